@@ -1,0 +1,107 @@
+"""peristiwa: auditable event data from news text.
+
+Who did what to whom, where, when, how many, and who says so, every field traced to a character span of
+the source. The typed Python API is the product; the CLI, HTTP API and dashboard are thin layers over it.
+
+>>> import peristiwa
+>>> doc = peristiwa.extract("Polisi menangkap tiga orang di Jakarta, Selasa (6/10).", lang="id",
+...                         published="2015-10-07")
+>>> doc.lang, len(doc.sentences)
+('id', 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .config import Config
+from .errors import (
+    ConfigError,
+    DocumentError,
+    EvaluationError,
+    IngestError,
+    LanguagePackError,
+    MissingRequirementError,
+    PeristiwaError,
+    PipelineError,
+    StageError,
+    StoreError,
+    UnknownStageError,
+)
+from .model import (
+    AcledView,
+    Actor,
+    Count,
+    DateMention,
+    DateValue,
+    Document,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Sentence,
+    Span,
+    Token,
+)
+from .output import to_record
+from .pipeline import Pipeline, StageContext, registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AcledView",
+    "Actor",
+    "Config",
+    "ConfigError",
+    "Count",
+    "DateMention",
+    "DateValue",
+    "Document",
+    "DocumentError",
+    "Entity",
+    "EvaluationError",
+    "Event",
+    "IngestError",
+    "LanguagePackError",
+    "MissingRequirementError",
+    "PeristiwaError",
+    "Pipeline",
+    "PipelineError",
+    "Place",
+    "Quote",
+    "Sentence",
+    "Span",
+    "StageContext",
+    "StageError",
+    "StoreError",
+    "Token",
+    "UnknownStageError",
+    "__version__",
+    "extract",
+    "registry",
+    "to_record",
+]
+
+
+def extract(
+    text: str,
+    *,
+    lang: str | None = None,
+    published: str | dt.date | None = None,
+    doc_id: str = "doc",
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+) -> Document:
+    """Run the default (or given) pipeline over one text and return the annotated document.
+
+    ``lang`` is identified when not given; ``published`` anchors relative dates ("kemarin").
+    Build a :class:`Pipeline` once and pass it in when processing many texts.
+    """
+    from .ingest.langid import identify_language
+
+    pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
+    cfg = pipeline.config if pipeline else (config or Config.load())
+    if lang is None:
+        lang = identify_language(text, cfg.ingest.languages) or cfg.ingest.fallback_lang or None
+    doc = Document(doc_id=doc_id, text=text, lang=lang, published=pub)
+    return (pipeline or Pipeline(cfg))(doc)

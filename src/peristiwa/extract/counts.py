@@ -1,0 +1,16 @@
+"""Placeholder counts stage (replaced by the language-pack work)."""
+
+from __future__ import annotations
+
+from ..model import Document
+from ..pipeline import StageContext, StageFn, registry
+
+
+@registry.stage("extract.counts", version=1, requires=("sentences", "tokens"), provides=("counts",))
+def make_counts(ctx: StageContext) -> StageFn:
+    """No-op placeholder."""
+
+    def run(doc: Document) -> Document:
+        return doc
+
+    return run
