@@ -36,8 +36,11 @@ INITIAL_LAYERS: frozenset[str] = frozenset({"text", "lang", "published", "metada
 #: Modules whose import registers the built-in stages.
 _BUILTIN_STAGE_MODULES = (
     "peristiwa.text.segment",
+    "peristiwa.actors.stage",
+    "peristiwa.geo.stage",
     "peristiwa.extract.dates",
     "peristiwa.extract.counts",
+    "peristiwa.extract.quotes",
     "peristiwa.extract.events",
 )
 

@@ -1,4 +1,4 @@
-"""Placeholder counts stage (replaced by the language-pack work)."""
+"""Placeholder for stage extract.counts (being implemented)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from ..pipeline import StageContext, StageFn, registry
 
 
 @registry.stage("extract.counts", version=1, requires=("sentences", "tokens"), provides=("counts",))
-def make_counts(ctx: StageContext) -> StageFn:
+def make_stage(ctx: StageContext) -> StageFn:
     """No-op placeholder."""
 
     def run(doc: Document) -> Document:

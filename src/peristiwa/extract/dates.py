@@ -1,4 +1,4 @@
-"""Placeholder dates stage (replaced by the language-pack work)."""
+"""Placeholder for stage extract.dates (being implemented)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from ..pipeline import StageContext, StageFn, registry
 
 
 @registry.stage("extract.dates", version=1, requires=("sentences", "tokens"), provides=("dates",))
-def make_dates(ctx: StageContext) -> StageFn:
+def make_stage(ctx: StageContext) -> StageFn:
     """No-op placeholder."""
 
     def run(doc: Document) -> Document:

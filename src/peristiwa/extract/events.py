@@ -1,4 +1,4 @@
-"""Placeholder events stage (replaced by the language-pack work)."""
+"""Placeholder for stage extract.events (being implemented)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from ..model import Document
 from ..pipeline import StageContext, StageFn, registry
 
 
-@registry.stage("extract.events", version=1, requires=("sentences", "tokens"), provides=("events",))
-def make_events(ctx: StageContext) -> StageFn:
+@registry.stage("extract.events", version=1, requires=("sentences", "tokens", "entities", "places", "dates", "counts", "quotes"), provides=("events",))
+def make_stage(ctx: StageContext) -> StageFn:
     """No-op placeholder."""
 
     def run(doc: Document) -> Document:
