@@ -1,0 +1,313 @@
+"""The ``peristiwa`` command line: a thin layer that parses arguments, calls the library and prints.
+
+Every command's help carries an example. Exit codes: 0 success, 1 some inputs or documents failed
+(the rest were processed), 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Config
+from .errors import DocumentError, PeristiwaError
+from .pipeline import Pipeline, registry
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="peristiwa",
+    help="Auditable event data from news: who did what to whom, where, when, how many, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="TOML file overriding the defaults.")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: [store] path, ./peristiwa.duckdb).")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Language code for inputs that do not say (id, en).")]
+PubOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that carry none.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _config(path: Path | None, db: Path | None = None) -> Config:
+    cfg = Config.load(path)
+    return cfg.replace(store={"path": str(db)}) if db is not None else cfg
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--published must be YYYY-MM-DD, got {value!r}") from None
+
+
+@contextmanager
+def _progress(label: str, quiet: bool) -> Iterator[Progress]:
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+    with progress:
+        yield progress
+
+
+def _report_errors(errors: list[DocumentError], quiet: bool) -> None:
+    for e in errors:
+        err.print(f"[yellow]skipped[/yellow] {e.where}: {e.message}", highlight=False)
+    if errors and not quiet:
+        err.print(f"{len(errors)} input(s) failed; the rest were processed.")
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: DbOpt = None,
+    lang: LangOpt = None,
+    published: PubOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Ingest, extract and store: news files in, a DuckDB database of events out.
+
+    Re-running the same input adds nothing (documents are identified by a hash of their cleaned text).
+
+    Example: [bold]peristiwa run ../shared/data/seed/seed.txt --published 2015-10-07[/bold]
+    """
+    from .runner import run_to_store
+
+    try:
+        cfg = _config(config, db)
+        pipe = Pipeline(cfg)
+        with _progress("processing", quiet) as progress:
+            task = progress.add_task("run", total=None)
+            summary = run_to_store(
+                inputs, pipeline=pipe, lang=lang, published=_date(published),
+                on_document=lambda n: progress.advance(task, n),
+            )
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    _report_errors(summary.errors, quiet)
+    if not quiet:
+        err.print(
+            f"{summary.documents} document(s): {summary.added} added, {summary.duplicates} already stored; "
+            f"{summary.events} event(s), {summary.quotes} quote(s) → {cfg.store.path}"
+        )
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one document per line) or json.")] = "jsonl",
+    lang: LangOpt = None,
+    published: PubOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract events and quotes without a database; write the JSON output contract.
+
+    Example: [bold]peristiwa extract ../shared/data/seed/seed.gold.jsonl --output seed.out.jsonl[/bold]
+    """
+    from .output import to_record
+    from .runner import process
+
+    if fmt not in ("jsonl", "json"):
+        raise _fail(f"--format must be jsonl or json, got {fmt!r}")
+    try:
+        pipe = Pipeline(_config(config))
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    errors: list[DocumentError] = []
+    records = []
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        with _progress("extracting", quiet or output is None) as progress:
+            task = progress.add_task("extract", total=None)
+            for item in process(inputs, pipe, lang=lang, published=_date(published),
+                                on_document=lambda n: progress.advance(task, n)):
+                if isinstance(item, DocumentError):
+                    errors.append(item)
+                elif fmt == "jsonl":
+                    sink.write(json.dumps(to_record(item), ensure_ascii=False) + "\n")
+                else:
+                    records.append(to_record(item))
+        if fmt == "json":
+            sink.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    finally:
+        if output:
+            sink.close()
+    _report_errors(errors, quiet)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def show(
+    db: DbOpt = None,
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name or text contains this.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient name or text contains this.")] = None,
+    place: Annotated[str | None, typer.Option(help="Location name contains this.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country of the location.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")] = None,
+    text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="List quotes and speakers instead of events.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Show the events (or quotes) in the database as a table, with filters.
+
+    Example: [bold]peristiwa show --type ASSAULT --country SY --from 2015-10-01[/bold]
+    """
+    from .store import Store
+
+    cfg = _config(config, db)
+    path = Path(cfg.store.path)
+    if not path.exists():
+        raise _fail(f"{path}: no database here; create one with `peristiwa run INPUT --db {path}`")
+    try:
+        with Store(path, read_only=True) as store:
+            if quotes:
+                rows = store.quotes(limit=limit)
+                columns = ["doc_id", "speaker", "direct", "cue", "via", "text"]
+            else:
+                rows = store.events(
+                    type=type_, actor=actor, recipient=recipient, place=place, country=country,
+                    date_from=_date(date_from), date_to=_date(date_to), text=text, limit=limit,
+                )
+                columns = ["doc_id", "date", "type", "modes", "actors", "recipients", "location", "counts",
+                           "source", "modality", "evidence"]
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    table = Table(title=f"{len(rows)} {'quote' if quotes else 'event'}(s) in {path}", show_lines=True)
+    for col in columns:
+        table.add_column(col, overflow="fold", max_width=60 if col in ("evidence", "text") else 28)
+    for row in rows:
+        table.add_row(*[_cell(row.get(col)) for col in columns])
+    out.print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="Output file (jsonl, csv) or directory (parquet).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv (ACLED-like columns) or parquet.")] = "jsonl",
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Export the database: JSONL (the output contract), ACLED-like CSV, or Parquet tables.
+
+    Example: [bold]peristiwa export events.csv --format csv[/bold]
+    """
+    from .store import Store
+    from .store.export import export_csv, export_jsonl, export_parquet
+
+    exporters = {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet}
+    if fmt not in exporters:
+        raise _fail(f"--format must be one of {', '.join(exporters)}, got {fmt!r}")
+    cfg = _config(config, db)
+    try:
+        with Store(cfg.store.path, read_only=True) as store:
+            written = exporters[fmt](store, output)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"wrote {written} {fmt} record(s) to {output}")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the GUIDELINE format.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    floors: Annotated[bool, typer.Option("--floors/--no-floors", help="Check the pinned floors.")] = True,
+    config: ConfigOpt = None,
+) -> None:
+    """Run the pipeline on gold documents and score it (events, arguments, dates, counts, quotes).
+
+    Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
+    """
+    from .evaluate import check_floors, evaluate as run_eval, load_floors, render_report
+
+    try:
+        report = run_eval(gold, Pipeline(_config(config)))
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        out.print(render_report(report))
+    if floors:
+        failures = check_floors(report, load_floors(), gold.name)
+        for line in failures:
+            err.print(f"[red]below floor[/red] {line}")
+        if failures:
+            raise typer.Exit(1)
+
+
+@app.command()
+def stages() -> None:
+    """List the registered pipeline stages with what they require and provide.
+
+    Example: [bold]peristiwa stages[/bold]
+    """
+    table = Table(title="registered stages")
+    for col in ("stage", "requires", "provides", "languages", "what it does"):
+        table.add_column(col)
+    for info in registry.all():
+        table.add_row(info.key, ", ".join(sorted(info.requires)), ", ".join(sorted(info.provides)),
+                      ", ".join(sorted(info.langs)) if info.langs else "all", info.doc)
+    out.print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print the peristiwa version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
