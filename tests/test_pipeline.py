@@ -47,9 +47,9 @@ def test_missing_requirement_names_both_stages() -> None:
 
 
 def test_unknown_stage_and_version() -> None:
-    with pytest.raises(UnknownStageError, match="no.such"):
+    with pytest.raises(UnknownStageError, match=r"no\.such"):
         Pipeline(_cfg("no.such"))
-    with pytest.raises(UnknownStageError, match="segment.sentences@1"):
+    with pytest.raises(UnknownStageError, match=r"segment\.sentences@1"):
         Pipeline(_cfg("segment.sentences@9"))
 
 

@@ -19,7 +19,9 @@ __all__ = ["split_sentences", "tokenize"]
 _CLOSERS = "\"”’'»)]"
 _OPENERS = "\"“‘'«(["
 # a terminator run, optional closing marks, then (space or directly) what may start a sentence
-_BOUNDARY = re.compile(r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(?=(\s+|[" + re.escape(_OPENERS) + r"”]?)[\w“\"‘(\[])")
+_BOUNDARY = re.compile(
+    r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(?=(\s+|[" + re.escape(_OPENERS) + r"”]?)[\w“\"‘(\[])"
+)
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _TOKEN = re.compile(r"\w+(?:[-.,'’/]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -73,7 +75,7 @@ def _is_abbreviation(prefix: str, abbreviations: frozenset[str]) -> bool:
         return True
     # a single letter or dotted initials ("H.", "M.Si.") are not sentence ends
     core = word.rstrip(".")
-    return len(core) == 1 and core.isalpha() or bool(re.fullmatch(r"(\w\.)+\w?\.?", word) and len(core) <= 4)
+    return (len(core) == 1 and core.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w?\.?", word) and len(core) <= 4)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
