@@ -269,7 +269,8 @@ def evaluate(
 
     Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
     """
-    from .evaluate import check_floors, evaluate as run_eval, load_floors, render_report
+    from .evaluate import check_floors, load_floors, render_report
+    from .evaluate import evaluate as run_eval
 
     try:
         report = run_eval(gold, Pipeline(_config(config)))
