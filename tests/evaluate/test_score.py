@@ -161,8 +161,9 @@ def test_gold_against_itself_is_perfect() -> None:
 @pytest.mark.parametrize("name", ["seed/seed.gold.jsonl", "gold/id-dev.gold.jsonl"])
 def test_shared_gold_against_itself_is_perfect(shared_data: Any, name: str) -> None:
     golds = read_gold(shared_data / name)
-    report = score(golds, [as_prediction(g) for g in golds])
+    report = score(shared_data / name, [as_prediction(g) for g in golds])
     assert_perfect(report)
+    assert report.name == name.split("/")[1].removesuffix(".gold.jsonl")
     assert report.get("event.untyped.f1") == 1.0 and not report.warnings
 
 

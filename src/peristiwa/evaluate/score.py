@@ -30,10 +30,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..model import DateValue, Span
-from .gold import GoldActor, GoldDocument, GoldEvent, GoldQuote
+from .gold import GoldActor, GoldDocument, GoldEvent, GoldQuote, gold_key, read_gold
 from .report import DocDetail, EventMatch, EventRef, QuoteMatch, QuoteRef, Report, Tally
 from .spans import (
     MATCH_THRESHOLD,
@@ -468,7 +469,7 @@ def _metric_order(name: str) -> tuple[int, str, int]:
 
 
 def score(
-    gold_docs: Iterable[GoldDocument],
+    gold_docs: Iterable[GoldDocument] | str | Path,
     predicted_records: Iterable[Record],
     *,
     name: str = "",
@@ -479,7 +480,11 @@ def score(
     Predictions are paired with gold documents by ``doc_id``; a gold document without a prediction
     scores as an empty one, a prediction without a gold document is ignored (with a warning).
     ``errors`` (``doc_id -> message``) marks documents the pipeline failed on, for the details.
+    ``gold_docs`` may be the path of a gold file (then ``name`` defaults to its key, e.g. ``id-dev``).
     """
+    if isinstance(gold_docs, (str, Path)):
+        name = name or gold_key(gold_docs)
+        gold_docs = read_gold(gold_docs)
     golds = list(gold_docs)
     by_id: dict[str, Record] = {}
     warnings: list[str] = []
