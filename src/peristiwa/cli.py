@@ -260,28 +260,44 @@ def export(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the GUIDELINE format.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL (GUIDELINE format), or with --polnear a PolNeAR directory.")
+    ],
+    polnear: Annotated[bool, typer.Option("--polnear", help="GOLD is a PolNeAR brat directory (quotes).")] = False,
+    split: Annotated[str, typer.Option(help="PolNeAR split to score (with --polnear).")] = "dev",
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="With --json: per-document matches and misses.")] = False,
     floors: Annotated[bool, typer.Option("--floors/--no-floors", help="Check the pinned floors.")] = True,
     config: ConfigOpt = None,
 ) -> None:
     """Run the pipeline on gold documents and score it (events, arguments, dates, counts, quotes).
 
+    Exits 1 when a score is below its pinned floor (src/peristiwa/evaluate/floors.toml).
+
     Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
+    Example: [bold]peristiwa evaluate ../shared/data/quotes/polnear --polnear --split dev[/bold]
     """
-    from .evaluate import check_floors, load_floors, render_report
-    from .evaluate import evaluate as run_eval
+    from .evaluate import check_floors, evaluate_polnear, load_floors, read_gold, render_report, score
+    from .evaluate import predict as run_predict
 
     try:
-        report = run_eval(gold, Pipeline(_config(config)))
+        pipe = Pipeline(_config(config))
+        if polnear:
+            report = evaluate_polnear(gold, pipe, split=split, limit=limit)
+        else:
+            docs = read_gold(gold)[:limit] if limit else read_gold(gold)
+            records, errors = run_predict(docs, pipe)
+            report = score(docs, records, name=gold.name, errors=errors)
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False))
+        payload = report.as_json() if details else report.to_dict()
+        out.print_json(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         out.print(render_report(report))
-    if floors:
-        failures = check_floors(report, load_floors(), gold.name)
+    if floors and not limit:
+        failures = check_floors(report, load_floors(), "polnear" if polnear else gold.name)
         for line in failures:
             err.print(f"[red]below floor[/red] {line}")
         if failures:
