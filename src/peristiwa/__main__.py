@@ -1,0 +1,5 @@
+"""``python -m peristiwa`` runs the CLI."""
+
+from .cli import main
+
+main()
