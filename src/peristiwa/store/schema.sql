@@ -138,8 +138,9 @@ CREATE TABLE IF NOT EXISTS runs (
     finished   TIMESTAMP,
     config     JSON,
     inputs     JSON,
-    documents  INTEGER,                      -- documents written (new or replacing an older version)
-    skipped    INTEGER,                      -- duplicates skipped
+    documents  INTEGER,                      -- input documents that reached the store (added + skipped)
+    added      INTEGER,                      -- documents written (new or replacing an older version)
+    skipped    INTEGER,                      -- duplicates skipped (text already stored)
     events     INTEGER,
     quotes     INTEGER,
     errors     INTEGER,
@@ -151,5 +152,5 @@ CREATE TABLE IF NOT EXISTS errors (
     "where"  VARCHAR,                        -- file[:line] or doc_id
     reason   VARCHAR,
     message  VARCHAR,
-    at       TIMESTAMP NOT NULL
+    "at"     TIMESTAMP NOT NULL
 );
