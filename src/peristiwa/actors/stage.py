@@ -1,16 +1,279 @@
-"""Placeholder for stage extract.entities (being implemented)."""
+"""Stage ``extract.entities``: actor, person, organisation and country mentions with canonical identities.
+
+Why: later stages (events, quotes, places) need to know, for any stretch of text, whether it names an
+actor and who that is. The stage runs independent *sources* over the document, each proposing
+:class:`~peristiwa.model.Entity` records, then keeps a non-overlapping set (longer mentions first, then
+the more reliable source). Built-in sources, all driven by the language pack's data:
+
+- ``registry``: known aliases and countries (``actors.tsv``, ``exonyms.tsv``);
+- ``units``: regional units ("Polda Bali", "Polres Tasikmalaya Kota");
+- ``heads``: head-noun phrases ("tentara rezim Suriah", "kelompok pemberontak", "warga");
+- ``persons``: titled persons ("Menteri Informasi Suriah, Omran al-Zoubi");
+- ``acronyms``: definitions "Badan Gizi Nasional (BGN)" and the acronym's later uses;
+- ``orgs``: capitalised organisation names opened by an institution word ("Kementerian ...");
+- ``coref``: later uses of a titled person's name parts ("Airlangga", "Zoubi").
+
+A trained NER model is meant to be one more source: options ``sources = [..., "pkg.module:function"]``
+name any callable ``(doc, registry, context_country) -> Iterable[Entity]``.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import importlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from ..langs.base import LanguagePack
+from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
+from .persons import find_persons
+from .registry import ActorInfo, ActorRegistry, registry_for
+
+__all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entities", "make_stage"]
+
+EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
+_PRIORITY = {"actors.unit": 0, "actors.title": 1, "actors.acronym": 2, "actors.registry": 3, "actors.country": 4,
+             "actors.head": 5, "actors.org": 6, "actors.coref": 7}
+
+
+def _entity(start: int, end: int, info: ActorInfo) -> Entity:
+    return Entity(
+        start=start, end=end, label=info.label, name=info.name, country=info.country, sector=info.sector,
+        origin=info.origin, confidence=info.confidence,
+    )
+
+
+def context_country(doc: Document, reg: ActorRegistry) -> str | None:
+    """The country the document is mostly about: countries and provinces named, places after "di"/"ke" x2."""
+    preps = _prepositions(reg.pack)
+    votes: Counter[str] = Counter()
+    for m in reg.modifiers.longest(doc.text):
+        if not m.value.country or m.value.feature == "demonym":
+            continue
+        before = doc.text[max(0, m.start - 12) : m.start].split()
+        votes[m.value.country] += 2 if before and before[-1].lower() in preps else 1
+    if not votes:
+        return reg.home_country
+    ranked = votes.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and reg.home_country in (ranked[0][0], ranked[1][0]):
+        return reg.home_country  # a tie with the home country goes home
+    return ranked[0][0]
+
+
+def _prepositions(pack: LanguagePack) -> frozenset[str]:
+    def build() -> frozenset[str]:
+        rows = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
+        return frozenset(r["word"].lower() for r in rows if r["kind"] == "prep")
+
+    out: frozenset[str] = pack.cached("actors.prepositions", build)
+    return out
+
+
+# -- sources -------------------------------------------------------------------------------------------
+
+
+def source_registry(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Known aliases and countries."""
+    for m in reg.aliases.longest(doc.text):
+        yield _entity(m.start, m.end, m.value)
+
+
+def source_units(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Regional units: a unit prefix and the place name after it."""
+    for m in reg.units.find(doc.text):
+        found = reg.unit_at(doc.text, m.start)
+        if found is not None:
+            yield _entity(m.start, found[1], found[0])
+
+
+def source_heads(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Head-noun phrases, extended over skip words to a country/place/organisation modifier."""
+    text = doc.text
+    for m in reg.heads.longest(text):
+        start, end = m.start, m.end
+        if reg.head_last:
+            while True:
+                prev = reg.modifiers.find(text, max(0, start - 40), start)
+                prev = [p for p in prev if not text[p.end : start].strip()]
+                if not prev:
+                    break
+                start = min(p.start for p in prev)
+        else:
+            end = _extend_right(reg, text, m.end)
+        info = reg.describe(text, start, end, country)
+        if info is not None:
+            yield _entity(start, end, info)
+
+
+def _extend_right(reg: ActorRegistry, text: str, pos: int) -> int:
+    """End of the modifier after a head (skip words, then one country/place/alias/unit or capitalised run)."""
+    limit = min(len(text), pos + 80)
+    cur = pos
+    for t in _TOKEN.finditer(text, pos, limit):
+        if "\n" in text[cur : t.start()]:
+            return cur if cur > pos else pos
+        word = t.group()
+        if word.lower() in reg.skip:
+            continue
+        unit = reg.unit_at(text, t.start(), limit)
+        known = [x for x in (reg.modifiers.at(text, t.start(), limit), reg.aliases.at(text, t.start(), limit)) if x]
+        ends = [k.end for k in known] + ([unit[1]] if unit else [])
+        if ends:
+            return max(ends)
+        if word[0].isupper() and word not in reg.stop_words and not reg.titles.at(text, t.start(), limit):
+            end = t.end()
+            for n in _TOKEN.finditer(text, t.end(), limit):
+                w = n.group()
+                if text[end : n.start()].strip() or not w[0].isupper() or w in reg.stop_words:
+                    break
+                end = n.end()
+            return end
+        break
+    return pos
+
+
+def source_persons(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Titled persons, sentence by sentence."""
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    for s, e in spans:
+        for p in find_persons(reg, doc.text, s, e):
+            yield _entity(p.start, p.end, p.info)
+
+
+def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """"Long Name (ACR)" definitions and the acronym's later uses in the same document."""
+    text = doc.text
+    defined: dict[str, ActorInfo] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        words = list(_TOKEN.finditer(text, max(0, m.start() - 120), m.start()))
+        start = None
+        for w in reversed(words):
+            tok = w.group()
+            if tok[0].isupper() or (start is not None and tok.lower() in {"dan", "untuk", "of", "for", "and"}):
+                start = w.start()
+            else:
+                break
+        if start is None:
+            continue
+        while start < m.start() and text[start].islower():
+            start = text.index(" ", start) + 1
+        long_name = " ".join(text[start : m.start()].split())
+        if len(long_name.split()) < 2 or reg.titles.at(text, start, m.start()):
+            continue
+        known = reg.aliases.lookup(acr) or reg.aliases.lookup(long_name)
+        first = long_name.split()[0]
+        info = known[0] if known else ActorInfo(
+            name=f"{long_name} ({acr})", country=country if reg.home_country == country else None,
+            sector=reg.org_heads.get(first), label="ORG", origin="actors.acronym", confidence=0.8,
+        )
+        defined.setdefault(acr, info)
+        yield _entity(start, m.end(), info)
+    for acr, info in defined.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", text):
+            yield _entity(m.start(), m.end(), info)
+
+
+def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Capitalised names opened by an institution word ("Kementerian Pertahanan", "Partai Buruh")."""
+    text = doc.text
+    for m in _CAP_WORD.finditer(text):
+        word = m.group()
+        if word not in reg.org_heads:
+            continue
+        end = m.end()
+        count = 1
+        for n in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 120)):
+            w = n.group()
+            if text[end : n.start()].strip() or not (w[0].isupper() or w[0].isdigit()) or w in reg.stop_words:
+                break
+            end, count = n.end(), count + 1
+        if count < 2:
+            continue
+        info = reg.describe(text, m.start(), end, country)
+        if info is None or info.origin == "actors.head":
+            info = ActorInfo(name=" ".join(text[m.start() : end].split()), country=None,
+                             sector=reg.org_heads[word], label="ORG", origin="actors.org", confidence=0.6)
+        yield _entity(m.start(), end, info)
+
+
+DEFAULT_SOURCES: dict[str, EntitySource] = {
+    "registry": source_registry,
+    "units": source_units,
+    "heads": source_heads,
+    "persons": source_persons,
+    "acronyms": source_acronyms,
+    "orgs": source_orgs,
+}
+
+
+def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Entity]:
+    """Later mentions of a person by a part of the name ("Airlangga" after "... Airlangga Hartarto")."""
+    parts: dict[str, Entity] = {}
+    for ent in chosen:
+        if ent.label != "PER" or not ent.name or ent.origin != "actors.title":
+            continue
+        for part in ent.name.replace("-", " ").split():
+            if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words:
+                parts.setdefault(part, ent)
+    out: list[Entity] = []
+    for part, ent in parts.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", doc.text):
+            out.append(Entity(start=m.start(), end=m.end(), label="PER", name=ent.name, country=ent.country,
+                              sector=ent.sector, origin="actors.coref", confidence=0.7))
+    return out
+
+
+def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Non-overlapping subset: longer mentions first, then by source reliability."""
+    occupied = sorted(taken or [])
+    chosen: list[Entity] = []
+    for ent in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.origin or "", 9), c.start)):
+        if any(ent.start < e and s < ent.end for s, e in occupied):
+            continue
+        occupied.append((ent.start, ent.end))
+        chosen.append(ent)
+    return chosen
+
+
+def _load_source(ref: str) -> EntitySource:
+    if ref in DEFAULT_SOURCES:
+        return DEFAULT_SOURCES[ref]
+    module, _, attr = ref.partition(":")
+    fn: EntitySource = getattr(importlib.import_module(module), attr)
+    return fn
+
+
+def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] | None = None) -> list[Entity]:
+    """All entity mentions of ``doc`` found by ``sources`` (default: every built-in source), in text order."""
+    reg = registry_for(pack)
+    country = context_country(doc, reg)
+    cands: list[Entity] = []
+    for ref in sources or DEFAULT_SOURCES:
+        cands.extend(_load_source(ref)(doc, reg, country))
+    chosen = _select(cands)
+    chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
+    return sorted(chosen, key=lambda e: (e.start, e.end))
 
 
 @registry.stage("extract.entities", version=1, requires=("sentences", "tokens"), provides=("entities",))
 def make_stage(ctx: StageContext) -> StageFn:
-    """No-op placeholder."""
+    """Actor, person and organisation mentions linked to canonical names (options: ``sources``)."""
+    sources = tuple(ctx.options.get("sources", ())) or None
+    for ref in sources or ():
+        _load_source(ref)  # fail when the pipeline is built, not on the first document
 
     def run(doc: Document) -> Document:
-        return doc
+        pack = ctx.packs.get(doc.lang)
+        if pack is None or not pack.has("actors.tsv"):
+            return doc.with_layers(entities=())
+        return doc.with_layers(entities=tuple(extract_entities(doc, pack, sources)))
 
     return run

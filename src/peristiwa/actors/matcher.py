@@ -1,0 +1,122 @@
+"""Fast multi-phrase matching on word boundaries (Aho-Corasick), shared by actors and places.
+
+Why: a language pack has thousands of aliases (actors, titles, place names); matching each with a regex
+is slow and scanning token n-grams misses multi-word names with odd spacing. One Aho-Corasick automaton
+per table finds every alias in one pass over the text (pyahocorasick, C). Matches are then filtered on
+word boundaries and on letter case: an upper-case letter in the alias must be upper-case in the text, so
+"AS" (United States) never matches the English word "as" and "Barat" (the West) not "barat" (west),
+while lower-case aliases ("polisi") match any case. ``initial_free`` relaxes the first letter (titles
+are written "Juru bicara" and "juru bicara").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+__all__ = ["Match", "PhraseMatcher", "fold", "is_word_char"]
+
+T = TypeVar("T")
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters and digits continue a word; everything else (space, punctuation, quotes) ends it."""
+    return ch.isalnum()
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` keeping its length, so offsets in the folded text are offsets in the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _case_ok(alias: str, surface: str, initial_free: bool) -> bool:
+    for i, (a, s) in enumerate(zip(alias, surface, strict=False)):
+        if a.isupper() and not s.isupper() and not (i == 0 and initial_free):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """One alias found in a text: ``text[start:end]`` is the surface; ``value`` the table's payload."""
+
+    start: int
+    end: int
+    alias: str
+    value: T
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class PhraseMatcher(Generic[T]):
+    """Aliases -> payloads; finds aliases in texts on word boundaries with the case rule above."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, initial_free: bool = False) -> None:
+        self.initial_free = initial_free
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, T]]] = {}
+        for alias, value in entries:
+            alias = " ".join(alias.split())
+            if alias:
+                table.setdefault(fold(alias), []).append((alias, value))
+        self._table = table
+        for key, items in table.items():
+            self._auto.add_word(key, (len(key), items))
+        if table:
+            self._auto.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, phrase: str) -> bool:
+        return bool(self.lookup(phrase))
+
+    def lookup(self, phrase: str) -> list[T]:
+        """Payloads whose alias is exactly ``phrase`` (case rule applied)."""
+        phrase = " ".join(phrase.split())
+        return [v for alias, v in self._table.get(fold(phrase), ()) if _case_ok(alias, phrase, self.initial_free)]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match[T]]:
+        """Every alias occurrence in ``text[start:end]`` on word boundaries (overlaps included)."""
+        if not self._table:
+            return []
+        end = len(text) if end is None else end
+        folded = fold(text[start:end])
+        out: list[Match[T]] = []
+        for last, (length, items) in self._auto.iter(folded):
+            s, e = start + last - length + 1, start + last + 1
+            if (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s])) or (
+                e < len(text) and is_word_char(text[e]) and is_word_char(text[e - 1])
+            ):
+                continue
+            surface = text[s:e]
+            for alias, value in items:
+                if _case_ok(alias, surface, self.initial_free):
+                    out.append(Match(s, e, alias, value))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def longest(self, text: str, start: int = 0, end: int | None = None) -> list[Match[T]]:
+        """Non-overlapping matches, leftmost-longest first (one payload per span: the table's first)."""
+        out: list[Match[T]] = []
+        pos = -1
+        for m in self.find(text, start, end):
+            if m.start >= pos:
+                out.append(m)
+                pos = m.end
+        return out
+
+    def at(self, text: str, pos: int, end: int | None = None) -> Match[T] | None:
+        """The longest alias starting exactly at ``pos``."""
+        best: Match[T] | None = None
+        for m in self.find(text, pos, end):
+            if m.start == pos and (best is None or m.end > best.end):
+                best = m
+        return best

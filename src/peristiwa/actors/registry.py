@@ -1,0 +1,413 @@
+"""The actor registry: who a mention refers to, from a language pack's data.
+
+Why: the event extractor picks a noun phrase ("tentara rezim Suriah", "militan ISIS", "Polda Bali",
+"Menteri Informasi Suriah, Omran al-Zoubi") and needs a canonical English name, a country and a sector
+for it, consistent across documents (GUIDELINE decision 6). Listing every phrase is hopeless, so the
+registry combines a few tables of the pack (all data, each row with its source):
+
+- ``actors.tsv``: known actors and aliases (ISIS, KPK, Polri, PBB); ``exonyms.tsv``: countries as actors.
+- ``actor_heads.tsv``: head nouns with a name template ("tentara" -> "{demonym} military"), combined with
+  a country or place modifier ("Suriah" -> Syrian); ``actors/data/countries.tsv`` gives demonyms and
+  ``actors/data/institutions.tsv`` established names ("Indonesian police" -> Indonesian National Police).
+- ``actor_units.tsv``: regional units ("Polda Bali" -> "Bali Regional Police (Polda Bali)").
+- ``actor_titles.tsv``: titles and ranks opening a person mention (see :mod:`peristiwa.actors.persons`).
+- ``actor_words.tsv``: determiners, trailing demonstratives, institution words.
+
+Everything is compiled once per pack (``pack.cached``) into Aho-Corasick matchers.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import msgspec
+
+from ..langs.base import LanguagePack, PackLoader
+from .matcher import Match, PhraseMatcher
+
+__all__ = [
+    "ActorInfo",
+    "ActorRegistry",
+    "Head",
+    "Modifier",
+    "Title",
+    "Unit",
+    "country_names",
+    "registry_for",
+    "resolve_actor",
+]
+
+_TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
+
+
+class ActorInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """What a mention refers to. ``label`` PER/ORG/GPE/NORP; ``origin`` which table decided it."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    label: str = "ORG"
+    role: str | None = None
+    parent: str | None = None
+    origin: str = "actors.registry"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head noun row of ``actor_heads.tsv``."""
+
+    sector: str
+    label: str
+    template: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title/rank/honorific row of ``actor_titles.tsv``."""
+
+    role: str
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A regional-unit prefix row of ``actor_units.tsv``."""
+
+    template: str
+    sector: str
+    parent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    """A country or place that can modify a head: "Suriah" (country SY), "Jawa Timur" (East Java, ID)."""
+
+    name: str
+    country: str | None
+    feature: str
+
+
+def _package_table(name: str) -> list[dict[str, str]]:
+    text = resources.files("peristiwa.actors").joinpath("data", name).read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+@functools.cache
+def country_names() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 -> (canonical English name, demonym); read once from ``actors/data/countries.tsv``."""
+    return {r["code"]: (r["name"], r["demonym"] or r["name"]) for r in _package_table("countries.tsv")}
+
+
+@functools.cache
+def _institutions() -> dict[str, str]:
+    return {r["composed"].lower(): r["name"] for r in _package_table("institutions.tsv")}
+
+
+def _none(value: str) -> str | None:
+    return value or None
+
+
+@dataclass
+class ActorRegistry:
+    """The compiled actor tables of one language pack. Build with :func:`registry_for`."""
+
+    pack: LanguagePack
+    aliases: PhraseMatcher[ActorInfo] = field(init=False)
+    modifiers: PhraseMatcher[Modifier] = field(init=False)
+    heads: PhraseMatcher[Head] = field(init=False)
+    titles: PhraseMatcher[Title] = field(init=False)
+    units: PhraseMatcher[Unit] = field(init=False)
+    det: frozenset[str] = field(init=False)
+    post: frozenset[str] = field(init=False)
+    skip: frozenset[str] = field(init=False)
+    org_words: frozenset[str] = field(init=False)
+    org_heads: dict[str, str] = field(init=False)
+    stop_words: frozenset[str] = field(init=False)
+    home_country: str | None = field(init=False)
+    place_suffixes: dict[str, str] = field(init=False)
+    head_last: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        pack = self.pack
+        settings: dict[str, Any] = pack.settings("actors.toml") if pack.has("actors.toml") else {}
+        self.home_country = settings.get("home_country") or None
+        self.head_last = settings.get("head_position", "first") == "last"
+        countries = country_names()
+        actor_rows: list[tuple[str, ActorInfo]] = []
+        mod_rows: list[tuple[str, Modifier]] = []
+        if pack.has("exonyms.tsv"):
+            for r in pack.table("exonyms.tsv"):
+                mod_rows.append((r["alias"], Modifier(r["name"], _none(r["country"]), r["feature"])))
+                if r["feature"] == "country" and r["country"]:
+                    actor_rows.append((r["alias"], self._country_actor(r["country"], r["name"])))
+        if settings.get("country_names_as_aliases", False):
+            # English packs: the canonical names themselves and the demonyms are aliases/modifiers
+            for code, (name, demonym) in countries.items():
+                mod_rows.append((name, Modifier(name, code, "country")))
+                actor_rows.append((name, self._country_actor(code, name)))
+                if demonym != name:
+                    mod_rows.append((demonym, Modifier(name, code, "demonym")))
+        if pack.has("actors.tsv"):
+            for r in pack.table("actors.tsv"):
+                info = ActorInfo(
+                    name=r["name"], country=_none(r["country"]), sector=_none(r["sector"]),
+                    label=r["type"] or "ORG", origin="actors.registry",
+                )
+                actor_rows.append((r["alias"], info))
+        self.aliases = PhraseMatcher(actor_rows)
+        self.modifiers = PhraseMatcher(mod_rows)
+        heads = pack.table("actor_heads.tsv") if pack.has("actor_heads.tsv") else []
+        self.heads = PhraseMatcher((r["head"], Head(r["sector"], r["type"] or "ORG", r["template"])) for r in heads)
+        titles = pack.table("actor_titles.tsv") if pack.has("actor_titles.tsv") else []
+        self.titles = PhraseMatcher(
+            ((r["title"], Title(r["role"], _none(r["sector"]), r["kind"])) for r in titles), initial_free=True
+        )
+        units = pack.table("actor_units.tsv") if pack.has("actor_units.tsv") else []
+        self.units = PhraseMatcher((r["prefix"], Unit(r["template"], r["sector"], _none(r["parent"]))) for r in units)
+        words = pack.table("actor_words.tsv") if pack.has("actor_words.tsv") else []
+        by_kind: dict[str, set[str]] = {}
+        org_heads: dict[str, str] = {}
+        for r in words:
+            word = r["word"] if r["kind"] in ("org", "orghead", "stop") else r["word"].lower()
+            by_kind.setdefault(r["kind"], set()).add(word)
+            if r["kind"] == "orghead":
+                org_heads[r["word"]] = r["sector"]
+        self.det = frozenset(by_kind.get("det", ()))
+        self.post = frozenset(by_kind.get("post", ()))
+        self.skip = frozenset(by_kind.get("skip", ()))
+        self.org_words = frozenset(by_kind.get("org", ())) | frozenset(org_heads)
+        self.org_heads = org_heads
+        self.stop_words = frozenset(by_kind.get("stop", ()))
+        place_words = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
+        self.place_suffixes = {r["word"]: r["english"] for r in place_words if r["kind"] == "suffix"}
+
+    # -- naming -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _country_actor(code: str, name: str) -> ActorInfo:
+        canonical = country_names().get(code, (name, name))[0]
+        return ActorInfo(name=canonical, country=code, sector="government", label="GPE", origin="actors.country")
+
+    def compose(self, head: Head, country: str | None = None, place: str | None = None) -> str:
+        """The canonical name of ``head`` modified by a country code or a place name."""
+        known = country_names()
+        demonym = known[country][1] if country and country in known else place or ""
+        name = " ".join(head.template.replace("{demonym}", demonym).split())
+        return _institutions().get(name.lower(), name)
+
+    def modifier_country(self, mod: Modifier) -> str | None:
+        """Country code a modifier stands for (a province's country included)."""
+        return mod.country
+
+    # -- span analysis ------------------------------------------------------------------------------
+
+    def strip(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Trim determiners, numbers and trailing demonstratives: "sejumlah negara Barat" -> "negara Barat"."""
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and not text[start].isalnum():
+                start += 1
+            while end > start and not (text[end - 1].isalnum() or text[end - 1] in ").”\""):
+                end -= 1
+            m = _TOKEN.match(text, start, end)
+            if m and (m.group().lower() in self.det or m.group().isdigit()) and not self.heads.at(text, start, end):
+                rest = m.end()
+                if rest < end:
+                    start, changed = rest, True
+            words = text[start:end].rsplit(None, 1)
+            if len(words) == 2 and words[1].lower() in self.post:
+                end = start + len(words[0])
+                changed = True
+        return start, end
+
+    def describe(
+        self, text: str, start: int, end: int, context_country: str | None = None
+    ) -> ActorInfo | None:
+        """Canonical identity of the phrase ``text[start:end]`` (no persons; see persons.py for those)."""
+        start, end = self.strip(text, start, end)
+        if start >= end:
+            return None
+        phrase = text[start:end]
+        exact = self.aliases.lookup(phrase)
+        if exact:
+            return exact[0]
+        unit = self.unit_at(text, start, end)
+        if unit is not None and unit[1] >= end - 1:
+            return unit[0]
+        heads = self.heads.longest(text, start, end)
+        head_m = (heads[-1] if self.head_last else heads[0]) if heads else None
+        if head_m is not None and not self.head_last and head_m.start > start:
+            first = _TOKEN.match(text, start, end)
+            if first and first.group() and first.group()[0].isupper() and not self.heads.at(text, start, end):
+                head_m = None  # a capitalised name before the head: "Kementerian ..." handled as alias/org
+        aliases = [m for m in self.aliases.longest(text, start, end) if head_m is None or m.start >= head_m.end
+                   or m.end <= head_m.start]
+        orgs = [m for m in aliases if m.value.label != "GPE" and not self._starts_generic(text, m.start, m.end)]
+        if head_m is not None:
+            for t in _TOKEN.finditer(text, head_m.end, end):
+                unit = self.unit_at(text, t.start(), end)
+                if unit is not None:
+                    return unit[0]
+        if orgs:
+            best = max(orgs, key=len)
+            if head_m is None or best.end - best.start >= 2:
+                return best.value
+        mods = self._modifiers(text, start, end, head_m)
+        if head_m is not None:
+            head = head_m.value
+            if mods:
+                mod = mods[0].value
+                country = self.modifier_country(mod)
+                place = None if mod.feature in ("country", "demonym") else mod.name
+                return ActorInfo(
+                    name=self.compose(head, country if place is None else None, place), country=country,
+                    sector=head.sector, label=head.label, origin="actors.head", confidence=0.9,
+                )
+            place = self._capitalised_modifier(text, head_m.end, end)
+            if place:
+                return ActorInfo(
+                    name=self.compose(head, None, place), country=None, sector=head.sector,
+                    label=head.label, origin="actors.head", confidence=0.6,
+                )
+            country = context_country or self.home_country
+            return ActorInfo(
+                name=self.compose(head, country), country=country, sector=head.sector, label=head.label,
+                origin="actors.head", confidence=0.5,
+            )
+        gpes = [m for m in aliases if m.value.label == "GPE"]
+        if gpes:
+            return max(gpes, key=len).value
+        return None
+
+    def _modifiers(self, text: str, start: int, end: int, head_m: Match[Head] | None) -> list[Match[Modifier]]:
+        mods = self.modifiers.longest(text, start, end)
+        if head_m is None:
+            return mods
+        if self.head_last:
+            return [m for m in mods if m.end <= head_m.start]
+        return [m for m in mods if m.start >= head_m.end and self._only_skips(text, head_m.end, m.start)]
+
+    def _starts_generic(self, text: str, start: int, end: int) -> bool:
+        """An alias that opens with a head or skip word ("rezim Suriah") yields to composition."""
+        m = _TOKEN.match(text, start, end)
+        if m is None:
+            return False
+        return m.group().lower() in self.skip or self.heads.at(text, start, end) is not None
+
+    def _only_skips(self, text: str, start: int, end: int) -> bool:
+        """Whether only skip words ("rezim", "pemerintah") stand between a head and its modifier."""
+        return all(w.lower() in self.skip for w in _TOKEN.findall(text, start, end))
+
+    def _capitalised_modifier(self, text: str, start: int, end: int) -> str | None:
+        words: list[str] = []
+        for m in _TOKEN.finditer(text, start, end):
+            w = m.group()
+            if w[0].isupper() and w not in self.stop_words:
+                words.append(w)
+            elif not words and w.lower() in self.skip:
+                continue
+            else:
+                break
+        return " ".join(words) or None
+
+    def unit_at(self, text: str, start: int, end: int | None = None) -> tuple[ActorInfo, int] | None:
+        """A regional unit starting at ``start`` ("Polres Tasikmalaya Kota") and where its mention ends."""
+        end = len(text) if end is None else end
+        m = self.units.at(text, start, min(end, start + 40))
+        if m is None:
+            return None
+        words: list[tuple[int, int]] = []
+        for t in _TOKEN.finditer(text, m.end, min(end, m.end + 60)):
+            w = t.group()
+            if (w[0].isupper() or w[0].isdigit()) and w not in self.stop_words and len(words) < 4:
+                if words and text[words[-1][1] : t.start()].strip():
+                    break
+                words.append((t.start(), t.end()))
+            else:
+                break
+        if not words:
+            return None
+        # a following person name is not part of the unit: stop at a title/rank
+        for i, (s, _e) in enumerate(words):
+            if i and self.titles.at(text, s, words[-1][1]):
+                words = words[:i]
+                break
+        place_text = text[words[0][0] : words[-1][1]]
+        mod = self.modifiers.lookup(place_text)
+        place = mod[0].name if mod else place_text
+        if not mod and len(words) > 1:
+            last = text[words[-1][0] : words[-1][1]]
+            if last in self.place_suffixes:  # "Tasikmalaya Kota" -> "Tasikmalaya City"
+                place = text[words[0][0] : words[-2][1]] + " " + self.place_suffixes[last]
+        mention = text[start : words[-1][1]]
+        name = m.value.template.replace("{place}", place).replace("{text}", mention)
+        exact = self.aliases.lookup(mention)
+        if exact:
+            return exact[0], words[-1][1]
+        return (
+            ActorInfo(
+                name=name, country=self.home_country, sector=m.value.sector, label="ORG",
+                parent=m.value.parent, origin="actors.unit", confidence=0.9,
+            ),
+            words[-1][1],
+        )
+
+
+def registry_for(pack: LanguagePack) -> ActorRegistry:
+    """The pack's compiled registry (built on first use, then cached on the pack)."""
+    reg: ActorRegistry = pack.cached("actors.registry", lambda: ActorRegistry(pack))
+    return reg
+
+
+def _pack(lang: str, packs: PackLoader | LanguagePack | None) -> LanguagePack | None:
+    if isinstance(packs, LanguagePack):
+        return packs
+    return (packs or _default_loader()).get(lang)
+
+
+@functools.cache
+def _default_loader() -> PackLoader:
+    return PackLoader()
+
+
+def resolve_actor(
+    text: str,
+    lang: str,
+    packs: PackLoader | LanguagePack | None = None,
+    *,
+    context_country: str | None = None,
+) -> ActorInfo | None:
+    """Canonical identity of an actor phrase, or None when nothing in it is known.
+
+    ``packs`` is the pipeline's :class:`PackLoader` (``ctx.packs``) or a pack; ``context_country`` the
+    country the document is about, used for heads without a modifier ("polisi" in an Indian story).
+
+    >>> resolve_actor("tentara rezim Suriah", "id").name
+    'Syrian military'
+    """
+    pack = _pack(lang, packs)
+    if pack is None:
+        return None
+    reg = registry_for(pack)
+    from .persons import find_person, find_persons  # local: persons imports this module
+
+    text = " ".join(text.split())
+    person = find_person(reg, text, 0, len(text), whole=True)
+    if person is not None:
+        return person.info
+    # a title inside the phrase ("Russian Defence Ministry spokesman Igor Konashenkov") naming its end
+    for p in find_persons(reg, text):
+        if not text[p.end :].strip(" .,”\"'"):
+            return p.info
+    return reg.describe(text, 0, len(text), context_country)

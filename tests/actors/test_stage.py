@@ -1,0 +1,93 @@
+"""The extract.entities stage on the seed article and small Indonesian examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from peristiwa.actors import extract_entities
+from peristiwa.langs.base import PackLoader
+from peristiwa.model import Document
+from peristiwa.pipeline import Pipeline
+
+
+def _doc(text: str) -> Document:
+    return Document(doc_id="t", text=text, lang="id", published=dt.date(2017, 1, 1))
+
+
+def _names(doc: Document) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for e in doc.entities:
+        out.setdefault(doc.text[e.start : e.end], set()).add(e.name)
+    return out
+
+
+def test_seed_entities(seed_doc: Document, pipeline: Pipeline) -> None:
+    doc = seed_doc
+    for stage in pipeline.stages:
+        if stage.name in ("segment.sentences", "segment.tokens", "extract.entities"):
+            doc = pipeline._fns[pipeline.stages.index(stage)](doc)
+    names = _names(doc)
+    expected = {
+        "ISIS": "Islamic State",
+        "al-Nusra": "Nusra Front",
+        "Jaish al-Yarmouk": "Jaish al-Yarmouk",
+        "Rusia": "Russia",
+        "AS": "United States",
+        "tentara Suriah": "Syrian military",
+        "tentara rezim Suriah": "Syrian military",
+        "militer Rusia": "Russian military",
+        "pasukan pemerintah Suriah": "Syrian military",
+        "Igor Konashenkov": "Igor Konashenkov",
+        "Omran al-Zoubi": "Omran al-Zoubi",
+        "Rami Abdel Rahman": "Rami Abdel Rahman",
+        "Mark Toner": "Mark Toner",
+        "Anatoly Antonov": "Anatoly Antonov",
+        "Bashar al-Assad": "Bashar al-Assad",
+        "Front Nusra": "Nusra Front",
+        "koalisi pimpinan AS": "US-led coalition",
+        "kelompok pemberontak": "Syrian rebels",
+        "Kementerian Pertahanan Rusia": "Russian Ministry of Defence",
+    }
+    for surface, name in expected.items():
+        assert name in names.get(surface, set()), (surface, names.get(surface))
+    people = {e.name: e for e in doc.entities if e.label == "PER"}
+    assert people["Omran al-Zoubi"].country == "SY"
+    assert people["Igor Konashenkov"].country == "RU"
+    assert people["Mark Toner"].country == "US"
+    # entities never overlap and point into the text
+    spans = sorted((e.start, e.end) for e in doc.entities)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_titled_person_is_found_again_by_name_part() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Menteri Perindustrian RI Airlangga Hartarto bertemu investor. Airlangga mengatakan, kerja sama naik.")
+    ents = extract_entities(doc, pack)
+    later = [e for e in ents if doc.text[e.start : e.end] == "Airlangga"]
+    assert later and later[0].name == "Airlangga Hartarto" and later[0].origin == "actors.coref"
+
+
+def test_acronym_definition_and_reuse() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Badan Pangan Nusantara (BPN) menyita beras. Kepala BPN mengatakan stok aman.")
+    ents = {doc.text[e.start : e.end]: e for e in extract_entities(doc, pack)}
+    assert ents["Badan Pangan Nusantara (BPN)"].name == "Badan Pangan Nusantara (BPN)"
+    assert ents["BPN"].name == "Badan Pangan Nusantara (BPN)"
+
+
+def test_indonesian_context_and_units() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Polisi dari Polres Tasikmalaya Kota menangkap AR di Tasikmalaya. Warga sekitar menonton.")
+    ents = {doc.text[e.start : e.end]: e for e in extract_entities(doc, pack)}
+    assert ents["Polisi"].name == "Indonesian National Police"
+    assert ents["Polres Tasikmalaya Kota"].name == "Tasikmalaya City Police (Polres Tasikmalaya Kota)"
+    assert ents["Warga sekitar"].sector == "civilians"
+
+
+def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
+    doc = Document(doc_id="x", text="Bonjour tout le monde.", lang="fr")
+    assert pipeline(doc).entities == ()
