@@ -183,6 +183,7 @@ def test_event_filters(store: Store) -> None:
     assert len(store.events(limit=1)) == 1 and len(store.events(limit=None, offset=1)) == 3
     assert store.events(actor="'; DROP TABLE events; --") == []
     assert store.count_events(type="ASSAULT") == 2
+    assert store.count_events(type="assault, coerce") == 4
 
 
 def test_documents_quotes_stats(store: Store) -> None:
@@ -248,6 +249,9 @@ def test_open_errors_name_the_path(tmp_path: Path) -> None:
         Store(other)
     with pytest.raises(StoreError, match="directory"):
         Store(tmp_path)
+    path = tmp_path / "modes.duckdb"
+    with Store(path), pytest.raises(StoreError, match="other mode"):
+        Store(path, read_only=True)
 
 
 def test_locked_store_raises_store_error(tmp_path: Path) -> None:

@@ -103,6 +103,11 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 f"{path}: the store is locked by another process (only one writer at a time); "
                 f"stop it or open this store read-only once it is done. DuckDB said: {msg}"
             ) from None
+        if "different configuration" in msg:
+            raise StoreError(
+                f"{path}: already open in this process in the other mode (read-only vs writable); "
+                "reuse the open Store or close it first"
+            ) from None
         if "not a valid DuckDB database" in msg:
             raise StoreError(f"{path}: not a DuckDB database file; choose another store path") from None
         raise StoreError(f"{path}: cannot open the store: {msg}") from None

@@ -6,7 +6,8 @@ query parameter; only fixed SQL fragments chosen in this module are joined into 
 
 Dates: an event's *effective* date is its own resolved date, or the document's publication date when
 the text gives none; ``date_from``/``date_to`` keep events whose effective range overlaps the window.
-Text filters (``actor``, ``place``, ``text``...) are case-insensitive substring matches.
+Text filters (``actor``, ``place``, ``text``...) are case-insensitive substring matches; ``type`` takes one
+PLOVER type, a comma-separated string or a list; ``country`` is an alpha-2 code of any event location.
 """
 
 from __future__ import annotations
@@ -86,9 +87,9 @@ def event_filters(
     conds: list[str] = []
     params: list[Any] = []
     if type:
-        types = [type] if isinstance(type, str) else list(type)
+        types = type.split(",") if isinstance(type, str) else list(type)
         conds.append("list_contains(?::VARCHAR[], e.type)")
-        params.append([t.upper() for t in types])
+        params.append([t.strip().upper() for t in types])
     if actor:
         conds.append(_arg_exists("actor", ("name", "text")))
         params += [actor, actor]
