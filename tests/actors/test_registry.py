@@ -107,7 +107,7 @@ def test_units(text: str, name: str, packs: PackLoader) -> None:
     ("text", "name", "country", "role"),
     [
         ("Menteri Informasi Suriah, Omran al-Zoubi", "Omran al-Zoubi", "SY", "Minister"),
-        ("Presiden Bashar al-Assad", "Bashar al-Assad", None, "President"),
+        ("Presiden Bashar al-Assad", "Bashar al-Assad", "SY", "President"),
         ("juru bicara Departemen Luar Negeri AS, Mark Toner", "Mark Toner", "US", "Spokesperson"),
         ("Juru bicara Kementerian Pertahanan Rusia, Igor Konashenkov", "Igor Konashenkov", "RU", "Spokesperson"),
         ("Direktur Obsevartorium HAM untuk Suriah, Rami Abdel Rahman", "Rami Abdel Rahman", "SY", "Director"),

@@ -171,6 +171,9 @@ def find_person(
     name = normalise_name(text[name_start:name_end])
     if name.lower() in reg.det or len(name) < 2:
         return None
+    known = [k for k in reg.aliases.lookup(name) if k.label == "PER"]
+    if known:  # a known person ("Presiden Prabowo"): the registry's full name and country
+        name, country = known[0].name, country or known[0].country
     info = ActorInfo(
         name=name, country=country, sector=sector, label="PER", role=role, origin="actors.title",
         confidence=0.85,
@@ -192,7 +195,7 @@ def _known_at(
         best = (t.end, None, t.value.sector, t.value.role if t.value.kind == "title" else None)
     if u is not None and (best is None or u[1] > best[0]):
         best = (u[1], u[0].country, u[0].sector, None)
-    if a is not None and (best is None or a.end > best[0]):
+    if a is not None and a.value.label != "PER" and (best is None or a.end > best[0]):
         best = (a.end, a.value.country, None if a.value.label == "GPE" else a.value.sector, None)
     if mod is not None and (best is None or mod.end > best[0]):
         best = (mod.end, mod.value.country, None, None)

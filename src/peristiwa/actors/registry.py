@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
+_UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
 
 
 class ActorInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -328,7 +329,7 @@ class ActorRegistry:
         if m is None:
             return None
         words: list[tuple[int, int]] = []
-        for t in _TOKEN.finditer(text, m.end, min(end, m.end + 60)):
+        for t in _UNIT_TOKEN.finditer(text, m.end, min(end, m.end + 60)):
             w = t.group()
             if (w[0].isupper() or w[0].isdigit()) and w not in self.stop_words and len(words) < 4:
                 if words and text[words[-1][1] : t.start()].strip():

@@ -190,9 +190,16 @@ def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Itera
             continue
         end = m.end()
         count = 1
-        for n in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 120)):
+        limit = min(len(text), m.end() + 120)
+        for n in _TOKEN.finditer(text, m.end(), limit):
             w = n.group()
             if text[end : n.start()].strip() or not (w[0].isupper() or w[0].isdigit()) or w in reg.stop_words:
+                break
+            if reg.titles.at(text, n.start(), limit):
+                break
+            mod = reg.modifiers.at(text, n.start(), limit)
+            if mod is not None:  # "Kepolisian Swedia" ends with its country
+                end, count = mod.end, count + 1
                 break
             end, count = n.end(), count + 1
         if count < 2:
@@ -258,7 +265,9 @@ def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] |
     cands: list[Entity] = []
     for ref in sources or DEFAULT_SOURCES:
         cands.extend(_load_source(ref)(doc, reg, country))
-    chosen = _select(cands)
+    persons = [c for c in cands if c.origin == "actors.title"]
+    chosen = _select(persons)
+    chosen += _select([c for c in cands if c.origin != "actors.title"], [(e.start, e.end) for e in chosen])
     chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
