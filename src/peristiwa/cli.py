@@ -255,7 +255,10 @@ def export(
             written = exporters[fmt](store, output)
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
-    err.print(f"wrote {written} {fmt} record(s) to {output}")
+    if isinstance(written, dict):
+        err.print(f"wrote {len(written)} Parquet table(s) to {output}")
+    else:
+        err.print(f"wrote {written} {fmt} record(s) to {output}")
 
 
 @app.command()

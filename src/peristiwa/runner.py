@@ -94,7 +94,7 @@ def run_to_store(
     pipe = pipeline or Pipeline(config or Config.load())
     cfg = pipe.config
     summary = RunSummary()
-    with Store(db or cfg.store.path) as store:
+    with Store(db or cfg.store.path, batch_size=cfg.store.batch_size) as store:
         summary.run_id = store.start_run(cfg.to_dict(), [str(i) for i in inputs])
         results = process(inputs, pipe, lang=lang, published=published, on_document=on_document)
         seen_errors = 0
