@@ -1,0 +1,685 @@
+"""Date expressions: find them with patterns built from a pack's date words, resolve them against publication.
+
+Why not dateparser: measured here (docs/offline-stack.md), it finds nothing for "pekan lalu", "sepekan",
+"minggu lalu" (it takes Minggu = Sunday), "dua hari yang lalu"; a bare weekday on the publication weekday
+goes to the week before; the seed's malformed "Rabu 7/1)" becomes 2015-01-07 (itself a Wednesday), and
+``search_dates`` costs 8.5 ms per document. News dates follow few shapes ("Selasa (6/10)", "6 Oktober
+2015", "Mei lalu", "pekan lalu", "dua hari lalu"), so a handful of regular expressions compiled once per
+pack from its ``date_words.toml`` (month and weekday names, relative phrases with their offsets, markers)
+finds them in one pass over the text, and the resolver below encodes the guideline's rules:
+
+- a bare weekday is the most recent such day on or before publication ("lalu" after it: strictly before);
+- a day-month without year takes the year that puts it nearest to publication, in a window of about
+  eleven months before to two months after;
+- a numeric date whose weekday does not match, or which lies implausibly far from publication, is replaced
+  by the reading that fits the weekday and lies near publication (day/month swapped, a digit dropped,
+  added or mistyped: "Rabu 7/1)" published Wednesday 2015-10-07 is 7 October), else kept as written;
+- "pekan lalu" is the previous Monday-Sunday week, "sepekan" the seven days up to publication.
+
+The code is language-neutral; English and Indonesian differ only in their data files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import LanguagePackError
+from ..model import DateMention, DateValue
+from .numbers import NumberLexicon, number_lexicon, parse_number
+
+__all__ = [
+    "DateGrammar",
+    "add_months",
+    "date_grammar",
+    "find_dates",
+    "month_value",
+    "resolve_day_month",
+    "resolve_numeric",
+    "week_of",
+    "year_value",
+]
+
+#: How far from publication a date may lie before a numeric reading is doubted (days).
+WINDOW_BEFORE = 183
+WINDOW_AFTER = 62
+#: Window used to choose the year of "6 Oktober" / "Mei" written without one (days).
+YEAR_WINDOW_BEFORE = 330
+YEAR_WINDOW_AFTER = 62
+
+_RELATIVE_TYPES = frozenset({"day", "week", "weekend", "recent_weekend", "month", "year", "last", "ago"})
+_UNITS = frozenset({"day", "week", "month", "year"})
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+def week_of(day: dt.date, offset: int = 0) -> DateValue:
+    """The Monday-Sunday week containing ``day``, shifted by ``offset`` weeks."""
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
+    return DateValue(monday, monday + dt.timedelta(days=6), "week")
+
+
+def month_value(year: int, month: int) -> DateValue:
+    """The whole of one month."""
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def year_value(year: int) -> DateValue:
+    """The whole of one year."""
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` shifted by whole months, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _distance(value: DateValue, ref: dt.date) -> int:
+    """Signed days from ``ref`` to the nearest edge of ``value`` (0 when it contains ``ref``)."""
+    if value.last < ref:
+        return (value.last - ref).days
+    if value.first > ref:
+        return (value.first - ref).days
+    return 0
+
+
+def _in_window(value: DateValue, ref: dt.date, before: int, after: int) -> bool:
+    return -before <= _distance(value, ref) <= after
+
+
+# ------------------------------------------------------------------------------------------ resolution
+
+
+def _pick_year(
+    make: Any, published: dt.date, marker: str | None, weekday: int | None = None
+) -> tuple[DateValue | None, str | None]:
+    """Choose among the readings in the years around publication (``make(year) -> DateValue | None``)."""
+    cands = [v for v in (make(published.year + k) for k in (-1, 0, 1)) if v is not None]
+    if not cands:
+        return None, None
+    if marker == "past":
+        past = [v for v in cands if v.first <= published]
+        return (max(past, key=lambda v: v.first) if past else cands[0]), None
+    if marker == "future":
+        future = [v for v in cands if v.last >= published]
+        return (min(future, key=lambda v: v.first) if future else cands[-1]), None
+    if marker == "current":
+        same = [v for v in cands if v.first.year == published.year]
+        return (same[0] if same else cands[0]), None
+    pool = cands
+    if weekday is not None:
+        fitting = [v for v in cands if v.first.isoweekday() == weekday]
+        pool = fitting or cands
+    near = [v for v in pool if _in_window(v, published, YEAR_WINDOW_BEFORE, YEAR_WINDOW_AFTER)]
+    best = min(near or pool, key=lambda v: abs(_distance(v, published)))
+    return best, "year inferred from publication date"
+
+
+def resolve_day_month(
+    day: int, month: int, published: dt.date, *, weekday: int | None = None, marker: str | None = None
+) -> tuple[dt.date | None, str | None]:
+    """The year-less date "6 Oktober" as a full date near ``published`` (respecting "lalu"/"depan").
+
+    >>> resolve_day_month(15, 12, dt.date(2018, 1, 18))
+    (datetime.date(2017, 12, 15), 'year inferred from publication date')
+    """
+
+    def make(year: int) -> DateValue | None:
+        d = _date(year, month, day)
+        return DateValue(d, d, "day") if d else None
+
+    value, note = _pick_year(make, published, marker, weekday)
+    return (value.first if value else None), note
+
+
+def _edits(text: str) -> Iterable[str]:
+    """Readings of a 1-2 digit number with one digit dropped, added or changed."""
+    digits = "0123456789"
+    for i in range(len(text)):
+        yield text[:i] + text[i + 1 :]
+        for c in digits:
+            yield text[:i] + c + text[i + 1 :]
+    for i in range(len(text) + 1):
+        for c in digits:
+            yield text[:i] + c + text[i:]
+
+
+def resolve_numeric(
+    first: str,
+    second: str,
+    year: str | None,
+    weekday: int | None,
+    published: dt.date | None,
+    order: str = "dmy",
+) -> tuple[dt.date | None, str | None]:
+    """Resolve a numeric date ("6/10", "13/09/2016") with its optional weekday against publication.
+
+    The written reading stands when it is a valid date, fits the weekday and lies near publication (a
+    written four-digit year with a matching weekday always stands). Otherwise the readings with day and
+    month swapped or one digit dropped/added/changed that fit the weekday and lie near publication are
+    tried, nearest first; when none fits, the written date is kept with a note.
+
+    >>> resolve_numeric("7", "1", None, 3, dt.date(2015, 10, 7))
+    (datetime.date(2015, 10, 7), 'read 7/1 as 7/10 (weekday and publication date)')
+    """
+    d_txt, m_txt = (first, second) if order == "dmy" else (second, first)
+    y_val: int | None = None
+    if year:
+        y_val = int(year) + (2000 if len(year) == 2 else 0)
+
+    def literal(dd: int, mm: int) -> dt.date | None:
+        if y_val is not None:
+            return _date(y_val, mm, dd)
+        if published is None or not (1 <= mm <= 12):
+            return None
+        return resolve_day_month(dd, mm, published, weekday=weekday)[0]
+
+    written = literal(int(d_txt), int(m_txt))
+    if published is None:
+        return written, None if written else "invalid date"
+
+    def fits(day: dt.date | None, strict_window: bool = True) -> bool:
+        if day is None or (weekday is not None and day.isoweekday() != weekday):
+            return False
+        if not strict_window:
+            return True
+        return -WINDOW_BEFORE <= (day - published).days <= WINDOW_AFTER
+
+    if written is not None:
+        if fits(written) or (y_val is not None and weekday is not None and fits(written, strict_window=False)):
+            return written, None
+        if weekday is None and y_val is not None:
+            return written, None
+    # alternatives: swapped, then single-digit edits of day or month
+    alts: list[tuple[int, int, dt.date, str]] = []
+    seen: set[tuple[int, int]] = {(int(d_txt), int(m_txt))}
+
+    def consider(dd_txt: str, mm_txt: str, cost: int) -> None:
+        if not dd_txt or not mm_txt or len(dd_txt) > 2 or len(mm_txt) > 2:
+            return
+        key = (int(dd_txt), int(mm_txt))
+        if key in seen:
+            return
+        seen.add(key)
+        day = literal(*key)
+        if fits(day):
+            assert day is not None
+            alts.append((cost, abs((day - published).days), day, f"{dd_txt}/{mm_txt}"))
+
+    consider(m_txt, d_txt, 1)
+    if weekday is not None:  # digit edits only when a weekday confirms the reading
+        for dd in _edits(d_txt):
+            consider(dd, m_txt, 2)
+        for mm in _edits(m_txt):
+            consider(d_txt, mm, 2)
+    if alts:
+        alts.sort(key=lambda a: (a[1] > 31, a[1], a[0]))
+        _, _, day, reading = alts[0]
+        why = "weekday and publication date" if weekday is not None else "publication date"
+        return day, f"read {first}/{second} as {reading} ({why})"
+    if written is None:
+        return None, "invalid date"
+    if weekday is not None and written.isoweekday() != weekday:
+        return written, "weekday does not match the date"
+    return written, "far from the publication date"
+
+
+# --------------------------------------------------------------------------------------------- grammar
+
+
+@dataclass(frozen=True)
+class _Relative:
+    type: str
+    offset: int = 0
+    unit: str = "day"
+    n: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    """A pack's date vocabulary with its patterns compiled once (see :func:`date_grammar`)."""
+
+    order: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    markers: dict[str, str]
+    year_relative: dict[str, int]
+    parts: dict[str, int]
+    month_context: frozenset[str]
+    year_context: frozenset[str]
+    relatives: list[_Relative]
+    numbers: NumberLexicon
+    numeric_re: re.Pattern[str] = field(repr=False)
+    dmy_re: re.Pattern[str] = field(repr=False)
+    mdy_re: re.Pattern[str] | None = field(repr=False)
+    month_re: re.Pattern[str] = field(repr=False)
+    year_re: re.Pattern[str] = field(repr=False)
+    weekday_re: re.Pattern[str] = field(repr=False)
+    relative_re: re.Pattern[str] = field(repr=False)
+    since_re: re.Pattern[str] = field(repr=False)
+    part_re: re.Pattern[str] = field(repr=False)
+    joiner_re: re.Pattern[str] = field(repr=False)
+    anchor_re: re.Pattern[str] = field(repr=False)
+    citation_re: re.Pattern[str] = field(repr=False)
+    clause_words: frozenset[str] = frozenset()
+
+
+def _alt(words: Iterable[str], *, names: bool = False) -> str:
+    """A regex alternation, longest first; spaces match any whitespace. ``names``: Capitalised or CAPS."""
+    variants: set[str] = set()
+    for w in words:
+        variants.add(w)
+        if names:
+            variants.add(w.upper())
+    if not variants:
+        return r"(?!x)x"
+    return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: (-len(v), v)))
+
+
+def date_grammar(pack: Any) -> DateGrammar:
+    """The pack's compiled date grammar (built once per pack and cached on it)."""
+    return pack.cached("dates.grammar", lambda: _build_grammar(pack))
+
+
+def _build_grammar(pack: Any) -> DateGrammar:
+    data = pack.settings("date_words.toml")
+    words: dict[str, list[str]] = data.get("words", {})
+    months: dict[str, int] = dict(data.get("months", {}))
+    abbrevs: dict[str, int] = dict(data.get("month_abbreviations", {}))
+    weekdays: dict[str, int] = dict(data.get("weekdays", {}))
+    lookup_months = {k.lower(): v for k, v in {**abbrevs, **months}.items()}
+    lookup_weekdays = {k.lower(): v for k, v in weekdays.items()}
+    markers: dict[str, str] = {}
+    for kind in ("past", "future", "current"):
+        for pos in ("after", "before"):
+            for w in words.get(f"{kind}_{pos}", []):
+                markers[w.lower()] = kind
+    year_relative = {k.lower(): int(v) for k, v in data.get("year_relative", {}).items()}
+    parts = {k.lower(): int(v) for k, v in data.get("parts", {}).items()}
+    lex = number_lexicon(pack)
+
+    wd = _alt(weekdays, names=True)
+    mon_full = _alt(months, names=True)
+    mon_any = _alt({**months, **abbrevs}, names=True)
+    after_mk = _alt(words.get("past_after", []) + words.get("future_after", []) + words.get("current_after", []))
+    before_mk = _alt(words.get("past_before", []) + words.get("future_before", []) + words.get("current_before", []))
+    yrel = _alt(year_relative)
+    suffix = "(?:" + _alt(words.get("day_suffixes", [])) + ")?" if words.get("day_suffixes") else ""
+    joiner = r"(?:\s+(?:" + _alt(words["day_month_joiners"]) + "))?" if words.get("day_month_joiners") else ""
+    day_prefix = r"(?:(?:" + _alt(words.get("day_prefix", [])) + r")\s+)?" if words.get("day_prefix") else ""
+    range_j = _alt(words.get("range_joiners", ["-"]))
+    flags = re.UNICODE
+    ci = "(?i:"
+    numeric_re = re.compile(
+        rf"(?:(?P<wd>{wd})\s*,?\s*)?(?P<open>\()?\s*(?<![\w/.,])(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}})"
+        rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\w/]|[.,]\d)(?P<close>\s*\))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)",
+        flags,
+    )
+    year_tail = rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w])|\s+(?P<yrel>{ci}{yrel})))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)"
+    dmy_re = re.compile(
+        rf"(?:(?P<wd>{wd})\s*,?\s*)?{ci}{day_prefix})(?<![\w/.,])(?P<d>\d{{1,2}}){suffix}"
+        rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix})?{ci}{joiner})\s+(?P<mon>{mon_any})\.?"
+        + year_tail,
+        flags,
+    )
+    mdy_re = None
+    if data.get("month_day_order"):
+        mdy_re = re.compile(
+            rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\.?\s+(?P<d>\d{{1,2}}){suffix}(?![\w])"
+            rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w]))?",
+            flags,
+        )
+    month_prefix = words.get("month_prefix", [])
+    mp = rf"(?:(?P<mp>{ci}{_alt(month_prefix)}))\s+)?" if month_prefix else ""
+    month_re = re.compile(
+        rf"(?<![\w])(?:(?P<bm>{ci}{before_mk}))\s+)?{mp}(?P<mon>{mon_full})(?![\w])" + year_tail, flags
+    )
+    year_prefix = words.get("year_prefix", [])
+    yp = rf"(?:(?P<yp>{ci}{_alt(year_prefix)}))\s+)?" if year_prefix else ""
+    year_re = re.compile(
+        rf"(?<![\w./,-]){yp}(?P<y>(?:1[89]|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:1[89]|20)\d\d))?(?![\w/]|[.,]\d)"
+        rf"(?:\s+(?P<mk>{ci}{_alt(words.get('past_after', []))})))?(?!\w)",
+        flags,
+    )
+    wp = words.get("weekday_prefix", [])
+    wpre = rf"(?:{ci}{_alt(wp)})\s+)?" if wp else ""
+    weekday_re = re.compile(
+        rf"(?<![\w])(?:(?P<bm>{ci}{before_mk}))\s+)?{wpre}(?P<wd>{wd})(?![\w])(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)",
+        flags,
+    )
+    relatives: list[_Relative] = []
+    rel_alts: list[tuple[str, str]] = []
+    num_words = [w for w, e in lex.words.items() if e.role not in ("approx", "classifier", "connector", "article")]
+    num = r"(?:\d+|(?:" + _alt(num_words) + r")(?:[\s-]+(?:" + _alt(num_words) + r"))*)"
+    for entry in data.get("relative", []):
+        kind = entry.get("type")
+        if kind not in _RELATIVE_TYPES or entry.get("unit", "day") not in _UNITS:
+            raise LanguagePackError(f"{pack.code}/data/date_words.toml: bad relative entry {entry!r}")
+        rel = _Relative(kind, int(entry.get("offset", 0)), entry.get("unit", "day"), entry.get("n"), entry.get("note"))
+        for phrase in entry["phrases"]:
+            idx = len(relatives)
+            relatives.append(rel)
+            pat = re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\{n\}", rf"(?P<n{idx}>{num})")
+            rel_alts.append((phrase, rf"(?P<r{idx}>{pat})"))
+    rel_alts.sort(key=lambda p: (-len(p[0].replace("{n}", "")), p[0]))
+    relative_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(p for _, p in rel_alts) + r")(?![\w-])", flags | re.IGNORECASE
+    )
+    since_re = re.compile(r"(?<![\w])(?:" + _alt(words.get("since", [])) + r")\s+$", re.IGNORECASE)
+    part_re = re.compile(r"(?<![\w])(?P<part>" + _alt(parts) + r")[\s-]+$", re.IGNORECASE)
+    joiner_re = re.compile(r"\s*(?:" + range_j + r")\s*", re.IGNORECASE)
+    anchor_re = re.compile(r"\s+(?:" + _alt(words.get("anchor_after", [])) + r")(?![\w])", re.IGNORECASE)
+    citation_re = re.compile(
+        r"(?<![\w])(?:" + _alt(words.get("citation", [])) + r")\s*[\w./-]*\d[\w./-]*\s+(?:\w+\s+)?$", re.IGNORECASE
+    )
+    return DateGrammar(
+        order=data.get("numeric_order", "dmy"),
+        months=lookup_months,
+        weekdays=lookup_weekdays,
+        markers=markers,
+        year_relative=year_relative,
+        parts=parts,
+        month_context=frozenset(w.lower() for w in words.get("month_context", [])),
+        year_context=frozenset(w.lower() for w in words.get("year_context", [])),
+        relatives=relatives,
+        numbers=lex,
+        numeric_re=numeric_re,
+        dmy_re=dmy_re,
+        mdy_re=mdy_re,
+        month_re=month_re,
+        year_re=year_re,
+        weekday_re=weekday_re,
+        relative_re=relative_re,
+        since_re=since_re,
+        part_re=part_re,
+        joiner_re=joiner_re,
+        anchor_re=anchor_re,
+        citation_re=citation_re,
+        clause_words=frozenset(w.lower() for w in words.get("clause_boundaries", [])),
+    )
+
+
+# -------------------------------------------------------------------------------------------- matching
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    value: DateValue | None
+    relative: bool
+    note: str | None = None
+    prio: int = 1
+
+
+_PREV_WORD = re.compile(r"(\w+)[^\w]*$")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n…:"
+
+
+def _day(d: dt.date) -> DateValue:
+    return DateValue(d, d, "day")
+
+
+def _weekday_date(published: dt.date, weekday: int, marker: str | None) -> dt.date:
+    back = (published.isoweekday() - weekday) % 7
+    if marker == "future":
+        return published + dt.timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
+    if marker == "current":
+        return published - dt.timedelta(days=published.isoweekday() - weekday)
+    if marker == "past" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _marker(g: DateGrammar, *texts: str | None) -> str | None:
+    for t in texts:
+        if t:
+            kind = g.markers.get(" ".join(t.lower().split()))
+            if kind:
+                return kind
+    return None
+
+
+def _numeric(m: re.Match[str], g: DateGrammar, published: dt.date | None) -> _Cand | None:
+    wd = g.weekdays.get(m["wd"].lower()) if m["wd"] else None
+    bare = not (m["wd"] or m["open"] or m["y"])
+    day, note = resolve_numeric(m["a"], m["b"], m["y"], wd, published, g.order)
+    if day is None or (bare and note is not None):
+        return None  # a bare "7/10" is a date only when it reads as one as written
+    start = m.start() if m["wd"] else m.start("open") if m["open"] else m.start("a")
+    return _Cand(start, m.end(), _day(day), False, note, 0)
+
+
+def _day_month(m: re.Match[str], g: DateGrammar, published: dt.date | None, mdy: bool = False) -> _Cand | None:
+    wd = g.weekdays.get(m["wd"].lower()) if m["wd"] else None
+    month = g.months[m["mon"].lower().rstrip(".")]
+    day = int(m["d"])
+    day2 = int(m["d2"]) if not mdy and m["d2"] else None
+    year: int | None = int(m["y"]) if m["y"] else None
+    note = None
+    if year is None and not mdy and m["yrel"]:
+        if published is None:
+            return _Cand(m.start(), m.end(), None, True, "no publication date")
+        year = published.year + g.year_relative[" ".join(m["yrel"].lower().split())]
+    if year is not None:
+        first = _date(year, month, day)
+    elif published is None:
+        return _Cand(m.start(), m.end(), None, False, "year unknown without a publication date")
+    else:
+        marker = None if mdy else _marker(g, m["mk"])
+        first, note = resolve_day_month(day, month, published, weekday=wd, marker=marker)
+    if first is None:
+        return None
+    if wd is not None and first.isoweekday() != wd:
+        note = "weekday does not match the date"
+    if day2 is not None:
+        last = _date(first.year, month, day2)
+        if last is None or last < first:
+            return None
+        return _Cand(m.start(), m.end(), DateValue(first, last, "range"), False, note, 0)
+    return _Cand(m.start(), m.end(), _day(first), False, note, 0)
+
+
+def _month(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
+    has_context = m["mp"] if "mp" in m.re.groupindex else None
+    if not (has_context or m["y"] or m["yrel"] or m["mk"] or m["bm"] or _prev_word(text, m.start()) in g.month_context):
+        return None
+    month = g.months[m["mon"].lower()]
+    if m["y"]:
+        return _Cand(m.start(), m.end(), month_value(int(m["y"]), month), False)
+    if published is None:
+        return _Cand(m.start(), m.end(), None, False, "year unknown without a publication date")
+    if m["yrel"]:
+        year = published.year + g.year_relative[" ".join(m["yrel"].lower().split())]
+        return _Cand(m.start(), m.end(), month_value(year, month), False)
+    marker = _marker(g, m["bm"], m["mk"])
+    value, note = _pick_year(lambda y: month_value(y, month), published, marker)
+    return _Cand(m.start(), m.end(), value, False, None if marker else note)
+
+
+def _year(m: re.Match[str], text: str, g: DateGrammar) -> _Cand | None:
+    has_prefix = m["yp"] if "yp" in m.re.groupindex else None
+    if not (has_prefix or m["mk"] or _prev_word(text, m.start()) in g.year_context):
+        return None
+    if g.citation_re.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "UU Nomor 11 Tahun 2008": part of a legal citation
+    y1 = int(m["y"])
+    if m["y2"]:
+        y2 = int(m["y2"])
+        if y2 <= y1:
+            return None
+        return _Cand(m.start(), m.end(), DateValue(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range"), False)
+    return _Cand(m.start(), m.end(), year_value(y1), False)
+
+
+def _weekday(m: re.Match[str], g: DateGrammar, published: dt.date | None) -> _Cand:
+    wd = g.weekdays[m["wd"].lower()]
+    if published is None:
+        return _Cand(m.start(), m.end(), None, True, "no publication date", 2)
+    marker = _marker(g, m["bm"], m["mk"])
+    return _Cand(m.start(), m.end(), _day(_weekday_date(published, wd, marker)), True, None, 2)
+
+
+def _relative(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
+    name = m.lastgroup or ""
+    idx = int(name[1:])
+    rel = g.relatives[idx]
+    first_word = m.group().split()[0].lower()
+    prio = 1
+    if first_word in g.weekdays and m.group()[0].isupper():
+        # "Minggu lalu" mid-sentence is last Sunday; only at a sentence start may it be "last week"
+        if not _sentence_start(text, m.start()):
+            return None
+        prio = 0
+    n = rel.n
+    group = m.groupdict().get(f"n{idx}")
+    if group is not None:
+        parsed = parse_number(group.replace("-", " "), g.numbers)
+        if parsed is None or parsed.value <= 0:
+            return None
+        n = parsed.value
+    if rel.type in ("last", "ago") and g.anchor_re.match(text, m.end()):
+        return None  # "sepekan setelah ledakan": counted from another event, not from publication
+    if published is None:
+        return _Cand(m.start(), m.end(), None, True, "no publication date", prio)
+    return _Cand(m.start(), m.end(), _relative_value(rel, n or 1, published), True, rel.note, prio)
+
+
+def _relative_value(rel: _Relative, n: int, pub: dt.date) -> DateValue:
+    kind, off = rel.type, rel.offset
+    if kind == "day":
+        return _day(pub + dt.timedelta(days=off))
+    if kind == "week":
+        return week_of(pub, off)
+    if kind in ("weekend", "recent_weekend"):
+        saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5)
+        if kind == "recent_weekend":
+            if pub < saturday:
+                saturday -= dt.timedelta(days=7)
+        else:
+            saturday += dt.timedelta(weeks=off)
+        return DateValue(saturday, saturday + dt.timedelta(days=1), "range")
+    if kind == "month":
+        first = add_months(pub.replace(day=1), off)
+        return month_value(first.year, first.month)
+    if kind == "year":
+        return year_value(pub.year + off)
+    if kind == "last":
+        if rel.unit in ("day", "week"):
+            start = pub - dt.timedelta(days=n * (7 if rel.unit == "week" else 1))
+        else:
+            start = add_months(pub, -n * (12 if rel.unit == "year" else 1))
+        return DateValue(start, pub, "range")
+    # ago
+    if rel.unit in ("day", "week"):
+        return _day(pub - dt.timedelta(days=n * (7 if rel.unit == "week" else 1)))
+    if rel.unit == "month":
+        back = add_months(pub.replace(day=1), -n)
+        return month_value(back.year, back.month)
+    return year_value(pub.year - n)
+
+
+def _narrow(value: DateValue, part: int) -> DateValue:
+    """The first, middle or last third of a month or year ("awal bulan ini", "akhir 2016")."""
+    if value.precision == "month":
+        bounds = ((1, 10), (11, 20), (21, value.last.day))[part - 1]
+        return DateValue(value.first.replace(day=bounds[0]), value.first.replace(day=bounds[1]), "range")
+    months = ((1, 4), (5, 8), (9, 12))[part - 1]
+    year = value.first.year
+    return DateValue(dt.date(year, months[0], 1), month_value(year, months[1]).last, "range")
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest first (then leftmost, then by priority)."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.prio)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _post(text: str, cands: list[_Cand], published: dt.date | None, g: DateGrammar) -> list[_Cand]:
+    """Parts ("awal bulan ini"), "sejak X" ranges, and "X hingga Y" ranges."""
+    for c in cands:
+        if c.value is None:
+            continue
+        window = text[max(0, c.start - 25) : c.start]
+        pm = g.part_re.search(window)
+        if pm and c.value.precision in ("month", "year"):
+            c.value = _narrow(c.value, g.parts[" ".join(pm["part"].lower().split())])
+            c.start -= len(window) - pm.start()
+            window = text[max(0, c.start - 25) : c.start]
+        sm = g.since_re.search(window)
+        if sm and published is not None and c.value.first <= published:
+            c.value = DateValue(c.value.first, max(published, c.value.first), "range")
+            c.start -= len(window) - sm.start()
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and c.value is not None
+            and prev.value.first <= c.value.last
+            and g.joiner_re.fullmatch(text, prev.end, c.start)
+        ):
+            prev.value = DateValue(prev.value.first, c.value.last, "range")
+            prev.end = c.end
+            prev.relative = prev.relative and c.relative
+            continue
+        out.append(c)
+    return out
+
+
+def find_dates(
+    text: str, published: dt.date | None, grammar: DateGrammar, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """All date expressions in ``text[start:end]``, resolved against ``published`` where needed.
+
+    Relative expressions with no publication date keep ``value=None`` (never a guess).
+
+    >>> from peristiwa.langs.id import PACK
+    >>> text = "Namun pada Selasa 6 Oktober Amerika menolak usulan itu pekan lalu."
+    >>> [(text[m.start:m.end], m.value.to_gold()) for m in find_dates(text, dt.date(2015, 10, 7), date_grammar(PACK))]
+    [('Selasa 6 Oktober', '2015-10-06'), ('pekan lalu', {'start': '2015-09-28', 'end': '2015-10-04'})]
+    """
+    end = len(text) if end is None else end
+    g = grammar
+    cands: list[_Cand | None] = []
+    cands.extend(_numeric(m, g, published) for m in g.numeric_re.finditer(text, start, end))
+    cands.extend(_day_month(m, g, published) for m in g.dmy_re.finditer(text, start, end))
+    if g.mdy_re is not None:
+        cands.extend(_day_month(m, g, published, mdy=True) for m in g.mdy_re.finditer(text, start, end))
+    cands.extend(_month(m, text, g, published) for m in g.month_re.finditer(text, start, end))
+    cands.extend(_year(m, text, g) for m in g.year_re.finditer(text, start, end))
+    cands.extend(_weekday(m, g, published) for m in g.weekday_re.finditer(text, start, end))
+    cands.extend(_relative(m, text, g, published) for m in g.relative_re.finditer(text, start, end))
+    chosen = _post(text, _select([c for c in cands if c is not None]), published, g)
+    return [DateMention(start=c.start, end=c.end, value=c.value, relative=c.relative, note=c.note) for c in chosen]
