@@ -1,0 +1,397 @@
+"""Attribution frames: where the cue, the speaker and the reported content sit relative to each other.
+
+Why frames: whichever the language, news attributes speech in a handful of constructions (the frame
+names match the ``frames`` column of ``reporting_verbs.tsv``):
+
+- ``post``      "“...,” kata Boy."  "..., kata polisi."        cue, then speaker, after the content
+- ``postsubj``  "“...,” Toner said."  "..., AFP melaporkan."   speaker, then cue, after the content
+- ``subj``      "Boy menjelaskan, Nadir ..."  "He said that ..." speaker and cue before the content
+- ``prep``      "Menurut Boy, ..."  "According to X, ..."
+- ``pass``      "Dikatakannya, ..."  "Lebih lanjut, dipaparkan Gede, ..."
+- ``anaph``     "Begitu kata X." / "Hal ini disampaikan oleh X." (the previous sentence is the content)
+- ``part``      "..., saying ..." (the main clause's subject speaks)
+
+Each finder returns :class:`Attribution` records with character spans; deciding who a speaker phrase
+refers to is left to :mod:`peristiwa.extract.speakers`. Via chains ("seperti dikutip dari laman
+Guardian", "kepada AFP", "mengutip pejabat militer Kremlin") are read from the words after the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes_lexicon import QuoteLexicon, Verb
+from .speakers import Mention, _cap, _longest, lex_marks, parse_phrase, tokens_in
+
+__all__ = ["Attribution", "Candidate", "attribute_after", "attribute_before", "credit_outlets", "left_subject",
+           "parse_tail", "right_phrase"]
+
+_END_PUNCT = ".!?…;"
+_QUOTES = "\"“”„«»"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said it and how: the cue, the speaker phrase (parsed), and intermediaries."""
+
+    frame: str
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    mention: Mention | None
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quote before speaker resolution: content span, directness and attribution."""
+
+    start: int
+    end: int
+    direct: bool
+    attribution: Attribution | None
+    pos: int
+    rank: int = 1  # lower wins when candidates overlap
+
+
+def _verb_at(lex: QuoteLexicon, m: re.Match[str]) -> Verb | None:
+    return lex.verb(m.group("verb"))
+
+
+def _cue(verb: Verb, m: re.Match[str]) -> tuple[str, tuple[int, int]]:
+    """The cue as written, without the enclitic ("Menurutnya" -> "Menurut")."""
+    return m.group("verb"), (m.start("verb"), m.end("verb"))
+
+
+def _nya_mention(m: re.Match[str]) -> Mention:
+    word = m.group(0)
+    return Mention(m.start(), m.end(), "pronoun", word, m.start(), m.end())
+
+
+def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
+    """Whether a parsed phrase can be a speaker (a description needs a person-like head)."""
+    if mention is None:
+        return False
+    if mention.kind != "desc":
+        return True
+    low = mention.name.lower().split()
+    for i, w in enumerate(low[:4]):
+        if _longest(low, i, lex.person_nouns, 3) or _longest(low, i, lex.roles, 3):
+            return True
+        if w not in lex.quantifiers and not w.isdigit():
+            break
+    return any(w in lex.quantifiers for w in low[:1]) and len(low) > 1
+
+
+# -- phrases to the right of a cue ------------------------------------------------------------------------------
+
+
+def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[int, int, int]:
+    """Extent of a speaker phrase starting at ``pos``: ``(start, end, tail_start)``; empty when start == end.
+
+    The phrase ends at punctuation, at a stop word ("saat", "kepada", "seperti"), at a demonstrative
+    ("pengacara tersebut"), or at a lower-case word after a name; a comma is crossed only for an
+    appositive name ("kantor berita Rusia, Ria Novosti", "juru bicara ..., Mark Toner").
+    """
+    toks = tokens_in(text, pos, limit)
+    n = len(toks)
+    i = 0
+    end = pos
+    have_cap = False
+    while i < n and i < 16:
+        w = toks[i][2]
+        lw = w.lower()
+        if w in _END_PUNCT or w in ":" or w in _QUOTES:
+            break
+        if w == ",":
+            k = i + 1
+            while k < n and (_cap(toks[k][2]) or toks[k][2] == "-" or toks[k][2].lower() in lex.name_particles):
+                k += 1
+            if k > i + 1 and _appositive(toks, i + 1, k, lex, bool(have_cap and _has_name(toks[:i], lex))):
+                end, have_cap, i = toks[k - 1][1], True, k
+                continue
+            break
+        if w == "(":
+            if i + 2 < n and toks[i + 2][2] == ")" and toks[i + 1][2].isupper() and not toks[i + 1][2].isdigit():
+                end, i = toks[i + 2][1], i + 3
+                continue
+            break
+        if i > 0 and lw in lex.stop:
+            break
+        if not _cap(w):
+            if have_cap and lw not in lex.name_particles and not (
+                lw in lex.title_links and i + 1 < n and _cap(toks[i + 1][2])
+            ):
+                break
+            if not w[0].isalnum() and w != "-":
+                break
+        else:
+            have_cap = True
+        end = toks[i][1]
+        i += 1
+        if lw in lex.demonstratives and i > 1:
+            break
+    start = toks[0][0] if toks and end > pos else pos
+    tail = toks[i][0] if i < n else limit
+    return start, end, tail
+
+
+def _has_name(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
+    low = [t[2].lower() for t in toks]
+    marks = lex_marks(low, lex)
+    return any(_cap(t[2]) and not m for t, m in zip(toks, marks, strict=True))
+
+
+def _appositive(toks: list[tuple[int, int, str]], j: int, k: int, lex: QuoteLexicon, named: bool) -> bool:
+    """Whether the capitalised run ``toks[j:k]`` after a comma is an appositive name to include."""
+    first = toks[j][2].lower()
+    if first in lex.days or first in lex.months:
+        return False
+    if not _has_name(toks[j:k], lex):
+        return False
+    if named and k - j < 2:
+        return False
+    nxt = toks[k][2] if k < len(toks) else ""
+    return not nxt or nxt in _END_PUNCT or nxt in ",)" or nxt.lower() in lex.stop
+
+
+def parse_tail(text: str, start: int, end: int, lex: QuoteLexicon, own: str | None = None
+               ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Intermediaries named after a speaker, nearest first, and the span of a cited source, if any.
+
+    "seperti dikutip dari laman Guardian" and "kepada AFP" name outlets the article got the statement
+    through; "kepada wartawan" is the speaker's own channel (no intermediary); "mengutip pejabat
+    militer Kremlin" names the real speaker, returned as a span for the caller to parse.
+    """
+    toks = tokens_in(text, start, end)
+    low = [t[2].lower() for t in toks]
+    via: list[str] = []
+    cited: tuple[int, int] | None = None
+    i = 0
+    while i < len(toks):
+        n = _longest(low, i, lex.quoted_from, 5)
+        told = not n and low[i] in lex.told
+        if low[i] in lex.citing and cited is None:
+            s, e, _ = right_phrase(text, toks[i][1], end, lex)
+            if e > s:
+                cited = (s, e)
+            i += 1
+            continue
+        if n or told:
+            j = i + (n or 1)
+            p = _longest(low, j, lex.outlet_prefixes, 3) if j < len(toks) else 0
+            while p:
+                j += p
+                p = _longest(low, j, lex.outlet_prefixes, 3) if j < len(toks) else 0
+            if j < len(toks) and _longest(low, j, lex.channels, 3) == 0:
+                outlet = _outlet_at(text, toks, j, end, lex, strict=told)
+                if outlet and outlet != own and outlet not in via:
+                    via.append(outlet)
+            i = j
+            continue
+        i += 1
+    return tuple(via), cited
+
+
+def _outlet_at(text: str, toks: list[tuple[int, int, str]], j: int, end: int, lex: QuoteLexicon, strict: bool
+               ) -> str | None:
+    m = lex.outlet_re.match(text, toks[j][0], end)
+    if m:
+        return lex.outlet(m.group())
+    if strict or not _cap(toks[j][2]):
+        return None
+    k = j
+    while k < len(toks) and (_cap(toks[k][2]) or toks[k][2] in "-&"):
+        k += 1
+    return " ".join(t[2] for t in toks[j:k]) if k > j else None
+
+
+def credit_outlets(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon) -> tuple[str, ...]:
+    """Outlets credited at the end of the article, "(Antara/Reuters)", in the order written."""
+    for ps, pe in reversed(paragraphs[-3:]):
+        m = re.search(r"\(([^()]{2,80})\)\s*$", text[ps:pe])
+        if not m:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*(?:/|,|;|\s-\s|\bdan\b|\band\b)\s*", m.group(1)) if p.strip()]
+        outlets = [lex.outlet(p) for p in parts]
+        if parts and all(outlets):
+            return tuple(dict.fromkeys(o for o in outlets if o))
+    return ()
+
+
+# -- direct quotes ------------------------------------------------------------------------------------------------
+
+
+def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str | None) -> Attribution | None:
+    """An attribution right after a closing quotation mark: "“...,” kata dia." / "“...,” Toner said."."""
+    m = re.compile(r"[\s,]*").match(text, pos, limit)
+    p = m.end() if m else pos
+    pm = lex.post_re.match(text, p, limit)
+    if pm and (verb := _verb_at(lex, pm)) is not None and (pm.group("nya") or verb.nya != "req"):
+        return _post(text, pm, verb, limit, lex, own)
+    # postsubj: a short speaker phrase, then the verb ("“...,” Boy menjelaskan.")
+    for sm in lex.postsubj_re.finditer(text, p, min(limit, p + 90)):
+        verb = _verb_at(lex, sm)
+        if verb is None or sm.start() == p:
+            break
+        between = text[p : sm.start()]
+        if any(c in between for c in _END_PUNCT + _QUOTES + ",") or len(between.split()) > 8:
+            break
+        words = between.split()
+        while words and words[-1].lower() in lex.adverbs:
+            words.pop()
+        mention = parse_phrase(text, p, sm.start(), lex)
+        if mention is None or not _valid(mention, lex):
+            break
+        cue, cue_span = _cue(verb, sm)
+        via, cited = parse_tail(text, sm.end(), limit, lex, own)
+        return _with_cited(text, Attribution("postsubj", cue, cue_span, mention, via), cited, lex)
+    return None
+
+
+def _post(text: str, pm: re.Match[str], verb: Verb, limit: int, lex: QuoteLexicon, own: str | None) -> Attribution:
+    cue, cue_span = _cue(verb, pm)
+    if pm.group("nya"):
+        via, cited = parse_tail(text, pm.end(), limit, lex, own)
+        return _with_cited(text, Attribution("post", cue, cue_span, _nya_mention(pm), via), cited, lex)
+    s, e, tail = right_phrase(text, pm.end(), limit, lex)
+    mention = parse_phrase(text, s, e, lex) if e > s else None
+    via, cited = parse_tail(text, tail, limit, lex, own)
+    return _with_cited(text, Attribution("post", cue, cue_span, mention, via), cited, lex)
+
+
+def _with_cited(text: str, attr: Attribution, cited: tuple[int, int] | None, lex: QuoteLexicon) -> Attribution:
+    """"X, mengutip Y": Y said it and X (an outlet) passed it on, so X heads the via chain."""
+    if cited is None:
+        return attr
+    real = parse_phrase(text, cited[0], cited[1], lex)
+    if real is None or not _valid(real, lex):
+        return attr
+    first = attr.mention
+    head: tuple[str, ...] = ()
+    if first is not None:
+        head = (lex.outlet(first.name) or first.name,) if first.kind in {"org", "person", "desc"} else ()
+    via = tuple(dict.fromkeys((*head, *attr.via)))
+    return Attribution(attr.frame, attr.cue, attr.cue_span, real, via)
+
+
+def attribute_before(text: str, lo: int, pos: int, lex: QuoteLexicon, own: str | None) -> Attribution | None:
+    """An attribution right before an opening mark: "Gingrich said, “...”" / "Ia menambahkan: “...”"."""
+    seg = text[lo:pos].rstrip()
+    seg = seg.rstrip(",:").rstrip()
+    if not seg:
+        return None
+    end = lo + len(seg)
+    for regex in (lex.subj_re, lex.postsubj_re):
+        best = None
+        for vm in regex.finditer(text, lo, end):
+            best = vm
+        if best is None:
+            continue
+        rest = text[best.end() : end].split()
+        if len(rest) > 3 or any(w.lower() in lex.complementisers for w in rest[:-1]):
+            continue
+        verb = _verb_at(lex, best)
+        if verb is None:
+            continue
+        subj = left_subject(text, lo, best.start(), lex)
+        if subj is None:
+            continue
+        mention = parse_phrase(text, subj[0], subj[1], lex)
+        if mention is None or not _valid(mention, lex):
+            continue
+        cue, cue_span = _cue(verb, best)
+        return Attribution("subj", cue, cue_span, mention, ())
+    return None
+
+
+# -- subjects to the left of a verb ---------------------------------------------------------------------------------
+
+
+def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """The speaker phrase ending right before a verb: the last clause chunk, with appositives.
+
+    "Diwawancara terpisah sebelumnya, pemerhati terorisme ..., Muhammad Jibriel Abdul Rahman, juga
+    mengatakan" gives "pemerhati terorisme ..., Muhammad Jibriel Abdul Rahman".
+    """
+    toks = tokens_in(text, lo, verb_start)
+    while toks and (toks[-1][2].lower() in lex.adverbs or toks[-1][2] == ","):
+        toks = toks[:-1]
+    if not toks or toks[-1][2] in _END_PUNCT or toks[-1][2] in _QUOTES:
+        return None
+    if toks[-1][2].lower() in {"yang", "who", "which"}:
+        return _before_relative(toks[:-1], lex)
+    if toks[-1][2].lower() in lex.not_subject_end:
+        return None
+    segs: list[list[tuple[int, int, str]]] = [[]]
+    for t in toks:
+        if t[2] in ",;:()" + _QUOTES or (t[2] in "-–—" and not segs[-1]):
+            segs.append([])
+        else:
+            segs[-1].append(t)
+    segs = [s for s in segs if s]
+    if not segs:
+        return None
+    core = _after_verbal(segs.pop(), lex)
+    if not core:
+        return None
+    first = _kind(text, core, lex)
+    while segs:
+        prev = _after_verbal(segs[-1], lex)
+        pk = _kind(text, prev, lex) if prev else None
+        appositive = (first == "person" and pk in {"role", "desc", "org"} and _role_head(prev, lex)) or (
+            first in {"role", "desc"} and pk == "person"
+        )
+        if not appositive:
+            break
+        core = prev + core
+        segs.pop()
+        first = "person"
+    if len(core) > 16:
+        return None
+    return core[0][0], core[-1][1]
+
+
+def _kind(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> str | None:
+    m = parse_phrase(text, toks[0][0], toks[-1][1], lex)
+    return m.kind if m is not None else None
+
+
+def _role_head(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
+    low = [t[2].lower() for t in toks]
+    d = 0
+    while d < len(low) - 1 and low[d] in lex.quantifiers:
+        d += 1
+    return bool(_longest(low, d, lex.roles, 3) or _longest(low, d, lex.person_nouns, 3) or
+                _longest(low, d, lex.ranks, 2))
+
+
+def _after_verbal(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> list[tuple[int, int, str]]:
+    """Drop a leading clause from a chunk: the subject starts after its last verb-like word."""
+    if not lex.verbal_prefixes:
+        return seg
+    low = [t[2].lower() for t in seg]
+    rel = next((i for i, w in enumerate(low) if w in {"yang"}), len(low))
+    cut = 0
+    for i in range(rel):
+        w = low[i]
+        if (
+            len(w) >= 6 and not _cap(seg[i][2]) and w.startswith(lex.verbal_prefixes)
+            and not _longest(low, i, lex.person_nouns, 2) and not _longest(low, i, lex.roles, 2)
+            and w not in lex.adverbs and not lex.is_pronoun(w)
+        ):
+            cut = i + 1
+    return seg[cut:]
+
+
+def _before_relative(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> tuple[int, int] | None:
+    """"ada kesaksian yang menyebut": the speaker is the noun phrase before "yang"."""
+    if not toks:
+        return None
+    k = len(toks)
+    if _cap(toks[-1][2]):
+        while k > 0 and _cap(toks[k - 1][2]):
+            k -= 1
+    else:
+        k -= 1
+    return toks[k][0], toks[-1][1]

@@ -1,0 +1,402 @@
+"""Indirect speech: reported clauses found sentence by sentence through the attribution frames.
+
+"X mengatakan (bahwa) CLAUSE", "X mengatakan, CLAUSE", "Menurut X, CLAUSE", "CLAUSE, kata X",
+"CLAUSE, AFP melaporkan", "Dikatakannya, CLAUSE", "Begitu kata X." (the previous sentence), "X said
+(that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "..., saying CLAUSE". The reported clause is
+the quote text. Sentences inside direct quotes are skipped (their speech belongs to the quoted speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .quotes_frames import (
+    _END_PUNCT,
+    _QUOTES,
+    Attribution,
+    Candidate,
+    _cue,
+    _nya_mention,
+    _post,
+    _valid,
+    _verb_at,
+    left_subject,
+    parse_tail,
+    right_phrase,
+)
+from .quotes_lexicon import QuoteLexicon
+from .speakers import Mention, _cap, _longest, parse_phrase, tokens_in
+
+__all__ = ["find_indirect"]
+
+Sentence = tuple[int, int, int]  # start, end, paragraph
+_SPACE = re.compile(r"\s*")
+
+
+def _body_end(text: str, s: int, e: int) -> int:
+    """The sentence end without its final punctuation and closing marks."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _END_PUNCT + _QUOTES + ")"):
+        if text[e - 1] == ")" and "(" in text[s : e - 1]:
+            break
+        e -= 1
+    return e
+
+
+def _skip_space(text: str, p: int, limit: int) -> int:
+    m = _SPACE.match(text, p, limit)
+    return m.end() if m else p
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:-–—" + _QUOTES):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def _clause_start(text: str, s: int, pos: int) -> bool:
+    """Whether ``pos`` opens a clause: sentence start, or right after a comma."""
+    before = text[s:pos].rstrip()
+    return not before or before.endswith(",") or before[-1] in _QUOTES
+
+
+def find_indirect(
+    text: str, sentences: list[Sentence], lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
+) -> list[Candidate]:
+    """Indirect-speech candidates of every sentence, overlaps inside a sentence resolved."""
+    out: list[Candidate] = []
+    for idx, (s, e, _para) in enumerate(sentences):
+        be = _body_end(text, s, e)
+        if be - s < 8:
+            continue
+        cands = [
+            *_prep(text, s, be, lex, blocked, own),
+            *_post_frame(text, s, e, be, lex, blocked, own),
+            *_postsubj(text, s, be, lex, blocked, own),
+            *_pass(text, s, be, lex, blocked, own),
+            *_subj(text, s, be, lex, blocked, own),
+            *_part(text, s, be, lex, blocked),
+        ]
+        prev = _previous(sentences, idx)
+        if prev is not None:
+            cands.extend(_anaphoric(text, s, be, prev, lex, blocked, own))
+        cands.sort(key=lambda c: (c.rank, c.pos))
+        kept: list[Candidate] = []
+        for c in cands:
+            if c.end - c.start < 3 or any(c.start < k.end and k.start < c.end and c.attribution and k.attribution
+                                          and _cue_inside(c, k) for k in kept):
+                continue
+            kept.append(c)
+        out.extend(kept)
+    return out
+
+
+def _cue_inside(c: Candidate, k: Candidate) -> bool:
+    """Candidates overlap harmfully when one's cue lies in the other's content, or contents coincide."""
+    assert c.attribution is not None and k.attribution is not None
+    cs = c.attribution.cue_span
+    inside = cs is not None and k.start <= cs[0] < k.end
+    same = min(c.end, k.end) - max(c.start, k.start) > 0.5 * min(c.end - c.start, k.end - k.start)
+    return inside or same
+
+
+def _previous(sentences: list[Sentence], idx: int) -> tuple[int, int] | None:
+    if idx == 0:
+        return None
+    s, e, _ = sentences[idx - 1]
+    return s, e
+
+
+def _content_with_via(text: str, s: int, e: int, lex: QuoteLexicon, own: str | None
+                      ) -> tuple[int, int, tuple[str, ...]]:
+    """Cut a trailing ", seperti dilansir Antara" / ", according to Reuters" off a content span."""
+    toks = tokens_in(text, s, e)
+    low = [t[2].lower() for t in toks]
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i - 1][2] == "," and _longest(low, i, lex.quoted_from, 5):
+            via, _ = parse_tail(text, toks[i][0], e, lex, own)
+            if via:
+                return s, toks[i - 1][0], via
+    return s, e, ()
+
+
+def _prep(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
+          ) -> list[Candidate]:
+    out = []
+    for m in lex.prep_re.finditer(text, s, be):
+        if blocked(m.start()):
+            continue
+        verb = _verb_at(lex, m)
+        if verb is None or (m.group("verb")[0].isupper() and not _clause_start(text, s, m.start())):
+            continue
+        cue, cue_span = _cue(verb, m)
+        if m.group("nya"):
+            mention: Mention | None = _nya_mention(m)
+            tail = m.end()
+        else:
+            p = _skip_space(text, m.end(), be)
+            toks = tokens_in(text, p, min(be, p + 40))
+            while toks and toks[0][2].lower() in lex.source_nouns:
+                toks = toks[1:]
+            if not toks:
+                continue
+            ps, pe, tail = right_phrase(text, toks[0][0], be, lex)
+            mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
+            if not _valid(mention, lex):
+                continue
+        rest = text[tail:be].lstrip()
+        before = text[s : m.start()].rstrip()
+        if not before or (_clause_start(text, s, m.start()) and _words(text, s, m.start()) <= 3):
+            # "Menurut X, CLAUSE" (possibly after a connective: "Namun, menurut X, ...")
+            if not rest.startswith(","):
+                continue
+            cs, ce = _trim(text, text.index(",", tail) + 1, be)
+        elif before.endswith(","):
+            if not rest:  # "CLAUSE, menurut X."
+                cs, ce = _trim(text, s, s + len(before) - 1)
+            elif rest.startswith(","):  # "CLAUSE, menurut X, CLAUSE": the whole sentence
+                cs, ce = _trim(text, s, be)
+            else:
+                continue
+        else:
+            continue
+        cs, ce, via = _content_with_via(text, cs, ce, lex, own)
+        if _words(text, cs, ce) >= 2:
+            out.append(Candidate(cs, ce, False, Attribution("prep", cue, cue_span, mention, via), m.start(), 1))
+    return out
+
+
+def _post_frame(text: str, s: int, e: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool],
+                own: str | None) -> list[Candidate]:
+    out = []
+    for m in lex.post_re.finditer(text, s, be):
+        if blocked(m.start()):
+            continue
+        before = text[s : m.start()].rstrip()
+        verb = _verb_at(lex, m)
+        if verb is None or not before.endswith(",") or (verb.nya == "req" and not m.group("nya")):
+            continue
+        if m.group("verb")[0].isupper():
+            continue
+        # the speaker phrase ends at the next comma when the attribution is parenthetical
+        nxt = text.find(",", m.end(), be)
+        attr = _post(text, m, verb, nxt if nxt > 0 else e, lex, own)
+        if attr.mention is None or (not _valid(attr.mention, lex) and attr.mention.kind != "pronoun"):
+            continue
+        after = text[attr.mention.end : be].strip() if not m.group("nya") else text[m.end() : be].strip()
+        nb = len(before[:-1].split())
+        if after.startswith(",") and _words(text, text.index(",", attr.mention.end if not m.group("nya")
+                                                               else m.end()), be) > 3:
+            if nb <= 3:  # "Sebab, kata Yusril, CLAUSE"
+                cs, ce = _trim(text, text.index(",", attr.mention.end if not m.group("nya") else m.end()) + 1, be)
+            else:  # "Bangunan tua di Mosul, menurut IRC, rentan ambruk": the whole sentence
+                cs, ce = _trim(text, s, be)
+        else:
+            cs, ce = _trim(text, s, s + len(before) - 1)
+            if nb <= 1:
+                continue
+        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in _QUOTES:
+            continue
+        out.append(Candidate(cs, ce, False, attr, m.start(), 1))
+    return out
+
+
+def _postsubj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
+              ) -> list[Candidate]:
+    out = []
+    for m in lex.postsubj_re.finditer(text, s, be):
+        if blocked(m.start()) or m.group("verb")[0].isupper():
+            continue
+        after = text[m.end() : be].strip()
+        if len(after.split()) > 8 or (after and not (after[0] in "," or after.split()[0].lower() in lex.stop
+                                                       or after.split()[0].lower() in lex.told
+                                                       or after.split()[0].lower() in lex.days)):
+            continue
+        before = text[s : m.start()]
+        comma = before.rfind(",")
+        if comma < 0 or len(before[comma + 1 :].split()) > 8 or len(before[:comma].split()) < 3:
+            continue
+        ps, pe = _trim(text, s + comma + 1, m.start())
+        words = text[ps:pe].split()
+        while words and words[-1].lower() in lex.adverbs:
+            pe = ps + text[ps:pe].rstrip().rfind(words.pop())
+        mention = parse_phrase(text, ps, pe, lex)
+        if mention is None or not _valid(mention, lex) or (mention.kind == "desc" and not _cap(text[ps])
+                                                           and lex.lang == "id" and len(words) > 3):
+            continue
+        verb = _verb_at(lex, m)
+        if verb is None:
+            continue
+        cue, cue_span = _cue(verb, m)
+        via, _ = parse_tail(text, m.end(), be, lex, own)
+        cs, ce = _trim(text, s, s + comma)
+        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in _QUOTES:
+            continue
+        out.append(Candidate(cs, ce, False, Attribution("postsubj", cue, cue_span, mention, via), ps, 1))
+    return out
+
+
+def _pass(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
+          ) -> list[Candidate]:
+    out = []
+    for m in lex.pass_re.finditer(text, s, be):
+        if blocked(m.start()) or not _clause_start(text, s, m.start()):
+            continue
+        verb = _verb_at(lex, m)
+        if verb is None:
+            continue
+        cue, cue_span = _cue(verb, m)
+        if m.group("nya"):
+            mention: Mention | None = _nya_mention(m)
+            tail = m.end()
+        else:
+            p = _skip_space(text, m.end(), be)
+            if text[p : p + 5].lower() == "oleh ":
+                p += 5
+            ps, pe, tail = right_phrase(text, p, be, lex)
+            mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
+            if not _valid(mention, lex):
+                continue
+        if not text[tail:be].lstrip().startswith(","):
+            continue
+        cs, ce = _trim(text, text.index(",", tail) + 1, be)
+        if _words(text, cs, ce) >= 3:
+            out.append(Candidate(cs, ce, False, Attribution("pass", cue, cue_span, mention), m.start(), 1))
+    return out
+
+
+def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: bool) -> int | None:
+    """Where the reported clause starts after a subject-frame verb (after "bahwa", a comma, an object)."""
+    toks = tokens_in(text, p, min(be, p + 160))
+    i = 0
+    while i < len(toks) and toks[i][2].lower() in lex.adverbs:
+        i += 1
+    if i < len(toks) and toks[i][2] in ",:":
+        i += 1
+    elif told:
+        k = i
+        n = _longest([t[2].lower() for t in toks], i, lex.channels, 3)
+        if n:
+            k = i + n
+        else:
+            while k < len(toks) and k - i < 3 and (_cap(toks[k][2]) or toks[k][2].lower() in {"him", "her", "them",
+                                                                                            "us", "me"}):
+                k += 1
+        i = k
+    for j in range(i, min(i + 10, len(toks))):
+        w = toks[j][2]
+        if w in _QUOTES or w in _END_PUNCT:
+            break
+        if w.lower() in lex.complementisers and (j == i or toks[j - 1][2] != ","):
+            i = j + 1
+            break
+    if i >= len(toks):
+        return None
+    if toks[i][2] in _QUOTES or toks[i][2].lower() in lex.not_content_start:
+        return None
+    return toks[i][0]
+
+
+def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
+          ) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in lex.subj_re.finditer(text, s, be):
+        if blocked(m.start()) or m.group("verb")[0].isupper():
+            continue
+        verb = _verb_at(lex, m)
+        if verb is None:
+            continue
+        before = text[max(s, m.start() - 12) : m.start()].lower().split()
+        if before and before[-1] in {"was", "were", "been", "be", "is", "are", "being"}:
+            continue
+        span = left_subject(text, s, m.start(), lex)
+        if span is None:
+            continue
+        mention = parse_phrase(text, span[0], span[1], lex)
+        if not _valid(mention, lex):
+            continue
+        cs0 = _content_after_verb(text, m.end(), be, lex, verb.cue in {"told", "tells", "telling"})
+        if cs0 is None:
+            continue
+        cs, ce = _trim(text, cs0, be)
+        cs, ce, via = _content_with_via(text, cs, ce, lex, own)
+        if _words(text, cs, ce) < 3:
+            continue
+        cue, cue_span = _cue(verb, m)
+        out.append(Candidate(cs, ce, False, Attribution("subj", cue, cue_span, mention, via), span[0], 3))
+    return out
+
+
+def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool]) -> list[Candidate]:
+    out = []
+    for m in lex.part_re.finditer(text, s, be):
+        if blocked(m.start()) or not text[s : m.start()].rstrip().endswith(","):
+            continue
+        verb = _verb_at(lex, m)
+        if verb is None:
+            continue
+        toks = tokens_in(text, s, m.start())
+        k = 0
+        while k < len(toks) and (_cap(toks[k][2]) or toks[k][2].lower() in {"the", "a", "an"} or
+                                 lex.is_pronoun(toks[k][2])):
+            k += 1
+        if k == 0:
+            continue
+        mention = parse_phrase(text, toks[0][0], toks[k - 1][1], lex)
+        cs0 = _content_after_verb(text, m.end(), be, lex, False)
+        if mention is None or cs0 is None:
+            continue
+        cs, ce = _trim(text, cs0, be)
+        cue, cue_span = _cue(verb, m)
+        if _words(text, cs, ce) >= 3:
+            out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), toks[0][0], 2))
+    return out
+
+
+def _anaphoric(text: str, s: int, be: int, prev: tuple[int, int], lex: QuoteLexicon,
+               blocked: Callable[[int], bool], own: str | None) -> list[Candidate]:
+    """"Begitu kata X." / "Hal ini disampaikan oleh X.": the previous sentence is what X said."""
+    if not lex.anaphor_lead or blocked(s):
+        return []
+    toks = tokens_in(text, s, be)
+    low = [t[2].lower() for t in toks]
+    n = _longest(low, 0, lex.anaphor_lead, 3)
+    if not n or n + 1 >= len(toks):
+        return []
+    i = n
+    while i < len(toks) and low[i] in lex.adverbs:
+        i += 1
+    if i >= len(toks):
+        return []
+    vw = low[i]
+    verb = lex.verb(vw) or (lex.verb(vw[: -len(lex.enclitic)]) if lex.enclitic and vw.endswith(lex.enclitic)
+                            else None)
+    passive = verb is None and vw.startswith("di") and i + 1 < len(toks) and low[i + 1] == "oleh"
+    if verb is None and not passive:
+        return []
+    cue = toks[i][2] if verb is None else toks[i][2][: len(verb.form)]
+    cue_span = (toks[i][0], toks[i][0] + len(cue))
+    j = i + 1
+    if vw.endswith(lex.enclitic or "\0") and verb is not None and len(vw) > len(verb.form):
+        mention: Mention | None = Mention(toks[i][0], toks[i][1], "pronoun", toks[i][2], toks[i][0], toks[i][1])
+        tail = toks[i][1]
+    else:
+        while j < len(toks) and low[j] in {"oleh", "dari", "by", "from"}:
+            j += 1
+        if j >= len(toks):
+            return []
+        ps, pe, tail = right_phrase(text, toks[j][0], be, lex)
+        mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
+        if not _valid(mention, lex):
+            return []
+    via, _ = parse_tail(text, tail, be, lex, own)
+    cs, ce = _trim(text, prev[0], prev[1])
+    if blocked(cs) or _words(text, cs, ce) < 3:
+        return []
+    return [Candidate(cs, ce, False, Attribution("anaph", cue, cue_span, mention, via), toks[0][0], 1)]

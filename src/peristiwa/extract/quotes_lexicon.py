@@ -1,0 +1,230 @@
+"""The quote extractor's view of a language pack: reporting verbs and cue words, compiled once.
+
+Why a separate module: the extraction rules (``quotes_frames``) and the speaker analysis (``speakers``)
+are language-neutral mechanisms; everything they know about a language comes from two data files of
+the pack, ``reporting_verbs.tsv`` and ``quote_cues.toml``. This module reads them, validates them and
+compiles the regular expressions, memoised on the pack with :meth:`LanguagePack.cached` so a corpus run
+compiles them once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import LanguagePackError
+from ..langs.base import LanguagePack
+
+__all__ = ["FRAMES", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
+
+#: Constructions a reporting verb can attribute in (see the header of ``reporting_verbs.tsv``).
+FRAMES = frozenset({"subj", "post", "postsubj", "prep", "pass", "anaph", "part"})
+
+#: Word tokens for phrase analysis: words with inner hyphens, dots or apostrophes stay whole.
+WORD = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def word_re() -> re.Pattern[str]:
+    """The word-token pattern shared by the quote modules."""
+    return WORD
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting verb or phrase: the cue it reports, where it attributes, and its -nya behaviour."""
+
+    form: str
+    cue: str
+    frames: frozenset[str]
+    kind: str
+    nya: str  # "opt", "req" or "no"
+
+
+def phrase_set(items: list[str]) -> frozenset[tuple[str, ...]]:
+    """Lower-cased entries as word tuples, for word-by-word multi-word matching."""
+    return frozenset(tuple(item.lower().split()) for item in items if item.strip())
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex alternation of word forms, longest first, with flexible whitespace in phrases."""
+    parts = sorted({f for f in forms if f}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in parts)
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Everything language-specific the quote extractor uses, compiled."""
+
+    lang: str
+    verbs: dict[str, Verb]
+    enclitic: str
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    leading: frozenset[tuple[str, ...]]
+    adverbs: frozenset[str]
+    not_subject_end: frozenset[str]
+    complementisers: frozenset[str]
+    verbal_prefixes: tuple[str, ...]
+    source_nouns: frozenset[str]
+    adverbial_openers: frozenset[str]
+    not_content_start: frozenset[str]
+    drop_determiners: frozenset[tuple[str, ...]]
+    quantifiers: frozenset[str]
+    demonstratives: frozenset[str]
+    stop: frozenset[str]
+    title_links: frozenset[str]
+    days: frozenset[str]
+    months: frozenset[str]
+    name_particles: frozenset[str]
+    person_nouns: frozenset[tuple[str, ...]]
+    roles: frozenset[tuple[str, ...]]
+    ranks: frozenset[tuple[str, ...]]
+    title_abbreviations: dict[str, str]
+    org_heads: frozenset[tuple[str, ...]]
+    portfolio: frozenset[str]
+    geo: frozenset[tuple[str, ...]]
+    quoted_from: frozenset[tuple[str, ...]]
+    told: frozenset[str]
+    citing: frozenset[str]
+    outlet_prefixes: frozenset[tuple[str, ...]]
+    channels: frozenset[tuple[str, ...]]
+    anaphor_lead: frozenset[tuple[str, ...]]
+    outlets: dict[str, str]  # lower-cased alias -> canonical
+    # compiled patterns
+    post_re: re.Pattern[str] = field(repr=False)
+    subj_re: re.Pattern[str] = field(repr=False)
+    postsubj_re: re.Pattern[str] = field(repr=False)
+    prep_re: re.Pattern[str] = field(repr=False)
+    pass_re: re.Pattern[str] = field(repr=False)
+    part_re: re.Pattern[str] = field(repr=False)
+    outlet_re: re.Pattern[str] = field(repr=False)
+    max_phrase: int = 4
+
+    def verb(self, form: str) -> Verb | None:
+        """The verb entry for a matched form (case-insensitive, whitespace-normalised)."""
+        return self.verbs.get(" ".join(form.lower().split()))
+
+    def is_pronoun(self, word: str) -> bool:
+        """Whether ``word`` is a third-person pronoun that can stand for a speaker."""
+        w = word.lower()
+        return w in self.person_pronouns or w in self.group_pronouns
+
+    def outlet(self, name: str) -> str | None:
+        """The canonical outlet for a name as written (prefixes such as "laman" removed), else None."""
+        words = name.split()
+        for i in range(len(words)):
+            if i and tuple(w.lower() for w in words[:i]) not in self.outlet_prefixes:
+                continue
+            canon = self.outlets.get(" ".join(words[i:]).lower())
+            if canon:
+                return canon
+        return None
+
+
+def _words(settings: dict[str, Any], section: str, key: str, where: str) -> list[str]:
+    value = settings.get(section, {}).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LanguagePackError(f"{where}: [{section}] {key} must be a list of strings")
+    return value
+
+
+def _lower(items: list[str]) -> frozenset[str]:
+    return frozenset(i.lower() for i in items)
+
+
+def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
+    """Read and compile ``reporting_verbs.tsv`` and ``quote_cues.toml`` of ``pack``."""
+    where = f"{pack.code}/data/quote_cues.toml"
+    verbs: dict[str, Verb] = {}
+    for row in pack.table("reporting_verbs.tsv"):
+        frames = frozenset(f.strip() for f in row["frames"].split(",") if f.strip())
+        if not frames or not frames <= FRAMES:
+            raise LanguagePackError(
+                f"{pack.code}/data/reporting_verbs.tsv: {row['form']!r} has unknown frames {sorted(frames - FRAMES)}"
+            )
+        if row["nya"] not in {"opt", "req", "no"}:
+            raise LanguagePackError(f"{pack.code}/data/reporting_verbs.tsv: {row['form']!r}: nya must be opt/req/no")
+        form = " ".join(row["form"].lower().split())
+        verbs[form] = Verb(form, row["cue"], frames, row["kind"], row["nya"])
+    s = pack.settings("quote_cues.toml")
+    enclitic = str(s.get("pronouns", {}).get("enclitic", ""))
+
+    def forms(frame: str) -> list[str]:
+        return [v.form for v in verbs.values() if frame in v.frames]
+
+    nya = f"(?P<nya>{re.escape(enclitic)})?" if enclitic else "(?P<nya>(?!))?"
+    outlets: dict[str, str] = {}
+    for canon, aliases in s.get("outlets", {}).items():
+        if not isinstance(aliases, list):
+            raise LanguagePackError(f"{where}: [outlets] {canon!r} must list its aliases")
+        for alias in [canon, *aliases]:
+            outlets[" ".join(alias.lower().split())] = canon
+    outlet_alt = _alternation(sorted({a for v in s.get("outlets", {}).values() for a in v} | set(s.get("outlets", {}))))
+    abbreviations = {str(k).lower(): str(v).lower() for k, v in s.get("titles", {}).get("abbreviations", {}).items()}
+    phrase_lists = [
+        _words(s, "titles", "roles", where),
+        _words(s, "titles", "ranks", where),
+        _words(s, "affiliation", "org_heads", where),
+        _words(s, "affiliation", "geo", where),
+        _words(s, "via", "quoted_from", where),
+    ]
+    max_phrase = max((len(p.split()) for lst in phrase_lists for p in lst), default=1)
+
+    def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    never = "(?!)"
+    return QuoteLexicon(
+        lang=pack.code,
+        verbs=verbs,
+        enclitic=enclitic,
+        person_pronouns=_lower(_words(s, "pronouns", "person", where)),
+        group_pronouns=_lower(_words(s, "pronouns", "group", where)),
+        leading=phrase_set(_words(s, "clause", "leading", where)),
+        adverbs=_lower(_words(s, "clause", "adverbs", where)),
+        not_subject_end=_lower(_words(s, "clause", "not_subject_end", where)),
+        complementisers=_lower(_words(s, "clause", "complementisers", where)),
+        verbal_prefixes=tuple(_words(s, "clause", "verbal_prefixes", where)),
+        source_nouns=_lower(_words(s, "clause", "source_nouns", where)),
+        adverbial_openers=_lower(_words(s, "clause", "adverbial_openers", where)),
+        not_content_start=_lower(_words(s, "clause", "not_content_start", where)),
+        drop_determiners=phrase_set(_words(s, "speaker", "drop_determiners", where)),
+        quantifiers=_lower(_words(s, "speaker", "quantifiers", where)),
+        demonstratives=_lower(_words(s, "speaker", "demonstratives", where)),
+        stop=_lower(_words(s, "speaker", "stop", where)),
+        title_links=_lower(_words(s, "speaker", "title_links", where)),
+        days=_lower(_words(s, "speaker", "days", where)),
+        months=_lower(_words(s, "speaker", "months", where)),
+        name_particles=_lower(_words(s, "speaker", "name_particles", where)),
+        person_nouns=phrase_set(_words(s, "speaker", "person_nouns", where)),
+        roles=phrase_set(phrase_lists[0]),
+        ranks=phrase_set(phrase_lists[1]),
+        title_abbreviations=abbreviations,
+        org_heads=phrase_set(phrase_lists[2]),
+        portfolio=_lower(_words(s, "affiliation", "portfolio", where)),
+        geo=phrase_set(phrase_lists[3]),
+        quoted_from=phrase_set(phrase_lists[4]),
+        told=_lower(_words(s, "via", "told", where)),
+        citing=_lower(_words(s, "via", "citing", where)),
+        outlet_prefixes=phrase_set(_words(s, "via", "outlet_prefixes", where)),
+        channels=phrase_set(_words(s, "via", "channels", where)),
+        anaphor_lead=phrase_set(_words(s, "anaphor", "lead", where)),
+        outlets=outlets,
+        post_re=rx(rf"\b(?P<verb>{_alternation(forms('post')) or never}){nya}\b"),
+        subj_re=rx(rf"\b(?P<verb>{_alternation(forms('subj')) or never})\b"),
+        postsubj_re=rx(rf"\b(?P<verb>{_alternation(forms('postsubj')) or never})\b"),
+        prep_re=rx(rf"\b(?P<verb>{_alternation(forms('prep')) or never}){nya}\b"),
+        pass_re=rx(rf"\b(?P<verb>{_alternation(forms('pass')) or never}){nya}\b"),
+        part_re=rx(rf"\b(?P<verb>{_alternation(forms('part')) or never})\b"),
+        outlet_re=re.compile(rf"(?<![\w.])(?:{outlet_alt or never})(?![\w])", re.IGNORECASE),
+        max_phrase=max_phrase,
+    )
+
+
+def lexicon_for(pack: LanguagePack | None) -> QuoteLexicon | None:
+    """The compiled lexicon of ``pack`` (memoised on it), or None when the pack has no quote data."""
+    if pack is None or not pack.has("reporting_verbs.tsv") or not pack.has("quote_cues.toml"):
+        return None
+    lex: QuoteLexicon = pack.cached("quotes.lexicon", lambda: build_lexicon(pack))
+    return lex
