@@ -1,16 +1,301 @@
-"""Placeholder for stage extract.events (being implemented)."""
+"""Stage ``extract.events``: PLOVER events with participants, place, time, counts, modality and claims.
+
+Why rules and data: there is no labelled Indonesian event corpus to train on, and every output field
+must be auditable. The extractor reads the language pack's data (``triggers.tsv`` and friends, see
+``langs/id/data``) with language-neutral mechanisms:
+
+1. :mod:`.triggers` finds trigger words (morphology-aware, sense conditions) per sentence;
+2. :mod:`.compose` joins multiword triggers and complement-taking predicates ("siap ... kerja sama");
+3. :mod:`.arguments` reads actors and recipients off the clause, :mod:`.coref` resolves pronouns;
+4. :mod:`.modality`, mode cues, :mod:`.attach` (place, date, counts) and :mod:`.claims` fill the rest;
+5. :mod:`.merge_within` merges mentions of one real event.
+
+Public API: :func:`extract_events` (a document in, events out) and the registered stage.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..langs.base import PackLoader
+from ..model import Actor, Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
+from .arguments import NP, assign_roles, chunk, clause_bounds
+from .attach import count_types, date_of, main_place, places_of
+from .claims import fallback_quotes, quote_for, source_name
+from .compose import cluster, compose
+from .coref import Antecedents
+from .merge_within import Draft, merge_drafts
+from .modality import modality_of
+from .resources import Resources, SentView, sentence_views
+from .triggers import Candidate, DocContext, find_candidates
+
+__all__ = ["extract_events", "make_stage"]
+
+_RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
+                     "peristiwa.actors")
 
 
-@registry.stage("extract.events", version=1, requires=("sentences", "tokens", "entities", "places", "dates", "counts", "quotes"), provides=("events",))
+def _find_resolver() -> Callable[..., Any] | None:
+    for name in _RESOLVER_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        fn = getattr(module, "resolve_actor", None)
+        if callable(fn):
+            return fn
+    return None
+
+
+class _ActorBuilder:
+    """Turns noun phrases into :class:`Actor` records with canonical identities."""
+
+    def __init__(self, doc: Document, ante: Antecedents, packs: PackLoader | None) -> None:
+        self.doc = doc
+        self.ante = ante
+        self.packs = packs
+        self.resolver = _find_resolver()
+        self._memo: dict[str, tuple[str, str | None, str | None]] = {}
+
+    def _identity(self, text: str, start: int, end: int) -> tuple[str, str | None, str | None]:
+        best = None
+        for ent in self.doc.entities:
+            if ent.start <= start and end <= ent.end and ent.name:
+                return ent.name, ent.country, ent.sector
+            if start <= ent.start and ent.end <= end and ent.name and (ent.end - ent.start) * 10 >= (end - start) * 8:
+                best = ent
+        if best is not None and best.name:
+            return best.name, best.country, best.sector
+        if text not in self._memo:
+            found: tuple[str, str | None, str | None] = (text, None, None)
+            if self.resolver is not None:
+                try:
+                    hit = self.resolver(text, self.doc.lang, self.packs)
+                except Exception:  # the registry is another stage's code; never lose the event over it
+                    hit = None
+                found = _unpack(hit) or found
+            self._memo[text] = found
+        return self._memo[text]
+
+    def build(self, sv: SentView, np: NP) -> Actor | None:
+        if np.kind == "pronoun":
+            m = self.ante.resolve(sv.index, np)
+            if m is None:
+                return None
+            sv, np = self.ante.views[m.si], m.np
+        s, e = sv.char_span(np.start, np.end)
+        text = self.doc.text[s:e]
+        lookup = text
+        if np.definite and sv.words[np.end - 2 : np.end - 1] == ["negara"]:
+            place = self.ante.resolve_place(sv.index, np.start)
+            if place is not None:
+                psv = self.ante.views[place.si]
+                ps, pe = psv.char_span(place.np.start, place.np.end)
+                head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
+                lookup = f"{head} {self.doc.text[ps:pe]}".strip()
+        name, country, sector = self._identity(lookup, s, e)
+        if lookup != text and name == lookup:
+            name = text
+        return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+
+def _unpack(hit: Any) -> tuple[str, str | None, str | None] | None:
+    if hit is None:
+        return None
+    if isinstance(hit, dict):
+        name = hit.get("name")
+        return (name, hit.get("country"), hit.get("sector")) if name else None
+    name = getattr(hit, "name", None)
+    if isinstance(name, str) and name:
+        return name, getattr(hit, "country", None), getattr(hit, "sector", None)
+    return None
+
+
+def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
+    key = "modes"
+    if key not in sv.cache:
+        sv.cache[key] = res.modes.find_all(sv.words)
+    modes = list(cand.modes)
+    replaced: set[str] = set()
+    for m in sv.cache[key]:
+        if m.row.get("type") != cand.type:
+            continue
+        window = m.row.get("window") or "5"
+        n = int(window.lstrip("+-"))
+        after = m.start >= cand.end and m.start - cand.end < n
+        before = m.end <= cand.start and cand.start - m.end < n
+        inside = cand.start <= m.start < cand.end
+        ok = inside or (after if window.startswith("+") else before if window.startswith("-") else after or before)
+        if not ok:
+            continue
+        for mode in m.row.get("mode").split(","):
+            if mode and mode not in modes:
+                modes.append(mode)
+        replaced.update(x for x in m.row.get("replaces").split(",") if x)
+    return [m for m in modes if m not in replaced]
+
+
+def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
+    words = set(res.setting("merge", "anaphoric", default=[]))
+    k = cand.end
+    while k < len(sv) and sv.has_role(k, "np_skip"):
+        k += 1
+    return k < len(sv) and sv.words[k] in words
+
+
+def _person_index(doc: Document, ante: Antecedents) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for m in ante.mentions:
+        if m.kind == "person":
+            sv = ante.views[m.si]
+            s, _e = sv.char_span(m.np.start, m.np.end)
+            names = [k for k in range(m.np.start, m.np.end) if sv.is_upper(k)]
+            if names:
+                ns, ne = sv.char_span(names[0], names[-1] + 1)
+                out[s] = doc.text[ns:ne]
+    return out
+
+
+def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = None,
+                   min_confidence: float | None = None) -> list[Event]:
+    """All events of ``doc`` (its layers sentences/tokens/entities/places/dates/counts/quotes are used)."""
+    views = sentence_views(doc, res)
+    dctx = DocContext.build(views)
+    lower_vocab = {w for sv in views for w, r in zip(sv.words, sv.raw, strict=True) if w == r}
+    per_sent: list[tuple[SentView, list[Candidate], dict[int, str]]] = []
+    nps: dict[int, list[NP]] = {}
+    for sv in views:
+        cands = cluster(find_candidates(sv, res, dctx))
+        blocked = {k for c in cands for k in range(c.start, c.end)}
+        nps[sv.index] = chunk(sv, res, lower_vocab, blocked)
+        kept, forced = compose(cands, res)
+        per_sent.append((sv, kept, forced))
+    ante = Antecedents(doc, views, nps, res)
+    builder = _ActorBuilder(doc, ante, packs)
+    quotes = list(doc.quotes) or fallback_quotes(doc, views, _person_index(doc, ante))
+    coop = set(res.setting("types", "cooperative", default=[]))
+    conf_cfg = res.setting("confidence", default={})
+    drafts: list[Draft] = []
+    for sv, cands, forced in per_sent:
+        for c in cands:
+            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps[sv.index], builder, res, quotes, coop, conf_cfg))
+    _attach_counts(doc, drafts, res)
+    merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)))
+    _fallback_places(doc, merged, res)
+    floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
+    events: list[Event] = []
+    for d in merged:
+        if d.conf < floor:
+            continue
+        events.append(_event(doc, d, len(events)))
+    return events
+
+
+def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: _ActorBuilder,
+           res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
+    lo, hi = clause_bounds(sv, c.start, c.end)
+    roles = assign_roles(c, nps, frozenset({"ASSAULT"}))
+    actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
+    recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
+    actor_spans = {(a.start, a.end) for a in actors}
+    recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
+    modality = forced or modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal)
+    ctype = c.type
+    modes = _mode_cues(sv, res, c)
+    if modality == "future" and ctype in coop:  # GUIDELINE decision 2
+        ctype, modality, modes = "AGREE", "asserted", []
+    ts, te = sv.char_span(c.start, c.end)
+    exclude = [(a.start, a.end) for a in actors + recipients]
+    places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude)
+    dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
+    q = quote_for(quotes, ts, te)
+    conf = c.conf
+    if actors:
+        conf += conf_cfg.get("actor", 0.1)
+    if recipients:
+        conf += conf_cfg.get("recipient", 0.05)
+    if not actors and not recipients:
+        conf += conf_cfg.get("no_argument", -0.15)
+    return Draft(
+        type=ctype,
+        modes=modes,
+        conf=max(0.05, min(0.99, conf)),
+        sv=sv,
+        trigger=Span(ts, te),
+        tokens=(c.start, c.end),
+        nominal=c.nominal,
+        actors=actors,
+        recipients=recipients,
+        modality=modality,
+        places=places,
+        date=dated[0] if dated else None,
+        date_span=dated[1] if dated else None,
+        source=source_name(q) if q is not None else None,
+        quote_id=q.id if q is not None and not q.id.startswith("fq") else None,
+        anaphoric=_anaphoric(sv, c, res),
+    )
+
+
+def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    table = res.setting("counts", default={})
+    for count in doc.counts:
+        fits = [d for d in drafts if d.sv.start <= count.start < d.sv.end
+                and (count_types(table, count) & {d.type, "*"})]
+        if fits:
+            best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
+            best.counts.append(count)
+
+
+def _fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    physical = set(res.setting("types", "physical", default=[]))
+    main = main_place(doc)
+    if main is None:
+        return
+    for d in drafts:
+        if d.type in physical and not d.places:
+            d.places = [main]
+
+
+def _event(doc: Document, d: Draft, n: int) -> Event:
+    ev_start, ev_end = d.sv.start, d.sv.end
+    return Event(
+        id=f"{doc.doc_id}:e{n + 1}",
+        type=d.type,  # type: ignore[arg-type]
+        modes=tuple(dict.fromkeys(d.modes)),
+        trigger=d.trigger,
+        evidence=Span(ev_start, ev_end),
+        mentions=tuple(dict.fromkeys(Span(m.sv.start, m.sv.end) for m in d.mentions if m.sv.index != d.sv.index)),
+        actors=tuple(d.actors),
+        recipients=tuple(d.recipients),
+        locations=tuple(d.places),
+        date=d.date,
+        date_span=d.date_span,
+        counts=tuple(d.counts),
+        source=d.source,
+        quote_id=d.quote_id,
+        modality=d.modality,  # type: ignore[arg-type]
+        confidence=round(d.conf, 4),
+    )
+
+
+@registry.stage(
+    "extract.events",
+    version=1,
+    requires=("sentences", "tokens", "entities", "places", "dates", "counts", "quotes"),
+    provides=("events",),
+)
 def make_stage(ctx: StageContext) -> StageFn:
-    """No-op placeholder."""
+    """Events of the 16 PLOVER types from the document language's pack data."""
+    min_conf = ctx.options.get("min_confidence")
 
     def run(doc: Document) -> Document:
-        return doc
+        pack = ctx.packs.get(doc.lang)
+        if pack is None or not pack.has("triggers.tsv"):
+            return doc.with_layers(events=())
+        res = Resources.for_pack(pack)
+        return doc.with_layers(events=tuple(extract_events(doc, res, packs=ctx.packs, min_confidence=min_conf)))
 
     return run

@@ -1,0 +1,376 @@
+"""Actors and recipients from Indonesian clause structure.
+
+Why rules over the clause and not a parser: no Indonesian dependency parser runs offline here, and the
+constructions that carry event participants in news are few and regular (Sneddon et al. 2010):
+
+- active ``X menyerang Y``: subject = agent, object = patient;
+- passive ``Y diserang (oleh) X`` / ``Y ditahan penyidik``: subject = patient, the noun phrase after the
+  verb (or after *oleh*) = agent;
+- event nouns: ``serangan X terhadap Y`` and ``serangan udara Rusia`` (the possessor of an -an noun is the
+  agent), ``penangkapan Y oleh X`` (the possessor of a peN-an noun of a transitive verb is the patient),
+  ``serangan yang dilakukan (oleh) X``, ``bantuan dari X``;
+- support verbs: ``X melancarkan serangan`` (X agent), ``Y mendapat bantuan dari X`` (Y recipient);
+- relative clauses: ``tentara Suriah yang mendapat bantuan`` (the antecedent is the subject);
+- symmetric events: ``bentrokan antara X dan Y``, ``X dan Y melakukan pertemuan`` (all actors);
+- coordination ``ISIS, al-Nusra dan Jaish al-Yarmouk`` (three actors) and ``militan dari X`` (X).
+
+Noun phrases are chunked from the pack's cue words (actor head nouns, modifiers, quantifiers,
+demonstratives) and capitalisation; the words themselves are data (``argument_cues.tsv``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .resources import Resources, SentView
+from .triggers import Candidate
+
+__all__ = ["NP", "Roles", "assign_roles", "chunk", "clause_bounds"]
+
+_FUNCTION_ROLES = (
+    "prep", "target_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
+    "clause_break", "speech", "relative", "coord", "quant", "demonstrative", "light_agent",
+    "light_recipient",
+)
+_PP_ROLES = ("prep", "target_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between")
+_NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von", "di"}
+_BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "(", ")", "?", "!"}
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "memper", "diper")
+
+
+@dataclass
+class NP:
+    """A noun phrase over tokens ``[start, end)``; ``members`` for "militan dari X, Y dan Z"."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # proper | common | pronoun
+    definite: bool = False
+    pp: str | None = None  # role of the preposition governing it
+    members: list[NP] = field(default_factory=list)
+
+    def expand(self) -> list[NP]:
+        return self.members or [self]
+
+
+@dataclass
+class Roles:
+    """Participants found for one trigger (noun phrases of its sentence)."""
+
+    actors: list[NP] = field(default_factory=list)
+    recipients: list[NP] = field(default_factory=list)
+    subject_is: str = ""  # actor | recipient | "" (what the clause subject was read as)
+
+
+def _is_function(sv: SentView, i: int) -> bool:
+    return sv.has_role(i, *_FUNCTION_ROLES) and not sv.has_role(i, "actor_head", "actor_mod", "member_head")
+
+
+def _proper(sv: SentView, i: int, lower_vocab: set[str], blocked: set[int]) -> bool:
+    if i in blocked or not sv.is_upper(i) or _is_function(sv, i) or sv.has_class(i, "time"):
+        return False
+    word = sv.raw[i]
+    if not any(ch.isalpha() for ch in word):
+        return False
+    initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘")
+    # a capitalised sentence-initial word that the document also writes in lower case is a common word
+    return not (initial and not word.isupper() and sv.words[i] in lower_vocab)
+
+
+def chunk(sv: SentView, res: Resources, lower_vocab: set[str], blocked: set[int]) -> list[NP]:
+    """Actor-like noun phrases of a sentence (cached on the view)."""
+    key = "nps"
+    if key in sv.cache:
+        nps: list[NP] = sv.cache[key]
+        return nps
+    nps = []
+    n = len(sv)
+    i = 0
+    while i < n:
+        start = i
+        j = i
+        while j < n and (sv.has_role(j, "quant") or sv.words[j][:1].isdigit()) and j - i < 3:
+            j += 1
+        w = sv.words[j] if j < n else ""
+        kind = ""
+        head_end = j
+        if j < n and j not in blocked and sv.has_role(j, "actor_head"):
+            kind = "common"
+            ends = [end for end, role in sv.role_starts.get(j, ()) if role == "actor_head"]
+            head_end = max(ends) if ends else j + 1
+        elif j < n and _proper(sv, j, lower_vocab, blocked):
+            kind = "proper"
+            head_end = j + 1
+        elif j == i and w in res.pronouns and j not in blocked:
+            kind = "pronoun"
+            head_end = j + 1
+        if not kind:
+            i += 1
+            continue
+        np = NP(start, head_end, j, kind)
+        if kind != "pronoun":
+            _extend(sv, np, lower_vocab, blocked)
+        k = start - 1
+        while k >= 0 and sv.has_role(k, "quant"):
+            k -= 1
+        if k >= 0:
+            for role in _PP_ROLES:
+                if sv.has_role(k, role) and not sv.has_role(k, "actor_head"):
+                    np.pp = role
+                    break
+        nps.append(np)
+        i = np.end
+    _members(sv, nps)
+    sv.cache[key] = nps
+    return nps
+
+
+def _extend(sv: SentView, np: NP, lower_vocab: set[str], blocked: set[int]) -> None:
+    n = len(sv)
+    j = np.end
+    while j < n:
+        w = sv.words[j]
+        if sv.has_role(j, "demonstrative"):
+            np.end, np.definite = j + 1, True
+            return
+        if w in _NAME_PARTICLES and j + 1 < n and sv.is_upper(j + 1) and sv.raw[j] == w:
+            j += 2
+        elif _proper(sv, j, lower_vocab, blocked):
+            j += 1
+        elif sv.has_role(j, "actor_mod") and j not in blocked:
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_mod"]
+            j = max(ends) if ends else j + 1
+        elif _compound_or_number(sv, np, j, blocked):
+            j += 1
+        elif w == "(" and j + 2 < n and sv.raw[j + 2] == ")" and sv.raw[j + 1][:1].isupper():
+            j += 3
+        elif w in ("-", "/") and j + 1 < n and sv.is_upper(j + 1) and sv.is_upper(j - 1):
+            j += 2
+        else:
+            break
+        np.end = j
+
+
+def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool:
+    """A second head noun before a name ("juru bicara Departemen"), or a unit number ("Densus 88")."""
+    w = sv.words[j]
+    if sv.has_role(j, "actor_head") and j not in blocked and j + 1 < len(sv) and sv.is_upper(j + 1):
+        return True
+    return (w[:1].isdigit() or w.isupper()) and j > np.start and sv.is_upper(j - 1) and len(w) <= 6
+
+
+def _members(sv: SentView, nps: list[NP]) -> None:
+    """``militan dari ISIS, al-Nusra dan Jaish al-Yarmouk``: the actors are the groups after *dari*."""
+    by_start = {np.start: np for np in nps}
+    for np in nps:
+        if not sv.has_role(np.head, "member_head"):
+            continue
+        k = np.end
+        if k < len(sv) and sv.words[k] == "dari" and (k + 1) in by_start:
+            first = by_start[k + 1]
+            np.members = coordinated(sv, nps, first)
+            np.end = max(m.end for m in np.members)
+
+
+def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
+    """``X, Y dan Z`` starting at ``first`` (apposition "X, Y" without a coordinator is one phrase)."""
+    by_start = {np.start: np for np in nps}
+    items = [first]
+    k = first.end
+    saw_coord = False
+    while k < len(sv):
+        w = sv.words[k]
+        if w == "," and (k + 1) in by_start:
+            items.append(by_start[k + 1])
+        elif sv.has_role(k, "coord") and (k + 1) in by_start:
+            items.append(by_start[k + 1])
+            saw_coord = True
+        else:
+            break
+        k = items[-1].end
+    if len(items) > 1 and not saw_coord:
+        return [first]
+    return items
+
+
+def _verbish(word: str) -> bool:
+    return len(word) > 4 and word.startswith(_VERB_PREFIXES)
+
+
+def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
+    """Token range of the clause around tokens ``[start, end)``."""
+
+    def boundary(k: int) -> bool:
+        w = sv.words[k]
+        if w in _BOUNDARY_PUNCT or sv.has_role(k, "clause_break", "speech"):
+            return True
+        if w == ",":
+            nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech")
+            prv = k > 0 and sv.has_role(k - 1, "speech")
+            return nxt or prv
+        return w == "untuk" and k + 1 < len(sv) and _verbish(sv.words[k + 1])
+
+    lo = 0
+    for k in range(start - 1, -1, -1):
+        if boundary(k):
+            lo = k + 1
+            break
+    hi = len(sv)
+    for k in range(end, len(sv)):
+        if boundary(k):
+            hi = k
+            break
+    return lo, hi
+
+
+def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
+    rel = [k for k in range(lo, trig) if sv.has_role(k, "relative")]
+    if rel:
+        k = rel[-1]
+        inside = [np for np in nps if k < np.start < trig and not np.pp]
+        if not inside:
+            before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
+            if before:
+                return before[-1].expand()
+    for np in nps:
+        if lo <= np.start < trig and not np.pp and np.end <= trig:
+            return _expand_all(sv, nps, np)
+    return []
+
+
+def _expand_all(sv: SentView, nps: list[NP], np: NP) -> list[NP]:
+    out: list[NP] = []
+    for item in coordinated(sv, nps, np):
+        out.extend(item.expand())
+    return out
+
+
+def _after(sv: SentView, nps: list[NP], j: int, hi: int, *, max_gap: int = 3, pp: str | None = None) -> list[NP]:
+    """The noun phrase starting within ``max_gap`` skippable tokens after ``j`` (with preposition ``pp``)."""
+    k = j
+    gap = 0
+    while k < hi and gap <= max_gap:
+        for np in nps:
+            if np.start == k and np.pp == pp:
+                return _expand_all(sv, nps, np)
+        w = sv.words[k]
+        if pp is not None and sv.has_role(k, pp):
+            k += 1
+            continue
+        if sv.has_role(k, "np_skip", "aux") or w in ("-",) or (pp is None and sv.has_role(k, "quant")):
+            k += 1
+            gap += 1
+            continue
+        break
+    return []
+
+
+def _with_prep(sv: SentView, nps: list[NP], j: int, hi: int, role: str) -> list[NP]:
+    for np in nps:
+        if j <= np.start < hi and np.pp == role:
+            return _expand_all(sv, nps, np)
+    return []
+
+
+def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
+    for k in range(j, min(hi, j + 6)):
+        if sv.has_role(k, "between"):
+            after = [np for np in nps if np.start == k + 1]
+            if after:
+                items = coordinated(sv, nps, after[0])
+                if len(items) == 1:  # "antara X dan Y" where Y follows "dan" without being a list head
+                    nxt = [np for np in nps if np.start == after[0].end + 1 and sv.has_role(after[0].end, "coord")]
+                    items += nxt
+                return items
+    return []
+
+
+def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | None:
+    """A support verb governing an event noun: ("light_agent"|"light_recipient", token index)."""
+    k = cand.start - 1
+    steps = 0
+    while k >= lo and steps < 4:
+        for role in ("light_recipient", "light_agent"):
+            if sv.has_role(k, role):
+                return role, k
+        if not sv.has_role(k, "np_skip", "aux", "quant", "demonstrative"):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _done_by(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
+    """``serangan (udara) yang dilakukan (oleh) X``."""
+    k = j
+    while k < hi and sv.has_role(k, "np_skip"):
+        k += 1
+    passive_light = k + 1 < hi and sv.has_role(k + 1, "light_agent") and sv.words[k + 1].startswith("di")
+    if passive_light and sv.has_role(k, "relative"):
+        m = k + 2
+        if m < hi and sv.has_role(m, "agent_prep"):
+            return _after(sv, nps, m + 1, hi, pp="agent_prep")
+        return _after(sv, nps, m, hi)
+    return []
+
+
+def assign_roles(cand: Candidate, nps: list[NP], sym_actor_types: frozenset[str]) -> Roles:
+    """Actors and recipients of one trigger from its clause."""
+    sv = cand.sv
+    lo, hi = clause_bounds(sv, cand.start, cand.end)
+    roles = Roles()
+    frame = cand.frame
+    subj = _subject(sv, nps, lo, cand.start)
+    agent_pp = _with_prep(sv, nps, cand.end, hi, "agent_prep")
+    target = _with_prep(sv, nps, cand.end, hi, "target_prep")
+    comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
+    if cand.nominal:
+        light = _light_verb(sv, cand, lo)
+        genitive = _after(sv, nps, cand.end, hi)
+        if light is not None:
+            role, k = light
+            subj = _subject(sv, nps, lo, k)
+            if role == "light_recipient":
+                roles.recipients = subj
+                roles.subject_is = "recipient"
+                roles.actors = agent_pp or _with_prep(sv, nps, cand.end, hi, "source_prep") or genitive
+            else:
+                roles.actors = subj
+                roles.subject_is = "actor"
+                roles.recipients = target or ([] if frame == "SYM" else genitive)
+        else:
+            done_by = _done_by(sv, nps, cand.end, hi)
+            patient_genitive = cand.template.prefix in ("peN", "per") and frame == "AP"
+            if patient_genitive:
+                roles.recipients = genitive
+                roles.actors = agent_pp or done_by
+            else:
+                roles.actors = genitive or agent_pp or done_by or _with_prep(sv, nps, cand.end, hi, "source_prep")
+                roles.recipients = target
+        if frame == "SYM":
+            both = _between(sv, nps, cand.end, hi)
+            if both:
+                roles.actors = both
+            if comit:
+                (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(comit)
+        return roles
+    if frame == "R" or (cand.passive and frame in ("AP", "A")):
+        roles.recipients = subj
+        roles.subject_is = "recipient"
+        roles.actors = _after(sv, nps, cand.end, hi) or agent_pp
+        return roles
+    roles.actors = subj
+    roles.subject_is = "actor" if subj else ""
+    if frame == "AP":
+        roles.recipients = _after(sv, nps, cand.end, hi) or target
+    elif frame == "SYM":
+        both = _between(sv, nps, cand.end, hi)
+        if both:
+            roles.actors = both
+        extra = comit or _after(sv, nps, cand.end, hi)
+        if extra:
+            (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(extra)
+    else:
+        roles.recipients = target
+    return roles

@@ -1,0 +1,137 @@
+"""Attach where, when and how many to an event mention from the document's place, date and count layers.
+
+Why these rules: the GUIDELINE asks for the place, time and numbers *of the event*, not of everything in
+its sentence. A place under "terkait/tentang" is a topic ("aturan operasi militer di Suriah"), a place
+inside an actor phrase is part of the actor ("tentara rezim Suriah"), and among "di Kampung Melayu,
+Jakarta" the first, most specific one is the event's. Dates come from the dates stage's helper when it
+exists (same clause first), never from the publication date. Counts go to the nearest event whose type
+they fit (``events.toml`` [counts]).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Count, DateMention, DateValue, Document, Place, Span
+from .resources import SentView
+
+__all__ = ["count_types", "date_of", "main_place", "places_of"]
+
+
+def _date_helper() -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module("peristiwa.extract.dates")
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return None
+    helper = getattr(module, "date_for_span", None)
+    return helper if callable(helper) else None
+
+
+def _as_date(result: Any) -> tuple[DateValue, Span | None] | None:
+    if result is None:
+        return None
+    if isinstance(result, DateMention):
+        return (result.value, Span(result.start, result.end)) if result.value else None
+    if isinstance(result, DateValue):
+        return result, None
+    if isinstance(result, tuple) and result and isinstance(result[0], DateValue):
+        span = result[1] if len(result) > 1 and isinstance(result[1], Span) else None
+        return result[0], span
+    value = getattr(result, "value", None)
+    if isinstance(value, DateValue):
+        return value, Span(result.start, result.end) if hasattr(result, "start") else None
+    return None
+
+
+def date_of(
+    doc: Document, sv: SentView, clause: tuple[int, int], trigger: tuple[int, int]
+) -> tuple[DateValue, Span | None] | None:
+    """The date of an event mention: the dates helper, else the nearest resolved date in its clause/sentence."""
+    helper = _date_helper()
+    if helper is not None:
+        try:
+            found = _as_date(helper(doc, trigger[0], trigger[1]))
+        except Exception:  # a helper bug must not lose the event
+            found = None
+        if found is not None:
+            return found
+        if doc.dates:
+            return None
+    inside = [d for d in doc.dates if d.value is not None and sv.start <= d.start < sv.end]
+    if not inside:
+        return None
+    in_clause = [d for d in inside if clause[0] <= d.start < clause[1]] or inside
+    best = min(in_clause, key=lambda d: abs(d.start - trigger[0]))
+    assert best.value is not None
+    return best.value, Span(best.start, best.end)
+
+
+def places_of(
+    doc: Document,
+    sv: SentView,
+    clause_tokens: tuple[int, int],
+    trigger_tokens: tuple[int, int],
+    exclude: list[tuple[int, int]],
+) -> list[Place]:
+    """Places of an event mention in its sentence: after the trigger in its clause, else before, else near."""
+    places = [p for p in doc.places if sv.start <= p.start < sv.end]
+    if not places:
+        return []
+
+    def tok(p: Place) -> int:
+        return sv.token_at(p.start)
+
+    def ok(p: Place) -> bool:
+        if any(s <= p.start and p.end <= e for s, e in exclude):
+            return False
+        k = tok(p) - 1
+        while k >= clause_tokens[0] and k > tok(p) - 8:
+            if sv.has_role(k, "topic_prep"):
+                return False
+            if sv.has_role(k, "clause_break", "speech"):
+                break
+            k -= 1
+        return True
+
+    lo, hi = clause_tokens
+    after = [p for p in places if trigger_tokens[1] <= tok(p) < hi and ok(p)]
+    before = [p for p in places if lo <= tok(p) < trigger_tokens[0] and ok(p)]
+    chosen = after[:1] or before[-1:]
+    if not chosen:
+        rest = [p for p in places if ok(p)]
+        if not rest:
+            return []
+        chosen = [min(rest, key=lambda p: abs(tok(p) - trigger_tokens[0]))]
+    # coordinated places: "di Provinsi Hama dan Provinsi Idlib"
+    out = list(chosen)
+    last = chosen[-1]
+    for p in sorted(places, key=lambda p: p.start):
+        if p.start <= last.start:
+            continue
+        between = doc.text[last.end : p.start].strip().lower()
+        if between in ("dan", "serta", "maupun", "atau") and ok(p):
+            out.append(p)
+            last = p
+    return out
+
+
+def main_place(doc: Document) -> Place | None:
+    """The document's dominant place: named at least 3 times and twice as often as any other."""
+    counts: dict[str, list[Place]] = {}
+    for p in doc.places:
+        key = (p.name or doc.text[p.start : p.end]).lower()
+        counts.setdefault(key, []).append(p)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    top = ranked[0]
+    if len(top) >= 3 and (len(ranked) == 1 or len(top) >= 2 * len(ranked[1])):
+        return top[0]
+    return None
+
+
+def count_types(settings: dict[str, list[str]], count: Count) -> set[str]:
+    """Event types a count kind can describe ("*" = any)."""
+    return set(settings.get(count.kind, ["*"]))

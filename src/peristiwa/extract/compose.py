@@ -1,0 +1,95 @@
+"""Combine trigger candidates of one sentence into event mentions.
+
+Why: one event is often spelled by several trigger words ("serangan bom bunuh diri"), and some
+predicates take another event as their content: "siap melanjutkan pembicaraan" is a promise (AGREE,
+GUIDELINE decision 2), "meminta Khariq dibebaskan" one demand (REQUEST, mode yield), "mengancam akan
+menyerang" one threat, and the demand voiced by a protest is the protest's topic, not a separate event
+(PLOVER PROTEST). The word lists and mode tables are in ``events.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .arguments import clause_bounds
+from .resources import Resources, SentView
+from .triggers import Candidate
+
+__all__ = ["cluster", "compose"]
+
+
+def cluster(cands: list[Candidate]) -> list[Candidate]:
+    """Merge adjacent candidates of the same type (gap of at most one modifier word)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out:
+            prev = out[-1]
+            gap = c.start - prev.end
+            sv = c.sv
+            skippable = all(sv.has_role(k, "np_skip", "quant") for k in range(prev.end, c.start))
+            if prev.type == c.type and gap <= 2 and skippable:
+                merged_modes = prev.modes + [m for m in c.modes if m not in prev.modes]
+                out[-1] = replace(prev, end=c.end, modes=merged_modes, conf=max(prev.conf, c.conf))
+                continue
+        out.append(c)
+    return out
+
+
+def _willing_before(sv: SentView, c: Candidate, words: set[str], window: int) -> int | None:
+    lo, _ = clause_bounds(sv, c.start, c.end)
+    for k in range(c.start - 1, max(lo, c.start - window) - 1, -1):
+        if sv.words[k] in words:
+            return k
+    return None
+
+
+def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], dict[int, str]]:
+    """Apply willingness, complement absorption and protest topics.
+
+    Returns the kept candidates and, by candidate id, a forced modality ("future" for a
+    non-cooperative act announced with a willingness predicate).
+    """
+    if not cands:
+        return cands, {}
+    sv = cands[0].sv
+    coop = set(res.setting("types", "cooperative", default=[])) | {"AGREE"}
+    willing = set(res.setting("compose", "willing", default=[]))
+    window = int(res.setting("compose", "window", default=5))
+    forced: dict[int, str] = {}
+    out: list[Candidate] = []
+    for c in cands:
+        k = _willing_before(sv, c, willing, window)
+        if k is not None:
+            if c.type in coop:
+                c = replace(c, start=k, type="AGREE", modes=[], conf=max(c.conf, 0.7), frame="A")
+            else:
+                forced[id(c)] = "future"
+        out.append(c)
+    absorb = res.setting("compose", "absorb", default={})
+    kept: list[Candidate] = []
+    dropped: set[int] = set()
+    for i, outer in enumerate(out):
+        table = absorb.get(outer.type)
+        if not table or id(outer) in dropped:
+            continue
+        for inner in out[i + 1 :]:
+            if inner.start - outer.end > 10 or inner.type not in table:
+                break
+            if absorb.get(inner.type) and inner.type != outer.type:
+                break
+            dropped.add(id(inner))
+            mode = table.get(inner.type, "")
+            if mode and mode not in outer.modes:
+                outer.modes.append(mode)
+            if inner.type == "ASSAULT" and outer.type == "THREATEN" and "violence" not in outer.modes:
+                outer.modes.append("violence")
+            break
+    protest_absorbs = set(res.setting("protest", "absorbs", default=[]))
+    has_protest = any(c.type == "PROTEST" for c in out)
+    for c in out:
+        if id(c) in dropped:
+            continue
+        if has_protest and c.type in protest_absorbs:
+            continue
+        kept.append(c)
+    return kept, forced

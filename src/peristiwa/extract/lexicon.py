@@ -1,0 +1,131 @@
+"""Phrase lexicons over inflected words: the one matcher behind triggers, mode cues, modality and classes.
+
+Why one mechanism: every table of the event extractor (triggers, modes, modality cues, argument cues,
+word classes) is "a root, inflected by some affix templates, optionally followed by literal words". The
+matcher generates each row's surface forms once (:class:`~peristiwa.extract.morphology.Morphology`) into
+a dict, so matching a sentence costs one dict lookup per token plus a short check of the literal tail.
+
+Lemma syntax: ``head word word``: the head is inflected by the row's ``forms`` ("=" means the lemma is
+literal); later words are literal; ``(x)`` is optional; ``a|b`` are alternatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .morphology import Morphology, Template
+
+__all__ = ["Match", "PhraseMatcher", "Row", "cell"]
+
+_LITERAL = Template("=", "", "")
+
+
+def cell(row: dict[str, str], key: str) -> str:
+    """A table cell with the "-" placeholder read as empty."""
+    value = row.get(key, "")
+    return "" if value == "-" else value
+
+
+@dataclass(frozen=True)
+class Row:
+    """One compiled lexicon row: literal tail after the head and the original cells."""
+
+    index: int
+    head: str
+    tail: tuple[tuple[frozenset[str], bool], ...]
+    cells: dict[str, str]
+
+    def get(self, key: str) -> str:
+        """The cell ``key`` ("-" read as empty)."""
+        return cell(self.cells, key)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A row matched over tokens ``[start, end)`` (token indices), with the head's affix template."""
+
+    start: int
+    end: int
+    row: Row
+    template: Template
+
+
+class PhraseMatcher:
+    """Matches the rows of one lexicon table over a sequence of lower-cased words."""
+
+    def __init__(self, rows: Sequence[dict[str, str]], morph: Morphology, *, lemma: str = "lemma",
+                 forms: str = "forms") -> None:
+        self.rows: list[Row] = []
+        self.index: dict[str, list[tuple[Row, Template]]] = {}
+        self.morph = morph
+        for i, cells in enumerate(rows):
+            words = cell(cells, lemma).lower().split()
+            if not words:
+                continue
+            tail = tuple(
+                (frozenset(w.strip("()").split("|")), w.startswith("(") and w.endswith(")")) for w in words[1:]
+            )
+            row = Row(i, words[0], tail, dict(cells))
+            self.rows.append(row)
+            spec = cell(cells, forms) or "base"
+            if spec == "=":
+                self.index.setdefault(words[0], []).append((row, _LITERAL))
+                continue
+            for surface, template in morph.generate(words[0], spec).items():
+                self.index.setdefault(surface, []).append((row, template))
+
+    def lookup(self, word: str) -> list[tuple[Row, Template]]:
+        """Rows whose head can be ``word`` (tries clitic-stripped and reduplicated readings)."""
+        hit = self.index.get(word)
+        if hit:
+            return hit
+        for stripped in self.morph.strip_clitics(word)[1:]:
+            hit = self.index.get(stripped)
+            if hit:
+                return hit
+        if "-" in word:
+            left, _, right = word.partition("-")
+            if left == right:
+                return self.index.get(left, [])
+            return self.index.get(right, []) or self.index.get(left, [])
+        return []
+
+    def match_at(self, words: Sequence[str], i: int) -> list[Match]:
+        """All matches starting at token ``i``, longest first (ties keep table order)."""
+        out: list[Match] = []
+        for row, template in self.lookup(words[i]):
+            end = self._tail(words, i + 1, row.tail)
+            if end is not None:
+                out.append(Match(i, end, row, template))
+        out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
+        return out
+
+    @staticmethod
+    def _tail(words: Sequence[str], j: int, tail: tuple[tuple[frozenset[str], bool], ...]) -> int | None:
+        for alternatives, optional in tail:
+            if j < len(words) and words[j] in alternatives:
+                j += 1
+            elif not optional:
+                return None
+        return j
+
+    def find_all(self, words: Sequence[str]) -> list[Match]:
+        """Every match at every position (overlaps kept; callers choose)."""
+        out: list[Match] = []
+        for i in range(len(words)):
+            out.extend(self.match_at(words, i))
+        return out
+
+    def find_longest(self, words: Sequence[str]) -> list[Match]:
+        """Left-to-right, longest non-overlapping matches."""
+        out: list[Match] = []
+        i = 0
+        while i < len(words):
+            found = self.match_at(words, i)
+            if found:
+                out.append(found[0])
+                i = found[0].end
+            else:
+                i += 1
+        return out

@@ -1,0 +1,168 @@
+"""The event extractor's compiled language data, and a per-sentence view annotated with it.
+
+Why a view: triggers, argument rules, modality and mode cues all ask the same questions of a sentence
+("is token 7 a preposition?", "is a weapon word within 3 tokens?"). The view answers them from arrays
+computed once per sentence by the lexicon matchers, so the rules stay short and the stage stays fast.
+Everything here is language-neutral; the words come from the pack's data files (see ``langs/id/data``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..langs.base import LanguagePack
+from ..model import Document, Sentence, Token
+from .lexicon import PhraseMatcher, cell
+from .morphology import Morphology
+
+__all__ = ["Resources", "SentView", "sentence_views"]
+
+
+@dataclass
+class Resources:
+    """All compiled tables of one language pack (built once per pack, see :meth:`load`)."""
+
+    morph: Morphology
+    triggers: PhraseMatcher
+    modes: PhraseMatcher
+    modality: PhraseMatcher
+    cues: PhraseMatcher
+    classes: PhraseMatcher
+    pronouns: dict[str, tuple[str, str]]
+    settings: dict[str, Any]
+
+    @classmethod
+    def load(cls, pack: LanguagePack) -> Resources:
+        """Compile the pack's event data files (``triggers.tsv`` etc.)."""
+        morph = Morphology.from_settings(pack.settings("affixes.toml"))
+        pronouns = {
+            r["lemma"].lower(): (cell(r, "kind") or "any", cell(r, "number") or "any")
+            for r in pack.table("pronouns.tsv")
+        }
+        return cls(
+            morph=morph,
+            triggers=PhraseMatcher(pack.table("triggers.tsv"), morph),
+            modes=PhraseMatcher(pack.table("modes.tsv"), morph),
+            modality=PhraseMatcher(pack.table("modality.tsv"), morph),
+            cues=PhraseMatcher(pack.table("argument_cues.tsv"), morph),
+            classes=PhraseMatcher(pack.table("word_classes.tsv"), morph),
+            pronouns=pronouns,
+            settings=pack.settings("events.toml"),
+        )
+
+    @classmethod
+    def for_pack(cls, pack: LanguagePack) -> Resources:
+        """The pack's memoised resources."""
+        res: Resources = pack.cached("extract.events:resources", lambda: cls.load(pack))
+        return res
+
+    def setting(self, *path: str, default: Any = None) -> Any:
+        """A nested value of ``events.toml`` (``setting("compose", "window")``)."""
+        node: Any = self.settings
+        for key in path:
+            if not isinstance(node, dict) or key not in node:
+                return default
+            node = node[key]
+        return node
+
+
+@dataclass
+class SentView:
+    """One sentence with per-token annotations from the lexicons.
+
+    ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
+    ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
+    """
+
+    index: int
+    sentence: Sentence
+    tokens: list[Token]
+    raw: list[str]
+    words: list[str]
+    roles: list[set[str]]
+    role_starts: dict[int, list[tuple[int, str]]]
+    classes: list[set[str]]
+    class_starts: dict[int, list[tuple[int, str]]]
+    boilerplate: bool = False
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def has_role(self, i: int, *roles: str) -> bool:
+        """Whether token ``i`` carries one of ``roles``."""
+        return 0 <= i < len(self.roles) and any(r in self.roles[i] for r in roles)
+
+    def has_class(self, i: int, *classes: str) -> bool:
+        """Whether token ``i`` belongs to one of ``classes``."""
+        return 0 <= i < len(self.classes) and any(c in self.classes[i] for c in classes)
+
+    def role_span(self, i: int, role: str) -> int | None:
+        """End of the ``role`` cue starting at token ``i`` (multiword aware), or None."""
+        for end, r in self.role_starts.get(i, ()):
+            if r == role:
+                return end
+        return None
+
+    def class_within(self, lo: int, hi: int, klass: str) -> bool:
+        """Whether a ``klass`` word lies in tokens ``[lo, hi)``."""
+        lo, hi = max(lo, 0), min(hi, len(self.tokens))
+        return any(klass in self.classes[i] for i in range(lo, hi))
+
+    def is_upper(self, i: int) -> bool:
+        """Token starts with an upper-case letter (a proper-noun candidate)."""
+        text = self.raw[i]
+        return bool(text) and text[0].isupper()
+
+    def char_span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Character offsets covering tokens ``[lo, hi)``."""
+        return self.tokens[lo].start, self.tokens[hi - 1].end
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing or following ``offset``."""
+        starts = [t.start for t in self.tokens]
+        i = bisect.bisect_right(starts, offset) - 1
+        return max(i, 0)
+
+
+def sentence_views(doc: Document, res: Resources) -> list[SentView]:
+    """Annotated views of every sentence of ``doc`` (tokens from the document's token layer)."""
+    token_starts = [t.start for t in doc.tokens]
+    boiler = res.classes
+    views: list[SentView] = []
+    for si, sent in enumerate(doc.sentences):
+        lo = bisect.bisect_left(token_starts, sent.start)
+        hi = bisect.bisect_left(token_starts, sent.end)
+        tokens = list(doc.tokens[lo:hi])
+        raw = [doc.text[t.start : t.end] for t in tokens]
+        words = [w.lower() for w in raw]
+        n = len(tokens)
+        roles: list[set[str]] = [set() for _ in range(n)]
+        role_starts: dict[int, list[tuple[int, str]]] = {}
+        for m in res.cues.find_all(words):
+            role = m.row.get("role")
+            role_starts.setdefault(m.start, []).append((m.end, role))
+            for k in range(m.start, m.end):
+                roles[k].add(role)
+        classes: list[set[str]] = [set() for _ in range(n)]
+        class_starts: dict[int, list[tuple[int, str]]] = {}
+        for m in boiler.find_all(words):
+            klass = m.row.get("class")
+            class_starts.setdefault(m.start, []).append((m.end, klass))
+            for k in range(m.start, m.end):
+                classes[k].add(klass)
+        boilerplate = bool(n) and any(c == "boilerplate" for _, c in class_starts.get(0, ()))
+        views.append(
+            SentView(si, sent, tokens, raw, words, roles, role_starts, classes, class_starts, boilerplate)
+        )
+    return views

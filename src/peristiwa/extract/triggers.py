@@ -1,0 +1,163 @@
+"""Trigger detection: which words of a sentence express an event, of which PLOVER type.
+
+Why rows with conditions: a root is not a type. "serangan" is an attack except in "serangan jantung";
+"mengamankan" is an arrest with a person as object, a seizure with goods, a deployment with a place;
+"aksi" is a protest only among protest words. Each sense is one row of ``triggers.tsv`` with the
+conditions that select it (see the file header); this module evaluates them. Rows are tried longest
+first, then in table order, so conditioned senses sit above the general one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Match, Row
+from .morphology import Template
+from .resources import Resources, SentView
+
+__all__ = ["Candidate", "DocContext", "find_candidates", "first_content"]
+
+
+@dataclass
+class DocContext:
+    """Document-level facts some conditions need (e.g. "this is a sports report")."""
+
+    class_counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, views: list[SentView]) -> DocContext:
+        seen: dict[str, set[str]] = {}
+        for sv in views:
+            for i, classes in enumerate(sv.classes):
+                for c in classes:
+                    seen.setdefault(c, set()).add(sv.words[i])
+        return cls({c: len(words) for c, words in seen.items()})
+
+    def about(self, klass: str, threshold: int = 3) -> bool:
+        """Whether at least ``threshold`` different ``klass`` words occur in the document."""
+        return self.class_counts.get(klass, 0) >= threshold
+
+
+@dataclass
+class Candidate:
+    """A trigger occurrence: tokens ``[start, end)`` of sentence ``sv`` read as an event of ``type``."""
+
+    sv: SentView
+    start: int
+    end: int
+    row: Row
+    template: Template
+    type: str
+    modes: list[str]
+    conf: float
+    frame: str
+
+    @property
+    def nominal(self) -> bool:
+        """Event nouns (serangan, penangkapan, pertemuan) rather than verbs."""
+        return self.template.nominal or self.template.name == "="
+
+    @property
+    def passive(self) -> bool:
+        return self.template.passive
+
+    def text(self) -> str:
+        return " ".join(self.sv.raw[self.start : self.end])
+
+
+_SKIP_ROLES = ("quant", "aux", "np_skip", "demonstrative")
+
+
+def first_content(sv: SentView, j: int, limit: int = 4) -> int | None:
+    """Index of the first token from ``j`` that is not a quantifier, auxiliary, number or adjective."""
+    for k in range(j, min(len(sv), j + limit)):
+        w = sv.words[k]
+        if w[:1].isdigit() or sv.has_role(k, *_SKIP_ROLES):
+            continue
+        if not w[:1].isalnum():
+            return None
+        return k
+    return None
+
+
+def _words(spec: str) -> set[str]:
+    return {w for w in spec.split("|") if w}
+
+
+def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
+    kind, _, arg = cond.partition(":")
+    if kind in ("next", "notnext"):
+        ok = m.end < len(sv) and sv.words[m.end] in _words(arg)
+        return ok if kind == "next" else not ok
+    if kind in ("prev", "notprev"):
+        ok = m.start > 0 and sv.words[m.start - 1] in _words(arg)
+        return ok if kind == "prev" else not ok
+    if kind in ("win", "notwin", "after"):
+        n_text, _, klass = arg.partition(":")
+        n = int(n_text)
+        if kind == "after":
+            return sv.class_within(m.end, m.end + n, klass)
+        ok = sv.class_within(m.start - n, m.start, klass) or sv.class_within(m.end, m.end + n, klass)
+        return ok if kind == "win" else not ok
+    if kind in ("sent", "notsent"):
+        ok = sv.class_within(0, len(sv), arg)
+        return ok if kind == "sent" else not ok
+    if kind == "notdoc":
+        return not doc.about(arg)
+    if kind == "obj":
+        k = first_content(sv, m.end)
+        if k is None:
+            return False
+        if arg == "actor":
+            return sv.is_upper(k) or sv.has_role(k, "actor_head")
+        return sv.has_class(k, arg)
+    raise ValueError(f"unknown trigger condition {cond!r}")
+
+
+def _conditions_hold(sv: SentView, m: Match, doc: DocContext) -> bool:
+    conds = m.row.get("cond")
+    return all(_check(c.strip(), sv, m, doc) for c in conds.split(";") if c.strip())
+
+
+def _topic(sv: SentView, start: int) -> bool:
+    """An event noun right after "terkait/tentang/mengenai" names a topic, not an event."""
+    for k in (start - 1, start - 2):
+        if k >= 0 and sv.has_role(k, "topic_prep"):
+            return True
+        if k >= 0 and not sv.has_role(k, "np_skip", "quant"):
+            break
+    return False
+
+
+def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candidate]:
+    """Trigger candidates of one sentence, left to right, longest non-overlapping senses."""
+    out: list[Candidate] = []
+    if sv.boilerplate:
+        return out
+    i = 0
+    n = len(sv)
+    while i < n:
+        chosen = None
+        for m in res.triggers.match_at(sv.words, i):
+            if _conditions_hold(sv, m, doc):
+                chosen = m
+                break
+        if chosen is None:
+            i += 1
+            continue
+        row = chosen.row
+        cand = Candidate(
+            sv=sv,
+            start=chosen.start,
+            end=chosen.end,
+            row=row,
+            template=chosen.template,
+            type=row.get("type"),
+            modes=[x for x in row.get("modes").split(",") if x],
+            conf=float(row.get("conf") or 0.5),
+            frame=row.get("frame") or "AP",
+        )
+        if not (cand.nominal and _topic(sv, cand.start)):
+            out.append(cand)
+        i = chosen.end
+    return out
