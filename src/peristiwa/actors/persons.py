@@ -165,6 +165,7 @@ def find_person(
     a, b = runs[-1]
     if b - a > _MAX_NAME:
         a = b - _MAX_NAME
+    a = _skip_leading_place(text, toks, a, b)
     name_start, name_end = toks[a][0], toks[b - 1][1]
     if whole and text[name_end:end].strip(" .,”\"'"):
         return None
@@ -179,6 +180,18 @@ def find_person(
         confidence=0.85,
     )
     return PersonMatch(name_start, name_end, start, info)
+
+
+def _skip_leading_place(text: str, toks: list[tuple[int, int]], a: int, b: int) -> int:
+    """Drop a leading major place from a name run: "Wali Kota Surabaya Eri Cahyadi" -> "Eri Cahyadi"."""
+    from ..geo.gazetteer import load_gazetteer  # lazy: the gazetteer loads only when a title is found
+
+    gaz = load_gazetteer()
+    for k in range(b - 1, a, -1):
+        cands = gaz.lookup(text[toks[a][0] : toks[k - 1][1]])
+        if cands and cands[0].rank >= 45:
+            return k
+    return a
 
 
 def _known_at(

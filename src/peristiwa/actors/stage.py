@@ -228,7 +228,8 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
         if ent.label != "PER" or not ent.name or ent.origin != "actors.title":
             continue
         for part in ent.name.replace("-", " ").split():
-            if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words:
+            if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words \
+                    and not _major_place(part):
                 parts.setdefault(part, ent)
     out: list[Entity] = []
     for part, ent in parts.items():
@@ -236,6 +237,13 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
             out.append(Entity(start=m.start(), end=m.end(), label="PER", name=ent.name, country=ent.country,
                               sector=ent.sector, origin="actors.coref", confidence=0.7))
     return out
+
+
+def _major_place(word: str) -> bool:
+    from ..geo.gazetteer import load_gazetteer  # lazy: loaded once, only when persons were found
+
+    cands = load_gazetteer().lookup(word)
+    return bool(cands) and cands[0].rank >= 45
 
 
 def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:

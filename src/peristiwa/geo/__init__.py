@@ -1,0 +1,10 @@
+"""Places: the compact gazetteer and the ``geo.places`` geocoding stage.
+
+Public API: :func:`load_gazetteer` / :class:`Gazetteer` (name -> :class:`GeoEntry` candidates) and
+:func:`geocode` (a document's place mentions as :class:`~peristiwa.model.Place` records).
+"""
+
+from .gazetteer import Gazetteer, GeoEntry, load_gazetteer, name_key
+from .geocode import geocode
+
+__all__ = ["Gazetteer", "GeoEntry", "geocode", "load_gazetteer", "name_key"]

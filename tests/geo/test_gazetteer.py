@@ -1,0 +1,48 @@
+"""The shipped compact gazetteer: lookups, keys, priors, lazy loading."""
+
+from __future__ import annotations
+
+from peristiwa.geo import load_gazetteer, name_key
+
+
+def test_name_key_folds_accents_quotes_and_hyphens() -> None:
+    assert name_key("Dar‘ā") == "dara"
+    assert name_key("Al-Ḩasakah") == "al hasakah"
+    assert name_key("  KABUPATEN Intan   Jaya ") == "kabupaten intan jaya"
+
+
+def test_countries_and_exonyms() -> None:
+    gaz = load_gazetteer()
+    assert [(e.name, e.country, e.feature) for e in gaz.lookup("Suriah")][:1] == [("Syria", "SY", "country")]
+    assert gaz.lookup("Yordania")[0].name == "Jordan"
+    assert gaz.lookup("Amerika Serikat")[0].country == "US"
+    assert gaz.lookup("Damaskus")[0].name == "Damascus"
+    assert gaz.lookup("Tiongkok")[0].country == "CN"
+    assert gaz.lookup("Timor Leste")[0].country == "TL"
+
+
+def test_syrian_governorates_rank_above_cities() -> None:
+    gaz = load_gazetteer()
+    for name in ("Homs", "Hama", "Idlib"):
+        cands = gaz.lookup(name)
+        assert cands[0].feature == "admin1" and cands[0].country == "SY" and cands[0].name == name
+        assert any(c.feature == "city" for c in cands)
+
+
+def test_indonesian_admin_units() -> None:
+    gaz = load_gazetteer()
+    regency = next(e for e in gaz.lookup("Intan Jaya") if e.feature == "admin2")
+    assert (regency.admin1, regency.country) == ("Papua", "ID")
+    assert regency.lat is not None and -5 < regency.lat < -2
+    assert gaz.lookup("Kabupaten Intan Jaya")[0].id == regency.id
+    assert gaz.lookup("Jawa Timur")[0].name == "East Java"
+    assert gaz.lookup("Surabaya")[0].admin1 == "East Java"
+    assert any(e.feature == "admin3" for e in gaz.lookup("Kecamatan Sugapa"))
+
+
+def test_unknown_and_size() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("Xyzzyville") == []
+    assert "Homs" in gaz and "Xyzzyville" not in gaz
+    assert len(gaz) > 150_000
+    assert gaz.has_prefix("Intan")
