@@ -82,6 +82,7 @@ def test_inserted_links_and_ad_breaks_go_anywhere(id_rules: BoilerplateRules) ->
         "SCROLL TO CONTINUE WITH CONTENT\n"
         "Paragraf kedua.\n"
         "SIMAK JUGA:   Judul Lain\n"
+        "Baca_Juga\n"
         "Paragraf ketiga.\n"
         "Simak juga Video 'Judul Video':"
     )

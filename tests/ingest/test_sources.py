@@ -70,3 +70,9 @@ def test_format_by_name_and_sniffing(tmp_path: Path) -> None:
     zipped = tmp_path / "records"
     zipped.write_bytes(gzip.compress(b'{"text": "x"}\n'))
     assert detect_format(zipped) == ("jsonl", True)
+
+
+def test_a_bare_path_is_one_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    assert list(iter_paths(str(tmp_path / "a.txt"))) == [tmp_path / "a.txt"]
+    assert count_inputs(tmp_path) == 1

@@ -87,7 +87,7 @@ _STDIN_WHERE = "<stdin>"
 
 
 def read_inputs(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | str | Path,
     options: IngestOptions | None = None,
     *,
     lang: str | None = None,

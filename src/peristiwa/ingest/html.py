@@ -21,7 +21,7 @@ from .build import IngestContext, RawDoc, name_from_url, parse_iso_date
 from .normalize import decode_bytes, sniff_charset
 from .text import check_bytes, file_stem, load_file
 
-__all__ = ["HtmlText", "extract_html", "fragment_to_text", "html_document", "read_html_file"]
+__all__ = ["HtmlText", "extract_html", "fragment_to_text", "html_bytes", "html_document", "read_html_file"]
 
 
 @dataclass(frozen=True)

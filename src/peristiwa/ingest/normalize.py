@@ -15,10 +15,13 @@ import unicodedata
 
 __all__ = ["decode_bytes", "looks_binary", "normalize_text", "sniff_charset"]
 
-# Control characters that carry no text. \t and \n stay; \v and \f become line breaks below.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x85\u2028\u2029]")
-_TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
+# One translation table: line-break characters become \n; control characters that carry no text (and the
+# byte-order mark) are deleted; \t and \n stay.
+_TABLE: dict[int, str | None] = {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85),
+                                                   *range(0x86, 0xA0), 0xFEFF)}
+_TABLE.update({c: "\n" for c in (0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029)})
+# translate() is slow on non-ASCII text, so it runs only when one of those characters occurs (rarely)
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
@@ -103,10 +106,13 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  Satu.  \\r\\n\\r\\n\\r\\n\\r\\nDua\\u0301\\t \\r\\n")
     'Satu.\\n\\nDuá'
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if _SPECIAL.search(text):
+        text = text.translate(_TABLE)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_SPACE.sub("", text)
-    text = _BLANK_RUNS.sub("\n\n", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()

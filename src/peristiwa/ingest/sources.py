@@ -161,12 +161,14 @@ def _walk(root: Path) -> Iterator[Path]:
             yield path
 
 
-def iter_paths(inputs: Sequence[str | Path]) -> Iterator[Path | IngestError]:
+def iter_paths(inputs: Sequence[str | Path] | str | Path) -> Iterator[Path | IngestError]:
     """Expand inputs into files (directories recursively, globs sorted), in a deterministic order.
 
     Yields :data:`STDIN_PATH` for ``"-"``, and an :class:`IngestError` (``not-found`` or ``no-match``) for
     an input that names nothing, so the caller can report it and go on.
     """
+    if isinstance(inputs, str | Path):  # one path given bare, not as a list of characters
+        inputs = [inputs]
     seen: set[str] = set()
 
     def fresh(path: Path) -> bool:
@@ -211,7 +213,7 @@ def _count_lines(path: Path, gz: bool) -> int:
     return count + (last != b"\n")
 
 
-def count_inputs(inputs: Sequence[str | Path], *, records: bool = False) -> int:
+def count_inputs(inputs: Sequence[str | Path] | str | Path, *, records: bool = False) -> int:
     """How many files the inputs name (for a progress bar); stdin and missing inputs count 0.
 
     With ``records=True``, a JSON Lines file counts its lines instead (a fast byte scan, blank lines
