@@ -42,6 +42,7 @@ _BUILTIN_STAGE_MODULES = (
     "peristiwa.extract.counts",
     "peristiwa.extract.quotes",
     "peristiwa.extract.events",
+    "peristiwa.acled.stage",
 )
 
 

@@ -1,0 +1,136 @@
+"""ACLED-compatible rows: one dict per ACLED-coded event, with ACLED's column names.
+
+Why: analysts load ACLED exports into tools and notebooks built for ACLED's columns; giving peristiwa's
+events the same shape (``event_date``, ``sub_event_type``, ``inter1``, ``interaction``, ``fatalities``...)
+lets them put both side by side. Exporters (CSV, Parquet) call :func:`acled_row` / :func:`acled_rows`.
+
+Names follow ACLED's conventions where peristiwa knows the class but not a name: a demonstration's
+side is "Protesters (Country)" / "Rioters (Country)" with the named groups as associated actors, victims
+without an armed affiliation are "Civilians (Country)", an unnamed perpetrator of organised violence is
+"Unidentified Armed Group (Country)" (ACLED Codebook, "Actor Names, Types and Inter Codes").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Actor, Document, Event, Place, content_hash
+from .mapping import AcledMapping, read_tsv
+from .resolve import AcledDecision, resolve_document
+
+__all__ = ["ACLED_ROW_COLUMNS", "acled_row", "acled_rows", "geo_precision", "time_precision"]
+
+#: Column order of :func:`acled_row` (ACLED's names; ``time_precision`` as in ACLED exports).
+ACLED_ROW_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "fatalities",
+)
+
+# ACLED geo_precision: 1 the named town/point, 2 part of a region or a district, 3 only a larger region.
+_GEO_PRECISION = {"point": 1, "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3}
+# ACLED names for sides known only by their inter code.
+_GENERIC = {5: "Rioters", 6: "Protesters", 7: "Civilians", 3: "Unidentified Armed Group"}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Alpha-2 -> English name from the actors package's country table (empty when it is not there)."""
+    try:
+        text = resources.files("peristiwa.actors").joinpath("data/countries.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+    return {row["code"]: row["name"] for _, row in read_tsv(text, "actors/data/countries.tsv") if row.get("name")}
+
+
+def geo_precision(place: Place | None) -> int | None:
+    """ACLED's geo_precision code for a resolved place (None when unknown)."""
+    return _GEO_PRECISION.get(place.precision or "") if place is not None else None
+
+
+def time_precision(event: Event) -> int | None:
+    """ACLED's time_precision: 1 a day, 2 within a week, 3 a month or longer (None without a date)."""
+    if event.date is None:
+        return None
+    days = (event.date.last - event.date.first).days
+    return 1 if days == 0 else 2 if days <= 7 else 3
+
+
+def _side(actors: Sequence[Actor], inter: int | None, country: str | None, generic_only: bool) -> tuple[str, str]:
+    """(actor, associated actors) in ACLED's style."""
+    names = list(dict.fromkeys(a.name for a in actors))
+    generic = _GENERIC.get(inter or 0)
+    if generic and (generic_only or not names):
+        label = f"{generic} ({country})" if country else generic
+        return label, "; ".join(names)
+    if not names:
+        return "", ""
+    return names[0], "; ".join(names[1:])
+
+
+def acled_row(
+    doc: Document,
+    event: Event,
+    *,
+    mapping: AcledMapping | None = None,
+    decision: AcledDecision | None = None,
+) -> dict[str, object]:
+    """The ACLED-named columns (:data:`ACLED_ROW_COLUMNS`) of one event.
+
+    Uses ``event.acled`` when the ``events.acled`` stage set it, else resolves the document. Raises
+    ``ValueError`` for an event ACLED does not code (``acled`` None): exporters skip those, or call
+    :func:`acled_rows`, which does.
+    """
+    if decision is None:
+        decision = resolve_document(doc, mapping)[event.id]
+    view = event.acled or decision.view
+    if view is None:
+        raise ValueError(f"{doc.doc_id}/{event.id}: not an ACLED event ({decision.note or 'no view'})")
+    place = next((p for p in event.locations if p.name or p.lat is not None), None)
+    code = next((p.country for p in event.locations if p.country), None)
+    country = _country_names().get(code, code) if code else None
+    inter1 = decision.inter1
+    inter2 = decision.inter2 or None
+    gen1 = view.event_type in ("Protests", "Riots")
+    gen2 = inter2 == 7 or (view.event_type == "Riots" and inter2 == 5)
+    actor1, assoc1 = _side(decision.actor1, inter1, country, gen1)
+    actor2, assoc2 = _side(decision.actor2, inter2, country, gen2)
+    ident = content_hash(f"{doc.doc_id}/{event.id}")[:10]
+    return {
+        "event_id_cnty": f"{code or 'XX'}-{ident}",
+        "event_date": event.date.first.isoformat() if event.date else None,
+        "year": event.date.first.year if event.date else None,
+        "time_precision": time_precision(event),
+        "event_type": view.event_type,
+        "sub_event_type": view.sub_event_type,
+        "actor1": actor1,
+        "assoc_actor_1": assoc1,
+        "inter1": inter1,
+        "actor2": actor2,
+        "assoc_actor_2": assoc2,
+        "inter2": inter2 or 0,
+        "interaction": view.interaction,
+        "country": country,
+        "admin1": place.admin1 if place else None,
+        "location": place.name if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": geo_precision(place),
+        "source": doc.source,
+        "notes": doc.text[event.evidence.start : event.evidence.end],
+        "fatalities": view.fatalities,
+    }
+
+
+def acled_rows(doc: Document, mapping: AcledMapping | None = None) -> list[dict[str, object]]:
+    """Rows for every ACLED-coded event of ``doc`` (others skipped), in document order."""
+    decisions = resolve_document(doc, mapping)
+    out = []
+    for ev in doc.events:
+        d = decisions[ev.id]
+        if (ev.acled or d.view) is not None and d.folded_into is None:
+            out.append(acled_row(doc, ev, mapping=mapping, decision=d))
+    return out
