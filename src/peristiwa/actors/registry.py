@@ -136,6 +136,7 @@ class ActorRegistry:
     stop_words: frozenset[str] = field(init=False)
     home_country: str | None = field(init=False)
     place_suffixes: dict[str, str] = field(init=False)
+    place_terms: frozenset[str] = field(init=False)
     head_last: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -191,6 +192,7 @@ class ActorRegistry:
         self.stop_words = frozenset(by_kind.get("stop", ()))
         place_words = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
         self.place_suffixes = {r["word"]: r["english"] for r in place_words if r["kind"] == "suffix"}
+        self.place_terms = frozenset(r["word"].split()[0].lower() for r in place_words if r["word"])
 
     # -- naming -----------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {"actors.unit": 0, "actors.title": 1, "actors.acronym": 2, "actors.registry": 3, "actors.country": 4,
-             "actors.head": 5, "actors.org": 6, "actors.coref": 7}
+             "actors.head": 5, "actors.org": 6, "actors.name": 7, "actors.coref": 8}
 
 
 def _entity(start: int, end: int, info: ActorInfo) -> Entity:
@@ -211,6 +211,43 @@ def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Itera
         yield _entity(m.start(), end, info)
 
 
+def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Unexplained proper names: two to four capitalised words that no table explains ("Khariq Anhar").
+
+    A stand-in until a trained NER model is a source: every word must be unknown to the actor and place
+    tables and the run must not be a known place. Mostly persons, but also clubs, brands and events, so
+    the label is MISC (confidence 0.4); later uses of a name part are linked to it like a person's.
+    """
+    text = doc.text
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+    for s_start, s_end in spans:
+        toks = list(_TOKEN.finditer(text, s_start, s_end))
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and j - i < 4 and _name_word(reg, toks[j].group()) and (
+                j == i or text[toks[j - 1].end() : toks[j].start()] == " "
+            ):
+                j += 1
+            if j - i >= 2:
+                start, end = toks[i].start(), toks[j - 1].end()
+                name = text[start:end]
+                sentence_initial = i == 0 and (j >= len(toks) or toks[j].group()[:1].isupper())
+                if not sentence_initial and not reg.aliases.lookup(name) and not _major_place(name, 10):
+                    yield Entity(start=start, end=end, label="MISC", name=name, country=None, sector=None,
+                                 origin="actors.name", confidence=0.4)
+            i = max(j, i + 1)
+
+
+def _name_word(reg: ActorRegistry, word: str) -> bool:
+    if not (word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()):
+        return False
+    if word in reg.org_words or word in reg.stop_words or word in reg.org_heads or word.lower() in reg.place_terms:
+        return False
+    return not (reg.titles.lookup(word) or reg.heads.lookup(word) or reg.modifiers.lookup(word)
+                or reg.aliases.lookup(word) or reg.units.lookup(word) or word.lower() in reg.det)
+
+
 DEFAULT_SOURCES: dict[str, EntitySource] = {
     "registry": source_registry,
     "units": source_units,
@@ -218,6 +255,7 @@ DEFAULT_SOURCES: dict[str, EntitySource] = {
     "persons": source_persons,
     "acronyms": source_acronyms,
     "orgs": source_orgs,
+    "names": source_names,
 }
 
 
@@ -225,7 +263,7 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     """Later mentions of a person by a part of the name ("Airlangga" after "... Airlangga Hartarto")."""
     parts: dict[str, Entity] = {}
     for ent in chosen:
-        if ent.label != "PER" or not ent.name or ent.origin != "actors.title":
+        if ent.label not in ("PER", "MISC") or not ent.name or ent.origin not in ("actors.title", "actors.name"):
             continue
         for part in ent.name.replace("-", " ").split():
             if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words \
@@ -234,16 +272,16 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     out: list[Entity] = []
     for part, ent in parts.items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", doc.text):
-            out.append(Entity(start=m.start(), end=m.end(), label="PER", name=ent.name, country=ent.country,
+            out.append(Entity(start=m.start(), end=m.end(), label=ent.label, name=ent.name, country=ent.country,
                               sector=ent.sector, origin="actors.coref", confidence=0.7))
     return out
 
 
-def _major_place(word: str) -> bool:
+def _major_place(word: str, min_rank: int = 45) -> bool:
     from ..geo.gazetteer import load_gazetteer  # lazy: loaded once, only when persons were found
 
     cands = load_gazetteer().lookup(word)
-    return bool(cands) and cands[0].rank >= 45
+    return bool(cands) and cands[0].rank >= min_rank
 
 
 def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:

@@ -31,6 +31,8 @@ __all__ = ["PlaceWords", "geocode", "place_words"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _MAX_RUN = 5
+#: entity origins whose inner sub-national place names a jurisdiction ("Polda Bali", "Kantor Kejati Jateng")
+_JURISDICTIONS = frozenset({"actors.unit", "actors.org", "actors.acronym"})
 _LIST_JOINERS = frozenset({"dan", "serta", "atau", ",", "and", "or", "hingga", "sampai"})
 
 
@@ -43,6 +45,7 @@ class PlaceWords:
     prep: frozenset[str]
     generic: frozenset[str]
     facility: dict[str, str]
+    admin_country: dict[str, str]
 
 
 def place_words(pack: LanguagePack) -> PlaceWords:
@@ -55,7 +58,8 @@ def place_words(pack: LanguagePack) -> PlaceWords:
         prep = frozenset(r["word"].lower() for r in rows if r["kind"] == "prep")
         generic = frozenset(r["word"].lower() for r in rows if r["kind"] == "generic")
         facility = {r["word"].lower(): r["english"] for r in rows if r["kind"] == "facility"}
-        return PlaceWords(admin, suffix, prep, generic, facility)
+        admin_country = {r["word"].lower(): r["country"] for r in rows if r["kind"] == "admin" and r["country"]}
+        return PlaceWords(admin, suffix, prep, generic, facility, admin_country)
 
     out: PlaceWords = pack.cached("geo.place_words", build)
     return out
@@ -72,6 +76,7 @@ class _Mention:
     span_start: int | None = None  # start including the admin word
     name: str | None = None  # facility or unresolved name ("Juanda Airport", "Bandipora")
     near: GeoEntry | None = None  # the place named after a comma ("Bandara Juanda, Surabaya")
+    country: str | None = None  # country implied by an admin word ("Desa" is Indonesian)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -88,14 +93,14 @@ def _blocked(entities: list[Entity], start: int, end: int, cands: list[GeoEntry]
         if e.start < end and start < e.end and e.label == "PER":
             return True
         if e.start <= start and end <= e.end and e.label != "GPE":
-            if e.origin == "actors.unit" and cands and cands[0].feature != "country":
+            if e.origin in _JURISDICTIONS and cands and cands[0].feature != "country":
                 continue
             return True
     return False
 
 
 def _in_unit(entities: list[Entity], start: int, end: int) -> bool:
-    return any(e.start <= start and end <= e.end and e.origin == "actors.unit" for e in entities)
+    return any(e.start <= start and end <= e.end and e.origin in _JURISDICTIONS for e in entities)
 
 
 def _gpe_actor(entities: list[Entity], start: int, end: int) -> bool:
@@ -151,8 +156,10 @@ def _find_mentions(
                     continue
                 j = _run_end(text, toks, i + 1, stop)
                 if j > i + 1 and not _blocked(entities, ts, toks[j - 1][1]):
-                    out.append(_Mention(toks[i + 1][0], toks[j - 1][1], [], feature, "admin", span_start=ts,
-                                        name=text[ts : toks[j - 1][1]]))
+                    ment = _Mention(toks[i + 1][0], toks[j - 1][1], [], feature, "admin", span_start=ts,
+                                    name=text[ts : toks[j - 1][1]])
+                    ment.country = words.admin_country.get(low)
+                    out.append(ment)
                     i = j
                     continue
             # 2. exonyms and country names of the pack (case rule applied)
@@ -364,7 +371,7 @@ def _unresolved(m: _Mention, doc_country: str | None) -> Place:
     return Place(
         start=m.span_start if m.span_start is not None else m.start, end=m.end, name=m.name,
         admin1=(near.name if near.feature == "admin1" else near.admin1) if near else None,
-        country=near.country if near else doc_country, lat=near.lat if near else None,
+        country=near.country if near else (m.country or doc_country), lat=near.lat if near else None,
         lon=near.lon if near else None, feature="facility" if m.evidence == "facility" else None,
         precision=near.feature if near else None, confidence=0.4 if near else 0.2,
         gazetteer_id=near.id if near else None,
