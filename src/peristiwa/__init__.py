@@ -92,16 +92,17 @@ def extract(
     config: Config | None = None,
     pipeline: Pipeline | None = None,
 ) -> Document:
-    """Run the default (or given) pipeline over one text and return the annotated document.
+    """Clean one text as ingestion does, run the default (or given) pipeline, return the document.
 
-    ``lang`` is identified when not given; ``published`` anchors relative dates ("kemarin").
+    ``lang`` is identified when not given; ``published`` anchors relative dates ("kemarin"). A text that
+    cannot become a document (empty, unknown language) raises :class:`IngestError`.
     Build a :class:`Pipeline` once and pass it in when processing many texts.
     """
-    from .ingest.langid import identify_language
+    from .ingest import read_text
 
     pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    cfg = pipeline.config if pipeline else (config or Config.load())
-    if lang is None:
-        lang = identify_language(text, cfg.ingest.languages) or cfg.ingest.fallback_lang or None
-    doc = Document(doc_id=doc_id, text=text, lang=lang, published=pub)
-    return (pipeline or Pipeline(cfg))(doc)
+    pipe = pipeline or Pipeline(config or Config.load())
+    doc = read_text(text, pipe.config.ingest, doc_id=doc_id, lang=lang, published=pub, packs=pipe.packs)
+    if isinstance(doc, DocumentError):
+        raise doc
+    return pipe(doc)

@@ -46,7 +46,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -82,7 +82,7 @@ def _progress(label: str, quiet: bool) -> Iterator[Progress]:
 
 def _report_errors(errors: list[DocumentError], quiet: bool) -> None:
     for e in errors:
-        err.print(f"[yellow]skipped[/yellow] {e.where}: {e.message}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {e.where}: {e.message}", highlight=False, soft_wrap=True)
     if errors and not quiet:
         err.print(f"{len(errors)} input(s) failed; the rest were processed.")
 

@@ -47,3 +47,13 @@ def test_tokens_keep_numbers_and_reduplication() -> None:
     assert [text[t.start : t.end] for t in tokenize(text)] == [
         "Sekitar", "3.000", "pesawat-pesawat", ",", "3,5", "juta", "."
     ]
+
+
+def test_numbers_with_points_do_not_split() -> None:
+    text = "Acara dimulai pukul 10.00 WIB. Harganya Rp 999.000. Lalu selesai."
+    assert _texts(text) == ["Acara dimulai pukul 10.00 WIB.", "Harganya Rp 999.000.", "Lalu selesai."]
+
+
+def test_lone_closing_quote_joins_previous_sentence() -> None:
+    text = 'Dia berkata "kami siap. "\nParagraf baru.'
+    assert _texts(text) == ['Dia berkata "kami siap. "', "Paragraf baru."]

@@ -60,10 +60,23 @@ def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str])
         ch = text[nxt] if nxt < end else ""
         if ch and not (ch.isupper() or ch.isdigit() or ch in _OPENERS or ch == "”"):
             continue
+        # "10.00", "Rp 999.000": with nothing between terminator and next word, only a quote mark
+        # ("Rusia.”Setidaknya") makes a boundary
+        if not m.group(2) and not m.group(3) and ch not in _OPENERS and ch != "”":
+            continue
         out.append(_trim(text, cur, stop))
         cur = stop
     out.append(_trim(text, cur, end))
-    return [(s, e) for s, e in out if e > s]
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if e <= s:
+            continue
+        # a remainder of only quote marks or punctuation ('ini. "') belongs to the sentence before it
+        if merged and not any(ch.isalnum() for ch in text[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _is_abbreviation(prefix: str, abbreviations: frozenset[str]) -> bool:
