@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -246,7 +246,9 @@ def export(
     from .store import Store
     from .store.export import export_csv, export_jsonl, export_parquet
 
-    exporters = {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet}
+    exporters: dict[str, Callable[[Store, Path], object]] = {
+        "jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet,
+    }
     if fmt not in exporters:
         raise _fail(f"--format must be one of {', '.join(exporters)}, got {fmt!r}")
     cfg = _config(config, db)
