@@ -192,7 +192,7 @@ class ActorRegistry:
         self.stop_words = frozenset(by_kind.get("stop", ()))
         place_words = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
         self.place_suffixes = {r["word"]: r["english"] for r in place_words if r["kind"] == "suffix"}
-        self.place_terms = frozenset(r["word"].split()[0].lower() for r in place_words if r["word"])
+        self.place_terms = frozenset(w.lower() for r in place_words for w in r["word"].split())
 
     # -- naming -----------------------------------------------------------------------------------
 

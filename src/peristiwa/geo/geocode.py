@@ -137,6 +137,9 @@ def _find_mentions(
                     prev_place_end = name_e
                     i = j
                     continue
+            if fac is not None:  # "di Rumah Sakit yang ...": the facility noun itself is no place name
+                i += width
+                continue
             # 1. admin word + name: "Provinsi Homs", "Kabupaten Intan Jaya"
             feature = words.admin.get(low)
             if feature is None and i + 1 < len(toks):
@@ -264,9 +267,11 @@ def _trailing_place(gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]],
 def _acceptable(cands: list[GeoEntry], evidence: str, home: str | None, tok: str) -> bool:
     """Without a preposition or admin word only countries and the pack's home-country places count:
     a bare "Tak", "Paul" or "Para" is a word or a name, not Tak (Thailand) or Pará (Brazil)."""
-    if evidence in ("prep", "admin", "unit"):
-        return True
     best = cands[0]
+    if evidence == "unit":  # a jurisdiction inside an organisation name: only well-known places
+        return best.rank >= 35 and not tok.isupper()
+    if evidence in ("prep", "admin"):
+        return True
     if best.feature == "country":
         return True
     if tok.isupper() and len(tok) > 3 and best.rank < 45:
@@ -283,7 +288,7 @@ def _longest(
         tok = toks[j][2]
         if not (tok[0].isupper() or (tok[0].isdigit() and j > i)) or (tok in stop and j > i):
             break
-        if tok.isupper() and len(tok) > 3 and j == i and not any(c.rank >= 45 for c in gaz.lookup(tok)):
+        if tok.isupper() and len(tok) > 1 and j == i and not any(c.rank >= 45 for c in gaz.lookup(tok)):
             return None  # a headline word in capitals ("JUARA"), not a place
         if j > i and text[toks[j - 1][1] : toks[j][0]] not in (" ", ""):
             break
