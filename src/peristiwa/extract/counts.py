@@ -1,16 +1,419 @@
-"""Placeholder for stage extract.counts (being implemented)."""
+"""Stage ``extract.counts``: numbers about events, with qualifier, counted noun and kind.
+
+Why token rules and not a model: the gold format wants, for "Setidaknya 3.000 militan ... telah melarikan
+diri", kind fled, value 3000, qualifier at_least, object "militan", each traceable to its words. Numerals,
+qualifiers and kind cues are closed word classes that a language pack lists (``number_words.tsv``,
+``count_qualifiers.tsv``, ``count_kinds.tsv``, ``counts.toml``); the mechanism is the same for every
+language:
+
+1. read numerals over the sentence's tokens (:mod:`peristiwa.text.numbers`), skipping numbers that are
+   not counts: inside a date mention, a bare year, a time, money, a percentage, an age or duration
+   ("berusia 25 tahun"), a citation ("Pasal 2", "UU No. 5"), a phone number, a list label, a name
+   ("Densus 88");
+2. extend left over a qualifier ("sekitar", "lebih dari", "up to") and right over the counted noun;
+3. give each count the kind of the nearest cue: a cue's direction says whether it precedes its count
+   ("menewaskan 5 orang") or follows it ("5 orang tewas"); another count in between blocks it unless the
+   two are coordinated ("20 tank dan tiga peluncur roket ... hancur" are both destroyed).
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..langs.base import LanguagePack
+from ..model import COUNT_KINDS, QUALIFIERS, Count, Document, Token
 from ..pipeline import StageContext, StageFn, registry
+from ..text.dates import date_grammar, find_dates
+from ..text.numbers import NumberLexicon, NumberMatch, match_number, number_lexicon
+from ..text.segment import tokenize
+
+__all__ = ["CountGrammar", "count_grammar", "counts_in_tokens", "find_counts", "make_stage"]
+
+_DIRECTIONS = frozenset({"before", "after", "any", "object"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_RANGE_TOKEN = re.compile(r"(\d+)[-–](\d+)")
+_ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class CountGrammar:
+    """A pack's count vocabulary, compiled once per pack (see :func:`count_grammar`)."""
+
+    numbers: NumberLexicon
+    cues: dict[tuple[str, ...], _Cue]
+    cue_len: int
+    cue_words: frozenset[str]
+    qual_before: dict[tuple[str, ...], str]
+    qual_after: dict[tuple[str, ...], str]
+    qual_len: int
+    qual_words: frozenset[str]
+    stop: frozenset[str]
+    stop_prefixes: tuple[str, ...]
+    stop_suffixes: tuple[str, ...]
+    min_prefixed: int
+    prefix_nouns: frozenset[str]
+    skip: frozenset[str]
+    others: frozenset[str]
+    elided: frozenset[str]
+    max_words: int
+    window_after: int
+    window_before: int
+    coordination: frozenset[str]
+    range_words: frozenset[str]
+    excl_before: frozenset[str]
+    excl_after: frozenset[str]
+    money: frozenset[str]
+    months: frozenset[str]
+
+
+def count_grammar(pack: Any) -> CountGrammar:
+    """The pack's compiled count grammar (built once per pack and cached on it)."""
+    return pack.cached("counts.grammar", lambda: _build(pack))
+
+
+def _low(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _build(pack: Any) -> CountGrammar:
+    from ..errors import LanguagePackError
+
+    cues: dict[tuple[str, ...], _Cue] = {}
+    for row in pack.table("count_kinds.tsv"):
+        if row["kind"] not in COUNT_KINDS or row["direction"] not in _DIRECTIONS:
+            raise LanguagePackError(f"{pack.code}/data/count_kinds.tsv: bad row for {row['cue']!r}")
+        cues[tuple(_words(row["cue"]))] = _Cue(row["kind"], row["direction"])
+    qual_before: dict[tuple[str, ...], str] = {}
+    qual_after: dict[tuple[str, ...], str] = {}
+    for row in pack.table("count_qualifiers.tsv"):
+        if row["qualifier"] not in QUALIFIERS or row["position"] not in ("before", "after"):
+            raise LanguagePackError(f"{pack.code}/data/count_qualifiers.tsv: bad row for {row['cue']!r}")
+        target = qual_before if row["position"] == "before" else qual_after
+        target[tuple(_words(row["cue"]))] = row["qualifier"]
+    cfg = pack.settings("counts.toml")
+    obj, kind, excl = cfg.get("object", {}), cfg.get("kind", {}), cfg.get("exclude", {})
+    months: frozenset[str] = frozenset()
+    if pack.has("date_words.toml"):
+        dates = pack.settings("date_words.toml")
+        months = _low([*dates.get("months", {}), *dates.get("month_abbreviations", {})])
+    return CountGrammar(
+        numbers=number_lexicon(pack),
+        cues=cues,
+        cue_len=max((len(k) for k in cues), default=1),
+        cue_words=frozenset(k[0] for k, c in cues.items() if c.direction != "object" and len(k) == 1),
+        qual_before=qual_before,
+        qual_after=qual_after,
+        qual_len=max((len(k) for k in (*qual_before, *qual_after)), default=1),
+        qual_words=frozenset(w for k in (*qual_before, *qual_after) for w in k),
+        stop=_low(obj.get("stop", [])),
+        stop_prefixes=tuple(obj.get("stop_prefixes", [])),
+        stop_suffixes=tuple(obj.get("stop_suffixes", [])),
+        min_prefixed=int(obj.get("min_prefixed_length", 6)),
+        prefix_nouns=_low(obj.get("prefix_nouns", [])),
+        skip=_low(obj.get("skip", [])),
+        others=_low(obj.get("others", [])),
+        elided=_low(obj.get("elided", [])),
+        max_words=int(obj.get("max_words", 3)),
+        window_after=int(kind.get("window_after", 12)),
+        window_before=int(kind.get("window_before", 8)),
+        coordination=_low(kind.get("coordination", [])),
+        range_words=_low(kind.get("range", [])),
+        excl_before=_low(excl.get("before", [])),
+        excl_after=_low(excl.get("after", [])),
+        money=_low(excl.get("money_prefixes", [])),
+        months=months,
+    )
+
+
+_SPLIT = re.compile(r"\w+(?:[-.,'’/]\w+)*|[^\w\s]")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased tokens as the tokenizer makes them (so data entries match token sequences)."""
+    return [m.group().lower() for m in _SPLIT.finditer(text)]
+
+
+@dataclass
+class _Found:
+    a: int  # first token (qualifier included)
+    n0: int  # first token of the number
+    n1: int  # token after the number
+    b: int  # token after the whole count (object, trailing qualifier)
+    value: int
+    qualifier: str
+    obj: tuple[int, int] | None
+    inherited: tuple[int, int] | None
+    weak: bool
+    elided: bool
+    kind: str = "other"
+    group: int = 0
+
+
+def _excluded(words: list[str], low: list[str], i: int, j: int, g: CountGrammar, first: int) -> bool:
+    """Whether the number ``words[i:j]`` is not a count (see the module docstring)."""
+    tok = words[i]
+    if j - i == 1 and tok[0].isdigit() and (_YEAR.fullmatch(tok) or (tok[0] == "0" and len(tok) >= 3)):
+        return True  # a bare year ("2015") or a phone/registration number ("0812...", "0830")
+    prev = low[i - 1] if i > first else ""
+    prev2 = low[i - 2] if i - 1 > first else ""
+    if prev in g.excl_before or prev in g.money:
+        return True
+    if prev in (".", "-", "–") and (prev2 in g.excl_before or prev2 in g.money):
+        return True
+    if prev in ("-", "–") and i - 1 > first and words[i - 2][:1].isupper():
+        return True  # "U-22", "F-16", "G-20": a model or team name
+    if prev == "+" or (prev == "(" and j < len(low) and low[j] == ")"):
+        return True  # phone number; "(22)" after a name is an age
+    if i - 1 > first and _ALPHA.fullmatch(words[i - 1]) and words[i - 1][0].isupper() and prev not in g.qual_words:
+        return True  # "Densus 88", "Pasal 48", "Terminal 2": part of a name
+    nxt = low[j] if j < len(low) else ""
+    if nxt in g.excl_after or nxt in g.months:
+        return True
+    if nxt in ("/", ":") and j + 1 < len(low) and low[j + 1][:1].isdigit():
+        return True  # ratio or clock time
+    return i == first and nxt in (".", ")")  # a list label "1. Pratu Marwan"
+
+
+def _match_at(low: list[str], i: int, g: CountGrammar) -> NumberMatch | None:
+    w = low[i]
+    if not (w[0].isdigit() or w in g.numbers.words or "-" in w):
+        return None
+    rng = _RANGE_TOKEN.fullmatch(w)
+    if rng and int(rng.group(1)) < int(rng.group(2)):
+        v = int(rng.group(1))
+        return NumberMatch(v, "at_least", 1, False, True, float(v))
+    found = match_number(low, i, g.numbers)
+    if found is None or found.value <= 0 or not found.integral:
+        return None
+    if found.length == 1 and g.numbers.words.get(w) is not None and g.numbers.words[w].role in ("article", "connector"):
+        return None
+    return found
+
+
+def _object(words: list[str], low: list[str], k: int, end: int, g: CountGrammar) -> tuple[int, int] | None:
+    if k < end and low[k] in g.skip:
+        k += 1
+    start = k
+    while k < end and k - start < g.max_words:
+        w, lw = words[k], low[k]
+        if not _ALPHA.fullmatch(w) or lw in g.stop or lw in g.cue_words or lw in g.qual_words:
+            break
+        if lw in g.numbers.words or lw in g.excl_after or _cue_at(low, k, g):
+            break
+        if k == start:
+            if not (w.islower() or (w.isupper() and len(w) >= 2)):
+                nxt = words[k + 1] if k + 1 < end else ""
+                if not (w[0].isupper() and nxt.islower() and _ALPHA.fullmatch(nxt)):
+                    break
+        else:
+            if not w.islower():
+                break
+            if (
+                len(lw) >= g.min_prefixed
+                and lw not in g.prefix_nouns
+                and (lw.startswith(g.stop_prefixes) or (g.stop_suffixes and lw.endswith(g.stop_suffixes)))
+            ):
+                break
+        k += 1
+    return (start, k) if k > start else None
+
+
+def _cue_at(low: list[str], k: int, g: CountGrammar) -> bool:
+    """Whether a (non-object) multi-word kind cue starts at ``low[k]`` ("korban jiwa")."""
+    for n in range(min(g.cue_len, len(low) - k), 1, -1):
+        cue = g.cues.get(tuple(low[k : k + n]))
+        if cue is not None and cue.direction != "object":
+            return True
+    return False
+
+
+def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, _Cue]]:
+    out: list[tuple[int, int, _Cue]] = []
+    i = 0
+    while i < len(low):
+        for n in range(min(g.cue_len, len(low) - i), 0, -1):
+            cue = g.cues.get(tuple(low[i : i + n]))
+            if cue is not None:
+                out.append((i, i + n, cue))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None = None) -> list[_Found]:
+    """Counts in one sentence given as token strings (``blocked``: token indexes inside dates)."""
+    low = [w.lower() for w in words]
+    blocked = blocked or set()
+    found: list[_Found] = []
+    i, n = 0, len(low)
+    while i < n:
+        if i in blocked:
+            i += 1
+            continue
+        m = _match_at(low, i, g)
+        if m is None:
+            i += 1
+            continue
+        j = i + m.length
+        if any(t in blocked for t in range(i, j)) or _excluded(words, low, i, j, g, 0):
+            i = j
+            continue
+        value, qual = m.value, m.qualifier
+        # "20 hingga 30 orang": a range is its lower bound
+        if j + 1 < n and low[j] in g.range_words:
+            m2 = _match_at(low, j + 1, g)
+            if m2 is not None and m2.value > value and not m2.weak:
+                j, qual = j + 1 + m2.length, "at_least"
+                if _excluded(words, low, i, j, g, 0):
+                    i = j
+                    continue
+        a = i
+        for size in range(min(g.qual_len, i), 0, -1):
+            q = g.qual_before.get(tuple(low[i - size : i]))
+            if q is not None:
+                a = i - size
+                if q != "exact":
+                    qual = q
+                break
+        obj = _object(words, low, j, n, g)
+        inherited = None
+        b = obj[1] if obj else j
+        k = j + 1 if j < n and low[j] in g.skip else j
+        if obj is None and k < n and low[k] in g.others:
+            b = k + 1  # "puluhan lainnya", "dozens of others": the noun of the count before
+            inherited = next((f.obj for f in reversed(found) if f.obj), None)
+        for size in range(min(g.qual_len, n - b), 0, -1):
+            q = g.qual_after.get(tuple(low[b : b + size]))
+            if q is not None:
+                b, qual = b + size, q if qual == "exact" else qual
+                break
+        elided = obj is None and j < n and low[j] in g.elided
+        found.append(_Found(a, i, j, b, value, qual, obj, inherited, m.weak, elided or inherited is not None))
+        i = b
+    _assign_kinds(low, found, _cues(low, g), g)
+    return [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
+
+
+def _assign_kinds(low: list[str], found: list[_Found], cues: list[tuple[int, int, _Cue]], g: CountGrammar) -> None:
+    for k, f in enumerate(found):
+        prev = found[k - 1] if k else None
+        if prev is not None and prev.b < f.a and all(t in g.coordination for t in low[prev.b : f.a]):
+            f.group = prev.group
+        else:
+            f.group = k
+    blockers = [f for f in found if not f.weak]
+    for f in found:
+        best: tuple[int, int, str] | None = None  # (distance, preference, kind)
+        fallback = None
+        for s, e, cue in cues:
+            if cue.direction == "object":
+                if f.obj and f.obj[0] <= s and e <= f.obj[1]:
+                    fallback = cue.kind
+                continue
+            if s >= f.b and cue.direction in ("after", "any"):
+                dist, lo, hi, pref = s - f.b, f.b, s, 1
+                if dist > g.window_after:
+                    continue
+            elif e <= f.a and cue.direction in ("before", "any"):
+                dist, lo, hi = f.a - e, e, f.a
+                pref = 0 if cue.direction == "before" else 2
+                if dist > g.window_before:
+                    continue
+            else:
+                continue
+            if ";" in low[lo:hi] or any(o is not f and o.group != f.group and lo <= o.n0 < hi for o in blockers):
+                continue
+            if best is None or (dist, pref) < best[:2]:
+                best = (dist, pref, cue.kind)
+        f.kind = best[2] if best else fallback or "other"
+
+
+def _sentence_tokens(doc: Document, start: int, end: int, starts: list[int]) -> list[Token]:
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    return list(doc.tokens[lo:hi])
+
+
+def _bounds(doc: Document) -> list[tuple[int, int, bool]]:
+    """Sentence bounds, re-joining a sentence split inside a number ("92." | "816 narapidana").
+
+    A splitter that treats the thousands separator as a full stop would cut the number in two; the
+    pieces are glued back (``True`` marks bounds whose tokens must be recomputed).
+    """
+    if not doc.sentences:
+        return [(0, len(doc.text), True)]
+    text = doc.text
+    out: list[tuple[int, int, bool]] = []
+    for sent in doc.sentences:
+        if (
+            out
+            and sent.start == out[-1][1]
+            and sent.start >= 2
+            and text[sent.start - 1] in ".,"
+            and text[sent.start - 2].isdigit()
+            and text[sent.start : sent.start + 1].isdigit()
+        ):
+            out[-1] = (out[-1][0], sent.end, True)
+        else:
+            out.append((sent.start, sent.end, False))
+    return out
+
+
+def find_counts(doc: Document, pack: LanguagePack | None) -> tuple[Count, ...]:
+    """The count layer of ``doc`` read with ``pack`` (empty when the pack has no count data)."""
+    if pack is None or not pack.has("count_kinds.tsv"):
+        return ()
+    g = count_grammar(pack)
+    date_spans = [(m.start, m.end) for m in doc.dates]
+    if not doc.dates and pack.has("date_words.toml"):
+        date_spans = [(m.start, m.end) for m in find_dates(doc.text, doc.published, date_grammar(pack))]
+    starts = [t.start for t in doc.tokens]
+    out: list[Count] = []
+    for s_start, s_end, rejoined in _bounds(doc):
+        if rejoined or not doc.tokens:
+            toks = tokenize(doc.text, s_start, s_end)
+        else:
+            toks = _sentence_tokens(doc, s_start, s_end, starts)
+        if not toks:
+            continue
+        words = [doc.text[t.start : t.end] for t in toks]
+        blocked = (
+            {k for k, t in enumerate(toks) if any(t.start < e and s < t.end for s, e in date_spans if s < s_end)}
+            if date_spans
+            else set()
+        )
+        for f in counts_in_tokens(words, g, blocked):
+            noun = f.obj or f.inherited
+            obj = " ".join(words[noun[0] : noun[1]]) if noun else None
+            out.append(
+                Count(
+                    start=toks[f.a].start,
+                    end=toks[f.b - 1].end,
+                    kind=f.kind,  # type: ignore[arg-type]
+                    value=f.value,
+                    qualifier=f.qualifier,  # type: ignore[arg-type]
+                    object=obj,
+                )
+            )
+    return tuple(out)
 
 
 @registry.stage("extract.counts", version=1, requires=("sentences", "tokens"), provides=("counts",))
 def make_stage(ctx: StageContext) -> StageFn:
-    """No-op placeholder."""
+    """Counts with kind, qualifier and counted noun (pack data: count_kinds.tsv, count_qualifiers.tsv)."""
 
     def run(doc: Document) -> Document:
-        return doc
+        return doc.with_layers(counts=find_counts(doc, ctx.packs.get(doc.lang)))
 
     return run

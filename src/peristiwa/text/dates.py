@@ -266,12 +266,19 @@ class DateGrammar:
     relatives: list[_Relative]
     numbers: NumberLexicon
     numeric_re: re.Pattern[str] = field(repr=False)
+    numeric_back: re.Pattern[str] = field(repr=False)
     dmy_re: re.Pattern[str] = field(repr=False)
+    dmy_back: re.Pattern[str] = field(repr=False)
     mdy_re: re.Pattern[str] | None = field(repr=False)
     month_re: re.Pattern[str] = field(repr=False)
     year_re: re.Pattern[str] = field(repr=False)
     weekday_re: re.Pattern[str] = field(repr=False)
     relative_re: re.Pattern[str] = field(repr=False)
+    literal: dict[str, int] = field(repr=False)
+    tail_re: re.Pattern[str] = field(repr=False)
+    tails: dict[str, list[tuple[str, int]]] = field(repr=False)
+    num_back: dict[str, re.Pattern[str]] = field(repr=False)
+    num_before: re.Pattern[str] = field(repr=False)
     since_re: re.Pattern[str] = field(repr=False)
     part_re: re.Pattern[str] = field(repr=False)
     joiner_re: re.Pattern[str] = field(repr=False)
@@ -290,6 +297,18 @@ def _alt(words: Iterable[str], *, names: bool = False) -> str:
     if not variants:
         return r"(?!x)x"
     return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: (-len(v), v)))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _case_variants(phrases: Iterable[str]) -> set[str]:
+    """Lower-case, Capitalised and UPPER forms (a case-sensitive alternation is several times faster)."""
+    out: set[str] = set()
+    for p in phrases:
+        out.update((p, p[:1].upper() + p[1:], p.upper()))
+    return out
 
 
 def date_grammar(pack: Any) -> DateGrammar:
@@ -326,18 +345,22 @@ def _build_grammar(pack: Any) -> DateGrammar:
     range_j = _alt(words.get("range_joiners", ["-"]))
     flags = re.UNICODE
     ci = "(?i:"
+    # Patterns start at a digit or a literal word so the regex engine can skip ahead quickly; what may
+    # stand before them (a weekday, an opening parenthesis, "tanggal", a number) is looked up backwards.
     numeric_re = re.compile(
-        rf"(?:(?P<wd>{wd})\s*,?\s*)?(?P<open>\()?\s*(?<![\w/.,])(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}})"
+        rf"(?<![\w/.,])(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}})"
         rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\w/]|[.,]\d)(?P<close>\s*\))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)",
         flags,
     )
+    numeric_back = re.compile(rf"(?:(?<!\w)(?P<wd>{wd})\s*,?\s*)?(?P<open>\()?\s*$", flags)
     year_tail = rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w])|\s+(?P<yrel>{ci}{yrel})))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)"
     dmy_re = re.compile(
-        rf"(?:(?P<wd>{wd})\s*,?\s*)?{ci}{day_prefix})(?<![\w/.,])(?P<d>\d{{1,2}}){suffix}"
-        rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix})?{ci}{joiner})\s+(?P<mon>{mon_any})\.?"
+        rf"(?<![\w/.,])(?P<d>\d{{1,2}}){suffix}"
+        rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix})?{ci}{joiner})\s+(?P<mon>{mon_any})(?:\.(?=\s*\d))?"
         + year_tail,
         flags,
     )
+    dmy_back = re.compile(rf"(?:(?<!\w)(?P<wd>{wd})\s*,?\s*)?{ci}{day_prefix})$", flags)
     mdy_re = None
     if data.get("month_day_order"):
         mdy_re = re.compile(
@@ -364,7 +387,8 @@ def _build_grammar(pack: Any) -> DateGrammar:
         flags,
     )
     relatives: list[_Relative] = []
-    rel_alts: list[tuple[str, str]] = []
+    literal: dict[str, int] = {}
+    tails: dict[str, list[tuple[str, int]]] = {}
     num_words = [w for w, e in lex.words.items() if e.role not in ("approx", "classifier", "connector", "article")]
     num = r"(?:\d+|(?:" + _alt(num_words) + r")(?:[\s-]+(?:" + _alt(num_words) + r"))*)"
     for entry in data.get("relative", []):
@@ -373,20 +397,29 @@ def _build_grammar(pack: Any) -> DateGrammar:
             raise LanguagePackError(f"{pack.code}/data/date_words.toml: bad relative entry {entry!r}")
         rel = _Relative(kind, int(entry.get("offset", 0)), entry.get("unit", "day"), entry.get("n"), entry.get("note"))
         for phrase in entry["phrases"]:
-            idx = len(relatives)
             relatives.append(rel)
-            pat = re.escape(phrase).replace(r"\ ", r"\s+").replace(r"\{n\}", rf"(?P<n{idx}>{num})")
-            rel_alts.append((phrase, rf"(?P<r{idx}>{pat})"))
-    rel_alts.sort(key=lambda p: (-len(p[0].replace("{n}", "")), p[0]))
-    relative_re = re.compile(
-        r"(?<![\w-])(?:" + "|".join(p for _, p in rel_alts) + r")(?![\w-])", flags | re.IGNORECASE
-    )
+            if "{n}" in phrase:
+                pre, _, post = phrase.partition("{n}")
+                if not post.strip():
+                    raise LanguagePackError(f"{pack.code}/data/date_words.toml: {phrase!r} needs words after {{n}}")
+                tails.setdefault(_norm(post), []).append((_norm(pre), len(relatives) - 1))
+            else:
+                literal[_norm(phrase)] = len(relatives) - 1
+    relative_re = re.compile(r"(?<![\w-])(?:" + _alt(_case_variants(literal)) + r")(?![\w-])", flags)
+    tail_re = re.compile(r"(?<=\s)(?:" + _alt(_case_variants(tails)) + r")(?![\w-])", flags)
+    num_before = re.compile(rf"(?<![\w-])(?:\d+|(?i:{num}))\s+$", flags)
+    num_back = {
+        pre: re.compile(
+            (rf"(?<![\w-])(?i:{_alt([pre])})\s+" if pre else r"(?<![\w-])") + rf"(?P<n>(?i:{num}))\s+$", flags
+        )
+        for pre in {p for entries in tails.values() for p, _ in entries}
+    }
     since_re = re.compile(r"(?<![\w])(?:" + _alt(words.get("since", [])) + r")\s+$", re.IGNORECASE)
     part_re = re.compile(r"(?<![\w])(?P<part>" + _alt(parts) + r")[\s-]+$", re.IGNORECASE)
     joiner_re = re.compile(r"\s*(?:" + range_j + r")\s*", re.IGNORECASE)
     anchor_re = re.compile(r"\s+(?:" + _alt(words.get("anchor_after", [])) + r")(?![\w])", re.IGNORECASE)
     citation_re = re.compile(
-        r"(?<![\w])(?:" + _alt(words.get("citation", [])) + r")\s*[\w./-]*\d[\w./-]*\s+(?:\w+\s+)?$", re.IGNORECASE
+        r"(?<![\w])(?:" + _alt(words.get("citation", [])) + r")\s*:?\s*[\w./-]*\d[\w./-]*\s+(?:\w+\s+)?$", re.IGNORECASE
     )
     return DateGrammar(
         order=data.get("numeric_order", "dmy"),
@@ -400,12 +433,19 @@ def _build_grammar(pack: Any) -> DateGrammar:
         relatives=relatives,
         numbers=lex,
         numeric_re=numeric_re,
+        numeric_back=numeric_back,
         dmy_re=dmy_re,
+        dmy_back=dmy_back,
         mdy_re=mdy_re,
         month_re=month_re,
         year_re=year_re,
         weekday_re=weekday_re,
         relative_re=relative_re,
+        literal=literal,
+        tail_re=tail_re,
+        tails=tails,
+        num_back=num_back,
+        num_before=num_before,
         since_re=since_re,
         part_re=part_re,
         joiner_re=joiner_re,
@@ -467,18 +507,30 @@ def _marker(g: DateGrammar, *texts: str | None) -> str | None:
     return None
 
 
-def _numeric(m: re.Match[str], g: DateGrammar, published: dt.date | None) -> _Cand | None:
-    wd = g.weekdays.get(m["wd"].lower()) if m["wd"] else None
-    bare = not (m["wd"] or m["open"] or m["y"])
+def _numeric(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
+    back = g.numeric_back.search(text, max(0, m.start() - 20), m.start())
+    wd_text = back["wd"] if back else None
+    wd = g.weekdays.get(wd_text.lower()) if wd_text else None
+    bare = not (wd_text or (back and back["open"]) or m["y"])
     day, note = resolve_numeric(m["a"], m["b"], m["y"], wd, published, g.order)
     if day is None or (bare and note is not None):
         return None  # a bare "7/10" is a date only when it reads as one as written
-    start = m.start() if m["wd"] else m.start("open") if m["open"] else m.start("a")
+    start = back.start() if back and (wd_text or back["open"]) else m.start()
     return _Cand(start, m.end(), _day(day), False, note, 0)
 
 
-def _day_month(m: re.Match[str], g: DateGrammar, published: dt.date | None, mdy: bool = False) -> _Cand | None:
-    wd = g.weekdays.get(m["wd"].lower()) if m["wd"] else None
+def _day_month(
+    m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None, mdy: bool = False
+) -> _Cand | None:
+    start = m.start()
+    if mdy:
+        wd_text = m["wd"]
+    else:
+        back = g.dmy_back.search(text, max(0, m.start() - 25), m.start())
+        wd_text = back["wd"] if back else None
+        if back and back.start() < m.start():
+            start = back.start()
+    wd = g.weekdays.get(wd_text.lower()) if wd_text else None
     month = g.months[m["mon"].lower().rstrip(".")]
     day = int(m["d"])
     day2 = int(m["d2"]) if not mdy and m["d2"] else None
@@ -486,12 +538,12 @@ def _day_month(m: re.Match[str], g: DateGrammar, published: dt.date | None, mdy:
     note = None
     if year is None and not mdy and m["yrel"]:
         if published is None:
-            return _Cand(m.start(), m.end(), None, True, "no publication date")
+            return _Cand(start, m.end(), None, True, "no publication date")
         year = published.year + g.year_relative[" ".join(m["yrel"].lower().split())]
     if year is not None:
         first = _date(year, month, day)
     elif published is None:
-        return _Cand(m.start(), m.end(), None, False, "year unknown without a publication date")
+        return _Cand(start, m.end(), None, False, "year unknown without a publication date")
     else:
         marker = None if mdy else _marker(g, m["mk"])
         first, note = resolve_day_month(day, month, published, weekday=wd, marker=marker)
@@ -503,8 +555,8 @@ def _day_month(m: re.Match[str], g: DateGrammar, published: dt.date | None, mdy:
         last = _date(first.year, month, day2)
         if last is None or last < first:
             return None
-        return _Cand(m.start(), m.end(), DateValue(first, last, "range"), False, note, 0)
-    return _Cand(m.start(), m.end(), _day(first), False, note, 0)
+        return _Cand(start, m.end(), DateValue(first, last, "range"), False, note, 0)
+    return _Cand(start, m.end(), _day(first), False, note, 0)
 
 
 def _month(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
@@ -547,29 +599,45 @@ def _weekday(m: re.Match[str], g: DateGrammar, published: dt.date | None) -> _Ca
     return _Cand(m.start(), m.end(), _day(_weekday_date(published, wd, marker)), True, None, 2)
 
 
-def _relative(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
-    name = m.lastgroup or ""
-    idx = int(name[1:])
+def _relative(
+    start: int, end: int, idx: int, n: int | None, text: str, g: DateGrammar, published: dt.date | None
+) -> _Cand | None:
     rel = g.relatives[idx]
-    first_word = m.group().split()[0].lower()
+    first_word = text[start:end].split()[0]
     prio = 1
-    if first_word in g.weekdays and m.group()[0].isupper():
+    if first_word.lower() in g.weekdays and first_word[0].isupper():
         # "Minggu lalu" mid-sentence is last Sunday; only at a sentence start may it be "last week"
-        if not _sentence_start(text, m.start()):
+        if not _sentence_start(text, start):
             return None
         prio = 0
-    n = rel.n
-    group = m.groupdict().get(f"n{idx}")
-    if group is not None:
-        parsed = parse_number(group.replace("-", " "), g.numbers)
-        if parsed is None or parsed.value <= 0:
-            return None
-        n = parsed.value
-    if rel.type in ("last", "ago") and g.anchor_re.match(text, m.end()):
+    if rel.type in ("last", "ago") and g.anchor_re.match(text, end):
         return None  # "sepekan setelah ledakan": counted from another event, not from publication
     if published is None:
-        return _Cand(m.start(), m.end(), None, True, "no publication date", prio)
-    return _Cand(m.start(), m.end(), _relative_value(rel, n or 1, published), True, rel.note, prio)
+        return _Cand(start, end, None, True, "no publication date", prio)
+    try:
+        value = _relative_value(rel, n or rel.n or 1, published)
+    except (ValueError, OverflowError):  # "5000 tahun lalu": outside the calendar's range
+        return _Cand(start, end, None, True, "out of range", prio)
+    return _Cand(start, end, value, True, rel.note, prio)
+
+
+def _relatives(text: str, start: int, end: int, g: DateGrammar, published: dt.date | None) -> list[_Cand | None]:
+    out: list[_Cand | None] = []
+    for m in g.relative_re.finditer(text, start, end):
+        if g.num_before.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "pria berusia 32 tahun ini": a number before makes it an age or a duration
+        out.append(_relative(m.start(), m.end(), g.literal[_norm(m.group())], None, text, g, published))
+    for m in g.tail_re.finditer(text, start, end):
+        for pre, idx in g.tails[_norm(m.group())]:
+            back = g.num_back[pre].search(text, max(start, m.start() - 60), m.start())
+            if back is None:
+                continue
+            parsed = parse_number(back["n"].replace("-", " "), g.numbers)
+            if parsed is None or parsed.value <= 0:
+                continue
+            out.append(_relative(back.start(), m.end(), idx, parsed.value, text, g, published))
+            break
+    return out
 
 
 def _relative_value(rel: _Relative, n: int, pub: dt.date) -> DateValue:
@@ -673,13 +741,13 @@ def find_dates(
     end = len(text) if end is None else end
     g = grammar
     cands: list[_Cand | None] = []
-    cands.extend(_numeric(m, g, published) for m in g.numeric_re.finditer(text, start, end))
-    cands.extend(_day_month(m, g, published) for m in g.dmy_re.finditer(text, start, end))
+    cands.extend(_numeric(m, text, g, published) for m in g.numeric_re.finditer(text, start, end))
+    cands.extend(_day_month(m, text, g, published) for m in g.dmy_re.finditer(text, start, end))
     if g.mdy_re is not None:
-        cands.extend(_day_month(m, g, published, mdy=True) for m in g.mdy_re.finditer(text, start, end))
+        cands.extend(_day_month(m, text, g, published, mdy=True) for m in g.mdy_re.finditer(text, start, end))
     cands.extend(_month(m, text, g, published) for m in g.month_re.finditer(text, start, end))
     cands.extend(_year(m, text, g) for m in g.year_re.finditer(text, start, end))
     cands.extend(_weekday(m, g, published) for m in g.weekday_re.finditer(text, start, end))
-    cands.extend(_relative(m, text, g, published) for m in g.relative_re.finditer(text, start, end))
+    cands.extend(_relatives(text, start, end, g, published))
     chosen = _post(text, _select([c for c in cands if c is not None]), published, g)
     return [DateMention(start=c.start, end=c.end, value=c.value, relative=c.relative, note=c.note) for c in chosen]

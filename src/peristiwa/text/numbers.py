@@ -38,8 +38,19 @@ __all__ = [
 
 #: Roles a number word can have in ``number_words.tsv`` (documented in the Indonesian data file).
 ROLES = frozenset(
-    {"unit", "tens", "teen_suffix", "mult", "hundred_one", "scale", "scale_one", "approx", "classifier",
-     "article", "connector"}
+    {
+        "unit",
+        "tens",
+        "teen_suffix",
+        "mult",
+        "hundred_one",
+        "scale",
+        "scale_one",
+        "approx",
+        "classifier",
+        "article",
+        "connector",
+    }
 )
 
 
