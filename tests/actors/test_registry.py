@@ -138,3 +138,8 @@ def test_unknown_language_or_text(packs: PackLoader) -> None:
     assert resolve_actor("tentara", "xx", packs) is None
     assert resolve_actor("", "id", packs) is None
     assert resolve_actor("kemarin sore", "id", packs) is None
+
+
+def test_english_modifier_before_title(packs: PackLoader) -> None:
+    info = resolve_actor("Russian Foreign Minister Sergei Lavrov", "en", packs)
+    assert info is not None and (info.name, info.country, info.role) == ("Sergei Lavrov", "RU", "Foreign Minister")

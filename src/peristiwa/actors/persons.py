@@ -172,6 +172,13 @@ def find_person(
     name = normalise_name(text[name_start:name_end])
     if name.lower() in reg.det or len(name) < 2:
         return None
+    if country is None and reg.head_last:  # "Russian Foreign Minister Sergei Lavrov", "US Secretary ..."
+        lo = max(0, start - 40)
+        before = [m.value.country for m in reg.modifiers.find(text, lo, start) if not text[m.end : start].strip()]
+        before += [m.value.country for m in reg.aliases.find(text, lo, start)
+                   if not text[m.end : start].strip() and m.value.label == "GPE"]
+        if before:
+            country = before[-1]
     known = [k for k in reg.aliases.lookup(name) if k.label == "PER"]
     if known:  # a known person ("Presiden Prabowo"): the registry's full name and country
         name, country = known[0].name, country or known[0].country
