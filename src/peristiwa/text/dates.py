@@ -513,8 +513,8 @@ def _numeric(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | N
     wd = g.weekdays.get(wd_text.lower()) if wd_text else None
     bare = not (wd_text or (back and back["open"]) or m["y"])
     day, note = resolve_numeric(m["a"], m["b"], m["y"], wd, published, g.order)
-    if day is None or (bare and note is not None):
-        return None  # a bare "7/10" is a date only when it reads as one as written
+    if day is None or (bare and (note is not None or _prev_word(text, m.start()) not in g.month_context)):
+        return None  # a bare "7/10" is a date only after "pada"/"on" and when it reads as one as written
     start = back.start() if back and (wd_text or back["open"]) else m.start()
     return _Cand(start, m.end(), _day(day), False, note, 0)
 
