@@ -13,7 +13,8 @@ The steps for one event, each driven by the data files of :mod:`peristiwa.acled.
    and the rest the other. Each side's class is the highest-priority class of its actors' sectors
    (``acled_sectors.tsv``), ``unknown`` for an actor with no known sector, ``none`` for an empty side;
    a name that marches in a PROTEST of the document counts as a protester. An ASSAULT by an unknown
-   perpetrator with weapons is by an Unidentified Armed Group (class ``militia``).
+   perpetrator with weapons is by an Unidentified Armed Group (class ``militia``), one with crowd-control
+   means by state forces; a country (GPE entity) or a government using force acts as state forces.
 2. Flags: counts (killed, injured, displaced), cues of the document's language in the event's sentences.
 3. The first matching row of ``acled_map.tsv`` gives the types and which side is ACLED's actor1.
 4. Inter codes from ``acled_classes.tsv``; interaction = both codes, lower first ("17"), or "X0" alone.
@@ -164,6 +165,8 @@ class _Resolver:
             cls1 = "militia"  # ACLED: an unidentified perpetrator with weapons is an Unidentified Armed Group
         elif ev.type == "ASSAULT" and cls1 == "official":
             cls1 = "state"  # a government using force does so through its state forces
+        elif ev.type == "ASSAULT" and cls1 in ("none", "unknown") and "crowd-control" in modes:
+            cls1 = "state"  # tear gas, water cannon, rubber bullets: the tools of security forces
         text = _event_text(self.doc, ev)
         flags = {f"cue:{c.name}" for c in self.cues if c.pattern.search(text)}
         kinds = {c.kind for c in ev.counts if c.value > 0}
@@ -204,10 +207,10 @@ class _Resolver:
 
     def inter(self, cls: str, actors: Sequence[Actor], *, acting: bool, event_type: str, country: str | None) -> int:
         c = self.m.classes[cls]
-        if acting and cls in self.unarmed and event_type == "Protests":
-            return 6
-        if acting and cls in self.unarmed and event_type == "Riots":
-            return 5
+        if acting and event_type == "Protests":
+            return 6  # ACLED: whoever demonstrates is coded as protesters ...
+        if acting and event_type == "Riots":
+            return 5  # ... and whoever riots as rioters
         if cls == "state" and country and any(a.country and a.country != country for a in actors):
             return 8
         if not acting:
