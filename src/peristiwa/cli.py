@@ -200,26 +200,51 @@ def show(
         with Store(path, read_only=True) as store:
             if quotes:
                 rows = store.quotes(limit=limit)
-                columns = ["doc_id", "speaker", "direct", "cue", "via", "text"]
             else:
                 rows = store.events(
                     type=type_, actor=actor, recipient=recipient, place=place, country=country,
                     date_from=_date(date_from), date_to=_date(date_to), text=text, limit=limit,
                 )
-                columns = ["doc_id", "date", "type", "modes", "actors", "recipients", "location", "counts",
-                           "source", "modality", "evidence"]
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
     if as_json:
         for row in rows:
             out.print_json(json.dumps(row, ensure_ascii=False, default=str))
         return
-    table = Table(title=f"{len(rows)} {'quote' if quotes else 'event'}(s) in {path}", show_lines=True)
-    for col in columns:
-        table.add_column(col, overflow="fold", max_width=60 if col in ("evidence", "text") else 28)
+    out.print(f"[bold]{len(rows)} {'quote' if quotes else 'event'}(s)[/bold] in {path}\n", highlight=False)
     for row in rows:
-        table.add_row(*[_cell(row.get(col)) for col in columns])
-    out.print(table)
+        out.print(_quote_block(row) if quotes else _event_block(row), highlight=False)
+
+
+def _event_block(row: dict[str, object]) -> str:
+    """One event as two or three readable lines (any terminal width): what, who, where, when, evidence."""
+    modes = _cell(row.get("modes"))
+    what = f"[bold]{row.get('type')}[/bold]" + (f" [{modes}]" if modes else "")
+    who = _cell(row.get("actors")) or "?"
+    whom = _cell(row.get("recipients"))
+    place = ", ".join(str(v) for v in (row.get("location"), row.get("country")) if v)
+    when = _cell(row.get("date")) or "date not stated"
+    facts = [f"{who} → {whom}" if whom else who]
+    if place:
+        facts.append(f"at {place}")
+    if row.get("counts"):
+        facts.append(f"({row['counts']})")
+    claim = f"  claimed by {row['source']}" if row.get("source") else ""
+    modality = "" if row.get("modality") == "asserted" else f"  [{row.get('modality')}]"
+    return (
+        f"{when}  {what}  {'  '.join(facts)}{modality}{claim}\n"
+        f"    [dim]“{row.get('evidence')}”  — {row.get('doc_id')}[/dim]\n"
+    )
+
+
+def _quote_block(row: dict[str, object]) -> str:
+    via = _cell(row.get("via"))
+    kind = "said" if row.get("direct") else "said (indirect)"
+    chain = f" via {via}" if via else ""
+    return (
+        f"[bold]{row.get('speaker') or '?'}[/bold] {kind}{chain} ({row.get('cue')}):\n"
+        f"    [dim]“{row.get('text')}”  — {row.get('doc_id')}[/dim]\n"
+    )
 
 
 def _cell(value: object) -> str:
