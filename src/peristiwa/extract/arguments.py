@@ -25,17 +25,21 @@ from dataclasses import dataclass, field
 from .resources import Resources, SentView
 from .triggers import Candidate
 
-__all__ = ["NP", "Roles", "assign_roles", "chunk", "clause_bounds"]
+__all__ = ["NP", "ChunkContext", "Roles", "assign_roles", "chunk", "clause_bounds"]
 
 _FUNCTION_ROLES = (
-    "prep", "target_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
+    "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
     "clause_break", "speech", "relative", "coord", "quant", "demonstrative", "light_agent",
     "light_recipient",
 )
-_PP_ROLES = ("prep", "target_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between")
+_PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between")
+# event types for which "ke X" (towards X) names the affected party rather than a destination
+_DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 _NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von", "di"}
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "(", ")", "?", "!"}
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "memper", "diper")
+# purpose clauses whose missing subject is the main clause's ("X berangkat untuk menyalurkan bantuan")
+_CONTROL = {"untuk", "guna", "demi", "agar", "supaya"}
 
 
 @dataclass
@@ -49,6 +53,8 @@ class NP:
     definite: bool = False
     pp: str | None = None  # role of the preposition governing it
     members: list[NP] = field(default_factory=list)
+    label: str = ""  # entity label when the phrase is (or is named by) an entity mention
+    core: tuple[int, int] | None = None  # tokens that name it (the name part of an apposition)
 
     def expand(self) -> list[NP]:
         return self.members or [self]
@@ -67,50 +73,85 @@ def _is_function(sv: SentView, i: int) -> bool:
     return sv.has_role(i, *_FUNCTION_ROLES) and not sv.has_role(i, "actor_head", "actor_mod", "member_head")
 
 
-def _proper(sv: SentView, i: int, lower_vocab: set[str], blocked: set[int]) -> bool:
-    if i in blocked or not sv.is_upper(i) or _is_function(sv, i) or sv.has_class(i, "time"):
+@dataclass
+class ChunkContext:
+    """What the chunker knows beyond the sentence: words the document writes in lower case, trigger
+    tokens (never inside a participant), and the entity mentions of the actors stage (start -> end, label)."""
+
+    lower_vocab: set[str] = field(default_factory=set)
+    blocked: set[int] = field(default_factory=set)
+    entities: dict[int, tuple[int, str]] = field(default_factory=dict)
+    has_entities: bool = False
+
+
+def _proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
+    if i in cc.blocked or not sv.is_upper(i) or _is_function(sv, i) or sv.has_class(i, "time"):
         return False
     word = sv.raw[i]
     if not any(ch.isalpha() for ch in word):
         return False
-    initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘")
-    # a capitalised sentence-initial word that the document also writes in lower case is a common word
-    return not (initial and not word.isupper() and sv.words[i] in lower_vocab)
+    initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘", "'")
+    if not initial or word.isupper():
+        return True
+    # a capitalised sentence-initial word is a name only if the document never writes it in lower case
+    # and (when the actors stage ran) it is part of a known mention or of a longer capitalised run
+    if sv.words[i] in cc.lower_vocab:
+        return False
+    if cc.has_entities and i not in cc.entities:
+        return i + 1 < len(sv) and sv.is_upper(i + 1) and not _is_function(sv, i + 1)
+    return True
 
 
-def chunk(sv: SentView, res: Resources, lower_vocab: set[str], blocked: set[int]) -> list[NP]:
-    """Actor-like noun phrases of a sentence (cached on the view)."""
+def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
+    """Actor-like noun phrases of a sentence (cached on the view).
+
+    Entity mentions (extract.entities) are taken as noun phrases as they are, then extended by the same
+    rules as the phrases found here from cue words and capitalisation.
+    """
     key = "nps"
     if key in sv.cache:
-        nps: list[NP] = sv.cache[key]
-        return nps
-    nps = []
+        cached: list[NP] = sv.cache[key]
+        return cached
+    nps: list[NP] = []
     n = len(sv)
     i = 0
+    free = lambda a, b: not any(k in cc.blocked for k in range(a, b))  # noqa: E731
+    for k in list(cc.entities):  # "Menurut Boy" -> "Boy": a mention does not start with a function word
+        end, label = cc.entities[k]
+        if _is_function(sv, k) and k + 1 < end and k + 1 not in cc.entities:
+            del cc.entities[k]
+            cc.entities[k + 1] = (end, label)
     while i < n:
         start = i
         j = i
-        while j < n and (sv.has_role(j, "quant") or sv.words[j][:1].isdigit()) and j - i < 3:
+        while j < n and (sv.has_role(j, "quant") or sv.words[j][:1].isdigit()) and j - i < 3 and j not in cc.entities:
             j += 1
-        w = sv.words[j] if j < n else ""
         kind = ""
         head_end = j
-        if j < n and j not in blocked and sv.has_role(j, "actor_head"):
+        label = ""
+        if j < n and j in cc.entities and free(j, cc.entities[j][0]):
+            head_end, label = cc.entities[j]
+            kind = "proper" if sv.is_upper(j) else "common"
+        elif i in cc.entities and free(i, cc.entities[i][0]):
+            j = i
+            head_end, label = cc.entities[i]
+            kind = "proper" if sv.is_upper(i) else "common"
+        elif j < n and j not in cc.blocked and sv.has_role(j, "actor_head"):
             kind = "common"
             ends = [end for end, role in sv.role_starts.get(j, ()) if role == "actor_head"]
             head_end = max(ends) if ends else j + 1
-        elif j < n and _proper(sv, j, lower_vocab, blocked):
+        elif j < n and _proper(sv, j, cc):
             kind = "proper"
             head_end = j + 1
-        elif j == i and w in res.pronouns and j not in blocked:
+        elif j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
             kind = "pronoun"
             head_end = j + 1
         if not kind:
             i += 1
             continue
-        np = NP(start, head_end, j, kind)
+        np = NP(start, head_end, j, kind, label=label)
         if kind != "pronoun":
-            _extend(sv, np, lower_vocab, blocked)
+            _extend(sv, np, cc)
         k = start - 1
         while k >= 0 and sv.has_role(k, "quant"):
             k -= 1
@@ -122,11 +163,12 @@ def chunk(sv: SentView, res: Resources, lower_vocab: set[str], blocked: set[int]
         nps.append(np)
         i = np.end
     _members(sv, nps)
+    nps = _appositions(sv, nps)
     sv.cache[key] = nps
     return nps
 
 
-def _extend(sv: SentView, np: NP, lower_vocab: set[str], blocked: set[int]) -> None:
+def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
     n = len(sv)
     j = np.end
     while j < n:
@@ -134,14 +176,22 @@ def _extend(sv: SentView, np: NP, lower_vocab: set[str], blocked: set[int]) -> N
         if sv.has_role(j, "demonstrative"):
             np.end, np.definite = j + 1, True
             return
-        if w in _NAME_PARTICLES and j + 1 < n and sv.is_upper(j + 1) and sv.raw[j] == w:
+        if j in cc.entities and cc.entities[j][1] in ("GPE", "NORP") and np.kind == "common":
+            j = cc.entities[j][0]
+        elif w in _NAME_PARTICLES and j + 1 < n and sv.is_upper(j + 1) and sv.raw[j] == w:
             j += 2
-        elif _proper(sv, j, lower_vocab, blocked):
+        elif _proper(sv, j, cc) and not (
+            j in cc.entities and cc.entities[j][1] == "PER" and np.kind == "common"
+            and not sv.has_class(j - 1, "person_title")
+        ):
             j += 1
-        elif sv.has_role(j, "actor_mod") and j not in blocked:
+        elif sv.has_role(j, "actor_mod") and j not in cc.blocked:
             ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_mod"]
             j = max(ends) if ends else j + 1
-        elif _compound_or_number(sv, np, j, blocked):
+        elif sv.has_role(j, "actor_head") and j not in cc.blocked and np.kind == "common" and j == np.end:
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_head"]
+            j = max(ends) if ends else j + 1
+        elif _compound_or_number(sv, np, j, cc.blocked):
             j += 1
         elif w == "(" and j + 2 < n and sv.raw[j + 2] == ")" and sv.raw[j + 1][:1].isupper():
             j += 3
@@ -150,6 +200,33 @@ def _extend(sv: SentView, np: NP, lower_vocab: set[str], blocked: set[int]) -> N
         else:
             break
         np.end = j
+
+
+def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
+    """``Menteri Informasi Suriah, Omran al-Zoubi,`` / ``Aktivis ... asal Riau, Khariq Anhar`` is one
+    participant named by its second part (not a list: no coordinator follows)."""
+    out: list[NP] = []
+    k = 0
+    while k < len(nps):
+        a = nps[k]
+        if k + 1 < len(nps):
+            b = nps[k + 1]
+            titled = a.kind == "common" or sv.class_within(a.start, a.end, "person_title")
+            named = b.kind == "proper" and b.label in ("PER", "MISC", "") and sv.is_upper(b.head)
+            after = b.end
+            is_list = after < len(sv) and (
+                sv.has_role(after, "coord") or (sv.words[after] == "," and any(x.start == after + 1 for x in nps))
+            )
+            if (titled and named and a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+                    and not is_list and not a.members and not b.pp):
+                merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
+                            core=(b.start, b.end))
+                out.append(merged)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool:
@@ -164,7 +241,7 @@ def _members(sv: SentView, nps: list[NP]) -> None:
     """``militan dari ISIS, al-Nusra dan Jaish al-Yarmouk``: the actors are the groups after *dari*."""
     by_start = {np.start: np for np in nps}
     for np in nps:
-        if not sv.has_role(np.head, "member_head"):
+        if not sv.has_role(np.head, "member_head") or np.end - np.head > 1:
             continue
         k = np.end
         if k < len(sv) and sv.words[k] == "dari" and (k + 1) in by_start:
@@ -203,8 +280,11 @@ def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
 
     def boundary(k: int) -> bool:
         w = sv.words[k]
-        if w in _BOUNDARY_PUNCT or sv.has_role(k, "clause_break", "speech"):
+        if w in _BOUNDARY_PUNCT:
             return True
+        if sv.has_role(k, "clause_break", "speech"):
+            # not when the word opens a longer fixed phrase ("saat ini" = now)
+            return not any(end > k + 1 for end, role in sv.role_starts.get(k, ()) if role == "aux")
         if w == ",":
             nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech")
             prv = k > 0 and sv.has_role(k - 1, "speech")
@@ -315,15 +395,23 @@ def _done_by(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
-def assign_roles(cand: Candidate, nps: list[NP], sym_actor_types: frozenset[str]) -> Roles:
-    """Actors and recipients of one trigger from its clause."""
+def assign_roles(
+    cand: Candidate, nps: list[NP], sym_actor_types: frozenset[str], places: set[int] | None = None
+) -> Roles:
+    """Actors and recipients of one trigger from its clause (``places``: tokens inside place names)."""
     sv = cand.sv
     lo, hi = clause_bounds(sv, cand.start, cand.end)
     roles = Roles()
     frame = cand.frame
     subj = _subject(sv, nps, lo, cand.start)
+    if not subj and lo > 1 and sv.words[lo - 1] in _CONTROL:
+        outer, _ = clause_bounds(sv, lo - 1, lo)
+        subj = _subject(sv, nps, outer, lo - 1)
     agent_pp = _with_prep(sv, nps, cand.end, hi, "agent_prep")
     target = _with_prep(sv, nps, cand.end, hi, "target_prep")
+    if not target and cand.type in _DIRECTED:
+        target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")
+                  if not any(k in (places or set()) for k in range(np.start, np.end))]
     comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
     if cand.nominal:
         light = _light_verb(sv, cand, lo)
@@ -341,7 +429,8 @@ def assign_roles(cand: Candidate, nps: list[NP], sym_actor_types: frozenset[str]
                 roles.recipients = target or ([] if frame == "SYM" else genitive)
         else:
             done_by = _done_by(sv, nps, cand.end, hi)
-            patient_genitive = cand.template.prefix in ("peN", "per") and frame == "AP"
+            process_noun = cand.template.prefix in ("peN", "per") or cand.template.name == "base"
+            patient_genitive = frame == "AP" and process_noun
             if patient_genitive:
                 roles.recipients = genitive
                 roles.actors = agent_pp or done_by

@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .arguments import clause_bounds
+from .morphology import Template
 from .resources import Resources, SentView
 from .triggers import Candidate
 
 __all__ = ["cluster", "compose"]
+
+_VERBAL = Template("meN-", "meN", "")  # a composed promise reads like an active verb: subject = actor
 
 
 def cluster(cands: list[Candidate]) -> list[Candidate]:
@@ -61,7 +64,8 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
         k = _willing_before(sv, c, willing, window)
         if k is not None:
             if c.type in coop:
-                c = replace(c, start=k, type="AGREE", modes=[], conf=max(c.conf, 0.7), frame="A")
+                c = replace(c, start=k, type="AGREE", modes=[], conf=max(c.conf, 0.7), frame="SYM",
+                            template=_VERBAL)
             else:
                 forced[id(c)] = "future"
         out.append(c)

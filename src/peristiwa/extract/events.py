@@ -22,7 +22,7 @@ from typing import Any
 from ..langs.base import PackLoader
 from ..model import Actor, Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
-from .arguments import NP, assign_roles, chunk, clause_bounds
+from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
 from .attach import count_types, date_of, main_place, places_of
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
@@ -34,6 +34,7 @@ from .triggers import Candidate, DocContext, find_candidates
 
 __all__ = ["extract_events", "make_stage"]
 
+_FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 _RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
                      "peristiwa.actors")
 
@@ -59,6 +60,9 @@ class _ActorBuilder:
         self.packs = packs
         self.resolver = _find_resolver()
         self._memo: dict[str, tuple[str, str | None, str | None]] = {}
+        self.states: set[str] = {e.name.lower() for e in doc.entities if e.label == "GPE" and e.name}
+        main = main_place(doc)
+        self.context_country = main.country if main is not None else None
 
     def _identity(self, text: str, start: int, end: int) -> tuple[str, str | None, str | None]:
         best = None
@@ -73,12 +77,29 @@ class _ActorBuilder:
             found: tuple[str, str | None, str | None] = (text, None, None)
             if self.resolver is not None:
                 try:
+                    hit = self.resolver(text, self.doc.lang, self.packs, context_country=self.context_country)
+                except TypeError:
                     hit = self.resolver(text, self.doc.lang, self.packs)
                 except Exception:  # the registry is another stage's code; never lose the event over it
                     hit = None
+                if getattr(hit, "label", None) == "GPE" and getattr(hit, "name", None):
+                    self.states.add(str(hit.name).lower())
                 found = _unpack(hit) or found
             self._memo[text] = found
         return self._memo[text]
+
+    def speaker(self, q: Any) -> Actor | None:
+        """The speaker of a quote as a participant (the one who demands, accuses, promises)."""
+        span = q.speaker_span
+        if span is None:
+            return None
+        text = self.doc.text[span.start : span.end]
+        if text.lower() in ("dia", "ia", "beliau") or text.lower().endswith("nya"):
+            if not q.speaker:
+                return None
+            return Actor(start=span.start, end=span.end, name=q.speaker)
+        name, country, sector = self._identity(text, span.start, span.end)
+        return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
 
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind == "pronoun":
@@ -88,6 +109,10 @@ class _ActorBuilder:
             sv, np = self.ante.views[m.si], m.np
         s, e = sv.char_span(np.start, np.end)
         text = self.doc.text[s:e]
+        if np.core is not None:
+            cs, ce = sv.char_span(*np.core)
+            name, country, sector = self._identity(self.doc.text[cs:ce], cs, ce)
+            return Actor(start=s, end=e, name=name, country=country, sector=sector)
         lookup = text
         if np.definite and sv.words[np.end - 2 : np.end - 1] == ["negara"]:
             place = self.ante.resolve_place(sv.index, np.start)
@@ -146,6 +171,13 @@ def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
     return k < len(sv) and sv.words[k] in words
 
 
+def _additive(sv: SentView, cand: Candidate, res: Resources) -> bool:
+    """ "Elnino juga meminta ...": an additional act of the same kind, not a re-mention."""
+    words = set(res.setting("merge", "additive", default=[]))
+    lo, _ = clause_bounds(sv, cand.start, cand.end)
+    return any(sv.words[k] in words for k in range(max(lo, cand.start - 3), cand.start))
+
+
 def _person_index(doc: Document, ante: Antecedents) -> dict[int, str]:
     out: dict[int, str] = {}
     for m in ante.mentions:
@@ -170,7 +202,8 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     for sv in views:
         cands = cluster(find_candidates(sv, res, dctx))
         blocked = {k for c in cands for k in range(c.start, c.end)}
-        nps[sv.index] = chunk(sv, res, lower_vocab, blocked)
+        cc = ChunkContext(lower_vocab, blocked, _entity_tokens(doc, sv), bool(doc.entities))
+        nps[sv.index] = chunk(sv, res, cc)
         kept, forced = compose(cands, res)
         per_sent.append((sv, kept, forced))
     ante = Antecedents(doc, views, nps, res)
@@ -183,21 +216,38 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         for c in cands:
             drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps[sv.index], builder, res, quotes, coop, conf_cfg))
     _attach_counts(doc, drafts, res)
-    merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)))
+    _accused(drafts)
+    merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)), builder.states)
     _fallback_places(doc, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
+    penalty = {"negated": conf_cfg.get("negated", -0.4), "hypothetical": conf_cfg.get("hypothetical", -0.4)}
     for d in merged:
-        if d.conf < floor:
+        if d.conf + penalty.get(d.modality, 0.0) < floor:
             continue
         events.append(_event(doc, d, len(events)))
     return events
 
 
+def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:
+    """First token -> (end token, label) of the entity mentions inside a sentence."""
+    out: dict[int, tuple[int, str]] = {}
+    for ent in doc.entities:
+        if sv.start <= ent.start and ent.end <= sv.end and sv.tokens:
+            first = sv.token_at(ent.start)
+            last = sv.token_at(ent.end - 1)
+            if sv.tokens[first].start == ent.start and last + 1 > out.get(first, (0, ""))[0]:
+                out[first] = (last + 1, ent.label)
+    return out
+
+
 def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: _ActorBuilder,
            res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
+    verbal = set(res.setting("types", "verbal", default=[]))
     lo, hi = clause_bounds(sv, c.start, c.end)
-    roles = assign_roles(c, nps, frozenset({"ASSAULT"}))
+    place_tokens = {k for p in doc.places if sv.start <= p.start < sv.end
+                    for k in range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1)}
+    roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
     actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
     actor_spans = {(a.start, a.end) for a in actors}
@@ -208,10 +258,20 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if modality == "future" and ctype in coop:  # GUIDELINE decision 2
         ctype, modality, modes = "AGREE", "asserted", []
     ts, te = sv.char_span(c.start, c.end)
+    q = quote_for(quotes, ts, te)
+    first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON]
+    speaks = first_person or (not roles.actors and not c.passive and not c.nominal)
+    if q is not None and ctype in verbal and speaks and (first_person or not actors):
+        speaker = builder.speaker(q)
+        if speaker is not None:
+            actors = [speaker]
     exclude = [(a.start, a.end) for a in actors + recipients]
+    for np in nps:
+        ns, ne = sv.char_span(np.start, np.end)
+        if np.label not in ("GPE", "LOC") and not any(p.start == ns and p.end == ne for p in doc.places):
+            exclude.append((ns, ne))
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
-    q = quote_for(quotes, ts, te)
     conf = c.conf
     if actors:
         conf += conf_cfg.get("actor", 0.1)
@@ -236,17 +296,37 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         source=source_name(q) if q is not None else None,
         quote_id=q.id if q is not None and not q.id.startswith("fq") else None,
         anaphoric=_anaphoric(sv, c, res),
+        additive=_additive(sv, c, res),
+        head=" ".join(sv.words[c.start : c.end]),
     )
 
 
 def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
     table = res.setting("counts", default={})
+    people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
     for count in doc.counts:
+        if count.kind == "other" and (count.object or "").lower().split()[:1] and (
+            (count.object or "").lower().split()[0] in people
+        ):
+            continue
         fits = [d for d in drafts if d.sv.start <= count.start < d.sv.end
                 and (count_types(table, count) & {d.type, "*"})]
         if fits:
             best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
             best.counts.append(count)
+
+
+def _accused(drafts: list[Draft]) -> None:
+    """ "X menilai/menuduh serangan yang dilakukan Rusia ...": the accused is the embedded act's actor."""
+    for d in drafts:
+        if d.type != "ACCUSE":
+            continue
+        inner = [e for e in drafts if e is not d and e.sv is d.sv and e.tokens[0] > d.tokens[0] and e.actors
+                 and e.type != "ACCUSE"]
+        if inner:
+            first = min(inner, key=lambda e: e.tokens[0])
+            if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
+                d.recipients = list(first.actors)
 
 
 def _fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:

@@ -50,6 +50,8 @@ class Draft:
     source: str | None = None
     quote_id: str | None = None
     anaphoric: bool = False
+    additive: bool = False  # "juga", "lagi", "kembali" before the trigger: another act, not a re-mention
+    head: str = ""  # the trigger's words, lower-cased
     mentions: list[Draft] = field(default_factory=list)
 
     @property
@@ -58,24 +60,48 @@ class Draft:
 
     def info(self) -> int:
         """How much this mention says about the event (picks the evidence sentence)."""
-        return (
+        return 3 * (self.modality in ("asserted", "future")) + (
             2 * bool(self.actors) + bool(self.recipients) + bool(self.places) + bool(self.date)
             + len(self.counts) + (0 if self.nominal else 1) - (1 if self.anaphoric else 0)
         )
 
     def bare(self) -> bool:
-        return self.nominal and not (self.places or self.date or self.counts or self.recipients)
+        """A mention with nothing of its own: an event noun without place, count or victim, or a verb
+        without any participant ("Saat ditahan, ..."): a re-mention."""
+        if self.nominal:
+            return not (self.places or self.counts or self.recipients)
+        return not (self.actors or self.recipients or self.places or self.counts)
 
 
-def _keys(actors: list[Actor]) -> set[str]:
-    """Identity keys of participants: canonical names, and the state they belong to."""
-    keys = {a.name.lower() for a in actors if a.name}
-    keys |= {"cc:" + a.country for a in actors if a.country}
-    return keys
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
 
 
-def _compatible_sets(a: set[str], b: set[str]) -> bool:
-    return not a or not b or bool(a & b)
+def _same_actor(a: Actor, b: Actor, states: set[str]) -> bool:
+    """Same participant: equal names, one name's words inside the other's ("Khariq" / "Khariq Anhar"),
+    or a state and one of its own organs ("Russia" / "Russian military")."""
+    na, nb = _norm(a.name), _norm(b.name)
+    if na == nb:
+        return True
+    wa, wb = set(na.split()), set(nb.split())
+    if wa and wb and (wa <= wb or wb <= wa) and min(len(wa), len(wb)) >= 1 and len(na) > 2 and len(nb) > 2:
+        return True
+    return bool(a.country and a.country == b.country and (na in states or nb in states))
+
+
+def _generic(a: Actor) -> bool:
+    """An unresolved common noun ("penyidik", "polisi"): it can be anyone of that kind."""
+    return a.name[:1].islower() and not a.country
+
+
+def _compatible_actors(x: list[Actor], y: list[Actor], states: set[str]) -> bool:
+    x = [a for a in x if not _generic(a)]
+    y = [a for a in y if not _generic(a)]
+    return not x or not y or any(_same_actor(a, b, states) for a in x for b in y)
+
+
+def _specific_places(d: Draft) -> set[str]:
+    return {_norm(p.name or "") for p in d.places if (p.precision or "") != "country" and p.name}
 
 
 def _places_ok(a: list[Place], b: list[Place]) -> bool:
@@ -100,29 +126,56 @@ def _modes_ok(a: list[str], b: list[str]) -> bool:
     return not da or not db or bool(da & db)
 
 
-def _compatible(x: Draft, y: Draft) -> bool:
+def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
     return (
         x.type == y.type
-        and _compatible_sets(_keys(x.actors), _keys(y.actors))
-        and _compatible_sets(_keys(x.recipients), _keys(y.recipients))
+        and _compatible_actors(x.actors, y.actors, states)
+        and _compatible_actors(x.recipients, y.recipients, states)
         and _places_ok(x.places, y.places)
         and _dates_ok(x.date, y.date)
         and _modes_ok(x.modes, y.modes)
-        and {x.modality, y.modality} != {"asserted", "hypothetical"}
     )
 
 
-def _linked(earlier: Draft, later: Draft, window: int) -> bool:
-    dist = later.si - earlier.si
+def _specifics(d: Draft) -> set[tuple[str, ...]]:
+    """What makes a mention a particular event: specific places, a date, counts."""
+    out: set[tuple[str, ...]] = {("p", p) for p in _specific_places(d)}
+    if d.date is not None:
+        out.add(("d", d.date.first.isoformat(), d.date.last.isoformat()))
+    out |= {("c", c.kind, str(c.value)) for c in d.counts}
+    return out
+
+
+def _linked(group: list[Draft], later: Draft, window: int, states: set[str]) -> bool:
+    dist = min(abs(later.si - m.si) for m in group)
     if dist == 0:
         return True
     if later.anaphoric and dist <= window:
         return True
-    if later.type in _PERSON_TYPES:
-        shared = _keys(earlier.recipients) & _keys(later.recipients)
-        if shared:
-            return True
+    if later.type in _PERSON_TYPES and any(
+        _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
+    ):
+        return True
+    mine = _specific_places(later)
+    if mine and any(mine & _specific_places(m) for m in group):
+        return True
+    if later.additive:
+        return False
+    if dist <= 1 and later.head and any(m.head == later.head for m in group):
+        return True
+    if dist <= window:
+        theirs: set[tuple[str, ...]] = set().union(*(_specifics(m) for m in group))
+        ours = _specifics(later)
+        nobody = not (later.actors or later.recipients) or all(not (m.actors or m.recipients) for m in group)
+        shared = nobody or bool(ours & theirs) or any(
+            _shares(m.actors, later.actors, states) or _shares(m.recipients, later.recipients, states) for m in group
+        )
+        return shared and (ours <= theirs or (not theirs and all(k[0] == "d" for k in ours)))
     return False
+
+
+def _shares(x: list[Actor], y: list[Actor], states: set[str]) -> bool:
+    return any(_same_actor(a, b, states) for a in x for b in y)
 
 
 def _absorb(into: Draft, other: Draft) -> None:
@@ -131,14 +184,19 @@ def _absorb(into: Draft, other: Draft) -> None:
     other.mentions = []
 
 
-def merge_drafts(drafts: list[Draft], window: int = 3) -> list[Draft]:
-    """Group mentions into events; each returned draft carries its other mentions in ``mentions``."""
+def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None = None) -> list[Draft]:
+    """Group mentions into events; each returned draft carries its other mentions in ``mentions``.
+
+    ``states`` are the canonical names of state actors (a state and its organs are one side).
+    """
+    states = states or set()
     drafts = sorted(drafts, key=lambda d: d.trigger.start)
     kept: list[Draft] = []
     for d in drafts:
         target = None
         for e in reversed(kept):
-            if _linked(e, d, window) and all(_compatible(m, d) for m in [e, *e.mentions]):
+            group = [e, *e.mentions]
+            if all(_compatible(m, d, states) for m in group) and _linked(group, d, window, states):
                 target = e
                 break
         if target is None:
@@ -152,8 +210,8 @@ def merge_drafts(drafts: list[Draft], window: int = 3) -> list[Draft]:
         if e in anchors:
             out.append(e)
             continue
-        near = [a for a in anchors if abs(a.si - e.si) <= window and _compatible(a, e)
-                and _keys(a.actors) and _keys(a.actors) == _keys(e.actors)]
+        near = [a for a in anchors if abs(a.si - e.si) <= window and ((a.actors and e.actors) or not e.nominal)
+                and all(_compatible(m, e, states) for m in [a, *a.mentions])]
         if near:
             best = min(near, key=lambda a: (abs(a.si - e.si), a.si < e.si))
             _absorb(best, e)

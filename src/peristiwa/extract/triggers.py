@@ -129,6 +129,18 @@ def _topic(sv: SentView, start: int) -> bool:
     return False
 
 
+def _inside_name(sv: SentView, start: int, end: int) -> bool:
+    """Title-case trigger words inside a capitalised name ("Organisasi Pelarangan Senjata Kimia")."""
+    if start == 0 or sv.raw[start - 1] in ("“", '"', "(", "‘", "'", "-", ":"):
+        return False
+    words = sv.raw[start:end]
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    prev_cap = sv.raw[start - 1][:1].isupper()
+    next_cap = end < len(sv) and sv.raw[end][:1].isupper()
+    return prev_cap or next_cap
+
+
 def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candidate]:
     """Trigger candidates of one sentence, left to right, longest non-overlapping senses."""
     out: list[Candidate] = []
@@ -157,7 +169,7 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
             conf=float(row.get("conf") or 0.5),
             frame=row.get("frame") or "AP",
         )
-        if not (cand.nominal and _topic(sv, cand.start)):
+        if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
         i = chosen.end
     return out
