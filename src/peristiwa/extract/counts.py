@@ -30,7 +30,7 @@ from ..text.dates import date_grammar, find_dates
 from ..text.numbers import NumberLexicon, NumberMatch, match_number, number_lexicon
 from ..text.segment import tokenize
 
-__all__ = ["CountGrammar", "count_grammar", "counts_in_tokens", "find_counts", "make_stage"]
+__all__ = ["CountGrammar", "TokenCount", "count_grammar", "counts_in_tokens", "find_counts", "make_stage"]
 
 _DIRECTIONS = frozenset({"before", "after", "any", "object"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -143,7 +143,9 @@ def _words(text: str) -> list[str]:
 
 
 @dataclass
-class _Found:
+class TokenCount:
+    """A count found in a token list (token indexes; :func:`find_counts` turns it into a Count)."""
+
     a: int  # first token (qualifier included)
     n0: int  # first token of the number
     n1: int  # token after the number
@@ -251,11 +253,11 @@ def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, _Cue]]:
     return out
 
 
-def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None = None) -> list[_Found]:
+def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None = None) -> list[TokenCount]:
     """Counts in one sentence given as token strings (``blocked``: token indexes inside dates)."""
     low = [w.lower() for w in words]
     blocked = blocked or set()
-    found: list[_Found] = []
+    found: list[TokenCount] = []
     i, n = 0, len(low)
     while i < n:
         if i in blocked:
@@ -299,13 +301,13 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
                 b, qual = b + size, q if qual == "exact" else qual
                 break
         elided = obj is None and j < n and low[j] in g.elided
-        found.append(_Found(a, i, j, b, value, qual, obj, inherited, m.weak, elided or inherited is not None))
+        found.append(TokenCount(a, i, j, b, value, qual, obj, inherited, m.weak, elided or inherited is not None))
         i = b
     _assign_kinds(low, found, _cues(low, g), g)
     return [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
 
 
-def _assign_kinds(low: list[str], found: list[_Found], cues: list[tuple[int, int, _Cue]], g: CountGrammar) -> None:
+def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int, int, _Cue]], g: CountGrammar) -> None:
     for k, f in enumerate(found):
         prev = found[k - 1] if k else None
         if prev is not None and prev.b < f.a and all(t in g.coordination for t in low[prev.b : f.a]):
