@@ -18,8 +18,9 @@ def killed(text: str, phrase: str, value: int, obj: str | None = None, qualifier
 def dead(text: str, *counts: Count, lang: str = "en") -> int:
     m = load_mapping()
     cues = m.cues_for(lang)
-    vague = any(c.name == "killed-vague" and c.pattern.search(text) for c in cues)
-    return fatalities(counts, text, cues, vague=vague, vague_value=m.vague_fatalities)
+    said = {c.name for c in cues if c.pattern.search(text)}
+    return fatalities(counts, text, cues, vague="killed-vague" in said, vague_value=m.vague_fatalities,
+                      one="killed-one" in said)
 
 
 def test_lowest_report_of_the_same_group_wins() -> None:
@@ -46,6 +47,15 @@ def test_vague_numbers_follow_acled() -> None:
     assert dead("Several people were killed in the attack.") == 3  # no count: vague report
     assert dead("Beberapa warga tewas dalam serangan itu.", lang="id") == 3
     assert dead("No one was hurt.") == 0
+
+
+def test_a_single_victim_is_one_death() -> None:
+    assert dead("A soldier of the 46th battalion was killed during a clash.") == 1
+    assert dead("Unidentified gunmen shot dead a village chief.") == 1
+    assert dead("Seorang warga tewas dalam bentrokan itu.", lang="id") == 1
+    t = "A soldier was killed and three rebels died."  # a count exists: the counts decide
+    assert dead(t, killed(t, "three rebels", 3, "rebels")) == 3
+    assert dead("A soldier was wounded.") == 0
 
 
 def test_interaction_codes() -> None:

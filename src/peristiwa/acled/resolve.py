@@ -78,14 +78,17 @@ def interaction(inter1: int | None, inter2: int) -> str | None:
     return f"{low}{high}"
 
 
-def fatalities(counts: Sequence[Count], text: str, cues: Sequence[Cue], *, vague: bool, vague_value: int) -> int:
+def fatalities(
+    counts: Sequence[Count], text: str, cues: Sequence[Cue], *, vague: bool, vague_value: int, one: bool = False
+) -> int:
     """ACLED's reported fatalities from an event's counts (the most conservative reading).
 
     Killed counts of the same group (same object) are conflicting reports: the lowest wins. Counts of
     different specific groups ("two soldiers and three rebels") add up, unless a generic count ("five
     people") states the total, which then wins (lowest generic). A count written as a vague word takes
     ACLED's value for it ("dozens" 12, "hundreds" 100; "several" 3; ``fatality-word`` cues). No killed count
-    but a vague report of deaths (``vague``) gives ``vague_value``; nothing gives 0.
+    but a vague report of deaths (``vague``) gives ``vague_value``; a single victim ("a soldier was killed",
+    ``one``) gives 1; nothing gives 0.
     """
     words = [c for c in cues if c.name == "fatality-word"]
     generic = [c for c in cues if c.name == "generic-victims"]
@@ -106,7 +109,7 @@ def fatalities(counts: Sequence[Count], text: str, cues: Sequence[Cue], *, vague
             generic_keys.add(key)
         groups[key] = min(groups.get(key, value), value)
     if not groups:
-        return vague_value if vague else 0
+        return vague_value if vague else 1 if one else 0
     if generic_keys:
         return min(groups[k] for k in generic_keys)
     return sum(groups.values())
@@ -170,7 +173,7 @@ class _Resolver:
         text = _event_text(self.doc, ev)
         flags = {f"cue:{c.name}" for c in self.cues if c.pattern.search(text)}
         kinds = {c.kind for c in ev.counts if c.value > 0}
-        if "killed" in kinds or "cue:killed-vague" in flags:
+        if "killed" in kinds or "cue:killed-vague" in flags or "cue:killed-one" in flags:
             flags.add("killed")
         if "injured" in kinds:
             flags.add("injured")
@@ -298,7 +301,8 @@ def _decide(r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]]) -> Ac
     dead = 0
     if sub not in m.nonlethal_subtypes:
         dead = fatalities(
-            counts, r.doc.text, r.cues, vague="cue:killed-vague" in flags, vague_value=m.vague_fatalities
+            counts, r.doc.text, r.cues, vague="cue:killed-vague" in flags, vague_value=m.vague_fatalities,
+            one="cue:killed-one" in flags,
         )
     view = AcledView(event_type=etype, sub_event_type=sub, fatalities=dead, interaction=interaction(inter1, inter2))
     return AcledDecision(ev.id, view, rule, a1, a2, inter1, inter2, note=rule.where)

@@ -10,6 +10,8 @@ is ever stored by peristiwa (ACLED terms of use).
   day, language English; the predicted event is the highest-confidence event with an ACLED view (none:
   a miss, wrong on every measure). Accuracy of event type, sub-event type, fatalities (exact), event date
   (exact day), location (within 25 km of ACLED's point), interaction code, and a confusion table.
+  Document-level ceilings that need no event (a date mention resolving to ACLED's day, a place within 25
+  km, the note's killed counts giving ACLED's fatalities) show what the date, place and count layers reach.
 - :func:`oracle_acled`: checks the mapping table alone. Each row becomes a synthetic document (the note
   as text) with a plain PLOVER guess derived from ACLED's own sub-event type (``acled_reverse.tsv``) and
   actors whose sectors follow ACLED's inter codes; does :mod:`peristiwa.acled` give ACLED's types back?
@@ -36,7 +38,7 @@ import msgspec
 from rich.table import Table
 
 from ..acled.mapping import AcledMapping, load_mapping, read_tsv
-from ..acled.resolve import resolve_document
+from ..acled.resolve import fatalities, resolve_document
 from ..acled.stage import annotate
 from ..errors import DocumentError, EvaluationError
 from ..model import Actor, Count, Document, Event, Span
@@ -103,6 +105,9 @@ class AcledReport:
     date: Ratio = field(default_factory=lambda: Ratio(0, 0))
     location: Ratio = field(default_factory=lambda: Ratio(0, 0))
     interaction: Ratio = field(default_factory=lambda: Ratio(0, 0))
+    doc_date: Ratio = field(default_factory=lambda: Ratio(0, 0))
+    doc_location: Ratio = field(default_factory=lambda: Ratio(0, 0))
+    doc_fatalities: Ratio = field(default_factory=lambda: Ratio(0, 0))
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
     sub_confusion: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -110,7 +115,7 @@ class AcledReport:
         """Plain values: each measure as its fraction plus ``_n``/``_d`` counts; the confusion tables."""
         out: dict[str, Any] = {"source": self.source, "kind": self.kind, "rows": self.rows,
                                "skipped": self.skipped, "errors": self.errors}
-        for name in _MEASURES:
+        for name in (*_MEASURES, *_LAYER_MEASURES):
             r: Ratio = getattr(self, name)
             out[name] = r.value
             out[f"{name}_n"], out[f"{name}_d"] = r.numerator, r.denominator
@@ -124,6 +129,9 @@ class AcledReport:
 
 
 _MEASURES = ("coverage", "event_type", "sub_event_type", "fatalities", "date", "location", "interaction")
+#: Document-level ceilings, independent of event extraction: some date mention of the note resolves to
+#: ACLED's day, some place of the note lies within 25 km, the note's killed counts give ACLED's fatalities.
+_LAYER_MEASURES = ("doc_date", "doc_location", "doc_fatalities")
 
 
 class _Tally:
@@ -257,8 +265,29 @@ def _score_place(tally: _Tally, rec: AcledRecord, ev: Event | None) -> None:
         tally.add("location", near)
 
 
+def _score_layers(tally: _Tally, rec: AcledRecord, doc: Document | None, m: AcledMapping) -> None:
+    """The document-level ceilings (:data:`_LAYER_MEASURES`); a failed document counts as wrong."""
+    if rec.event_date is not None:
+        days = [d.value for d in (doc.dates if doc else ()) if d.value is not None]
+        tally.add("doc_date", any(v.first == v.last == rec.event_date for v in days))
+    if rec.lat is not None and rec.lon is not None:
+        tally.add("doc_location", any(
+            p.lat is not None and p.lon is not None and _km(p.lat, p.lon, rec.lat, rec.lon) <= _RADIUS_KM
+            for p in (doc.places if doc else ())
+        ))
+    if rec.fatalities is not None:
+        ok = False
+        if doc is not None:
+            cues = m.cues_for(doc.lang)
+            said = {c.name for c in cues if c.name in ("killed-vague", "killed-one") and c.pattern.search(doc.text)}
+            dead = fatalities(doc.counts, doc.text, cues, vague="killed-vague" in said,
+                              vague_value=m.vague_fatalities, one="killed-one" in said)
+            ok = dead == rec.fatalities
+        tally.add("doc_fatalities", ok)
+
+
 def _finish(report: AcledReport, tally: _Tally) -> AcledReport:
-    for name in _MEASURES:
+    for name in (*_MEASURES, *_LAYER_MEASURES):
         setattr(report, name, tally.ratio(name))
     return report
 
@@ -272,6 +301,7 @@ def evaluate_acled(
     computed here. ``limit`` takes the first rows (file order); ``lang`` overrides English.
     """
     pipe = pipeline if pipeline is not None else Pipeline()
+    mapping = load_mapping()
     has_view = "acled" in pipe.provides
     records = read_acled_csv(csv_path, limit=limit)
     report, tally = AcledReport(source=Path(csv_path).name, kind="pipeline", rows=len(records)), _Tally()
@@ -294,6 +324,7 @@ def evaluate_acled(
         best = max(coded, key=lambda e: e.confidence, default=None)
         _score(tally, report, rec, best)
         _score_place(tally, rec, best)
+        _score_layers(tally, rec, out, mapping)
     return _finish(report, tally)
 
 
@@ -378,6 +409,12 @@ def render_acled_report(report: AcledReport, *, top: int = 12) -> Table:
         target = ACLED_TARGETS.get(name)
         table.add_row(name.replace("_", " "), _fmt(r), f"{r.numerator} / {r.denominator}",
                       f"≥ {target:.2f}" if target is not None else "")
+    if report.kind == "pipeline":
+        table.add_section()
+        table.add_row("[b]document layers (no event needed)[/b]", "", "", "")
+        for name in _LAYER_MEASURES:
+            r = getattr(report, name)
+            table.add_row(name.replace("_", " "), _fmt(r), f"{r.numerator} / {r.denominator}", "")
     table.add_section()
     table.add_row("[b]event type: ACLED → predicted[/b]", "", "count", "")
     for (gold, pred), n in sorted(report.confusion.items(), key=lambda kv: (kv[0][0], -kv[1])):
