@@ -23,6 +23,7 @@ _BOUNDARY = re.compile(
     r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(?=(\s+|[" + re.escape(_OPENERS) + r"”]?)[\w“\"‘(\[])"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}")
 _TOKEN = re.compile(r"\w+(?:[-.,'’/]\w+)*|[^\w\s]", re.UNICODE)
 
 
@@ -88,7 +89,10 @@ def _is_abbreviation(prefix: str, abbreviations: frozenset[str]) -> bool:
         return True
     # a single letter or dotted initials ("H.", "M.Si.") are not sentence ends
     core = word.rstrip(".")
-    return (len(core) == 1 and core.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w?\.?", word) and len(core) <= 4)
+    if len(core) == 1:
+        return core.isalpha()
+    # dotted initials and degrees ("A.N.", "M.Si."), never numbers ("5.")
+    return bool(_INITIALS.fullmatch(word)) and len(core) <= 5
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
