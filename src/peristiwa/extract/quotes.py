@@ -83,6 +83,7 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
                 lo = max(lo, marked[i - 1].outer_end)
             attr = attribute_before(text, lo, q.open, lex, own)
         attrs.append(attr)
+    donor: dict[int, int] = {}
     # continuation across paragraphs: an unclosed quote takes the attribution of the next paragraph's quote
     for i in range(len(marked) - 2, -1, -1):
         q, nxt = marked[i], marked[i + 1]
@@ -90,7 +91,8 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
             nxt.para_start : nxt.open
         ].strip():
             attrs[i] = _inherit(attrs[i + 1])
-    out: list[Candidate] = []
+            donor[i] = i + 1
+    accepted: list[tuple[int, Candidate]] = []
     for i, q in enumerate(marked):
         attr = attrs[i]
         if attr is None:
@@ -98,11 +100,48 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
             for j in same:
                 if attrs[j] is not None and attrs[j].frame != "inherit":  # type: ignore[union-attr]
                     attr = _inherit(attrs[j])
+                    donor[i] = j
                     break
         if attr is None and not _standalone(text, q, sents, min_words):
             continue
+        if attr is not None and attr.frame in {"subj", "post", "postsubj"} and _title(text, q):
+            continue
         pos = attr.mention.start if attr is not None and attr.mention is not None else q.start
-        out.append(Candidate(q.start, q.end, True, attr, pos, 0))
+        accepted.append((i, Candidate(q.start, q.end, True, attr, pos, 0)))
+    if lex.join_split:
+        accepted = _join(text, marked, accepted, donor)
+    return [c for _, c in accepted]
+
+
+def _title(text: str, q: MarkedQuote) -> bool:
+    """A short title-case quotation ("Meet the Press"): a name of a show or work, not speech."""
+    words = [w for w in text[q.start : q.end].split() if w[:1].isalpha()]
+    return 0 < len(words) <= 6 and all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+
+
+def _join(text: str, marked: list[MarkedQuote], accepted: list[tuple[int, Candidate]], donor: dict[int, int]
+          ) -> list[tuple[int, Candidate]]:
+    """One statement per quotation interrupted by its attribution or continued over paragraphs.
+
+    With the pack's ``join_split`` (English news, PolNeAR), "“A,” he said. “B”" is one quote whose
+    content runs from A to B; a paragraph that is only a quotation joins the quote just before it.
+    """
+    out: list[tuple[int, Candidate]] = []
+    for i, c in accepted:
+        if out:
+            j, p = out[-1]
+            linked = donor.get(i) == j or donor.get(j) == i
+            follows = (
+                c.attribution is None and marked[i].paragraph == marked[j].paragraph + 1
+                and not text[marked[i].para_start : marked[i].open].strip() and c.start - p.end <= 200
+            )
+            if linked or follows:
+                attr = p.attribution if p.attribution is not None and p.attribution.frame != "inherit" else (
+                    c.attribution or p.attribution)
+                pos = attr.mention.start if attr is not None and attr.mention is not None else p.start
+                out[-1] = (i, Candidate(p.start, c.end, True, attr, pos, 0))
+                continue
+        out.append((i, c))
     return out
 
 

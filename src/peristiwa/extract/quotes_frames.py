@@ -69,18 +69,18 @@ def _nya_mention(m: re.Match[str]) -> Mention:
 
 
 def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
-    """Whether a parsed phrase can be a speaker (a description needs a person-like head)."""
+    """Whether a parsed phrase can be a speaker (a description needs a person-like word or a quantifier)."""
     if mention is None:
         return False
     if mention.kind != "desc":
         return True
     low = mention.name.lower().split()
-    for i, w in enumerate(low[:4]):
-        if _longest(low, i, lex.person_nouns, 3) or _longest(low, i, lex.roles, 3):
-            return True
-        if w not in lex.quantifiers and not w.isdigit():
-            break
-    return any(w in lex.quantifiers for w in low[:1]) and len(low) > 1
+    if len(low) > 12:
+        return False
+    head = low[:6]
+    if any(_longest(head, i, lex.person_nouns, 3) or _longest(head, i, lex.roles, 3) for i in range(len(head))):
+        return True
+    return low[0] in lex.quantifiers and len(low) > 1
 
 
 # -- phrases to the right of a cue ------------------------------------------------------------------------------
@@ -321,6 +321,8 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
         return None
     if toks[-1][2].lower() in {"yang", "who", "which"}:
         return _before_relative(toks[:-1], lex)
+    if toks[-1][2].lower() in lex.coordinators:
+        return _clause_subject(text, toks[:-1], lex)
     if toks[-1][2].lower() in lex.not_subject_end:
         return None
     segs: list[list[tuple[int, int, str]]] = [[]]
@@ -350,6 +352,27 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     if len(core) > 16:
         return None
     return core[0][0], core[-1][1]
+
+
+def _clause_subject(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> tuple[int, int] | None:
+    """"Clinton celebrated ... and said ...": the subject of the first verb, at the clause start."""
+    low = [t[2].lower() for t in toks]
+    i = 0
+    while i < len(toks):
+        n = _longest(low, i, lex.leading, 4)
+        if not n and toks[i][2] not in ",":
+            break
+        i += max(n, 1)
+    k = i
+    while k < len(toks) and toks[k][2] != "," and k - i < 8:
+        k += 1
+    if k == i:
+        return None
+    for end in range(k, i, -1):  # the longest valid phrase from the clause start
+        m = parse_phrase(text, toks[i][0], toks[end - 1][1], lex)
+        if m is not None and m.kind != "desc" and _valid(m, lex) and (end - i <= 4 or m.kind == "person"):
+            return m.start, m.end
+    return None
 
 
 def _kind(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> str | None:

@@ -60,6 +60,23 @@ def _words(text: str, s: int, e: int) -> int:
     return len(text[s:e].split())
 
 
+def _titlecase(text: str, s: int, e: int) -> bool:
+    """A headline written in title case ("Bellwether County Says Trump Should Win")."""
+    words = [w for w in text[s:e].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _capital_ok(text: str, s: int, e: int, m: re.Match[str]) -> bool:
+    """A capitalised cue inside a sentence is a cue only in a title-case headline."""
+    return not m.group("verb")[0].isupper() or _titlecase(text, s, e)
+
+
+def _adverbial(text: str, s: int, e: int, lex: QuoteLexicon) -> bool:
+    """A short prepositional phrase ("in a statement", "on Tuesday") is circumstance, not content."""
+    words = text[s:e].split()
+    return len(words) <= 5 and words[0].lower() in lex.adverbial_openers
+
+
 def _clause_start(text: str, s: int, pos: int) -> bool:
     """Whether ``pos`` opens a clause: sentence start, or right after a comma."""
     before = text[s:pos].rstrip()
@@ -83,6 +100,8 @@ def find_indirect(
             *_subj(text, s, be, lex, blocked, own),
             *_part(text, s, be, lex, blocked),
         ]
+        if lex.colon_frame:
+            cands.extend(_colon(text, s, e, lex, blocked))
         prev = _previous(sentences, idx)
         if prev is not None:
             cands.extend(_anaphoric(text, s, be, prev, lex, blocked, own))
@@ -128,6 +147,7 @@ def _content_with_via(text: str, s: int, e: int, lex: QuoteLexicon, own: str | N
 
 def _prep(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
           ) -> list[Candidate]:
+    """"Menurut X, CLAUSE" / "CLAUSE, according to X." / "CLAUSE, menurut X, CLAUSE"."""
     out = []
     for m in lex.prep_re.finditer(text, s, be):
         if blocked(m.start()):
@@ -140,32 +160,31 @@ def _prep(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
             mention: Mention | None = _nya_mention(m)
             tail = m.end()
         else:
-            p = _skip_space(text, m.end(), be)
-            toks = tokens_in(text, p, min(be, p + 40))
+            toks = tokens_in(text, m.end(), be)
             while toks and toks[0][2].lower() in lex.source_nouns:
                 toks = toks[1:]
             if not toks:
                 continue
-            ps, pe, tail = right_phrase(text, toks[0][0], be, lex)
+            comma = next((i for i, t in enumerate(toks) if t[2] in ",;"), len(toks))
+            if comma <= 25:  # the source runs to the next comma ("according to a new poll by ...,")
+                ps, pe, tail = toks[0][0], toks[comma - 1][1] if comma else toks[0][1], (
+                    toks[comma][0] if comma < len(toks) else be)
+            else:
+                ps, pe, tail = right_phrase(text, toks[0][0], be, lex)
             mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
-            if not _valid(mention, lex):
+            if mention is None:
                 continue
         rest = text[tail:be].lstrip()
         before = text[s : m.start()].rstrip()
         if not before or (_clause_start(text, s, m.start()) and _words(text, s, m.start()) <= 3):
             # "Menurut X, CLAUSE" (possibly after a connective: "Namun, menurut X, ...")
-            if not rest.startswith(","):
-                continue
-            cs, ce = _trim(text, text.index(",", tail) + 1, be)
-        elif before.endswith(","):
-            if not rest:  # "CLAUSE, menurut X."
-                cs, ce = _trim(text, s, s + len(before) - 1)
-            elif rest.startswith(","):  # "CLAUSE, menurut X, CLAUSE": the whole sentence
-                cs, ce = _trim(text, s, be)
-            else:
-                continue
-        else:
+            cs, ce = _trim(text, text.index(",", tail) + 1 if rest.startswith(",") else tail, be)
+        elif _words(text, s, m.start()) < 3:
             continue
+        elif not rest or rest[1:].lstrip().split(" ", 1)[0].lower() in lex.coordinators:
+            cs, ce = _trim(text, s, s + len(before))  # "CLAUSE, according to X." / "..., but ..."
+        else:  # "Bangunan tua di Mosul, menurut IRC, rentan ambruk": the whole sentence
+            cs, ce = _trim(text, s, be)
         cs, ce, via = _content_with_via(text, cs, ce, lex, own)
         if _words(text, cs, ce) >= 2:
             out.append(Candidate(cs, ce, False, Attribution("prep", cue, cue_span, mention, via), m.start(), 1))
@@ -182,7 +201,7 @@ def _post_frame(text: str, s: int, e: int, be: int, lex: QuoteLexicon, blocked: 
         verb = _verb_at(lex, m)
         if verb is None or not before.endswith(",") or (verb.nya == "req" and not m.group("nya")):
             continue
-        if m.group("verb")[0].isupper():
+        if not _capital_ok(text, s, be, m):
             continue
         # the speaker phrase ends at the next comma when the attribution is parenthetical
         nxt = text.find(",", m.end(), be)
@@ -211,13 +230,14 @@ def _postsubj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[
               ) -> list[Candidate]:
     out = []
     for m in lex.postsubj_re.finditer(text, s, be):
-        if blocked(m.start()) or m.group("verb")[0].isupper():
+        if blocked(m.start()) or not _capital_ok(text, s, be, m):
             continue
         after = text[m.end() : be].strip()
-        if len(after.split()) > 8 or (after and not (after[0] in "," or after.split()[0].lower() in lex.stop
-                                                       or after.split()[0].lower() in lex.told
-                                                       or after.split()[0].lower() in lex.days)):
-            continue
+        if after and not after.startswith(","):
+            first = after.split()[0].lower()
+            known = first in lex.stop or first in lex.told or first in lex.days
+            if len(after.split()) > 8 or not known:
+                continue
         before = text[s : m.start()]
         comma = before.rfind(",")
         if comma < 0 or len(before[comma + 1 :].split()) > 8 or len(before[:comma].split()) < 3:
@@ -307,7 +327,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
           ) -> list[Candidate]:
     out: list[Candidate] = []
     for m in lex.subj_re.finditer(text, s, be):
-        if blocked(m.start()) or m.group("verb")[0].isupper():
+        if blocked(m.start()) or not _capital_ok(text, s, be, m):
             continue
         verb = _verb_at(lex, m)
         if verb is None:
@@ -326,7 +346,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
             continue
         cs, ce = _trim(text, cs0, be)
         cs, ce, via = _content_with_via(text, cs, ce, lex, own)
-        if _words(text, cs, ce) < 3:
+        if _words(text, cs, ce) < 2 or _adverbial(text, cs, ce, lex):
             continue
         cue, cue_span = _cue(verb, m)
         out.append(Candidate(cs, ce, False, Attribution("subj", cue, cue_span, mention, via), span[0], 3))
@@ -343,8 +363,10 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
             continue
         toks = tokens_in(text, s, m.start())
         k = 0
-        while k < len(toks) and (_cap(toks[k][2]) or toks[k][2].lower() in {"the", "a", "an"} or
-                                 lex.is_pronoun(toks[k][2])):
+        while k < len(toks) and toks[k][2] != "," and (
+            _cap(toks[k][2]) or toks[k][2][0].isdigit() or toks[k][2].lower() in {"the", "a", "an", "-", "’s", "'s"}
+            or lex.is_pronoun(toks[k][2])
+        ):
             k += 1
         if k == 0:
             continue
@@ -400,3 +422,24 @@ def _anaphoric(text: str, s: int, be: int, prev: tuple[int, int], lex: QuoteLexi
     if blocked(cs) or _words(text, cs, ce) < 3:
         return []
     return [Candidate(cs, ce, False, Attribution("anaph", cue, cue_span, mention, via), toks[0][0], 1)]
+
+
+def _colon(text: str, s: int, e: int, lex: QuoteLexicon, blocked: Callable[[int], bool]) -> list[Candidate]:
+    """"Gingrich: Trump Must Decide ..." / "FALLIN: I think ...": a short name, a colon, the content."""
+    colon = text.find(":", s, min(e, s + 80))
+    if colon < 0 or blocked(s):
+        return []
+    toks = tokens_in(text, s, colon)
+    if not toks or len(toks) > 7 or not _cap(toks[0][2]):
+        return []
+    if not all(_cap(t[2]) or t[2].lower() in lex.title_links or t[2] in "-’'." or t[2].lower() in {"on", "from", "’s"}
+               for t in toks):
+        return []
+    mention = parse_phrase(text, toks[0][0], toks[-1][1], lex)
+    end = e
+    while end < len(text) and text[end] != "\n":
+        end += 1
+    cs, ce = _trim(text, colon + 1, _body_end(text, colon + 1, end) if end > colon + 1 else e)
+    if mention is None or _words(text, cs, ce) < 2:
+        return []
+    return [Candidate(cs, ce, False, Attribution("colon", ":", (colon, colon + 1), mention), toks[0][0], 2)]

@@ -65,6 +65,9 @@ class QuoteLexicon:
     adverbs: frozenset[str]
     not_subject_end: frozenset[str]
     complementisers: frozenset[str]
+    coordinators: frozenset[str]
+    colon_frame: bool
+    join_split: bool
     verbal_prefixes: tuple[str, ...]
     source_nouns: frozenset[str]
     adverbial_openers: frozenset[str]
@@ -185,6 +188,9 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         adverbs=_lower(_words(s, "clause", "adverbs", where)),
         not_subject_end=_lower(_words(s, "clause", "not_subject_end", where)),
         complementisers=_lower(_words(s, "clause", "complementisers", where)),
+        coordinators=_lower(_words(s, "clause", "coordinators", where)),
+        colon_frame=bool(s.get("frames", {}).get("colon", False)),
+        join_split=bool(s.get("frames", {}).get("join_split", False)),
         verbal_prefixes=tuple(_words(s, "clause", "verbal_prefixes", where)),
         source_nouns=_lower(_words(s, "clause", "source_nouns", where)),
         adverbial_openers=_lower(_words(s, "clause", "adverbial_openers", where)),
