@@ -4,8 +4,8 @@ Who did what to whom, where, when, how many, and who says so, every field traced
 the source. The typed Python API is the product; the CLI, HTTP API and dashboard are thin layers over it.
 
 >>> import peristiwa
->>> doc = peristiwa.extract("Polisi menangkap tiga orang di Jakarta, Selasa (6/10).", lang="id",
-...                         published="2015-10-07")
+>>> doc = peristiwa.annotate("Polisi menangkap tiga orang di Jakarta, Selasa (6/10).", lang="id",
+...                          published="2015-10-07")
 >>> doc.lang, len(doc.sentences)
 ('id', 1)
 """
@@ -77,13 +77,13 @@ __all__ = [
     "Token",
     "UnknownStageError",
     "__version__",
-    "extract",
+    "annotate",
     "registry",
     "to_record",
 ]
 
 
-def extract(
+def annotate(
     text: str,
     *,
     lang: str | None = None,
