@@ -294,6 +294,9 @@ def evaluate(
         Path, typer.Argument(help="Gold JSONL (GUIDELINE format), or with --polnear a PolNeAR directory.")
     ],
     polnear: Annotated[bool, typer.Option("--polnear", help="GOLD is a PolNeAR brat directory (quotes).")] = False,
+    acled: Annotated[
+        bool, typer.Option("--acled", help="GOLD is an ACLED CSV: score the ACLED view of events from its notes.")
+    ] = False,
     split: Annotated[str, typer.Option(help="PolNeAR split to score (with --polnear).")] = "dev",
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -307,7 +310,11 @@ def evaluate(
 
     Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
     Example: [bold]peristiwa evaluate ../shared/data/quotes/polnear --polnear --split dev[/bold]
+    Example: [bold]peristiwa evaluate ../shared/data/acled/acled_indonesia_2015-2019.csv --acled --limit 300[/bold]
     """
+    if acled:
+        _evaluate_acled(gold, limit, as_json, config)
+        return
     from .evaluate import check_floors, evaluate_polnear, load_floors, read_gold, render_report, score
     from .evaluate import predict as run_predict
 
@@ -332,6 +339,19 @@ def evaluate(
             err.print(f"[red]below floor[/red] {line}")
         if failures:
             raise typer.Exit(1)
+
+
+def _evaluate_acled(path: Path, limit: int | None, as_json: bool, config: Path | None) -> None:
+    from .evaluate.acled import evaluate_acled, render_acled_report
+
+    try:
+        report = evaluate_acled(path, Pipeline(_config(config)), limit=limit)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
+    else:
+        out.print(render_acled_report(report))
 
 
 @app.command()
