@@ -9,6 +9,7 @@ a few sentences. Pronoun kinds (person / group) are data (``pronouns.tsv``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document
@@ -48,20 +49,36 @@ def _kind(sv: SentView, np: NP, doc: Document, place_spans: list[tuple[int, int]
 
 
 class Antecedents:
-    """All referable noun phrases of a document, in reading order."""
+    """Referable noun phrases of a document, chunked on demand (only near the pronouns that need them)."""
 
-    def __init__(self, doc: Document, views: list[SentView], nps: dict[int, list[NP]], res: Resources) -> None:
+    def __init__(self, doc: Document, views: list[SentView], nps_for: Callable[[int], list[NP]],
+                 res: Resources) -> None:
+        self.doc = doc
         self.res = res
         self.views = views
-        place_spans = [(p.start, p.end) for p in doc.places]
-        self.mentions: list[Mention] = []
-        for sv in views:
-            first = True
-            for np in nps.get(sv.index, []):
+        self.nps_for = nps_for
+        self._place_spans = [(p.start, p.end) for p in doc.places]
+        self._by_sentence: dict[int, list[Mention]] = {}
+
+    def sentence(self, si: int) -> list[Mention]:
+        """Mentions of sentence ``si`` (subject first)."""
+        if si not in self._by_sentence:
+            sv = self.views[si]
+            out: list[Mention] = []
+            for np in self.nps_for(si):
                 if np.kind == "pronoun" or np.pp:
                     continue
-                self.mentions.append(Mention(sv.index, np, _kind(sv, np, doc, place_spans), first))
-                first = False
+                out.append(Mention(si, np, _kind(sv, np, self.doc, self._place_spans), not out))
+            self._by_sentence[si] = out
+        return self._by_sentence[si]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """All mentions of the document (chunks every sentence)."""
+        return [m for si in range(len(self.views)) for m in self.sentence(si)]
+
+    def _window(self, si: int, max_back: int) -> list[Mention]:
+        return [m for k in range(max(0, si - max_back), si + 1) for m in self.sentence(k)]
 
     def resolve(self, si: int, np: NP, max_back: int = 3) -> Mention | None:
         """The phrase a pronoun refers to (None when nothing fits)."""
@@ -72,8 +89,8 @@ class Antecedents:
         )
         best: Mention | None = None
         best_key: tuple[int, int, int] | None = None
-        for m in self.mentions:
-            if m.si > si or (m.si == si and m.np.start >= np.start) or si - m.si > max_back:
+        for m in self._window(si, max_back):
+            if m.si == si and m.np.start >= np.start:
                 continue
             if m.kind not in wanted:
                 continue
@@ -85,6 +102,5 @@ class Antecedents:
 
     def resolve_place(self, si: int, before: int, max_back: int = 3) -> Mention | None:
         """The country/state a "negara itu" refers to."""
-        cands = [m for m in self.mentions if m.kind == "place" and (m.si < si or (m.si == si and m.np.start < before))
-                 and si - m.si <= max_back]
+        cands = [m for m in self._window(si, max_back) if m.kind == "place" and (m.si < si or m.np.start < before)]
         return cands[-1] if cands else None

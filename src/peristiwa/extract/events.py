@@ -195,18 +195,27 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
                    min_confidence: float | None = None) -> list[Event]:
     """All events of ``doc`` (its layers sentences/tokens/entities/places/dates/counts/quotes are used)."""
     views = sentence_views(doc, res)
-    dctx = DocContext.build(views)
+    dctx = DocContext.build(views, res)
     lower_vocab = {w for sv in views for w, r in zip(sv.words, sv.raw, strict=True) if w == r}
     per_sent: list[tuple[SentView, list[Candidate], dict[int, str]]] = []
-    nps: dict[int, list[NP]] = {}
+    blocked: dict[int, set[int]] = {}
     for sv in views:
         cands = cluster(find_candidates(sv, res, dctx))
-        blocked = {k for c in cands for k in range(c.start, c.end)}
-        cc = ChunkContext(lower_vocab, blocked, _entity_tokens(doc, sv), bool(doc.entities))
-        nps[sv.index] = chunk(sv, res, cc)
+        if not cands:
+            continue
+        blocked[sv.index] = {k for c in cands for k in range(c.start, c.end)}
         kept, forced = compose(cands, res)
         per_sent.append((sv, kept, forced))
-    ante = Antecedents(doc, views, nps, res)
+    nps: dict[int, list[NP]] = {}
+
+    def nps_for(si: int) -> list[NP]:
+        if si not in nps:
+            sv = views[si]
+            cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv), bool(doc.entities))
+            nps[si] = chunk(sv, res, cc)
+        return nps[si]
+
+    ante = Antecedents(doc, views, nps_for, res)
     builder = _ActorBuilder(doc, ante, packs)
     quotes = list(doc.quotes) or fallback_quotes(doc, views, _person_index(doc, ante))
     coop = set(res.setting("types", "cooperative", default=[]))
@@ -214,7 +223,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     drafts: list[Draft] = []
     for sv, cands, forced in per_sent:
         for c in cands:
-            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps[sv.index], builder, res, quotes, coop, conf_cfg))
+            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_for(sv.index), builder, res, quotes, coop, conf_cfg))
     _attach_counts(doc, drafts, res)
     _accused(drafts)
     merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)), builder.states)

@@ -58,6 +58,7 @@ class PhraseMatcher:
                  forms: str = "forms") -> None:
         self.rows: list[Row] = []
         self.index: dict[str, list[tuple[Row, Template]]] = {}
+        self._memo: dict[str, list[tuple[Row, Template]]] = {}
         self.morph = morph
         for i, cells in enumerate(rows):
             words = cell(cells, lemma).lower().split()
@@ -77,6 +78,14 @@ class PhraseMatcher:
 
     def lookup(self, word: str) -> list[tuple[Row, Template]]:
         """Rows whose head can be ``word`` (tries clitic-stripped and reduplicated readings)."""
+        hit = self._memo.get(word)
+        if hit is None:
+            if len(self._memo) > 200_000:  # bounded: a long run meets unbounded vocabulary
+                self._memo.clear()
+            hit = self._memo[word] = self._lookup(word)
+        return hit
+
+    def _lookup(self, word: str) -> list[tuple[Row, Template]]:
         hit = self.index.get(word)
         if hit:
             return hit

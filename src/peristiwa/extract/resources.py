@@ -9,7 +9,7 @@ Everything here is language-neutral; the words come from the pack's data files (
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..langs.base import LanguagePack
@@ -68,25 +68,74 @@ class Resources:
         return node
 
 
-@dataclass
 class SentView:
     """One sentence with per-token annotations from the lexicons.
 
     ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
     ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
+    The annotations are computed on first use: most sentences of an article hold no event and are only
+    scanned for triggers.
     """
 
-    index: int
-    sentence: Sentence
-    tokens: list[Token]
-    raw: list[str]
-    words: list[str]
-    roles: list[set[str]]
-    role_starts: dict[int, list[tuple[int, str]]]
-    classes: list[set[str]]
-    class_starts: dict[int, list[tuple[int, str]]]
-    boilerplate: bool = False
-    cache: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, index: int, sentence: Sentence, tokens: list[Token], raw: list[str], res: Resources) -> None:
+        self.index = index
+        self.sentence = sentence
+        self.tokens = tokens
+        self.raw = raw
+        self.words = [w.lower() for w in raw]
+        self.cache: dict[str, Any] = {}
+        self._res = res
+        self._roles: list[frozenset[str]] | None = None
+        self._role_starts: dict[int, list[tuple[int, str]]] = {}
+        self._classes: list[frozenset[str]] | None = None
+        self._class_starts: dict[int, list[tuple[int, str]]] = {}
+
+    @staticmethod
+    def _annotate(matcher: PhraseMatcher, words: list[str], column: str) -> tuple[
+        list[frozenset[str]], dict[int, list[tuple[int, str]]]
+    ]:
+        per: list[set[str]] = [set() for _ in words]
+        starts: dict[int, list[tuple[int, str]]] = {}
+        for m in matcher.find_all(words):
+            value = m.row.get(column)
+            starts.setdefault(m.start, []).append((m.end, value))
+            for k in range(m.start, m.end):
+                per[k].add(value)
+        return [frozenset(x) for x in per], starts
+
+    @property
+    def roles(self) -> list[frozenset[str]]:
+        if self._roles is None:
+            self._roles, self._role_starts = self._annotate(self._res.cues, self.words, "role")
+        return self._roles
+
+    @property
+    def role_starts(self) -> dict[int, list[tuple[int, str]]]:
+        if self._roles is None:
+            _ = self.roles
+        return self._role_starts
+
+    @property
+    def classes(self) -> list[frozenset[str]]:
+        if self._classes is None:
+            self._classes, self._class_starts = self._annotate(self._res.classes, self.words, "class")
+        return self._classes
+
+    @property
+    def class_starts(self) -> dict[int, list[tuple[int, str]]]:
+        if self._classes is None:
+            _ = self.classes
+        return self._class_starts
+
+    @property
+    def boilerplate(self) -> bool:
+        """A site-furniture line ("Baca juga: ...", "SCROLL TO CONTINUE ...")."""
+        if "boiler" not in self.cache:
+            self.cache["boiler"] = bool(self.words) and any(
+                m.row.get("class") == "boilerplate" for m in self._res.classes.match_at(self.words, 0)
+            )
+        flag: bool = self.cache["boiler"]
+        return flag
 
     @property
     def start(self) -> int:
@@ -101,11 +150,13 @@ class SentView:
 
     def has_role(self, i: int, *roles: str) -> bool:
         """Whether token ``i`` carries one of ``roles``."""
-        return 0 <= i < len(self.roles) and any(r in self.roles[i] for r in roles)
+        rs = self.roles
+        return 0 <= i < len(rs) and not rs[i].isdisjoint(roles)
 
     def has_class(self, i: int, *classes: str) -> bool:
         """Whether token ``i`` belongs to one of ``classes``."""
-        return 0 <= i < len(self.classes) and any(c in self.classes[i] for c in classes)
+        cs = self.classes
+        return 0 <= i < len(cs) and not cs[i].isdisjoint(classes)
 
     def role_span(self, i: int, role: str) -> int | None:
         """End of the ``role`` cue starting at token ``i`` (multiword aware), or None."""
@@ -116,8 +167,9 @@ class SentView:
 
     def class_within(self, lo: int, hi: int, klass: str) -> bool:
         """Whether a ``klass`` word lies in tokens ``[lo, hi)``."""
+        cs = self.classes
         lo, hi = max(lo, 0), min(hi, len(self.tokens))
-        return any(klass in self.classes[i] for i in range(lo, hi))
+        return any(klass in cs[i] for i in range(lo, hi))
 
     def is_upper(self, i: int) -> bool:
         """Token starts with an upper-case letter (a proper-noun candidate)."""
@@ -130,39 +182,20 @@ class SentView:
 
     def token_at(self, offset: int) -> int:
         """Index of the token containing or following ``offset``."""
-        starts = [t.start for t in self.tokens]
-        i = bisect.bisect_right(starts, offset) - 1
+        if "starts" not in self.cache:
+            self.cache["starts"] = [t.start for t in self.tokens]
+        i = bisect.bisect_right(self.cache["starts"], offset) - 1
         return max(i, 0)
 
 
 def sentence_views(doc: Document, res: Resources) -> list[SentView]:
-    """Annotated views of every sentence of ``doc`` (tokens from the document's token layer)."""
+    """Views of every sentence of ``doc`` (tokens from the document's token layer)."""
     token_starts = [t.start for t in doc.tokens]
-    boiler = res.classes
     views: list[SentView] = []
     for si, sent in enumerate(doc.sentences):
         lo = bisect.bisect_left(token_starts, sent.start)
         hi = bisect.bisect_left(token_starts, sent.end)
         tokens = list(doc.tokens[lo:hi])
         raw = [doc.text[t.start : t.end] for t in tokens]
-        words = [w.lower() for w in raw]
-        n = len(tokens)
-        roles: list[set[str]] = [set() for _ in range(n)]
-        role_starts: dict[int, list[tuple[int, str]]] = {}
-        for m in res.cues.find_all(words):
-            role = m.row.get("role")
-            role_starts.setdefault(m.start, []).append((m.end, role))
-            for k in range(m.start, m.end):
-                roles[k].add(role)
-        classes: list[set[str]] = [set() for _ in range(n)]
-        class_starts: dict[int, list[tuple[int, str]]] = {}
-        for m in boiler.find_all(words):
-            klass = m.row.get("class")
-            class_starts.setdefault(m.start, []).append((m.end, klass))
-            for k in range(m.start, m.end):
-                classes[k].add(klass)
-        boilerplate = bool(n) and any(c == "boilerplate" for _, c in class_starts.get(0, ()))
-        views.append(
-            SentView(si, sent, tokens, raw, words, roles, role_starts, classes, class_starts, boilerplate)
-        )
+        views.append(SentView(si, sent, tokens, raw, res))
     return views

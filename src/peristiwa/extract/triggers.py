@@ -9,7 +9,7 @@ first, then in table order, so conditioned senses sit above the general one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import Match, Row
 from .morphology import Template
@@ -18,24 +18,29 @@ from .resources import Resources, SentView
 __all__ = ["Candidate", "DocContext", "find_candidates", "first_content"]
 
 
-@dataclass
 class DocContext:
-    """Document-level facts some conditions need (e.g. "this is a sports report")."""
+    """Document-level facts some conditions need (e.g. "this is a sports report"), computed on demand."""
 
-    class_counts: dict[str, int] = field(default_factory=dict)
+    def __init__(self, views: list[SentView], res: Resources) -> None:
+        self.views = views
+        self.res = res
+        self._counts: dict[str, int] | None = None
 
     @classmethod
-    def build(cls, views: list[SentView]) -> DocContext:
-        seen: dict[str, set[str]] = {}
-        for sv in views:
-            for i, classes in enumerate(sv.classes):
-                for c in classes:
-                    seen.setdefault(c, set()).add(sv.words[i])
-        return cls({c: len(words) for c, words in seen.items()})
+    def build(cls, views: list[SentView], res: Resources) -> DocContext:
+        return cls(views, res)
 
     def about(self, klass: str, threshold: int = 3) -> bool:
-        """Whether at least ``threshold`` different ``klass`` words occur in the document."""
-        return self.class_counts.get(klass, 0) >= threshold
+        """Whether at least ``threshold`` different one-word ``klass`` cues occur in the document."""
+        if self._counts is None:
+            seen: dict[str, set[str]] = {}
+            vocab = {w for sv in self.views for w in sv.words}
+            for w in vocab:
+                for row, _template in self.res.classes.lookup(w):
+                    if not row.tail:
+                        seen.setdefault(row.get("class"), set()).add(w)
+            self._counts = {c: len(ws) for c, ws in seen.items()}
+        return self._counts.get(klass, 0) >= threshold
 
 
 @dataclass
