@@ -223,7 +223,8 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     drafts: list[Draft] = []
     for sv, cands, forced in per_sent:
         for c in cands:
-            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_for(sv.index), builder, res, quotes, coop, conf_cfg))
+            nps_here = nps_for(sv.index)
+            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
     _attach_counts(doc, drafts, res)
     _accused(drafts)
     merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)), builder.states)
