@@ -77,6 +77,13 @@ def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
     low = mention.name.lower().split()
     if len(low) > 12:
         return False
+    if lex.head_first:  # the first word after quantifiers is the head ("pejabat militer Kremlin")
+        i = 0
+        while i < len(low) - 1 and (low[i] in lex.quantifiers or low[i].isdigit()):
+            i += 1
+        return bool(_longest(low, i, lex.person_nouns, 3) or _longest(low, i, lex.roles, 3)) or (
+            i > 0 and low[0] in lex.quantifiers
+        )
     head = low[:6]
     if any(_longest(head, i, lex.person_nouns, 3) or _longest(head, i, lex.roles, 3) for i in range(len(head))):
         return True

@@ -242,6 +242,10 @@ def _postsubj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[
         comma = before.rfind(",")
         if comma < 0 or len(before[comma + 1 :].split()) > 8 or len(before[:comma].split()) < 3:
             continue
+        if after.startswith(","):
+            subject = left_subject(text, s, m.start(), lex)
+            if subject is not None and subject[0] < s + comma:
+                continue  # "Juru bicara ..., Igor Konashenkov mengatakan, ...": an appositive subject
         ps, pe = _trim(text, s + comma + 1, m.start())
         words = text[ps:pe].split()
         while words and words[-1].lower() in lex.adverbs:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import LanguagePackError
 from ..langs.base import LanguagePack
 
-__all__ = ["FRAMES", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
+__all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
 
 #: Constructions a reporting verb can attribute in (see the header of ``reporting_verbs.tsv``).
 FRAMES = frozenset({"subj", "post", "postsubj", "prep", "pass", "anaph", "part"})
@@ -41,9 +42,38 @@ class Verb:
     nya: str  # "opt", "req" or "no"
 
 
-def phrase_set(items: list[str]) -> frozenset[tuple[str, ...]]:
-    """Lower-cased entries as word tuples, for word-by-word multi-word matching."""
-    return frozenset(tuple(item.lower().split()) for item in items if item.strip())
+class Phrases:
+    """Lower-cased multi-word entries indexed by their first word, for fast longest-match lookups."""
+
+    __slots__ = ("by_first", "items")
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = frozenset(tuple(item.lower().split()) for item in items if item.strip())
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.items:
+            by_first.setdefault(p[0], []).append(p)
+        self.by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+
+    def longest(self, low: Sequence[str], i: int) -> int:
+        """Length of the longest entry starting at ``low[i]`` (0 when none)."""
+        cands = self.by_first.get(low[i]) if i < len(low) else None
+        if cands:
+            for p in cands:
+                n = len(p)
+                if tuple(low[i : i + n]) == p:
+                    return n
+        return 0
+
+    def __contains__(self, words: object) -> bool:
+        return words in self.items
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def phrase_set(items: list[str]) -> Phrases:
+    """Lower-cased entries as an indexed phrase set, for word-by-word multi-word matching."""
+    return Phrases(items)
 
 
 def _alternation(forms: list[str]) -> str:
@@ -61,18 +91,19 @@ class QuoteLexicon:
     enclitic: str
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
-    leading: frozenset[tuple[str, ...]]
+    leading: Phrases
     adverbs: frozenset[str]
     not_subject_end: frozenset[str]
     complementisers: frozenset[str]
     coordinators: frozenset[str]
     colon_frame: bool
     join_split: bool
+    head_first: bool
     verbal_prefixes: tuple[str, ...]
     source_nouns: frozenset[str]
     adverbial_openers: frozenset[str]
     not_content_start: frozenset[str]
-    drop_determiners: frozenset[tuple[str, ...]]
+    drop_determiners: Phrases
     quantifiers: frozenset[str]
     demonstratives: frozenset[str]
     stop: frozenset[str]
@@ -80,19 +111,19 @@ class QuoteLexicon:
     days: frozenset[str]
     months: frozenset[str]
     name_particles: frozenset[str]
-    person_nouns: frozenset[tuple[str, ...]]
-    roles: frozenset[tuple[str, ...]]
-    ranks: frozenset[tuple[str, ...]]
+    person_nouns: Phrases
+    roles: Phrases
+    ranks: Phrases
     title_abbreviations: dict[str, str]
-    org_heads: frozenset[tuple[str, ...]]
+    org_heads: Phrases
     portfolio: frozenset[str]
-    geo: frozenset[tuple[str, ...]]
-    quoted_from: frozenset[tuple[str, ...]]
+    geo: Phrases
+    quoted_from: Phrases
     told: frozenset[str]
     citing: frozenset[str]
-    outlet_prefixes: frozenset[tuple[str, ...]]
-    channels: frozenset[tuple[str, ...]]
-    anaphor_lead: frozenset[tuple[str, ...]]
+    outlet_prefixes: Phrases
+    channels: Phrases
+    anaphor_lead: Phrases
     outlets: dict[str, str]  # lower-cased alias -> canonical
     # compiled patterns
     post_re: re.Pattern[str] = field(repr=False)
@@ -191,6 +222,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         coordinators=_lower(_words(s, "clause", "coordinators", where)),
         colon_frame=bool(s.get("frames", {}).get("colon", False)),
         join_split=bool(s.get("frames", {}).get("join_split", False)),
+        head_first=s.get("speaker", {}).get("head", "first") == "first",
         verbal_prefixes=tuple(_words(s, "clause", "verbal_prefixes", where)),
         source_nouns=_lower(_words(s, "clause", "source_nouns", where)),
         adverbial_openers=_lower(_words(s, "clause", "adverbial_openers", where)),

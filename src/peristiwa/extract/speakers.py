@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
-from .quotes_lexicon import QuoteLexicon, word_re
+from .quotes_lexicon import Phrases, QuoteLexicon, word_re
 
 __all__ = ["Identity", "Mention", "Resolver", "parse_phrase", "tokens_in"]
 
@@ -49,12 +49,9 @@ def _acronym(word: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
-def _longest(low: list[str], i: int, phrases: frozenset[tuple[str, ...]], maxlen: int) -> int:
+def _longest(low: list[str], i: int, phrases: Phrases, maxlen: int = 0) -> int:
     """Length of the longest phrase of ``phrases`` starting at ``low[i]`` (0 when none)."""
-    for n in range(min(maxlen, len(low) - i), 0, -1):
-        if tuple(low[i : i + n]) in phrases:
-            return n
-    return 0
+    return phrases.longest(low, i)
 
 
 def lex_marks(low: list[str], lex: QuoteLexicon) -> list[str]:
@@ -314,31 +311,35 @@ class Resolver:
     def _scan_titled_names(self) -> None:
         """Person names introduced with a title or rank ("Wakil Menteri Pertahanan Anatoly Antonov")."""
         text, lex = self.doc.text, self.lex
-        for s, e in _sentence_spans(self.doc):
-            toks = tokens_in(text, s, e)
-            low = [t[2].lower() for t in toks]
-            marks = lex_marks(low, lex)
-            i = 0
-            while i < len(toks):
-                if (marks[i] in {"role", "rank"} and _cap(toks[i][2])) or marks[i] == "rank":
-                    j = i
-                    while j < len(toks) and (marks[j] in {"role", "rank", "org", "geo", "portfolio"}):
-                        j += 1
-                    k = j
-                    while k < len(toks) and marks[k] == "" and (
-                        _cap(toks[k][2]) or toks[k][2] == "-" or low[k] in lex.name_particles
-                    ):
-                        k += 1
-                    while k > j and not _cap(toks[k - 1][2]):
-                        k -= 1
-                    words = [t[2] for t in toks[j:k]]
-                    if j < k <= j + 5 and not all(_acronym(w) for w in words) and not self._is_blocked(toks[j][0]):
-                        name = _clean_name(words)
-                        self._add_name(name, toks[j][0], True)
-                        self.events.append((toks[j][0], name))
-                    i = max(k, i + 1)
-                else:
-                    i += 1
+        toks = tokens_in(text, 0, len(text))
+        low = [t[2].lower() for t in toks]
+        firsts = lex.roles.by_first.keys() | lex.ranks.by_first.keys() | lex.title_abbreviations.keys()
+        keep = {"role", "rank", "org", "geo", "portfolio"}
+        i = 0
+        while i < len(toks):
+            if low[i] not in firsts or not (_cap(toks[i][2]) or lex.ranks.longest(low, i)):
+                i += 1
+                continue
+            window = low[i : i + 16]
+            marks = lex_marks(window, lex)
+            j = 0
+            while j < len(window) and marks[j] in keep and toks[i + j][2] not in ".,;:":
+                j += 1
+            k = j
+            while k < len(window) and marks[k] == "" and (
+                _cap(toks[i + k][2]) or toks[i + k][2] == "-" or window[k] in lex.name_particles
+            ):
+                k += 1
+            while k > j and not _cap(toks[i + k - 1][2]):
+                k -= 1
+            words = [t[2] for t in toks[i + j : i + k]]
+            if 0 < j and j < k <= j + 5 and not all(_acronym(w) for w in words) and not self._is_blocked(
+                toks[i + j][0]
+            ):
+                name = _clean_name(words)
+                self._add_name(name, toks[i + j][0], True)
+                self.events.append((toks[i + j][0], name))
+            i += max(k, 1)
         self.events.sort()
 
     # -- canonical names ---------------------------------------------------------------------------------------
