@@ -333,7 +333,7 @@ class Resolver:
             while k > j and not _cap(toks[i + k - 1][2]):
                 k -= 1
             words = [t[2] for t in toks[i + j : i + k]]
-            if 0 < j and j < k <= j + 5 and not all(_acronym(w) for w in words) and not self._is_blocked(
+            if j > 0 and j < k <= j + 5 and not all(_acronym(w) for w in words) and not self._is_blocked(
                 toks[i + j][0]
             ):
                 name = _clean_name(words)
