@@ -74,8 +74,15 @@ def places_of(
     clause_tokens: tuple[int, int],
     trigger_tokens: tuple[int, int],
     exclude: list[tuple[int, int]],
+    *,
+    nominal: bool = False,
 ) -> list[Place]:
-    """Places of an event mention in its sentence: after the trigger in its clause, else before, else near."""
+    """Places of an event mention: after the trigger in its clause, else (verbs only) before it in the clause.
+
+    An event noun takes only a place after it ("serangan di Filipina"): a place earlier in the clause
+    belongs to the predicate the noun depends on ("Di Bandipora, seorang remaja tewas saat menentang
+    larangan ...").
+    """
     places = [p for p in doc.places if sv.start <= p.start < sv.end]
     if not places:
         return []
@@ -98,12 +105,9 @@ def places_of(
     lo, hi = clause_tokens
     after = [p for p in places if trigger_tokens[1] <= tok(p) < hi and ok(p)]
     before = [p for p in places if lo <= tok(p) < trigger_tokens[0] and ok(p)]
-    chosen = after[:1] or before[-1:]
+    chosen = after[:1] or ([] if nominal else before[-1:])
     if not chosen:
-        rest = [p for p in places if ok(p)]
-        if not rest:
-            return []
-        chosen = [min(rest, key=lambda p: abs(tok(p) - trigger_tokens[0]))]
+        return []
     # coordinated places: "di Provinsi Hama dan Provinsi Idlib"
     out = list(chosen)
     last = chosen[-1]

@@ -46,6 +46,44 @@ def _willing_before(sv: SentView, c: Candidate, words: set[str], window: int) ->
     return None
 
 
+def _before_in_clause(sv: SentView, c: Candidate, words: set[str], window: int) -> bool:
+    return _willing_before(sv, c, words, window) is not None
+
+
+def _content_of_charges(out: list[Candidate], dropped: set[int]) -> None:
+    """Event nouns listed after a charge ("Tuduhan ... termasuk serangan, lemparan batu") are its content."""
+    for i, outer in enumerate(out):
+        if outer.type != "ACCUSE" or "allege" not in outer.modes or id(outer) in dropped:
+            continue
+        for inner in out[i + 1 :]:
+            if inner.start - outer.end > 15:
+                break
+            if inner.nominal and inner.type != "ACCUSE":
+                dropped.add(id(inner))
+
+
+def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
+    """ "mendukung dengan serangan udara dan dukungan di darat": nouns after "dengan" are the means."""
+    for i, c in enumerate(out):
+        if i == 0 or not c.nominal or id(c) in dropped:
+            continue
+        k = c.start - 1
+        while k >= 0 and sv.has_role(k, "np_skip", "quant"):
+            k -= 1
+        prev = out[i - 1]
+        if not (k >= 0 and sv.words[k] == "dengan" and 0 <= k - prev.end <= 3 and id(prev) not in dropped):
+            continue
+        dropped.add(id(c))
+        last = c
+        for nxt in out[i + 1 :]:
+            gap = range(last.end, nxt.start)
+            if nxt.nominal and all(sv.words[g] in ("dan", "serta", ",") or sv.has_role(g, "np_skip") for g in gap):
+                dropped.add(id(nxt))
+                last = nxt
+            else:
+                break
+
+
 def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], dict[int, str]]:
     """Apply willingness, complement absorption and protest topics.
 
@@ -88,6 +126,12 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
             if inner.type == "ASSAULT" and outer.type == "THREATEN" and "violence" not in outer.modes:
                 outer.modes.append("violence")
             break
+    _content_of_charges(out, dropped)
+    _instruments(sv, out, dropped)
+    deontic = set(res.setting("compose", "deontic", default=[]))
+    for c in out:
+        if id(c) not in dropped and id(c) not in forced and _before_in_clause(sv, c, deontic, 3):
+            forced[id(c)] = "deontic"
     protest_absorbs = set(res.setting("protest", "absorbs", default=[]))
     has_protest = any(c.type == "PROTEST" for c in out)
     for c in out:

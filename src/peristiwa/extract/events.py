@@ -61,6 +61,7 @@ class _ActorBuilder:
         self.resolver = _find_resolver()
         self._memo: dict[str, tuple[str, str | None, str | None]] = {}
         self.states: set[str] = {e.name.lower() for e in doc.entities if e.label == "GPE" and e.name}
+        self.persons: set[str] = {e.name for e in doc.entities if e.label == "PER" and e.name}
         main = main_place(doc)
         self.context_country = main.country if main is not None else None
 
@@ -84,6 +85,8 @@ class _ActorBuilder:
                     hit = None
                 if getattr(hit, "label", None) == "GPE" and getattr(hit, "name", None):
                     self.states.add(str(hit.name).lower())
+                if getattr(hit, "label", None) == "PER" and getattr(hit, "name", None):
+                    self.persons.add(str(hit.name))
                 found = _unpack(hit) or found
             self._memo[text] = found
         return self._memo[text]
@@ -227,11 +230,14 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
     _attach_counts(doc, drafts, res)
     _accused(drafts)
-    merged = merge_drafts(drafts, int(res.setting("merge", "window", default=3)), builder.states)
+    merged = merge_drafts(
+        drafts, int(res.setting("merge", "window", default=3)), builder.states,
+        anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
+    )
     _fallback_places(doc, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
-    penalty = {"negated": conf_cfg.get("negated", -0.4), "hypothetical": conf_cfg.get("hypothetical", -0.4)}
+    penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
     for d in merged:
         if d.conf + penalty.get(d.modality, 0.0) < floor:
             continue
@@ -262,13 +268,28 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
     actor_spans = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
-    modality = forced or modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal)
+    local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
+    recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
+    actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
+    deontic = forced == "deontic"
+    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal) if forced in (None, "deontic") \
+        else forced
     ctype = c.type
     modes = _mode_cues(sv, res, c)
+    q = quote_for(quotes, *sv.char_span(c.start, c.end))
+    if deontic:
+        speaker = builder.speaker(q) if q is not None else None
+        if speaker is None:  # an obligation stated by the article is no event
+            modality = "hypothetical"
+        else:  # "TNI mesti ..." in a quote: the speaker demands it (PLOVER REQUEST)
+            table = res.setting("compose", "absorb", "REQUEST", default={})
+            mode = table.get(ctype, "")
+            ctype, modes, modality = "REQUEST", [mode] if mode else [], "asserted"
+            recipients = [a for a in actors if a.name != speaker.name]
+            actors = [speaker]
     if modality == "future" and ctype in coop:  # GUIDELINE decision 2
         ctype, modality, modes = "AGREE", "asserted", []
     ts, te = sv.char_span(c.start, c.end)
-    q = quote_for(quotes, ts, te)
     first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON]
     speaks = first_person or (not roles.actors and not c.passive and not c.nominal)
     if q is not None and ctype in verbal and speaks and (first_person or not actors):
@@ -280,7 +301,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         ns, ne = sv.char_span(np.start, np.end)
         if np.label not in ("GPE", "LOC") and not any(p.start == ns and p.end == ne for p in doc.places):
             exclude.append((ns, ne))
-    places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude)
+    places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
     conf = c.conf
     if actors:

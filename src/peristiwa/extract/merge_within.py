@@ -146,14 +146,19 @@ def _specifics(d: Draft) -> set[tuple[str, ...]]:
     return out
 
 
-def _linked(group: list[Draft], later: Draft, window: int, states: set[str]) -> bool:
+def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
+            persons: set[str]) -> bool:
     dist = min(abs(later.si - m.si) for m in group)
     if dist == 0:
         return True
-    if later.anaphoric and dist <= window:
+    if later.anaphoric and dist <= anaphoric_window:
         return True
     if later.type in _PERSON_TYPES and any(
         _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
+    ):
+        return True
+    if later.type == "ASSAULT" and any(
+        a.name in persons and _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
     ):
         return True
     mine = _specific_places(later)
@@ -184,19 +189,24 @@ def _absorb(into: Draft, other: Draft) -> None:
     other.mentions = []
 
 
-def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None = None) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None = None, *,
+                 anaphoric_window: int = 8, persons: set[str] | None = None) -> list[Draft]:
     """Group mentions into events; each returned draft carries its other mentions in ``mentions``.
 
-    ``states`` are the canonical names of state actors (a state and its organs are one side).
+    ``states`` are the canonical names of state actors (a state and its organs are one side);
+    ``persons`` the names of individual people (an attack on one named person is one event).
     """
     states = states or set()
+    persons = persons or set()
     drafts = sorted(drafts, key=lambda d: d.trigger.start)
     kept: list[Draft] = []
     for d in drafts:
         target = None
         for e in reversed(kept):
             group = [e, *e.mentions]
-            if all(_compatible(m, d, states) for m in group) and _linked(group, d, window, states):
+            if all(_compatible(m, d, states) for m in group) and _linked(
+                group, d, window, states, anaphoric_window, persons
+            ):
                 target = e
                 break
         if target is None:
@@ -210,7 +220,7 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         if e in anchors:
             out.append(e)
             continue
-        near = [a for a in anchors if abs(a.si - e.si) <= window and ((a.actors and e.actors) or not e.nominal)
+        near = [a for a in anchors if abs(a.si - e.si) <= window
                 and all(_compatible(m, e, states) for m in [a, *a.mentions])]
         if near:
             best = min(near, key=lambda a: (abs(a.si - e.si), a.si < e.si))
