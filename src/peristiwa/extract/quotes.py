@@ -159,6 +159,8 @@ def _standalone(text: str, q: MarkedQuote, sents: _Sentences, min_words: int) ->
     if text[lo : q.open].strip() and text[q.para_start : q.open].strip():
         return False
     after = text[q.outer_end : sents.window_after(q.outer_end, q.para_end)].strip()
+    if not text[q.para_start : q.open].strip() and _words(text, q.start, q.end) >= 6:
+        return True  # a paragraph opening with a long quotation ("“...,” buka pria itu.")
     return q.unclosed or not after or not after[0].isalnum() or text[q.end - 1 : q.end] in ".!?…"
 
 

@@ -202,7 +202,11 @@ def parse_tail(text: str, start: int, end: int, lex: QuoteLexicon, own: str | No
 
 def _outlet_at(text: str, toks: list[tuple[int, int, str]], j: int, end: int, lex: QuoteLexicon, strict: bool
                ) -> str | None:
-    m = lex.outlet_re.match(text, toks[j][0], end)
+    """The outlet named at ``toks[j]``: a known outlet within the next few words ("surat kabar Israel,
+    Haaretz"), else (unless ``strict``) the capitalised name written there."""
+    stop = min(end, toks[min(j + 6, len(toks) - 1)][1])
+    dot = text.find(". ", toks[j][0], stop)
+    m = lex.outlet_re.search(text, toks[j][0], dot if dot > 0 else stop)
     if m:
         return lex.outlet(m.group())
     if strict or not _cap(toks[j][2]):
@@ -348,7 +352,7 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     while segs:
         prev = _after_verbal(segs[-1], lex)
         pk = _kind(text, prev, lex) if prev else None
-        appositive = (first == "person" and pk in {"role", "desc", "org"} and _role_head(prev, lex)) or (
+        appositive = (first == "person" and pk is not None and pk != "pronoun" and _role_head(prev, lex)) or (
             first in {"role", "desc"} and pk == "person"
         )
         if not appositive:

@@ -203,6 +203,10 @@ def _post_frame(text: str, s: int, e: int, be: int, lex: QuoteLexicon, blocked: 
             continue
         if not _capital_ok(text, s, be, m):
             continue
+        if "subj" in verb.frames:
+            subject = left_subject(text, s, m.start(), lex)
+            if subject is not None and _valid(parse_phrase(text, *subject, lex), lex):
+                continue  # "Trump’s campaign manager, Kellyanne Conway, said ...": a subject, not a post cue
         # the speaker phrase ends at the next comma when the attribution is parenthetical
         nxt = text.find(",", m.end(), be)
         attr = _post(text, m, verb, nxt if nxt > 0 else e, lex, own)

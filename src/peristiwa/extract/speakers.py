@@ -112,6 +112,8 @@ def _strip_leading(toks: list[Tok], lex: QuoteLexicon) -> list[Tok]:
             changed = True
         low = [t[2].lower() for t in toks]
         n = _longest(low, 0, lex.leading, 4) if toks else 0
+        if n and _cap(toks[0][2]) and len(toks) > n and _cap(toks[n][2]):
+            n = 0  # "Lalu Muhammad Iqbal": a capitalised word before a name is part of the name
         if n and n < len(toks):
             toks = toks[n:]
             changed = True
