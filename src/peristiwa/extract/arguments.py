@@ -40,6 +40,8 @@ _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "(", ")", "?", "!"}
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "memper", "diper")
 # purpose clauses whose missing subject is the main clause's ("X berangkat untuk menyalurkan bantuan")
 _CONTROL = {"untuk", "guna", "demi", "agar", "supaya"}
+# subordinate clauses sharing the main subject ("Burhan Wani, yang tewas setelah ditembak tentara India")
+_SUBORDINATE = {"setelah", "sesudah", "sebelum", "saat", "ketika", "usai", "sambil", "seraya", "hingga"}
 
 
 @dataclass
@@ -113,6 +115,9 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         cached: list[NP] = sv.cache[key]
         return cached
     nps: list[NP] = []
+    if sv.boilerplate:
+        sv.cache[key] = nps
+        return nps
     n = len(sv)
     i = 0
     free = lambda a, b: not any(k in cc.blocked for k in range(a, b))  # noqa: E731
@@ -153,7 +158,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         if kind != "pronoun":
             _extend(sv, np, cc)
         k = start - 1
-        while k >= 0 and sv.has_role(k, "quant"):
+        while k >= 0 and (sv.has_role(k, "quant") or sv.has_class(k, "place_noun")):
             k -= 1
         if k >= 0:
             for role in _PP_ROLES:
@@ -164,6 +169,9 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         i = np.end
     _members(sv, nps)
     nps = _appositions(sv, nps)
+    for a, b in zip(nps, nps[1:], strict=False):  # "terhadap anak dan perempuan": both under the preposition
+        if a.pp and b.pp is None and b.start == a.end + 1 and sv.has_role(a.end, "coord"):
+            b.pp = a.pp
     sv.cache[key] = nps
     return nps
 
@@ -275,6 +283,22 @@ def _verbish(word: str) -> bool:
     return len(word) > 4 and word.startswith(_VERB_PREFIXES)
 
 
+_DASHES = {"-", "–", "—"}
+_FRONTED = {"untuk", "guna", "demi", "agar", "supaya", "jika", "kalau", "apabila", "bila", "ketika", "saat", "setelah",
+            "sebelum", "sesudah", "usai", "karena", "meski", "meskipun", "walaupun", "sejak", "selama", "dalam"}
+
+
+def _ends_fronted_clause(sv: SentView, comma: int) -> bool:
+    """A comma closing a fronted subordinate clause ("Untuk menghindari kekerasan ..., kita ...")."""
+    k = comma - 1
+    while k >= 0 and sv.words[k] not in (",", ";", ":"):
+        k -= 1
+    first = k + 1
+    while first < comma and not sv.words[first][:1].isalnum():
+        first += 1
+    return first < comma and sv.words[first] in _FRONTED
+
+
 def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
     """Token range of the clause around tokens ``[start, end)``."""
 
@@ -288,7 +312,9 @@ def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
         if w == ",":
             nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech")
             prv = k > 0 and sv.has_role(k - 1, "speech")
-            return nxt or prv
+            return nxt or prv or _ends_fronted_clause(sv, k)
+        if w in _DASHES and sv.index == 0 and k < 10 and not any(sv.words[x] in _DASHES for x in range(k)):
+            return True  # "Jakarta, CNN Indonesia -- Pasukan Irak ...": the dateline is no clause
         return w == "untuk" and k + 1 < len(sv) and _verbish(sv.words[k + 1])
 
     lo = 0
@@ -404,7 +430,7 @@ def assign_roles(
     roles = Roles()
     frame = cand.frame
     subj = _subject(sv, nps, lo, cand.start)
-    if not subj and lo > 1 and sv.words[lo - 1] in _CONTROL:
+    if not subj and lo > 1 and (sv.words[lo - 1] in _CONTROL or sv.words[lo - 1] in _SUBORDINATE):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         subj = _subject(sv, nps, outer, lo - 1)
     agent_pp = _with_prep(sv, nps, cand.end, hi, "agent_prep")

@@ -71,7 +71,8 @@ def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
         while k >= 0 and sv.has_role(k, "np_skip", "quant"):
             k -= 1
         prev = out[i - 1]
-        if not (k >= 0 and sv.words[k] == "dengan" and 0 <= k - prev.end <= 3 and id(prev) not in dropped):
+        if prev.nominal or not (k >= 0 and sv.words[k] == "dengan" and 0 <= k - prev.end <= 3
+                                and id(prev) not in dropped):
             continue
         dropped.add(id(c))
         last = c
@@ -133,7 +134,7 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
         if id(c) not in dropped and id(c) not in forced and _before_in_clause(sv, c, deontic, 3):
             forced[id(c)] = "deontic"
     protest_absorbs = set(res.setting("protest", "absorbs", default=[]))
-    has_protest = any(c.type == "PROTEST" for c in out)
+    has_protest = any(c.type == "PROTEST" and id(c) not in dropped for c in out)
     for c in out:
         if id(c) in dropped:
             continue

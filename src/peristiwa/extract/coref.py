@@ -31,9 +31,16 @@ class Mention:
 
 def _kind(sv: SentView, np: NP, doc: Document, place_spans: list[tuple[int, int]]) -> str:
     s, e = sv.char_span(np.start, np.end)
-    for ent in doc.entities:
-        if ent.start >= s and ent.end <= e and (ent.end - ent.start) * 2 >= (e - s):
+    inside = [ent for ent in doc.entities if ent.start >= s and ent.end <= e]
+    for ent in inside:
+        if (ent.end - ent.start) * 2 >= (e - s):
             return {"PER": "person", "GPE": "place", "LOC": "place"}.get(ent.label, "group")
+    if doc.entities:  # the actors stage ran: a person is a phrase naming a PER mention
+        if any(ent.label == "PER" for ent in inside):
+            return "person"
+        if np.kind == "proper" and any(ps <= s and e <= pe for ps, pe in place_spans):
+            return "place"
+        return "group"
     if np.kind == "proper":
         if any(ps <= s and e <= pe for ps, pe in place_spans):
             return "place"

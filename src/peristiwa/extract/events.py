@@ -35,6 +35,8 @@ from .triggers import Candidate, DocContext, find_candidates
 __all__ = ["extract_events", "make_stage"]
 
 _FIRST_PERSON = {"kami", "kita", "saya", "aku"}
+# types whose mode names the act itself: a trigger's own mode is not overridden by nearby cue words
+_EXCLUSIVE_MODES = {"COERCE", "SANCTION", "RETREAT"}
 _RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
                      "peristiwa.actors")
 
@@ -160,6 +162,8 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
         if not ok:
             continue
         for mode in m.row.get("mode").split(","):
+            if cand.type in _EXCLUSIVE_MODES and cand.modes and mode not in cand.modes:
+                continue  # an arrest near "jam malam" stays an arrest
             if mode and mode not in modes:
                 modes.append(mode)
         replaced.update(x for x in m.row.get("replaces").split(",") if x)
@@ -172,6 +176,19 @@ def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
     while k < len(sv) and sv.has_role(k, "np_skip"):
         k += 1
     return k < len(sv) and sv.words[k] in words
+
+
+def _in_attribution(doc: Document, sv: SentView, cand: Candidate) -> bool:
+    """A trigger after a quote's reporting verb describes the speaker ("kata X, utusan ... yang memerangi
+    ISIS"), it is not an event of the article."""
+    ts = sv.tokens[cand.start].start
+    for q in doc.quotes:
+        cue = q.cue_span
+        if cue is None or not (sv.start <= cue.start < sv.end):
+            continue
+        if q.content.end <= cue.start < ts and not (q.content.start <= ts < q.content.end):
+            return True
+    return False
 
 
 def _additive(sv: SentView, cand: Candidate, res: Resources) -> bool:
@@ -203,7 +220,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     per_sent: list[tuple[SentView, list[Candidate], dict[int, str]]] = []
     blocked: dict[int, set[int]] = {}
     for sv in views:
-        cands = cluster(find_candidates(sv, res, dctx))
+        cands = [c for c in cluster(find_candidates(sv, res, dctx)) if not _in_attribution(doc, sv, c)]
         if not cands:
             continue
         blocked[sv.index] = {k for c in cands for k in range(c.start, c.end)}
@@ -329,6 +346,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         anaphoric=_anaphoric(sv, c, res),
         additive=_additive(sv, c, res),
         head=" ".join(sv.words[c.start : c.end]),
+        clause=(lo, hi),
     )
 
 

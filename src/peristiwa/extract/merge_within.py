@@ -52,6 +52,7 @@ class Draft:
     anaphoric: bool = False
     additive: bool = False  # "juga", "lagi", "kembali" before the trigger: another act, not a re-mention
     head: str = ""  # the trigger's words, lower-cased
+    clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
     mentions: list[Draft] = field(default_factory=list)
 
     @property
@@ -149,7 +150,7 @@ def _specifics(d: Draft) -> set[tuple[str, ...]]:
 def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
             persons: set[str]) -> bool:
     dist = min(abs(later.si - m.si) for m in group)
-    if dist == 0:
+    if dist == 0 and any(m.si == later.si and m.clause == later.clause for m in group):
         return True
     if later.anaphoric and dist <= anaphoric_window:
         return True
@@ -166,7 +167,10 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         return True
     if later.additive:
         return False
-    if dist <= 1 and later.head and any(m.head == later.head for m in group):
+    theirs_all: set[tuple[str, ...]] = set().union(*(_specifics(m) for m in group))
+    ours_all = _specifics(later)
+    nested = ours_all <= theirs_all or theirs_all <= ours_all
+    if dist <= 1 and later.head and any(m.head == later.head for m in group) and nested:
         return True
     if dist <= window:
         theirs: set[tuple[str, ...]] = set().union(*(_specifics(m) for m in group))
@@ -221,7 +225,8 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
             out.append(e)
             continue
         near = [a for a in anchors if abs(a.si - e.si) <= window
-                and all(_compatible(m, e, states) for m in [a, *a.mentions])]
+                and all(_compatible(m, e, states) for m in [a, *a.mentions])
+                and (not e.actors or _shares(a.actors, e.actors, states))]
         if near:
             best = min(near, key=lambda a: (abs(a.si - e.si), a.si < e.si))
             _absorb(best, e)
@@ -246,7 +251,7 @@ def _finalise(e: Draft) -> Draft:
                 best.recipients.append(a)
         if not best.places and d.places:
             best.places = d.places
-        if best.date is None and d.date is not None:
+        if best.date is None and d.date is not None and not d.bare():
             best.date, best.date_span = d.date, d.date_span
         seen = {(c.start, c.end) for c in best.counts}
         best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen)
