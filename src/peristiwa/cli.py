@@ -95,24 +95,40 @@ def run(
     published: PubOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786.")
+    ] = None,
 ) -> None:
     """Ingest, extract and store: news files in, a DuckDB database of events out.
 
     Re-running the same input adds nothing (documents are identified by a hash of their cleaned text).
+    With --workers or --scheduler, partitions run in parallel on Dask and are merged into the same store.
 
     Example: [bold]peristiwa run ../shared/data/seed/seed.txt --published 2015-10-07[/bold]
+    Example: [bold]peristiwa run ../shared/data/news-id/indosum_2017.jsonl --workers 2[/bold]
     """
-    from .runner import run_to_store
+    from .runner import RunSummary, run_to_store
 
     try:
         cfg = _config(config, db)
-        pipe = Pipeline(cfg)
         with _progress("processing", quiet) as progress:
             task = progress.add_task("run", total=None)
-            summary = run_to_store(
-                inputs, pipeline=pipe, lang=lang, published=_date(published),
-                on_document=lambda n: progress.advance(task, n),
-            )
+            summary: RunSummary
+            if workers or scheduler:
+                from .scale import run_distributed
+
+                summary = run_distributed(
+                    inputs, cfg, workers=workers, scheduler=scheduler, lang=lang, published=_date(published),
+                    on_document=lambda n: progress.advance(task, n),
+                )
+            else:
+                summary = run_to_store(
+                    inputs, pipeline=Pipeline(cfg), lang=lang, published=_date(published),
+                    on_document=lambda n: progress.advance(task, n),
+                )
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
     _report_errors(summary.errors, quiet)
@@ -352,6 +368,43 @@ def _evaluate_acled(path: Path, limit: int | None, as_json: bool, config: Path |
         out.print_json(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
     else:
         out.print(render_acled_report(report))
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for all).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Open the store writable and accept POST /api/documents.")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option(envvar="PERISTIWA_API_TOKEN", help="Bearer token ingestion requires.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the HTTP API (/api, documented at /api/docs) and the offline dashboard (/) over a database.
+
+    Read-only unless --allow-ingest (which needs --token or $PERISTIWA_API_TOKEN).
+
+    Example: [bold]peristiwa serve --db examples/demo.duckdb --port 8000[/bold]
+    """
+    from .api import ApiSettings
+    from .api import serve as run_server
+
+    cfg = _config(config, db)
+    path = Path(cfg.store.path)
+    if not path.exists():
+        raise _fail(f"{path}: no database here; create one with `peristiwa run INPUT --db {path}`")
+    try:
+        settings = ApiSettings(db=path, allow_ingest=allow_ingest, token=token, config=config)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"serving {path} on http://{host}:{port}/ (API reference: /api/docs)", highlight=False)
+    try:
+        run_server(settings, host=host, port=port)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()

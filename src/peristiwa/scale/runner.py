@@ -1,0 +1,297 @@
+"""Scale-out on Dask: partitions processed by workers in parallel, merged in order into one DuckDB store.
+
+Why this shape: DuckDB has one writer per file and the pipeline is CPU-bound Python, so parallelism means
+worker *processes* that write Parquet parts (:func:`peristiwa.store.write_partition`) while the driver,
+the only process holding the store, merges finished partitions with the store's own identity rules. The
+driver merges partitions in input order (a finished partition waits for the ones before it), so the
+store ends up exactly as a single-process :func:`peristiwa.runner.run_to_store` would leave it: the same
+documents, the same duplicates skipped, the same events.
+
+Guarantees:
+
+* bounded memory: the driver keeps at most ``window`` partitions in flight and never lists documents;
+  workers stream their slice and write every ``batch_size`` documents (see :mod:`.worker`);
+* no silent loss: a partition that raises is retried ``retries`` times by Dask; one that still fails is
+  recorded in the run's errors (``reason`` ``partition-failed``, ``where`` its description, files and
+  byte range) and makes the run count as failed (exit code 1);
+* per-document errors from workers land in the ``errors`` table like those of a single-process run.
+
+A script that starts a local cluster needs an ``if __name__ == "__main__":`` guard (worker processes are
+spawned and re-import the main module); the ``peristiwa`` command has one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ..config import Config
+from ..errors import DocumentError, IngestError
+from ..pipeline import registry, validate
+from ..runner import RunSummary
+from ..store import Store, WriteStats, read_partition
+from .partitions import DEFAULT_MAX_FILES, DEFAULT_PARTITION_BYTES, Partition, plan_partitions
+from .worker import PartitionResult, process_partition
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["DEFAULT_MEMORY_LIMIT", "ScaleSummary", "dask_client", "run_distributed"]
+
+#: Memory limit of each local worker; the nanny restarts a worker above 95 % of it (its partition is retried).
+DEFAULT_MEMORY_LIMIT = "2GiB"
+
+Progress = Callable[[int], None]
+Task = Callable[..., PartitionResult]
+
+
+@dataclass
+class ScaleSummary(RunSummary):
+    """A :class:`~peristiwa.runner.RunSummary` plus what the distributed run adds."""
+
+    partitions: int = 0
+    failed_partitions: list[str] = field(default_factory=list)
+    workers: int = 0
+    worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@contextmanager
+def dask_client(
+    workers: int | None = None,
+    scheduler: str | None = None,
+    *,
+    memory_limit: str | int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[Client]:
+    """A Dask client: connected to ``scheduler`` (``tcp://host:port``) or to a fresh local cluster of
+    ``workers`` single-threaded worker processes (closed on exit)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = LocalCluster(
+        n_workers=max(1, int(workers or 1)),
+        threads_per_worker=1,
+        processes=True,
+        memory_limit=memory_limit,
+        dashboard_address=":0",
+        scheduler_port=0,
+        silence_logs=logging.ERROR,
+    )
+    try:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def _partition_error(part: Partition, attempts: int, exc: BaseException | None) -> DocumentError:
+    what = f"{type(exc).__name__}: {exc}" if exc is not None else "the task was lost"
+    return DocumentError(
+        part.describe(), "partition-failed",
+        f"partition {part.name} failed after {attempts} attempt(s) and was not stored: {what}",
+    )
+
+
+def _as_error(row: Sequence[str]) -> DocumentError:
+    where, reason, message = row
+    return DocumentError(where, reason, message)
+
+
+def run_distributed(
+    inputs: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    db: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    lang: str | None = None,
+    published: dt.date | None = None,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
+    retries: int = 2,
+    window: int | None = None,
+    parts_dir: str | Path | None = None,
+    keep_parts: bool = False,
+    memory_limit: str | int | None = DEFAULT_MEMORY_LIMIT,
+    on_document: Progress | None = None,
+    task: Task | None = None,
+) -> ScaleSummary:
+    """Ingest → extract on Dask workers → Parquet parts → merged into the store; returns the summary.
+
+    Give ``client`` (an open Dask client), or ``scheduler`` (address of a running cluster), or
+    ``workers`` (size of a local cluster started and stopped here). ``parts_dir`` must be visible to the
+    workers and the driver (default: ``<db>.parts/<run id>`` beside the store); merged parts are deleted
+    unless ``keep_parts``. ``on_document`` is called with the number of documents (and failures) of each
+    finished partition. ``task`` replaces :func:`~peristiwa.scale.worker.process_partition` (tests,
+    instrumentation); it receives the same arguments.
+    """
+    cfg = config or Config.load()
+    # a broken stage list must fail here, once, not in every partition on every worker
+    validate([registry.get(ref) for ref in cfg.pipeline.stages])
+    store_path = Path(db or cfg.store.path)
+    summary = ScaleSummary()
+    started = time.perf_counter()
+    with Store(store_path, batch_size=cfg.store.batch_size) as store:
+        summary.run_id = store.start_run(cfg.to_dict(), [str(i) for i in inputs])
+        out = _parts_directory(store_path, parts_dir, summary.run_id)
+        try:
+            with _maybe_client(client, workers, scheduler, memory_limit) as cl:
+                summary.workers = len(cl.scheduler_info().get("workers", {}))
+                plan = plan_partitions(
+                    inputs, target_bytes=partition_bytes, max_files=max_files, absolute=bool(scheduler)
+                )
+                _drive(
+                    cl, plan, store, summary, cfg, out,
+                    lang=lang, published=published, retries=retries,
+                    window=window or max(2, 2 * sum(cl.nthreads().values())),
+                    keep_parts=keep_parts, on_document=on_document, task=task or process_partition,
+                )
+        finally:
+            if not keep_parts:
+                shutil.rmtree(out, ignore_errors=True)
+        store.finish_run(
+            summary.run_id, documents=summary.documents, added=summary.added, skipped=summary.duplicates,
+            events=summary.events, quotes=summary.quotes, errors=len(summary.errors),
+        )
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@contextmanager
+def _maybe_client(
+    client: Client | None, workers: int | None, scheduler: str | None, memory_limit: str | int | None
+) -> Iterator[Client]:
+    if client is not None:
+        yield client
+        return
+    with dask_client(workers, scheduler, memory_limit=memory_limit) as fresh:
+        yield fresh
+
+
+def _parts_directory(store_path: Path, parts_dir: str | Path | None, run_id: str) -> Path:
+    if parts_dir is not None:
+        base = Path(parts_dir)
+    elif str(store_path) == ":memory:":
+        base = Path(tempfile.gettempdir()) / "peristiwa-parts"
+    else:
+        base = store_path.with_name(store_path.name + ".parts")
+    out = base / run_id
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _drive(
+    client: Client,
+    plan: Iterator[Partition | IngestError],
+    store: Store,
+    summary: ScaleSummary,
+    cfg: Config,
+    out: Path,
+    *,
+    lang: str | None,
+    published: dt.date | None,
+    retries: int,
+    window: int,
+    keep_parts: bool,
+    on_document: Progress | None,
+    task: Task,
+) -> None:
+    """Submit partitions with at most ``window`` in flight; merge finished ones in index order."""
+    from distributed import as_completed
+
+    config_json = msgspec.json.encode(cfg.to_dict()).decode("utf-8")
+    token = uuid.uuid4().hex[:8]
+    pending: dict[object, Partition] = {}
+    finished: dict[int, PartitionResult | None] = {}
+    next_merge = 0
+    recorded = 0
+    queue = as_completed()
+
+    def submit_one() -> bool:
+        for item in plan:
+            if isinstance(item, IngestError):
+                summary.errors.append(item)
+                continue
+            fut = client.submit(
+                task, item, config_json, str(out),
+                lang=lang, published=published, run_id=summary.run_id, batch_size=cfg.store.batch_size,
+                key=f"peristiwa-{token}-{item.name}", retries=retries, pure=False,
+            )
+            pending[fut.key] = item
+            queue.add(fut)
+            summary.partitions += 1
+            return True
+        return False
+
+    for _ in range(window):
+        if not submit_one():
+            break
+    for fut in queue:
+        part = pending.pop(fut.key)
+        if fut.status == "finished":
+            res: PartitionResult = fut.result()
+            finished[part.index] = res
+            summary.documents += res.documents
+            summary.errors.extend(_as_error(r) for r in res.errors)
+            summary.duplicates += res.duplicates
+            rss = summary.worker_peak_rss_mb
+            rss[res.worker] = max(rss.get(res.worker, 0.0), res.peak_rss_mb)
+            if on_document is not None:
+                on_document(res.documents + len(res.errors))
+        else:
+            exc: BaseException | None = None
+            try:
+                exc = fut.exception()
+            except Exception as lost:  # cancelled or lost futures raise instead of returning
+                exc = lost
+            finished[part.index] = None
+            summary.failed_partitions.append(part.describe())
+            summary.errors.append(_partition_error(part, retries + 1, exc))
+        fut.release()
+        while next_merge in finished:
+            done = finished.pop(next_merge)
+            if done is not None:
+                _merge(store, out, done, summary, keep_parts)
+            next_merge += 1
+        if len(summary.errors) > recorded:
+            store.record_errors(summary.run_id, summary.errors[recorded:])
+            recorded = len(summary.errors)
+        submit_one()
+    if len(summary.errors) > recorded:  # inputs naming nothing when no partition was planned at all
+        store.record_errors(summary.run_id, summary.errors[recorded:])
+
+
+def _merge(store: Store, out: Path, res: PartitionResult, summary: ScaleSummary, keep_parts: bool) -> None:
+    """Store the parts of one finished partition (each part is one batch, one transaction)."""
+    for name in res.parts:
+        tables = read_partition(out, name)
+        stats: WriteStats = store.write_tables(tables, summary.run_id)
+        summary.added += stats.added
+        summary.duplicates += stats.skipped_duplicates
+        summary.events += stats.events
+        summary.quotes += stats.quotes
+        if not keep_parts:
+            for path in out.glob(f"*/part-{name}.parquet"):
+                path.unlink(missing_ok=True)
+
