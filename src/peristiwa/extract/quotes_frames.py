@@ -255,7 +255,8 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         if mention is None or not _valid(mention, lex):
             break
         cue, cue_span = _cue(verb, sm)
-        via, cited = parse_tail(text, sm.end(), limit, lex, own)
+        # "told Reuters": the verb itself introduces the addressee
+        via, cited = parse_tail(text, sm.start() if verb.form in lex.told else sm.end(), limit, lex, own)
         return _with_cited(text, Attribution("postsubj", cue, cue_span, mention, via), cited, lex)
     return None
 
@@ -268,6 +269,9 @@ def _post(text: str, pm: re.Match[str], verb: Verb, limit: int, lex: QuoteLexico
     s, e, tail = right_phrase(text, pm.end(), limit, lex)
     mention = parse_phrase(text, s, e, lex) if e > s else None
     via, cited = parse_tail(text, tail, limit, lex, own)
+    if verb.form in lex.told and mention is not None and mention.kind == "org" and lex.outlet(mention.name):
+        # "“...,” told Reuters X": rare, but the outlet is then the addressee
+        via = tuple(dict.fromkeys((lex.outlet(mention.name) or mention.name, *via)))
     return _with_cited(text, Attribution("post", cue, cue_span, mention, via), cited, lex)
 
 
@@ -289,6 +293,8 @@ def _with_cited(text: str, attr: Attribution, cited: tuple[int, int] | None, lex
 def attribute_before(text: str, lo: int, pos: int, lex: QuoteLexicon, own: str | None) -> Attribution | None:
     """An attribution right before an opening mark: "Gingrich said, “...”" / "Ia menambahkan: “...”"."""
     seg = text[lo:pos].rstrip()
+    if not seg or seg[-1] in _END_PUNCT:
+        return None  # "“A,” Clinton said. “B”": the attribution belongs to the quote before
     seg = seg.rstrip(",:").rstrip()
     if not seg:
         return None

@@ -1,0 +1,85 @@
+"""English quotes: the same mechanisms reading the English pack, plus PolNeAR's conventions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peristiwa.model import Document
+from peristiwa.output import quote_record
+from peristiwa.pipeline import Pipeline
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
+    doc = pipeline(Document(doc_id="t", text=text, lang="en"))
+    return [quote_record(doc, q) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "content", "cue"),
+    [
+        ("Toner said the talks would continue next week.", "Toner", "the talks would continue next week", "said"),
+        ("Toner said on Tuesday that the talks would continue.", "Toner", "the talks would continue", "said"),
+        ("The economy is improving, the White House said on Tuesday.", "the White House",
+         "The economy is improving", "said"),
+        ("According to the State Department, the embassy will reopen in May.", "the State Department",
+         "the embassy will reopen in May", "According to"),
+        ("The embassy will reopen in May, according to a count by the ministry.", "a count by the ministry",
+         "The embassy will reopen in May", "according to"),
+        ("Clinton spokesman Brian Fallon said the emails were not classified.", "Clinton spokesman Brian Fallon",
+         "the emails were not classified", "said"),
+        ("The spokesman told reporters that the meeting was cancelled.", "The spokesman",
+         "the meeting was cancelled", "told"),
+        ("Clinton celebrated in Florida and said it was another step closer to the White House.", "Clinton",
+         "it was another step closer to the White House", "said"),
+    ],
+)
+def test_indirect_frames(pipeline: Pipeline, text: str, speaker_text: str, content: str, cue: str) -> None:
+    quotes = _quotes(pipeline, text)
+    assert len(quotes) == 1, quotes
+    q = quotes[0]
+    assert (q["speaker_text"], q["text"], q["cue"], q["direct"]) == (speaker_text, content, cue, False)
+
+
+def test_direct_quote_post_and_pre_attribution(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "“We will not back down,” said Hillary Clinton, the Democratic nominee.")
+    assert [(q["speaker"], q["text"], q["cue"]) for q in quotes] == [
+        ("Hillary Clinton", "We will not back down", "said")]
+    quotes = _quotes(pipeline, "Sanders said, “The system is rigged against working families.”")
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("Sanders", "The system is rigged against working families.")]
+
+
+def test_split_quote_is_one_statement_in_english(pipeline: Pipeline) -> None:
+    text = "“We will not back down,” Clinton said. “This is our moment.”"
+    quotes = _quotes(pipeline, text)
+    assert len(quotes) == 1
+    assert quotes[0]["text"] == "We will not back down,” Clinton said. “This is our moment."
+    assert quotes[0]["speaker"] == "Clinton"
+
+
+def test_pronoun_speaker_and_appositive_subject(pipeline: Pipeline) -> None:
+    quotes = _quotes(
+        pipeline,
+        "Trump’s campaign manager, Kellyanne Conway, said the campaign was confident. "
+        "She added that the polls were wrong about the race.",
+    )
+    assert [(q["speaker"], q["speaker_text"]) for q in quotes] == [
+        ("Kellyanne Conway", "Kellyanne Conway"), ("Kellyanne Conway", "She")]
+
+
+def test_told_an_outlet_is_an_intermediary(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "“We are ready to talk,” the minister told Reuters in an interview.")
+    assert [(q["speaker_text"], q["via"]) for q in quotes] == [("the minister", ["Reuters"])]
+
+
+def test_headline_colon_attribution(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.\n\nThe race goes on.")
+    assert [(q["speaker_text"], q["text"], q["cue"]) for q in quotes] == [
+        ("Gingrich", "Trump Must Decide If He Wants a Two-Pirate Ticket", ":")]
+
+
+def test_circumstance_is_not_content(pipeline: Pipeline) -> None:
+    assert _quotes(pipeline, "The company said in a statement.") == []
+    assert _quotes(pipeline, "The show “Meet the Press” airs on Sunday.") == []
