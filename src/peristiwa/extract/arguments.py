@@ -20,6 +20,7 @@ demonstratives) and capitalisation; the words themselves are data (``argument_cu
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from .resources import Resources, SentView
@@ -169,7 +170,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         i = np.end
     _members(sv, nps)
     nps = _appositions(sv, nps)
-    for a, b in zip(nps, nps[1:], strict=False):  # "terhadap anak dan perempuan": both under the preposition
+    for a, b in itertools.pairwise(nps):  # "terhadap anak dan perempuan": both under the preposition
         if a.pp and b.pp is None and b.start == a.end + 1 and sv.has_role(a.end, "coord"):
             b.pp = a.pp
     sv.cache[key] = nps

@@ -53,10 +53,11 @@ def _before_in_clause(sv: SentView, c: Candidate, words: set[str], window: int) 
 def _content_of_charges(out: list[Candidate], dropped: set[int]) -> None:
     """Event nouns listed after a charge ("Tuduhan ... termasuk serangan, lemparan batu") are its content."""
     for i, outer in enumerate(out):
-        if outer.type != "ACCUSE" or "allege" not in outer.modes or id(outer) in dropped:
+        if outer.type != "ACCUSE" or not {"allege", "investigate"} & set(outer.modes) or id(outer) in dropped:
             continue
+        reach = 15 if "allege" in outer.modes else 4  # what is investigated is its direct object
         for inner in out[i + 1 :]:
-            if inner.start - outer.end > 15:
+            if inner.start - outer.end > reach:
                 break
             if inner.nominal and inner.type != "ACCUSE":
                 dropped.add(id(inner))
@@ -131,7 +132,7 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
     _instruments(sv, out, dropped)
     deontic = set(res.setting("compose", "deontic", default=[]))
     for c in out:
-        if id(c) not in dropped and id(c) not in forced and _before_in_clause(sv, c, deontic, 3):
+        if id(c) not in dropped and id(c) not in forced and _before_in_clause(sv, c, deontic, 6):
             forced[id(c)] = "deontic"
     protest_absorbs = set(res.setting("protest", "absorbs", default=[]))
     has_protest = any(c.type == "PROTEST" and id(c) not in dropped for c in out)

@@ -173,7 +173,7 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
 def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
     words = set(res.setting("merge", "anaphoric", default=[]))
     k = cand.end
-    while k < len(sv) and sv.has_role(k, "np_skip"):
+    while k < len(sv) and (sv.has_role(k, "np_skip") or sv.has_class(k, "time")):
         k += 1
     return k < len(sv) and sv.words[k] in words
 

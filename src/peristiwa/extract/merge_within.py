@@ -25,8 +25,12 @@ __all__ = ["Draft", "merge_drafts"]
 
 # COERCE/SANCTION modes that name different acts (an arrest and a seizure are two events)
 _DISTINCT_MODES = {"arrest", "seize", "curfew", "restrict", "withhold", "deport", "censor", "convict",
-                   "discontinue", "expel", "release", "resign", "ceasefire"}
+                   "discontinue", "expel", "release", "resign", "ceasefire", "allege", "investigate", "disapprove",
+                   "abduct", "torture", "sexual"}
 _PERSON_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
+# act types an article rarely reports twice with the same kind of act (mode): an arrest, a charge, a
+# deployment; mentions of them anywhere in the document merge unless something contradicts
+_DOC_WIDE = {"COERCE", "ACCUSE", "SANCTION", "RETREAT", "MOBILIZE"}
 
 
 @dataclass
@@ -158,6 +162,12 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
     ):
         return True
+    if later.type in _DOC_WIDE and not later.additive:
+        return True
+    if later.type != "ASSAULT" and later.head and later.actors and any(
+        m.head.split()[:1] == later.head.split()[:1] and _shares(m.actors, later.actors, states) for m in group
+    ):
+        return True
     if later.type == "ASSAULT" and any(
         a.name in persons and _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
     ):
@@ -224,11 +234,10 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         if e in anchors:
             out.append(e)
             continue
-        near = [a for a in anchors if abs(a.si - e.si) <= window
-                and all(_compatible(m, e, states) for m in [a, *a.mentions])
+        near = [a for a in anchors if all(_compatible(m, e, states) for m in [a, *a.mentions])
                 and (not e.actors or _shares(a.actors, e.actors, states))]
         if near:
-            best = min(near, key=lambda a: (abs(a.si - e.si), a.si < e.si))
+            best = min(near, key=lambda a: (abs(a.si - e.si) > window, abs(a.si - e.si), a.si < e.si))
             _absorb(best, e)
         else:
             out.append(e)

@@ -125,7 +125,10 @@ def _conditions_hold(sv: SentView, m: Match, doc: DocContext) -> bool:
 
 
 def _topic(sv: SentView, start: int) -> bool:
-    """An event noun right after "terkait/tentang/mengenai" names a topic, not an event."""
+    """An event noun right after "terkait/tentang/mengenai" names a topic, not an event; so does one a few
+    words after a verb of content ("Perpres itu mengatur sejumlah hal, termasuk sanksi ...")."""
+    if any(sv.has_role(k, "content_verb") for k in range(max(0, start - 6), start)):
+        return True
     for k in (start - 1, start - 2):
         if k >= 0 and sv.has_role(k, "topic_prep"):
             return True
