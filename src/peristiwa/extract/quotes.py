@@ -60,6 +60,11 @@ class _Sentences:
             return min(self.sents[j][1], para_end) if j < len(self.sents) else para_end
         return min(self.sents[i][1], para_end)
 
+    def start_of(self, pos: int, para_start: int) -> int:
+        """Start of the sentence containing ``pos`` (the paragraph start when none does)."""
+        i = self.index_at(pos)
+        return max(self.sents[i][0], para_start) if i is not None else para_start
+
     def start_before(self, pos: int, para_start: int) -> int:
         i = self.index_at(max(pos - 1, 0))
         return max(self.sents[i][0], para_start) if i is not None else para_start
@@ -95,7 +100,8 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
     accepted: list[tuple[int, Candidate]] = []
     for i, q in enumerate(marked):
         attr = attrs[i]
-        if attr is None:
+        if attr is None and not text[sents.start_of(q.open, q.para_start) : q.open].strip():
+            # a quotation opening a sentence continues its neighbour's statement ("“…,” kata dia. “…”")
             same = [j for j in (i - 1, i + 1) if 0 <= j < len(marked) and marked[j].paragraph == q.paragraph]
             for j in same:
                 if attrs[j] is not None and attrs[j].frame != "inherit":  # type: ignore[union-attr]
@@ -115,8 +121,11 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
 
 def _title(text: str, q: MarkedQuote) -> bool:
     """A short title-case quotation ("Meet the Press"): a name of a show or work, not speech."""
-    words = [w for w in text[q.start : q.end].split() if w[:1].isalpha()]
-    return 0 < len(words) <= 6 and all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    content = text[q.start : q.end]
+    words = [w for w in content.split() if w[:1].isalpha()]
+    if len(words) < 2 or len(words) > 6 or content[-1] in ".!?…":
+        return False
+    return all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
 
 
 def _join(text: str, marked: list[MarkedQuote], accepted: list[tuple[int, Candidate]], donor: dict[int, int]
@@ -175,7 +184,9 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 3) -> tupl
     own = lex.outlet(doc.source) if doc.source else None
     credit = credit_outlets(text, paras, lex)
     direct = _direct(text, find_marked_quotes(text), sents, lex, own, min_words)
-    spans = sorted((c.start - 1, c.end + 1) for c in direct)
+    spans = sorted([(c.start - 1, c.end + 1) for c in direct] + [
+        c.attribution.cue_span for c in direct if c.attribution is not None and c.attribution.cue_span is not None
+    ])
     starts = [a for a, _ in spans]
 
     def blocked(pos: int) -> bool:

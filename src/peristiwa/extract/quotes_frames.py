@@ -87,6 +87,8 @@ def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
     head = low[:6]
     if any(_longest(head, i, lex.person_nouns, 3) or _longest(head, i, lex.roles, 3) for i in range(len(head))):
         return True
+    if not lex.head_first and any(w.isdigit() for w in low):
+        return True  # "About 4 in 10 say ...", "43 percent said ..."
     return low[0] in lex.quantifiers and len(low) > 1
 
 

@@ -326,7 +326,7 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
             break
     if i >= len(toks):
         return None
-    if toks[i][2] in _QUOTES or toks[i][2].lower() in lex.not_content_start:
+    if toks[i][2].lower() in lex.not_content_start:
         return None
     return toks[i][0]
 
@@ -369,6 +369,18 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         verb = _verb_at(lex, m)
         if verb is None:
             continue
+        main = None  # the speaker of the main clause: "Anderson said, adding that ..."
+        for vm in lex.subj_re.finditer(text, s, m.start()):
+            main = vm
+        if main is not None and (span := left_subject(text, s, main.start(), lex)) is not None:
+            mention = parse_phrase(text, span[0], span[1], lex)
+            cs0 = _content_after_verb(text, m.end(), be, lex, False)
+            if mention is not None and _valid(mention, lex) and cs0 is not None:
+                cs, ce = _trim(text, cs0, be)
+                cue, cue_span = _cue(verb, m)
+                if _words(text, cs, ce) >= 3:
+                    out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), span[0], 2))
+                continue
         toks = tokens_in(text, s, m.start())
         k = 0
         while k < len(toks) and toks[k][2] != "," and (

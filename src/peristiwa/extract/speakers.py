@@ -103,7 +103,7 @@ def _clean_name(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-").replace("( ", "(").replace(" )", ")")
 
 
-def _strip_leading(toks: list[Tok], lex: QuoteLexicon) -> list[Tok]:
+def _strip_leading(text: str, toks: list[Tok], lex: QuoteLexicon) -> list[Tok]:
     changed = True
     while toks and changed:
         changed = False
@@ -112,8 +112,8 @@ def _strip_leading(toks: list[Tok], lex: QuoteLexicon) -> list[Tok]:
             changed = True
         low = [t[2].lower() for t in toks]
         n = _longest(low, 0, lex.leading, 4) if toks else 0
-        if n and _cap(toks[0][2]) and len(toks) > n and _cap(toks[n][2]):
-            n = 0  # "Lalu Muhammad Iqbal": a capitalised word before a name is part of the name
+        if n and _cap(toks[0][2]) and len(toks) > n and _cap(toks[n][2]) and text[: toks[0][0]].rstrip()[-1:] == ",":
+            n = 0  # "Kemlu, Lalu Muhammad Iqbal": after a comma, a capitalised word before a name is the name
         if n and n < len(toks):
             toks = toks[n:]
             changed = True
@@ -161,7 +161,7 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
     role "Juru bicara" and affiliation "Kementerian Pertahanan Rusia"; "dia" is a pronoun; "AS" an
     organisation; "pejabat militer Kremlin" a description; "Menperin" a role without a name.
     """
-    toks = _strip_leading(tokens_in(text, start, end), lex)
+    toks = _strip_leading(text, tokens_in(text, start, end), lex)
     while toks and (toks[-1][2] in _PUNCT_END or toks[-1][2].lower() in lex.adverbs):
         toks = toks[:-1]
     if not toks:
@@ -428,6 +428,8 @@ class Resolver:
             kind = self.identities[key].kind if key in self.identities else "org"
         elif kind == "person":
             ent = self._entity_at(m.name_start, m.name_end, frozenset({"PER"}))
+            if ent is not None and not (ent.start <= m.name_start and ent.end >= m.name_end):
+                ent = None  # an entity covering part of the name ("Yani" in "Ahmad Yani") says less
             key = ent.name if ent is not None and ent.name else self.canonical_person(m.name)
             org = self._entity_at(m.name_start, m.name_end, frozenset({"ORG", "GPE", "NORP"}))
             if ent is None and org is not None and org.start <= m.name_start and org.end >= m.name_end:
