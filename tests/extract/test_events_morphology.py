@@ -81,7 +81,7 @@ def test_phrase_matcher_multiword_and_clitics(morph: Morphology) -> None:
         {"lemma": "tahan", "forms": "VT", "type": "COERCE"},
     ]
     m = PhraseMatcher(rows, morph)
-    words = "mereka telah melarikan diri dan ditetapkan sebagai tersangka lalu menahannya".split()
+    words = ["mereka", "telah", "melarikan", "diri", "dan", "ditetapkan", "sebagai", "tersangka", "lalu", "menahannya"]
     found = [(words[x.start], x.end - x.start, x.row.get("type")) for x in m.find_longest(words)]
     assert found == [("melarikan", 2, "RETREAT"), ("ditetapkan", 3, "ACCUSE"), ("menahannya", 1, "COERCE")]
-    assert m.find_longest("ditetapkan tersangka".split())[0].end == 2  # optional word absent
+    assert m.find_longest(["ditetapkan", "tersangka"])[0].end == 2  # optional word absent

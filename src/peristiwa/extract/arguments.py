@@ -36,8 +36,8 @@ _FUNCTION_ROLES = (
 _PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between")
 # event types for which "ke X" (towards X) names the affected party rather than a destination
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
-_NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von", "di"}
-_BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "(", ")", "?", "!"}
+_NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
+_BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "memper", "diper")
 # purpose clauses whose missing subject is the main clause's ("X berangkat untuk menyalurkan bantuan")
 _CONTROL = {"untuk", "guna", "demi", "agar", "supaya"}
@@ -91,7 +91,7 @@ def _proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
     if i in cc.blocked or not sv.is_upper(i) or _is_function(sv, i) or sv.has_class(i, "time"):
         return False
     word = sv.raw[i]
-    if not any(ch.isalpha() for ch in word):
+    if not any(ch.isalpha() for ch in word) or len(word) == 1:
         return False
     initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘", "'")
     if not initial or word.isupper():
@@ -135,7 +135,10 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         kind = ""
         head_end = j
         label = ""
-        if j < n and j in cc.entities and free(j, cc.entities[j][0]):
+        if j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
+            kind = "pronoun"
+            head_end = j + 1
+        elif j < n and j in cc.entities and free(j, cc.entities[j][0]):
             head_end, label = cc.entities[j]
             kind = "proper" if sv.is_upper(j) else "common"
         elif i in cc.entities and free(i, cc.entities[i][0]):
@@ -342,7 +345,12 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
                 return before[-1].expand()
     for np in nps:
         if lo <= np.start < trig and not np.pp and np.end <= trig:
-            return _expand_all(sv, nps, np)
+            found = _expand_all(sv, nps, np)
+            last = found[-1]
+            # "Satpolairud bersama Pos TNI AL melaksanakan apel": the companion acts too
+            if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] == "bersama":
+                found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
+            return found
     return []
 
 
@@ -434,7 +442,11 @@ def assign_roles(
     if not subj and lo > 1 and (sv.words[lo - 1] in _CONTROL or sv.words[lo - 1] in _SUBORDINATE):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         subj = _subject(sv, nps, outer, lo - 1)
-    agent_pp = _with_prep(sv, nps, cand.end, hi, "agent_prep")
+    if not subj and hi < len(sv) and sv.words[hi] == "," and _ends_fronted_clause(sv, hi):
+        # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
+        _, main_hi = clause_bounds(sv, hi + 1, hi + 2)
+        subj = _subject(sv, nps, hi + 1, min(main_hi, len(sv)))
+    agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6]
     target = _with_prep(sv, nps, cand.end, hi, "target_prep")
     if not target and cand.type in _DIRECTED:
         target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")

@@ -102,10 +102,21 @@ class Antecedents:
             if m.kind not in wanted:
                 continue
             dist = si - m.si
-            key = (dist, 0 if (m.subject and dist > 0) else 1, -m.np.start)
+            key = (0 if (m.subject or dist == 0) else 1, dist, -m.np.start)
             if best_key is None or key < best_key:
                 best, best_key = m, key
         return best
+
+    def resolve_title(self, si: int, np: NP, max_back: int = 5) -> Mention | None:
+        """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""
+        for k in range(si, max(-1, si - max_back - 1), -1):
+            for m in reversed(self.sentence(k)):
+                if m.kind != "person" or (k == si and m.np.start >= np.start) or m.np is np:
+                    continue
+                sv = self.views[k]
+                if sv.class_within(m.np.start, m.np.end, "person_title") and m.np.end - m.np.start > 1:
+                    return m
+        return None
 
     def resolve_place(self, si: int, before: int, max_back: int = 3) -> Mention | None:
         """The country/state a "negara itu" refers to."""

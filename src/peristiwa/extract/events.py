@@ -107,6 +107,18 @@ class _ActorBuilder:
         return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
 
     def build(self, sv: SentView, np: NP) -> Actor | None:
+        if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
+            e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
+            for e in self.doc.entities
+        ):
+            m = self.ante.resolve_title(sv.index, np)
+            if m is not None:
+                msv = self.ante.views[m.si]
+                ms, me = msv.char_span(m.np.start, m.np.end)
+                actor = self.build(msv, m.np)
+                s, e = sv.char_span(np.start, np.end)
+                if actor is not None:
+                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         if np.kind == "pronoun":
             m = self.ante.resolve(sv.index, np)
             if m is None:
@@ -119,6 +131,16 @@ class _ActorBuilder:
             name, country, sector = self._identity(self.doc.text[cs:ce], cs, ce)
             return Actor(start=s, end=e, name=name, country=country, sector=sector)
         lookup = text
+        if np.kind == "common" and sv.has_role(np.head, "actor_head"):
+            # "pasukan rezim Presiden Assad": the forces, not the person named as their owner
+            for ent in self.doc.entities:
+                if ent.label == "PER" and s < ent.start < e and ent.end == e:
+                    k = sv.token_at(ent.start)
+                    while k > np.start and sv.has_class(k - 1, "person_title"):
+                        k -= 1
+                    if k > np.start:
+                        lookup = self.doc.text[s : sv.tokens[k - 1].end]
+                    break
         if np.definite and sv.words[np.end - 2 : np.end - 1] == ["negara"]:
             place = self.ante.resolve_place(sv.index, np.start)
             if place is not None:
@@ -283,6 +305,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
     actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
+    if c.type == "MOBILIZE":  # "Para tentara tersebut ditempatkan": the deployed forces are the actors
+        actors, recipients = actors + recipients, []
     actor_spans = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
@@ -347,6 +371,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         additive=_additive(sv, c, res),
         head=" ".join(sv.words[c.start : c.end]),
         clause=(lo, hi),
+        own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
 
 

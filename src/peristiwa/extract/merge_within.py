@@ -55,6 +55,7 @@ class Draft:
     quote_id: str | None = None
     anaphoric: bool = False
     additive: bool = False  # "juga", "lagi", "kembali" before the trigger: another act, not a re-mention
+    own_date: bool = True  # the date is stated in the trigger's own clause (not in a quote's attribution)
     head: str = ""  # the trigger's words, lower-cased
     clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
     mentions: list[Draft] = field(default_factory=list)
@@ -73,9 +74,10 @@ class Draft:
     def bare(self) -> bool:
         """A mention with nothing of its own: an event noun without place, count or victim, or a verb
         without any participant ("Saat ditahan, ..."): a re-mention."""
+        places = _specific_places(self)
         if self.nominal:
-            return not (self.places or self.counts or self.recipients)
-        return not (self.actors or self.recipients or self.places or self.counts)
+            return not (places or self.counts or self.recipients)
+        return not (self.actors or self.recipients or places or self.counts)
 
 
 def _norm(name: str) -> str:
@@ -91,7 +93,10 @@ def _same_actor(a: Actor, b: Actor, states: set[str]) -> bool:
     wa, wb = set(na.split()), set(nb.split())
     if wa and wb and (wa <= wb or wb <= wa) and min(len(wa), len(wb)) >= 1 and len(na) > 2 and len(nb) > 2:
         return True
-    return bool(a.country and a.country == b.country and (na in states or nb in states))
+    if a.country and a.country == b.country and (na in states or nb in states):
+        return True
+    # "Syrian military" / "Syrian forces": one state's forces of the same kind are one side
+    return bool(a.country and a.country == b.country and a.sector and a.sector == b.sector)
 
 
 def _generic(a: Actor) -> bool:
@@ -145,7 +150,7 @@ def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
 def _specifics(d: Draft) -> set[tuple[str, ...]]:
     """What makes a mention a particular event: specific places, a date, counts."""
     out: set[tuple[str, ...]] = {("p", p) for p in _specific_places(d)}
-    if d.date is not None:
+    if d.date is not None and d.own_date:
         out.add(("d", d.date.first.isoformat(), d.date.last.isoformat()))
     out |= {("c", c.kind, str(c.value)) for c in d.counts}
     return out
@@ -185,7 +190,7 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
     if dist <= window:
         theirs: set[tuple[str, ...]] = set().union(*(_specifics(m) for m in group))
         ours = _specifics(later)
-        nobody = not (later.actors or later.recipients) or all(not (m.actors or m.recipients) for m in group)
+        nobody = not (later.actors or later.recipients)
         shared = nobody or bool(ours & theirs) or any(
             _shares(m.actors, later.actors, states) or _shares(m.recipients, later.recipients, states) for m in group
         )
@@ -228,14 +233,16 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         else:
             _absorb(target, d)
     # bare re-mentions attach to the nearest compatible informative event (before or after)
-    anchors = [e for e in kept if not (e.bare() and not e.mentions)]
+    anchors = [e for e in kept if not all(m.bare() for m in [e, *e.mentions])]
     out: list[Draft] = []
     for e in kept:
         if e in anchors:
             out.append(e)
             continue
-        near = [a for a in anchors if all(_compatible(m, e, states) for m in [a, *a.mentions])
-                and (not e.actors or _shares(a.actors, e.actors, states))]
+        group = [e, *e.mentions]
+        actors = [x for m in group for x in m.actors]
+        near = [a for a in anchors if all(_compatible(m, x, states) for m in [a, *a.mentions] for x in group)
+                and (not actors or (_shares(a.actors, actors, states) and abs(a.si - e.si) <= window))]
         if near:
             best = min(near, key=lambda a: (abs(a.si - e.si) > window, abs(a.si - e.si), a.si < e.si))
             _absorb(best, e)
