@@ -114,7 +114,6 @@ class _ActorBuilder:
             m = self.ante.resolve_title(sv.index, np)
             if m is not None:
                 msv = self.ante.views[m.si]
-                ms, me = msv.char_span(m.np.start, m.np.end)
                 actor = self.build(msv, m.np)
                 s, e = sv.char_span(np.start, np.end)
                 if actor is not None:
