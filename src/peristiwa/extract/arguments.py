@@ -483,14 +483,14 @@ def assign_roles(
             if comit:
                 (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(comit)
         return roles
-    if frame == "R" or (cand.passive and frame in ("AP", "A")):
+    if frame == "R" or (cand.passive and frame in ("AP", "A", "HOST")):
         roles.recipients = subj
         roles.subject_is = "recipient"
         roles.actors = _after(sv, nps, cand.end, hi) or agent_pp
         return roles
     roles.actors = subj
     roles.subject_is = "actor" if subj else ""
-    if frame == "AP":
+    if frame in ("AP", "HOST"):
         roles.recipients = _after(sv, nps, cand.end, hi) or target
     elif frame == "SYM":
         both = _between(sv, nps, cand.end, hi)

@@ -150,6 +150,10 @@ class _ActorBuilder:
         name, country, sector = self._identity(lookup, s, e)
         if lookup != text and name == lookup:
             name = text
+        if (np.kind == "proper" and self.doc.entities and name == text and country is None
+                and not sv.has_role(np.head, "actor_head")
+                and not any(ent.start < e and s < ent.end for ent in self.doc.entities)):
+            return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
 
 
@@ -273,6 +277,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
     )
     _fallback_places(doc, merged, res)
+    _implicit_agents(doc, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
     penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
@@ -306,6 +311,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
     if c.type == "MOBILIZE":  # "Para tentara tersebut ditempatkan": the deployed forces are the actors
         actors, recipients = actors + recipients, []
+    if c.frame == "HOST":  # "Ramaphosa disambut Menteri Budi": the visitor acts, the host receives
+        actors, recipients = recipients, actors
     actor_spans = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
@@ -400,6 +407,35 @@ def _accused(drafts: list[Draft]) -> None:
             first = min(inner, key=lambda e: e.tokens[0])
             if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
                 d.recipients = list(first.actors)
+
+
+def _implicit_agents(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
+    its sentence is the act of the authority the article last named (a police or judicial body)."""
+    table: dict[str, list[str]] = res.setting("implicit_agents", default={})
+    for d in drafts:
+        sectors = set(table.get(d.type, []))
+        if d.actors or not sectors:
+            continue
+        before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
+                  and d.sv.index - _sentence_index(doc, e.start) <= 5]
+        if before:
+            e = before[-1]
+            d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
+
+
+def _sentence_index(doc: Document, offset: int) -> int:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = doc.sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, lo - 1)
 
 
 def _fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
