@@ -346,7 +346,7 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
         return None
     segs: list[list[tuple[int, int, str]]] = [[]]
     for t in toks:
-        if t[2] in ",;:()" + _QUOTES or (t[2] in "-–—" and not segs[-1]):
+        if t[2] in ",;:" + _QUOTES or (t[2] in "-–—" and not segs[-1]):
             segs.append([])
         else:
             segs[-1].append(t)

@@ -17,6 +17,8 @@ take precedence; without one, capitalised runs split by the pack's role/rank/org
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
@@ -281,7 +283,14 @@ class Resolver:
                  speaker_mentions: list[Mention]) -> None:
         self.doc = doc
         self.lex = lex
-        self.blocked = sorted(blocked)
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(blocked):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.blocked = merged
+        self._blocked_starts = [a for a, _ in merged]
         self.entities = sorted(doc.entities, key=lambda e: e.start)
         self.identities: dict[str, Identity] = {}
         self.names: list[tuple[tuple[str, ...], int, bool]] = []  # (lower words, first offset, glued)
@@ -296,6 +305,8 @@ class Resolver:
             if e.label == "PER" and not self._is_blocked(e.start):
                 self._add_name(e.name or doc.text[e.start : e.end], e.start, False)
         self._scan_titled_names()
+        self._expand_singles()
+        self._scan_subjects()
         self.last_person: tuple[int, str] | None = None
         self.last_any: tuple[int, str, str] | None = None
         self._event_i = 0
@@ -303,7 +314,56 @@ class Resolver:
     # -- inventory -------------------------------------------------------------------------------------------
 
     def _is_blocked(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.blocked)
+        i = bisect.bisect_right(self._blocked_starts, pos) - 1
+        return i >= 0 and pos < self.blocked[i][1]
+
+    def _expand_singles(self) -> None:
+        """A one-word speaker ("Patel") written in full elsewhere ("Abhishek Patel adalah ...")."""
+        text, lex = self.doc.text, self.lex
+        for single in sorted(self.singles):
+            if any(len(w) > 1 and single in w for w, _, _ in self.names):
+                continue
+            pattern = rf"((?:[A-Z][\w'’-]+\s+){{1,2}})(?i:{re.escape(single)})(?![\w-])"
+            for m in re.finditer(pattern, text):
+                words = m.group().split()
+                if any(self._function_word(w) for w in words[:-1]) or self._is_blocked(m.start()):
+                    continue
+                marks = lex_marks([w.lower() for w in words], lex)
+                k = len(words)
+                while k > 0 and not marks[k - 1]:
+                    k -= 1
+                name = words[k:]
+                if len(name) > 1:
+                    self._add_name(" ".join(name), m.start(), False)
+                    break
+
+    def _function_word(self, word: str) -> bool:
+        """A capitalised word that is no part of a name ("Menurut", "Namun", "Sementara")."""
+        w, lex = word.lower(), self.lex
+        return (
+            lex.verb(w) is not None or (w,) in lex.leading or w in lex.adverbs or w in lex.quantifiers
+            or w in lex.days or w in lex.months or lex.is_pronoun(w) or w in lex.stop or w in lex.told
+            or w in lex.not_subject_end or w in lex.title_links or w in lex.complementisers
+            or (w,) in lex.anaphor_lead or w in lex.demonstratives
+        )
+
+    def _scan_subjects(self) -> None:
+        """Known person names opening a clause ("Prabowo mengucapkan ...") are antecedents of "dia"."""
+        if not self.names:
+            return
+        alternation = "|".join(
+            r"\s+".join(re.escape(w) for w in words) for words, _, _ in sorted(self.names, key=lambda n: -len(n[0]))
+        )
+        starts = [s.start for s in self.doc.sentences] or [0]
+        text = self.doc.text
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.IGNORECASE):
+            if not m.group()[:1].isupper() or self._is_blocked(m.start()):
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            before = text[starts[i] if i >= 0 else 0 : m.start()].rstrip()
+            if not before or before.endswith(",") or before.split()[-1].lower() in self.lex.coordinators:
+                self.events.append((m.start(), m.group()))
+        self.events.sort()
 
     def _add_name(self, name: str, pos: int, glued: bool) -> None:
         words = tuple(name.lower().split())
@@ -335,6 +395,8 @@ class Resolver:
             while k > j and not _cap(toks[i + k - 1][2]):
                 k -= 1
             words = [t[2] for t in toks[i + j : i + k]]
+            if i + k < len(toks) and toks[i + k][2][:1].isdigit():
+                k = j  # "Wali Kota Surabaya Nomor 400.2.4": a numbered document, not a person
             if j > 0 and j < k <= j + 5 and not all(_acronym(w) for w in words) and not self._is_blocked(
                 toks[i + j][0]
             ):
@@ -399,7 +461,8 @@ class Resolver:
     def _advance(self, pos: int) -> None:
         while self._event_i < len(self.events) and self.events[self._event_i][0] < pos:
             p, name = self.events[self._event_i]
-            key = self.canonical_person(name)
+            ent = self._entity_at(p, p + len(name), frozenset({"PER"}))
+            key = self.canonical_person(ent.name if ent is not None and ent.name and ent.start == p else name)
             self._identity(key, "person")
             if self.last_person is None or p >= self.last_person[0]:
                 self.last_person = (p, key)
@@ -428,9 +491,9 @@ class Resolver:
             kind = self.identities[key].kind if key in self.identities else "org"
         elif kind == "person":
             ent = self._entity_at(m.name_start, m.name_end, frozenset({"PER"}))
-            if ent is not None and not (ent.start <= m.name_start and ent.end >= m.name_end):
-                ent = None  # an entity covering part of the name ("Yani" in "Ahmad Yani") says less
-            key = ent.name if ent is not None and ent.name else self.canonical_person(m.name)
+            if ent is not None and not (m.start <= ent.start <= m.name_start and ent.end >= m.name_end):
+                ent = None  # an entity covering part of the name ("Yani" of "Ahmad Yani") or more says less
+            key = self.canonical_person(ent.name if ent is not None and ent.name else m.name)
             org = self._entity_at(m.name_start, m.name_end, frozenset({"ORG", "GPE", "NORP"}))
             if ent is None and org is not None and org.start <= m.name_start and org.end >= m.name_end:
                 key, kind = (org.name or m.name), "org"
