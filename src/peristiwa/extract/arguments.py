@@ -88,11 +88,16 @@ class ChunkContext:
 
 
 def _proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
+    raw = sv.raw[i]
+    if raw[:3].lower() in ("al-", "el-") and raw[3:4].isupper() and i not in cc.blocked:
+        return True
     if i in cc.blocked or not sv.is_upper(i) or _is_function(sv, i) or sv.has_class(i, "time"):
         return False
     word = sv.raw[i]
     if not any(ch.isalpha() for ch in word) or len(word) == 1:
         return False
+    if word[:3].lower() in ("al-", "el-") and word[3:4].isupper():  # "al-Nusra", "el-Sisi"
+        return True
     initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘", "'")
     if not initial or word.isupper():
         return True
@@ -242,8 +247,8 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
 
 
 def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool:
-    """A second head noun before a name ("juru bicara Departemen"), or a unit number ("Densus 88")."""
-    w = sv.words[j]
+    """A second head noun before a name ("juru bicara Departemen"), or a unit number ("Densus 88", "Komisi I")."""
+    w = sv.raw[j]
     if sv.has_role(j, "actor_head") and j not in blocked and j + 1 < len(sv) and sv.is_upper(j + 1):
         return True
     return (w[:1].isdigit() or w.isupper()) and j > np.start and sv.is_upper(j - 1) and len(w) <= 6

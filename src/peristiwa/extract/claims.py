@@ -18,7 +18,7 @@ __all__ = ["fallback_quotes", "quote_for", "source_name"]
 
 _DIRECT = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
 _AFTER = re.compile(
-    r"^\s*,?\s*(kata|ujar|ucap|tutur|tulis|lanjut|tambah|imbuh|jelas|ungkap|tegas|sambung|pungkas|papar|terang)"
+    r"\s*,?\s*(kata|ujar|ucap|tutur|tulis|lanjut|tambah|imbuh|jelas|ungkap|tegas|sambung|pungkas|papar|terang)"
     r"(nya)?\b\s*([^,.\n]*(?:,\s*[A-Z][^,.\n]*)?)",
 )
 

@@ -1,0 +1,273 @@
+"""extract.events on short Indonesian sentences: triggers, argument constructions, modality, merging, claims.
+
+These run the event extractor over documents segmented by the core segmenter only (no entity, place, date
+or quote layers), so they test the mechanisms and the id pack data on their own; canonical names come
+from the actor registry when it knows a phrase, so the assertions are on the participants' text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.config import Config
+from peristiwa.extract.events import extract_events
+from peristiwa.extract.resources import Resources
+from peristiwa.model import Document, Event
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    data = Config.load().to_dict()
+    data["pipeline"] = {**data.get("pipeline", {}), "stages": ["segment.sentences", "segment.tokens"]}
+    seg = Pipeline(Config.from_dict(data))
+    pack = seg.packs.get("id")
+    assert pack is not None
+    res = Resources.for_pack(pack)
+
+    def _run(text: str, published: str = "2025-01-10") -> tuple[Document, list[Event]]:
+        doc = seg(Document(doc_id="t", text=text, lang="id", published=dt.date.fromisoformat(published)))
+        return doc, extract_events(doc, res, packs=seg.packs)
+
+    return _run
+
+
+def _texts(doc: Document, actors) -> list[str]:
+    return [doc.text[a.start : a.end] for a in actors]
+
+
+def _one(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.modality) for e in events]
+    return found[0]
+
+
+# -- triggers and morphology in context -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Pasukan Rusia menyerang kota itu pada Selasa.", "ASSAULT"),
+        ("Kota itu diserang pasukan Rusia pada Selasa.", "ASSAULT"),
+        ("Penyerangan terhadap pos polisi itu terjadi Selasa.", "ASSAULT"),
+        ("Polisi menangkap tiga orang di Jakarta.", "COERCE"),
+        ("Tiga orang ditangkap polisi di Jakarta.", "COERCE"),
+        ("Penangkapan tiga orang itu dilakukan polisi.", "COERCE"),
+        ("Kota Mosul dikuasai ISIS sejak 2014 dan pasukan Irak terus menggempur ISIS.", "ASSAULT"),
+        ("Ribuan buruh berunjuk rasa di depan gedung DPR.", "PROTEST"),
+        ("Presiden Jokowi bertemu Perdana Menteri Malaysia di Istana.", "CONSULT"),
+        ("Kejaksaan menyita uang Rp 2 miliar dari tersangka.", "COERCE"),
+        ("KPK menetapkan bupati itu sebagai tersangka.", "ACCUSE"),
+        ("Pengadilan memvonis terdakwa lima tahun penjara.", "SANCTION"),
+        ("TNI mengerahkan 500 prajurit ke perbatasan.", "MOBILIZE"),
+        ("Pemerintah menolak tuntutan para buruh.", "REJECT"),
+        ("Militan itu melarikan diri ke hutan.", "RETREAT"),
+        ("Pelaku meminta maaf kepada korban.", "CONCEDE"),
+    ],
+)
+def test_trigger_types(run, text: str, etype: str) -> None:
+    _, events = run(text)
+    assert etype in [e.type for e in events]
+
+
+def test_heart_attack_is_no_event(run) -> None:
+    _, events = run("Mantan menteri itu meninggal karena serangan jantung di rumahnya.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_sports_report_has_no_assault(run) -> None:
+    text = (
+        "Timnas Indonesia menang 2-1 dalam laga di stadion. Pelatih memuji pemain setelah pertandingan. "
+        "Serangan balik cepat membuat kiper lawan kewalahan dan gol kedua lahir dari tembakan jarak jauh."
+    )
+    _, events = run(text)
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+# -- argument constructions -----------------------------------------------------------------------------
+
+
+def test_active_clause(run) -> None:
+    doc, events = run("Polisi menangkap dua pengedar narkoba di Medan.")
+    ev = _one(events, "COERCE")
+    assert _texts(doc, ev.actors) == ["Polisi"]
+    assert _texts(doc, ev.recipients) == ["dua pengedar"]
+
+
+def test_passive_with_and_without_oleh(run) -> None:
+    doc, events = run("Khariq Anhar ditahan oleh Polda Metro Jaya.")
+    ev = _one(events, "COERCE")
+    assert _texts(doc, ev.recipients) == ["Khariq Anhar"]
+    assert _texts(doc, ev.actors) == ["Polda Metro Jaya"]
+    doc, events = run("Burhan Wani ditembak tentara India.")
+    ev = _one(events, "ASSAULT")
+    assert _texts(doc, ev.recipients) == ["Burhan Wani"]
+    assert _texts(doc, ev.actors) == ["tentara India"]
+
+
+def test_event_noun_genitive_is_agent(run) -> None:
+    doc, events = run("Serangan udara Rusia terhadap ISIS menewaskan 20 orang.")
+    ev = _one(events, "ASSAULT")
+    assert _texts(doc, ev.actors) == ["Rusia"]
+    assert _texts(doc, ev.recipients) == ["ISIS"]
+    assert "aerial" in ev.modes
+
+
+def test_process_noun_genitive_is_patient(run) -> None:
+    doc, events = run("Penangkapan Khariq Anhar oleh Polda Metro Jaya menuai kritik.")
+    ev = _one(events, "COERCE")
+    assert _texts(doc, ev.recipients) == ["Khariq Anhar"]
+    assert _texts(doc, ev.actors) == ["Polda Metro Jaya"]
+
+
+def test_done_by_relative(run) -> None:
+    doc, events = run("Serangan udara yang dilakukan oleh Rusia menghancurkan gudang senjata.")
+    ev = _one(events, "ASSAULT")
+    assert _texts(doc, ev.actors) == ["Rusia"]
+
+
+def test_support_verbs(run) -> None:
+    doc, events = run("Rusia melancarkan serangan udara di Suriah.")
+    assert _texts(doc, _one(events, "ASSAULT").actors) == ["Rusia"]
+    doc, events = run("Tentara Suriah mendapat bantuan dari militer Rusia.")
+    ev = _one(events, "AID")
+    assert _texts(doc, ev.actors) == ["militer Rusia"]
+    assert _texts(doc, ev.recipients) == ["Tentara Suriah"]
+
+
+def test_coordination_gives_several_actors(run) -> None:
+    doc, events = run("Militan dari ISIS, al-Nusra dan Jaish al-Yarmouk telah melarikan diri ke Yordania.")
+    ev = _one(events, "RETREAT")
+    assert _texts(doc, ev.actors) == ["ISIS", "al-Nusra", "Jaish al-Yarmouk"]
+
+
+def test_symmetric_event_between(run) -> None:
+    doc, events = run("Bentrokan antara warga dan petugas keamanan terjadi di Kashmir.")
+    ev = _one(events, "ASSAULT")
+    assert _texts(doc, ev.actors) == ["warga", "petugas keamanan"]
+
+
+def test_relative_clause_subject(run) -> None:
+    doc, events = run("Pasukan pemerintah yang loyal terhadap Presiden Assad meluncurkan serangan darat.")
+    ev = _one(events, "ASSAULT")
+    assert _texts(doc, ev.actors) == ["Pasukan pemerintah"]
+
+
+def test_pronoun_resolves_to_previous_sentence(run) -> None:
+    doc, events = run("Sejumlah mahasiswa berkumpul di kampus. Mereka kemudian berunjuk rasa di depan gedung DPRD.")
+    ev = _one(events, "PROTEST")
+    assert _texts(doc, ev.actors) == ["Sejumlah mahasiswa"]
+
+
+def test_apposition_is_one_participant(run) -> None:
+    doc, events = run("Anggota Komisi I DPR, Elnino Husein Mohi, meminta TNI segera memberikan keterangan.")
+    ev = _one(events, "REQUEST")
+    assert len(ev.actors) == 1
+    assert doc.text[ev.actors[0].start : ev.actors[0].end].endswith("Elnino Husein Mohi")
+    assert _texts(doc, ev.recipients) == ["TNI"]
+
+
+# -- modality -------------------------------------------------------------------------------------------
+
+
+def test_future_noncooperative_keeps_type(run) -> None:
+    _, events = run("Polisi akan menangkap para pelaku pekan depan.")
+    assert _one(events, "COERCE").modality == "future"
+
+
+def test_future_cooperation_is_agree(run) -> None:
+    _, events = run("Presiden Ramaphosa akan bertemu Presiden Prabowo siang ini di Istana Merdeka.")
+    ev = _one(events, "AGREE")
+    assert ev.modality == "asserted"
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_willingness_composes_agree(run) -> None:
+    doc, events = run("Amerika Serikat siap melanjutkan pembicaraan militer dengan Rusia.")
+    ev = _one(events, "AGREE")
+    assert doc.text[ev.trigger.start : ev.trigger.end].startswith("siap")
+    assert _texts(doc, ev.actors) == ["Amerika Serikat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polisi belum menangkap pelaku penembakan itu.", "negated"),
+        ("Polisi tidak menangkap siapa pun dalam razia itu.", "negated"),
+        ("Jika terbukti, polisi bisa menangkap pelaku.", "hypothetical"),
+    ],
+)
+def test_negated_and_hypothetical_are_dropped_by_default(run, text: str, expected: str) -> None:
+    _, events = run(text)
+    assert not [e for e in events if e.type == "COERCE" and "arrest" in e.modes]
+
+
+def test_not_only_is_no_negation(run) -> None:
+    _, events = run("Tidak hanya menangkap pelaku, polisi juga menyita senjata api.")
+    assert any(e.type == "COERCE" and e.modality == "asserted" for e in events)
+
+
+def test_low_confidence_floor_keeps_modalities(run) -> None:
+    pipe_doc, _ = run("Polisi belum menangkap pelaku penembakan itu.")
+    pack = Pipeline().packs.get("id")
+    assert pack is not None
+    events = extract_events(pipe_doc, Resources.for_pack(pack), min_confidence=0.0)
+    assert any(e.type == "COERCE" and e.modality == "negated" for e in events)
+
+
+# -- merging and composition ----------------------------------------------------------------------------
+
+
+def test_mentions_of_one_arrest_merge(run) -> None:
+    text = (
+        "Polisi menangkap Budi Santoso di Bandung pada Senin. Penangkapan itu dilakukan setelah laporan warga. "
+        "Budi ditangkap saat berada di rumahnya."
+    )
+    _, events = run(text)
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert len(arrests) == 1
+    assert len(arrests[0].mentions) >= 1
+
+
+def test_distinct_attacks_stay_apart(run) -> None:
+    text = (
+        "Rusia melancarkan serangan udara di Provinsi Hama pada Senin. "
+        "Sekitar 20 tank hancur terkena serangan di Provinsi Homs pada Selasa."
+    )
+    _, events = run(text)
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_request_absorbs_its_content(run) -> None:
+    _, events = run("Mahasiswa itu meminta agar Khariq segera dibebaskan oleh polisi.")
+    ev = _one(events, "REQUEST")
+    assert "yield" in ev.modes
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_protest_absorbs_its_demand(run) -> None:
+    _, events = run("Ribuan buruh berunjuk rasa menuntut kenaikan upah di depan kantor gubernur.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_topic_is_no_event(run) -> None:
+    _, events = run("Amerika menolak usulan terkait aturan operasi militer di Suriah.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+# -- claims ---------------------------------------------------------------------------------------------
+
+
+def test_event_in_quote_has_speaker_as_source(run) -> None:
+    text = '"Pasukan kami telah menangkap lima militan di perbatasan," kata juru bicara militer, Ahmad Yani.'
+    _, events = run(text)
+    ev = _one(events, "COERCE")
+    assert ev.source == "Ahmad Yani"
+
+
+def test_narrated_event_has_no_source(run) -> None:
+    _, events = run("Polisi menangkap lima militan di perbatasan pada Senin.")
+    assert _one(events, "COERCE").source is None
