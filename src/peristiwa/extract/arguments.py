@@ -129,9 +129,10 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     free = lambda a, b: not any(k in cc.blocked for k in range(a, b))  # noqa: E731
     for k in list(cc.entities):  # "Menurut Boy" -> "Boy": a mention does not start with a function word
         end, label = cc.entities[k]
-        if _is_function(sv, k) and k + 1 < end and k + 1 not in cc.entities:
+        if _is_function(sv, k):
             del cc.entities[k]
-            cc.entities[k + 1] = (end, label)
+            if k + 1 < end and k + 1 not in cc.entities:
+                cc.entities[k + 1] = (end, label)
     while i < n:
         start = i
         j = i

@@ -93,6 +93,8 @@ def places_of(
     def ok(p: Place) -> bool:
         if any(s <= p.start and p.end <= e for s, e in exclude):
             return False
+        if nominal and not _locative(sv, tok(p)):
+            return False
         k = tok(p) - 1
         while k >= clause_tokens[0] and k > tok(p) - 8:
             if sv.has_role(k, "topic_prep"):
@@ -119,6 +121,24 @@ def places_of(
             out.append(p)
             last = p
     return out
+
+
+_LOCATIVE = {"di", "ke", "dari", "dekat", "sekitar", "menuju", "pada"}
+
+
+def _locative(sv: SentView, k: int) -> bool:
+    """A place of the event is introduced by a locative preposition ("di kota Bandipora", "ke Yordania"),
+    possibly as the second of a list ("di Kampung Melayu, Jakarta"); a place name inside another phrase
+    ("bhabinkamtibmas Kelurahan Dukuh Kupang") is not where the event happened."""
+    j = k - 1
+    while j >= 0 and (sv.has_class(j, "place_noun") or sv.words[j] in ("sebuah", "utara", "selatan", "barat",
+                                                                           "timur", "wilayah", "kawasan")):
+        j -= 1
+    if j < 0:
+        return False
+    if sv.words[j] in _LOCATIVE:
+        return True
+    return sv.words[j] in (",", "dan", "serta") and j > 0 and sv.is_upper(j - 1)
 
 
 def main_place(doc: Document) -> Place | None:

@@ -107,6 +107,8 @@ class _ActorBuilder:
         return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
 
     def build(self, sv: SentView, np: NP) -> Actor | None:
+        if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
+            return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
         if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
             e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
             for e in self.doc.entities
