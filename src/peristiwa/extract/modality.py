@@ -40,8 +40,8 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
                 if best is None or dist < best[0]:
                     best = (dist, value)
             continue
-        if m.end > start or m.start < lo:
-            continue
+        if m.end > start or m.start < lo - (1 if scope == "clause" else 0):
+            continue  # a conditional word opening the clause ("jika ...") is itself the clause boundary
         dist = start - m.end
         if scope == "clause":
             if value == "hypothetical":
