@@ -90,8 +90,8 @@ def find_indirect(
     out: list[Candidate] = []
     for idx, (s, e, _para) in enumerate(sentences):
         be = _body_end(text, s, e)
-        if be - s < 8:
-            continue
+        if be - s < 8 or (not lex.any_re.search(text, s, e) and not lex.colon_frame):
+            continue  # no reporting word at all: nothing to attribute (anaphoric frames need one too)
         cands = [
             *_prep(text, s, be, lex, blocked, own),
             *_post_frame(text, s, e, be, lex, blocked, own),

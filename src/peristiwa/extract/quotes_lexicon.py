@@ -133,6 +133,7 @@ class QuoteLexicon:
     pass_re: re.Pattern[str] = field(repr=False)
     part_re: re.Pattern[str] = field(repr=False)
     outlet_re: re.Pattern[str] = field(repr=False)
+    any_re: re.Pattern[str] = field(repr=False)
     max_phrase: int = 4
 
     def verb(self, form: str) -> Verb | None:
@@ -255,6 +256,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         prep_re=rx(rf"\b(?P<verb>{_alternation(forms('prep')) or never}){nya}\b"),
         pass_re=rx(rf"\b(?P<verb>{_alternation(forms('pass')) or never}){nya}\b"),
         part_re=rx(rf"\b(?P<verb>{_alternation(forms('part')) or never})\b"),
+        any_re=rx(rf"\b(?:{_alternation([*verbs, *_words(s, 'anaphor', 'lead', where)]) or never})"),
         outlet_re=re.compile(rf"(?<![\w.])(?:{outlet_alt or never})(?![\w])", re.IGNORECASE),
         max_phrase=max_phrase,
     )

@@ -18,7 +18,6 @@ take precedence; without one, capitalised runs split by the pack's role/rank/org
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
@@ -296,6 +295,8 @@ class Resolver:
         self.names: list[tuple[tuple[str, ...], int, bool]] = []  # (lower words, first offset, glued)
         self.singles: set[str] = set()
         self.events: list[tuple[int, str]] = []  # static person mentions (offset, canonical key)
+        self.toks = tokens_in(doc.text, 0, len(doc.text))
+        self.low = [t[2].lower() for t in self.toks]
         for m in speaker_mentions:
             if m.kind == "person":
                 self._add_name(m.name, m.name_start, m.glued)
@@ -319,22 +320,21 @@ class Resolver:
 
     def _expand_singles(self) -> None:
         """A one-word speaker ("Patel") written in full elsewhere ("Abhishek Patel adalah ...")."""
-        text, lex = self.doc.text, self.lex
+        toks, low = self.toks, self.low
         for single in sorted(self.singles):
             if any(len(w) > 1 and single in w for w, _, _ in self.names):
                 continue
-            pattern = rf"((?:[A-Z][\w'’-]+\s+){{1,2}})(?i:{re.escape(single)})(?![\w-])"
-            for m in re.finditer(pattern, text):
-                words = m.group().split()
-                if any(self._function_word(w) for w in words[:-1]) or self._is_blocked(m.start()):
+            for i, w in enumerate(low):
+                if w != single or i == 0 or self._is_blocked(toks[i][0]):
                     continue
-                marks = lex_marks([w.lower() for w in words], lex)
-                k = len(words)
-                while k > 0 and not marks[k - 1]:
+                k = i
+                while k > 0 and i - k < 2 and _cap(toks[k - 1][2]) and not self._function_word(toks[k - 1][2]):
                     k -= 1
-                name = words[k:]
-                if len(name) > 1:
-                    self._add_name(" ".join(name), m.start(), False)
+                marks = lex_marks(low[k : i + 1], self.lex)
+                while k < i and marks[0]:
+                    k, marks = k + 1, marks[1:]
+                if k < i:
+                    self._add_name(" ".join(t[2] for t in toks[k : i + 1]), toks[k][0], False)
                     break
 
     def _function_word(self, word: str) -> bool:
@@ -351,18 +351,24 @@ class Resolver:
         """Known person names opening a clause ("Prabowo mengucapkan ...") are antecedents of "dia"."""
         if not self.names:
             return
-        alternation = "|".join(
-            r"\s+".join(re.escape(w) for w in words) for words, _, _ in sorted(self.names, key=lambda n: -len(n[0]))
-        )
-        starts = [s.start for s in self.doc.sentences] or [0]
-        text = self.doc.text
-        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.IGNORECASE):
-            if not m.group()[:1].isupper() or self._is_blocked(m.start()):
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words, _, _ in self.names:
+            by_first.setdefault(words[0], []).append(words)
+        for v in by_first.values():
+            v.sort(key=len, reverse=True)
+        toks, low = self.toks, self.low
+        starts = {bisect.bisect_left(toks, (s.start,)) for s in self.doc.sentences} | {0}
+        for i, w in enumerate(low):
+            cands = by_first.get(w)
+            if not cands or not _cap(toks[i][2]) or self._is_blocked(toks[i][0]):
                 continue
-            i = bisect.bisect_right(starts, m.start()) - 1
-            before = text[starts[i] if i >= 0 else 0 : m.start()].rstrip()
-            if not before or before.endswith(",") or before.split()[-1].lower() in self.lex.coordinators:
-                self.events.append((m.start(), m.group()))
+            if not (i in starts or low[i - 1] == "," or low[i - 1] in self.lex.coordinators):
+                continue
+            for words in cands:
+                if tuple(low[i : i + len(words)]) == words:
+                    end = toks[i + len(words) - 1][1]
+                    self.events.append((toks[i][0], self.doc.text[toks[i][0] : end]))
+                    break
         self.events.sort()
 
     def _add_name(self, name: str, pos: int, glued: bool) -> None:
@@ -372,9 +378,8 @@ class Resolver:
 
     def _scan_titled_names(self) -> None:
         """Person names introduced with a title or rank ("Wakil Menteri Pertahanan Anatoly Antonov")."""
-        text, lex = self.doc.text, self.lex
-        toks = tokens_in(text, 0, len(text))
-        low = [t[2].lower() for t in toks]
+        lex = self.lex
+        toks, low = self.toks, self.low
         firsts = lex.roles.by_first.keys() | lex.ranks.by_first.keys() | lex.title_abbreviations.keys()
         keep = {"role", "rank", "org", "geo", "portfolio"}
         i = 0
