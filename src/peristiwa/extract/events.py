@@ -209,6 +209,8 @@ def _in_attribution(doc: Document, sv: SentView, cand: Candidate) -> bool:
     """A trigger after a quote's reporting verb describes the speaker ("kata X, utusan ... yang memerangi
     ISIS"), it is not an event of the article."""
     ts = sv.tokens[cand.start].start
+    if not any(sv.has_role(k, "relative") for k in range(max(0, cand.start - 4), cand.start)):
+        return False  # "kata Prabowo dalam rapat kabinet": the meeting where it was said is an event
     for q in doc.quotes:
         cue = q.cue_span
         if cue is None or not (sv.start <= cue.start < sv.end):
@@ -283,8 +285,10 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
     penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
+    domains: dict[str, float] = res.setting("domains", default={})
+    off_topic = sum(v for k, v in domains.items() if dctx.about(k))
     for d in merged:
-        if d.conf + penalty.get(d.modality, 0.0) < floor:
+        if d.conf + penalty.get(d.modality, 0.0) + off_topic < floor:
             continue
         events.append(_event(doc, d, len(events)))
     return events
