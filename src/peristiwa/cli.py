@@ -371,6 +371,43 @@ def _evaluate_acled(path: Path, limit: int | None, as_json: bool, config: Path |
 
 
 @app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0 for all).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Open the store writable and accept POST /api/documents.")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option(envvar="PERISTIWA_API_TOKEN", help="Bearer token ingestion requires.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the HTTP API (/api, documented at /api/docs) and the offline dashboard (/) over a database.
+
+    Read-only unless --allow-ingest (which needs --token or $PERISTIWA_API_TOKEN).
+
+    Example: [bold]peristiwa serve --db examples/demo.duckdb --port 8000[/bold]
+    """
+    from .api import ApiSettings
+    from .api import serve as run_server
+
+    cfg = _config(config, db)
+    path = Path(cfg.store.path)
+    if not path.exists():
+        raise _fail(f"{path}: no database here; create one with `peristiwa run INPUT --db {path}`")
+    try:
+        settings = ApiSettings(db=path, allow_ingest=allow_ingest, token=token, config=config)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"serving {path} on http://{host}:{port}/ (API reference: /api/docs)", highlight=False)
+    try:
+        run_server(settings, host=host, port=port)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
 def stages() -> None:
     """List the registered pipeline stages with what they require and provide.
 

@@ -1,0 +1,55 @@
+"""What every route shares: the database dependency, JSON responses and the error type.
+
+Why: routes stay a few lines each (validate, one read through :class:`~peristiwa.api.db.Database`,
+encode); errors raised here become the one error body of :class:`~peristiwa.api.schemas.ErrorBody`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from ..db import Database
+from ..formats import encode_json
+from ..schemas import ErrorBody
+from ..settings import ApiSettings
+
+__all__ = ["ERRORS", "ApiError", "Db", "Settings", "json_response"]
+
+
+class ApiError(Exception):
+    """An answer other than 200: HTTP status and a message that says what to do."""
+
+    def __init__(self, status: int, message: str, detail: list[dict[str, Any]] | None = None) -> None:
+        self.status = status
+        self.message = message
+        self.detail = detail
+        super().__init__(message)
+
+
+def _db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def _settings(request: Request) -> ApiSettings:
+    settings: ApiSettings = request.app.state.settings
+    return settings
+
+
+Db = Annotated[Database, Depends(_db)]
+Settings = Annotated[ApiSettings, Depends(_settings)]
+
+#: documented error answers of the read endpoints
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter value the API cannot use (e.g. a stale cursor)."},
+    422: {"model": ErrorBody, "description": "Validation failed: unknown parameter or invalid value."},
+    503: {"model": ErrorBody, "description": "The query ran past the time limit; narrow the filters."},
+}
+
+
+def json_response(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """A JSON answer encoded with msgspec."""
+    return Response(encode_json(value), status_code=status, media_type="application/json", headers=headers)
