@@ -334,10 +334,10 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     mengatakan" gives "pemerhati terorisme ..., Muhammad Jibriel Abdul Rahman".
     """
     toks = tokens_in(text, lo, verb_start)
-    while toks and (toks[-1][2].lower() in lex.adverbs or toks[-1][2] == ","):
+    while toks and (lex.is_adverb(toks[-1][2]) or toks[-1][2] == ","):
         toks = toks[:-1]
-    if not toks or toks[-1][2] in _END_PUNCT or toks[-1][2] in _QUOTES:
-        return None
+    if not toks or toks[-1][2] in _END_PUNCT or toks[-1][2] in _QUOTES or toks[-1][2].endswith(("’s", "'s")):
+        return None  # a possessive ("the UK’s claim") continues a noun phrase
     if toks[-1][2].lower() in {"yang", "who", "which"}:
         return _before_relative(toks[:-1], lex)
     if toks[-1][2].lower() in lex.coordinators:
@@ -368,6 +368,14 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
         core = prev + core
         segs.pop()
         first = "person"
+    if core[0][2].lower() in lex.adverbial_openers or core[0][2].lower() in {"during", "after", "before", "since"}:
+        # "at a briefing on Wednesday Trump said": the speaker is the name closing the adverbial
+        k = len(core)
+        while k > 0 and (_cap(core[k - 1][2]) or core[k - 1][2].lower() in lex.name_particles):
+            k -= 1
+        if k == len(core) or k == 0:
+            return None
+        core = core[k:]
     if len(core) > 16:
         return None
     return core[0][0], core[-1][1]

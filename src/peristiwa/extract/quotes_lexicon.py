@@ -100,6 +100,7 @@ class QuoteLexicon:
     join_split: bool
     head_first: bool
     verbal_prefixes: tuple[str, ...]
+    adverb_suffixes: tuple[str, ...]
     source_nouns: frozenset[str]
     adverbial_openers: frozenset[str]
     not_content_start: frozenset[str]
@@ -139,6 +140,13 @@ class QuoteLexicon:
     def verb(self, form: str) -> Verb | None:
         """The verb entry for a matched form (case-insensitive, whitespace-normalised)."""
         return self.verbs.get(" ".join(form.lower().split()))
+
+    def is_adverb(self, word: str) -> bool:
+        """A listed adverb, or a lower-case word with an adverb ending ("actively")."""
+        w = word.lower()
+        return w in self.adverbs or (
+            bool(self.adverb_suffixes) and word.islower() and len(w) > 4 and w.endswith(self.adverb_suffixes)
+        )
 
     def is_pronoun(self, word: str) -> bool:
         """Whether ``word`` is a third-person pronoun that can stand for a speaker."""
@@ -225,6 +233,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         join_split=bool(s.get("frames", {}).get("join_split", False)),
         head_first=s.get("speaker", {}).get("head", "first") == "first",
         verbal_prefixes=tuple(_words(s, "clause", "verbal_prefixes", where)),
+        adverb_suffixes=tuple(_words(s, "clause", "adverb_suffixes", where)),
         source_nouns=_lower(_words(s, "clause", "source_nouns", where)),
         adverbial_openers=_lower(_words(s, "clause", "adverbial_openers", where)),
         not_content_start=_lower(_words(s, "clause", "not_content_start", where)),

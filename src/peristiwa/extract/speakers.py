@@ -163,7 +163,7 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
     organisation; "pejabat militer Kremlin" a description; "Menperin" a role without a name.
     """
     toks = _strip_leading(text, tokens_in(text, start, end), lex)
-    while toks and (toks[-1][2] in _PUNCT_END or toks[-1][2].lower() in lex.adverbs):
+    while toks and (toks[-1][2] in _PUNCT_END or lex.is_adverb(toks[-1][2])):
         toks = toks[:-1]
     if not toks:
         return None
