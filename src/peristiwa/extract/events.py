@@ -330,9 +330,12 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))
+    if sv.words and sv.words[-1] in ("?",) or (len(sv.words) > 1 and sv.words[-2] == "?"):
+        modality = "hypothetical"  # a question asserts nothing ("Apakah Anda pernah menolak ...?")
     if deontic:
-        speaker = builder.speaker(q) if q is not None else None
-        if speaker is None:  # an obligation stated by the article is no event
+        self_bound = any(np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON for np in roles.actors)
+        speaker = builder.speaker(q) if q is not None and not self_bound else None
+        if speaker is None:  # an obligation stated by the article (or a speaker's own duty) is no event
             modality = "hypothetical"
         else:  # "TNI mesti ..." in a quote: the speaker demands it (PLOVER REQUEST)
             table = res.setting("compose", "absorb", "REQUEST", default={})
