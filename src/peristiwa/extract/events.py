@@ -330,7 +330,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))
-    if sv.words and sv.words[-1] in ("?",) or (len(sv.words) > 1 and sv.words[-2] == "?"):
+    if "?" in sv.words[-2:]:
         modality = "hypothetical"  # a question asserts nothing ("Apakah Anda pernah menolak ...?")
     if deontic:
         self_bound = any(np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON for np in roles.actors)
