@@ -379,3 +379,22 @@ def test_store_untouched_by_reads(db_path: Path, client: Client) -> None:
     client.get("/api/events")
     with Store(db_path, read_only=True) as store:
         assert store.stats()["events"] == 6
+
+
+def test_cli_serve_command(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from peristiwa import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli.app, ["serve", "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+    assert runner.invoke(cli.app, ["serve", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
+    assert runner.invoke(cli.app, ["serve", "--db", str(db_path), "--allow-ingest"],
+                         env={"PERISTIWA_API_TOKEN": None}).exit_code == 2
+    calls: list[tuple[Any, str, int]] = []
+    monkeypatch.setattr("peristiwa.api.serve", lambda settings, host, port: calls.append((settings, host, port)))
+    result = runner.invoke(cli.app, ["serve", "--db", str(db_path), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    settings, host, port = calls[0]
+    assert settings.db == db_path and not settings.allow_ingest and (host, port) == ("127.0.0.1", 8123)
