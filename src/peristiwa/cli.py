@@ -408,6 +408,60 @@ def serve(
 
 
 @app.command()
+def merge(
+    db: DbOpt = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Shingle Jaccard similarity at which two texts are copies (0.5).")
+    ] = None,
+    containment: Annotated[
+        float | None, typer.Option(help="Share of a shorter text inside a longer one that makes a copy (0.8).")
+    ] = None,
+    min_score: Annotated[float | None, typer.Option(help="Minimum score to merge two events (0.5).")] = None,
+    date_window: Annotated[int | None, typer.Option(help="Days two event dates may be apart (2).")] = None,
+    max_km: Annotated[float | None, typer.Option(help="Kilometres two event places may be apart (50).")] = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Group near-duplicate articles and merge events that several articles report into one.
+
+    Duplicate groups are incremental (stored signatures are reused; new documents join existing groups).
+    Event clusters are recomputed from the thresholds, each merge with its reason: re-running with other
+    thresholds undoes or redoes merges. Results: tables duplicate_groups, event_clusters, view merged_events.
+
+    Example: [bold]peristiwa merge --db events.duckdb --min-score 0.6[/bold]
+    """
+    from dataclasses import replace
+
+    from .merge.events import MergeOptions
+    from .store import Store
+    from .store.merging import DuplicateOptions, merge_store
+
+    dup = DuplicateOptions()
+    dup = replace(dup, threshold=dup.threshold if threshold is None else threshold,
+                  containment=dup.containment if containment is None else containment)
+    ev = MergeOptions()
+    ev = replace(ev, min_score=ev.min_score if min_score is None else min_score,
+                 date_window_days=ev.date_window_days if date_window is None else date_window,
+                 max_km=ev.max_km if max_km is None else max_km)
+    cfg = _config(config, db)
+    path = Path(cfg.store.path)
+    if not path.exists():
+        raise _fail(f"{path}: no database here; create one with `peristiwa run INPUT --db {path}`")
+    try:
+        with Store(path, batch_size=cfg.store.batch_size) as store:
+            dstats, estats = merge_store(store, dup, ev)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        err.print(
+            f"{dstats.documents} document(s): {dstats.groups} duplicate group(s) of {dstats.grouped_documents} "
+            f"copies ({dstats.hashed} newly hashed); {estats.events} event(s): {estats.merged_clusters} merged "
+            f"event(s) from {estats.merged_events} report(s) → {path}",
+            highlight=False, soft_wrap=True,
+        )
+
+
+@app.command()
 def stages() -> None:
     """List the registered pipeline stages with what they require and provide.
 

@@ -46,3 +46,30 @@ def test_signatures_round_trip() -> None:
     fresh.add_signature("x", again, None, len(STORY))
     fresh.add("y", STORY)
     assert fresh.group_of("y") == fresh.group_of("x")
+
+
+LONG = " ".join([STORY, OTHER, STORY.replace("Sleman", "Bantul"), OTHER.replace("DPR", "DPRD")])
+
+
+def test_truncated_excerpt_joins_by_containment_but_not_a_rewrite() -> None:
+    idx = DuplicateIndex()
+    idx.add("full", LONG, dt.date(2019, 3, 12))
+    excerpt = LONG[: len(LONG) // 3] + " Baca selengkapnya di situs kami."
+    idx.add("excerpt", excerpt, dt.date(2019, 3, 12))
+    rewrite = (
+        "Tiga orang yang diduga teroris ditangkap Densus 88 di wilayah Sleman, Yogyakarta, pada Selasa "
+        "malam; menurut polisi mereka berencana menyerang pos polisi dan dua bom rakitan disita dari "
+        "kontrakan di Depok."
+    )
+    idx.add("rewrite", rewrite, dt.date(2019, 3, 13))
+    assert idx.group_of("excerpt") == idx.group_of("full")
+    assert idx.group_of("rewrite") == "rewrite"
+    link = idx.link_of("excerpt")
+    assert link is not None and link.other == "full" and link.containment >= 0.8 > link.jaccard
+    (group,) = idx.groups()
+    assert group.canonical == "full"  # same day: the most complete copy
+
+
+def test_signatures_are_stored_as_uint32() -> None:
+    idx = DuplicateIndex(num_perm=64)
+    assert len(idx.dump_signature(idx.signature(STORY))) == 64 * 4

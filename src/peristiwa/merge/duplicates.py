@@ -1,13 +1,18 @@
-"""Near-duplicate articles: reposts and syndicated copies grouped by MinHash LSH over word shingles.
+"""Near-duplicate articles: reposts, syndicated and truncated copies grouped by MinHash LSH over shingles.
 
 Why: the most cited failure of automatic event data is counting reports instead of events (GDELT's 366
 "kidnappings" in two days that were one abduction). The seed itself is a blog repost of a news story.
 Copies are grouped, the earliest (then most complete) copy is canonical, and every copy is kept as
-provenance. The index is incremental: documents added later join existing groups, and signatures can be
-saved and reloaded so a store can rebuild it without re-reading texts.
+provenance. The index is incremental: documents added later join existing groups, and signatures (with
+their shingle counts) can be saved and reloaded so a store can rebuild it without re-reading texts.
 
-MinHash estimates the Jaccard similarity of the sets of word 5-shingles; LSH finds candidate pairs in
-sub-linear time; a candidate joins a group only when its estimated similarity reaches ``threshold``.
+Two copies are the same article when the estimated Jaccard similarity of their word 5-shingles reaches
+``threshold`` (light edits, furniture added or removed), *or* when one is estimated to be contained in the
+other at ``containment`` or more (a syndicated excerpt, a truncated repost, an article with an update
+appended). Containment comes from the MinHash Jaccard estimate and the two shingle counts:
+``|A ∩ B| = J (|A| + |B|) / (1 + J)``, divided by the smaller set. LSH retrieves candidates at the lower
+``candidate_threshold`` so that short excerpts of long articles are found at all; every candidate is then
+checked with the rule above, so LSH only decides what is compared, never what is merged.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["DuplicateGroup", "DuplicateIndex", "shingles"]
+__all__ = ["DuplicateGroup", "DuplicateIndex", "Link", "shingles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # pinned so stored signatures stay comparable across datasketch versions
@@ -44,11 +49,22 @@ class DuplicateGroup:
     members: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Link:
+    """Why a document joined its group: the copy it matched first and the estimated similarities."""
+
+    doc_id: str
+    other: str
+    jaccard: float
+    containment: float
+
+
 @dataclass
 class _Entry:
     published: dt.date | None
     length: int
     signature: MinHash
+    size: int  # number of distinct shingles
 
 
 @dataclass
@@ -63,37 +79,73 @@ class DuplicateIndex:
     True
     """
 
-    threshold: float = 0.8
+    threshold: float = 0.5
+    containment: float = 0.8
+    candidate_threshold: float = 0.3
+    #: containment only counts when the smaller copy has at least this many shingles (about 30 words)
+    min_shingles: int = 25
     num_perm: int = 128
     shingle_size: int = 5
     _lsh: MinHashLSH = field(init=False, repr=False)
     _entries: dict[str, _Entry] = field(default_factory=dict, repr=False)
     _parent: dict[str, str] = field(default_factory=dict, repr=False)
+    _links: dict[str, Link] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        lsh_threshold = min(self.threshold, self.candidate_threshold)
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=self.num_perm)
 
     def signature(self, text: str) -> MinHash:
         """The MinHash signature of ``text``'s shingles."""
+        return self.signature_and_size(text)[0]
+
+    def signature_and_size(self, text: str) -> tuple[MinHash, int]:
+        """The signature and the number of distinct shingles (needed to estimate containment)."""
         sig = MinHash(num_perm=self.num_perm, scheme=_SCHEME)
-        sig.update_batch(list(shingles(text, self.shingle_size)))
-        return sig
+        items = list(shingles(text, self.shingle_size))
+        sig.update_batch(items)
+        return sig, len(items)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def add(self, doc_id: str, text: str, published: dt.date | None = None) -> str:
         """Index one document (idempotent by ``doc_id``) and return its group id."""
-        return self.add_signature(doc_id, self.signature(text), published, len(text))
-
-    def add_signature(self, doc_id: str, sig: MinHash, published: dt.date | None, length: int) -> str:
-        """Index a precomputed signature (e.g. reloaded from a store)."""
         if doc_id in self._entries:
             return self.group_of(doc_id)
-        self._entries[doc_id] = _Entry(published, length, sig)
+        sig, size = self.signature_and_size(text)
+        return self.add_signature(doc_id, sig, published, len(text), size=size)
+
+    def add_signature(
+        self, doc_id: str, sig: MinHash, published: dt.date | None, length: int, *, size: int | None = None
+    ) -> str:
+        """Index a precomputed signature (e.g. reloaded from a store). Without ``size`` (the shingle count)
+        only the Jaccard rule applies to this document."""
+        if doc_id in self._entries:
+            return self.group_of(doc_id)
+        entry = _Entry(published, length, sig, size or 0)
+        self._entries[doc_id] = entry
         self._parent[doc_id] = doc_id
-        for other in self._lsh.query(sig):
-            if sig.jaccard(self._entries[other].signature) >= self.threshold:
+        for other in sorted(self._lsh.query(sig)):
+            jac, cont = self.similarity(entry, self._entries[other])
+            if jac >= self.threshold or cont >= self.containment:
+                if self._find(doc_id) != self._find(other):
+                    self._links.setdefault(doc_id, Link(doc_id, other, round(jac, 3), round(cont, 3)))
                 self._union(doc_id, other)
         self._lsh.insert(doc_id, sig)
         return self.group_of(doc_id)
+
+    def similarity(self, a: _Entry, b: _Entry) -> tuple[float, float]:
+        """``(jaccard, containment)`` estimates; containment is 0 when a shingle count is unknown or small."""
+        jac = float(a.signature.jaccard(b.signature))
+        small, large = sorted((a.size, b.size))
+        if small < self.min_shingles:
+            return jac, 0.0
+        inter = jac * (small + large) / (1.0 + jac)
+        return jac, min(1.0, inter / small)
 
     def add_many(self, items: Iterable[tuple[str, str, dt.date | None]]) -> None:
         """Index ``(doc_id, text, published)`` triples."""
@@ -114,8 +166,13 @@ class DuplicateIndex:
             self._parent[max(ra, rb)] = min(ra, rb)
 
     def group_of(self, doc_id: str) -> str:
-        """The id of ``doc_id``'s group (stable: the smallest member id)."""
+        """The id of ``doc_id``'s group (the smallest member id)."""
         return self._find(doc_id)
+
+    def link_of(self, doc_id: str) -> Link | None:
+        """The match that first joined ``doc_id`` to another copy (None for a document indexed alone or
+        only joined by later documents)."""
+        return self._links.get(doc_id)
 
     def groups(self, *, singletons: bool = False) -> list[DuplicateGroup]:
         """All groups (of two or more copies unless ``singletons``), canonical copy first chosen."""
@@ -136,11 +193,17 @@ class DuplicateIndex:
 
         return min(ids, key=key)
 
+    def jaccard_between(self, a: str, b: str) -> float:
+        """Estimated Jaccard similarity of two indexed documents."""
+        return float(self._entries[a].signature.jaccard(self._entries[b].signature))
+
     @staticmethod
     def dump_signature(sig: MinHash) -> bytes:
-        """Serialise a signature (hash values as little-endian uint64) for storage."""
-        return np.asarray(sig.hashvalues, dtype="<u8").tobytes()
+        """Serialise a signature for storage (little-endian uint32: the affine32 scheme's values fit)."""
+        return np.asarray(sig.hashvalues, dtype="<u4").tobytes()
 
     def load_signature(self, data: bytes) -> MinHash:
-        """Inverse of :meth:`dump_signature`."""
-        return MinHash(num_perm=self.num_perm, hashvalues=np.frombuffer(data, dtype="<u8"), scheme=_SCHEME)
+        """Inverse of :meth:`dump_signature` (also reads the older uint64 form)."""
+        dtype = "<u4" if len(data) == 4 * self.num_perm else "<u8"
+        values = np.frombuffer(data, dtype=dtype).astype(np.uint64)
+        return MinHash(num_perm=self.num_perm, hashvalues=values, scheme=_SCHEME)
