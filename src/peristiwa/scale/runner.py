@@ -22,6 +22,7 @@ spawned and re-import the main module); the ``peristiwa`` command has one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import shutil
@@ -127,7 +128,7 @@ def run_distributed(
     client: Client | None = None,
     lang: str | None = None,
     published: dt.date | None = None,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    partition_bytes: int | None = None,
     max_files: int = DEFAULT_MAX_FILES,
     retries: int = 2,
     window: int | None = None,
@@ -142,9 +143,11 @@ def run_distributed(
     Give ``client`` (an open Dask client), or ``scheduler`` (address of a running cluster), or
     ``workers`` (size of a local cluster started and stopped here). ``parts_dir`` must be visible to the
     workers and the driver (default: ``<db>.parts/<run id>`` beside the store); merged parts are deleted
-    unless ``keep_parts``. ``on_document`` is called with the number of documents (and failures) of each
-    finished partition. ``task`` replaces :func:`~peristiwa.scale.worker.process_partition` (tests,
-    instrumentation); it receives the same arguments.
+    unless ``keep_parts``. ``partition_bytes`` defaults to about a quarter of the input per worker thread
+    when the inputs are named files (so a small corpus still spreads over every worker), at most
+    :data:`~peristiwa.scale.partitions.DEFAULT_PARTITION_BYTES`. ``on_document`` is called with the
+    number of documents (and failures) of each finished partition. ``task`` replaces
+    :func:`~peristiwa.scale.worker.process_partition` (tests, instrumentation) with the same arguments.
     """
     cfg = config or Config.load()
     # a broken stage list must fail here, once, not in every partition on every worker
@@ -158,8 +161,10 @@ def run_distributed(
         try:
             with _maybe_client(client, workers, scheduler, memory_limit) as cl:
                 summary.workers = len(cl.scheduler_info().get("workers", {}))
+                threads = max(1, sum(cl.nthreads().values()))
+                target = partition_bytes or _auto_partition_bytes(inputs, threads)
                 plan = plan_partitions(
-                    inputs, target_bytes=partition_bytes, max_files=max_files, absolute=bool(scheduler)
+                    inputs, target_bytes=target, max_files=max_files, absolute=bool(scheduler)
                 )
                 _drive(
                     cl, plan, store, summary, cfg, out,
@@ -170,6 +175,8 @@ def run_distributed(
         finally:
             if not keep_parts:
                 shutil.rmtree(out, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    out.parent.rmdir()  # only when no other run's parts are there
         store.finish_run(
             summary.run_id, documents=summary.documents, added=summary.added, skipped=summary.duplicates,
             events=summary.events, quotes=summary.quotes, errors=len(summary.errors),
@@ -187,6 +194,21 @@ def _maybe_client(
         return
     with dask_client(workers, scheduler, memory_limit=memory_limit) as fresh:
         yield fresh
+
+
+def _auto_partition_bytes(inputs: Sequence[str | Path], threads: int) -> int:
+    """About four partitions per worker thread for a corpus of named files, within [64 KiB, 1 MiB];
+    the default size when an input is a directory, a glob or standard input (not sized up front)."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        try:
+            if str(item) == "-" or not path.is_file():
+                return DEFAULT_PARTITION_BYTES
+            total += path.stat().st_size
+        except OSError:
+            return DEFAULT_PARTITION_BYTES
+    return max(64 * 1024, min(DEFAULT_PARTITION_BYTES, total // (4 * threads) + 1))
 
 
 def _parts_directory(store_path: Path, parts_dir: str | Path | None, run_id: str) -> Path:
