@@ -86,7 +86,7 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
             lo = sents.start_before(q.open, q.para_start)
             if i > 0 and marked[i - 1].paragraph == q.paragraph:
                 lo = max(lo, marked[i - 1].outer_end)
-            attr = attribute_before(text, lo, q.open, lex, own)
+            attr = attribute_before(text, lo, q.open, lex)
         attrs.append(attr)
     donor: dict[int, int] = {}
     # continuation across paragraphs: an unclosed quote takes the attribution of the next paragraph's quote

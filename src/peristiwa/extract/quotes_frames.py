@@ -22,13 +22,16 @@ import re
 from dataclasses import dataclass
 
 from .quotes_lexicon import QuoteLexicon, Verb
-from .speakers import Mention, _cap, _longest, lex_marks, parse_phrase, tokens_in
+from .speakers import Mention, capitalised, lex_marks, longest_at, parse_phrase, tokens_in
 
-__all__ = ["Attribution", "Candidate", "attribute_after", "attribute_before", "credit_outlets", "left_subject",
-           "parse_tail", "right_phrase"]
+__all__ = [
+    "END_PUNCT", "QUOTE_MARKS", "Attribution", "Candidate", "attribute_after", "attribute_before",
+    "credit_outlets", "cue_of", "left_subject", "nya_mention", "parse_tail", "post_attribution", "right_phrase",
+    "valid_speaker", "verb_at",
+]
 
-_END_PUNCT = ".!?…;"
-_QUOTES = "\"“”„«»"
+END_PUNCT = ".!?…;"
+QUOTE_MARKS = "\"“”„«»"
 
 
 @dataclass(frozen=True)
@@ -54,21 +57,21 @@ class Candidate:
     rank: int = 1  # lower wins when candidates overlap
 
 
-def _verb_at(lex: QuoteLexicon, m: re.Match[str]) -> Verb | None:
+def verb_at(lex: QuoteLexicon, m: re.Match[str]) -> Verb | None:
     return lex.verb(m.group("verb"))
 
 
-def _cue(verb: Verb, m: re.Match[str]) -> tuple[str, tuple[int, int]]:
+def cue_of(m: re.Match[str]) -> tuple[str, tuple[int, int]]:
     """The cue as written, without the enclitic ("Menurutnya" -> "Menurut")."""
     return m.group("verb"), (m.start("verb"), m.end("verb"))
 
 
-def _nya_mention(m: re.Match[str]) -> Mention:
+def nya_mention(m: re.Match[str]) -> Mention:
     word = m.group(0)
     return Mention(m.start(), m.end(), "pronoun", word, m.start(), m.end())
 
 
-def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
+def valid_speaker(mention: Mention | None, lex: QuoteLexicon) -> bool:
     """Whether a parsed phrase can be a speaker (a description needs a person-like word or a quantifier)."""
     if mention is None:
         return False
@@ -81,11 +84,11 @@ def _valid(mention: Mention | None, lex: QuoteLexicon) -> bool:
         i = 0
         while i < len(low) - 1 and (low[i] in lex.quantifiers or low[i].isdigit()):
             i += 1
-        return bool(_longest(low, i, lex.person_nouns, 3) or _longest(low, i, lex.roles, 3)) or (
+        return bool(longest_at(low, i, lex.person_nouns) or longest_at(low, i, lex.roles)) or (
             i > 0 and low[0] in lex.quantifiers
         )
     head = low[:6]
-    if any(_longest(head, i, lex.person_nouns, 3) or _longest(head, i, lex.roles, 3) for i in range(len(head))):
+    if any(longest_at(head, i, lex.person_nouns) or longest_at(head, i, lex.roles) for i in range(len(head))):
         return True
     if not lex.head_first and any(w.isdigit() for w in low):
         return True  # "About 4 in 10 say ...", "43 percent said ..."
@@ -110,11 +113,11 @@ def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[in
     while i < n and i < 16:
         w = toks[i][2]
         lw = w.lower()
-        if w in _END_PUNCT or w in ":" or w in _QUOTES:
+        if w in END_PUNCT or w in ":" or w in QUOTE_MARKS:
             break
         if w == ",":
             k = i + 1
-            while k < n and (_cap(toks[k][2]) or toks[k][2] == "-" or toks[k][2].lower() in lex.name_particles):
+            while k < n and (capitalised(toks[k][2]) or toks[k][2] == "-" or toks[k][2].lower() in lex.name_particles):
                 k += 1
             if k > i + 1 and _appositive(toks, i + 1, k, lex, bool(have_cap and _has_name(toks[:i], lex))):
                 end, have_cap, i = toks[k - 1][1], True, k
@@ -127,9 +130,9 @@ def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[in
             break
         if i > 0 and lw in lex.stop:
             break
-        if not _cap(w):
+        if not capitalised(w):
             if have_cap and lw not in lex.name_particles and not (
-                lw in lex.title_links and i + 1 < n and _cap(toks[i + 1][2])
+                lw in lex.title_links and i + 1 < n and capitalised(toks[i + 1][2])
             ):
                 break
             if not w[0].isalnum() and w != "-":
@@ -148,7 +151,7 @@ def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[in
 def _has_name(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
     low = [t[2].lower() for t in toks]
     marks = lex_marks(low, lex)
-    return any(_cap(t[2]) and not m for t, m in zip(toks, marks, strict=True))
+    return any(capitalised(t[2]) and not m for t, m in zip(toks, marks, strict=True))
 
 
 def _appositive(toks: list[tuple[int, int, str]], j: int, k: int, lex: QuoteLexicon, named: bool) -> bool:
@@ -161,7 +164,7 @@ def _appositive(toks: list[tuple[int, int, str]], j: int, k: int, lex: QuoteLexi
     if named and k - j < 2:
         return False
     nxt = toks[k][2] if k < len(toks) else ""
-    return not nxt or nxt in _END_PUNCT or nxt in ",)" or nxt.lower() in lex.stop
+    return not nxt or nxt in END_PUNCT or nxt in ",)" or nxt.lower() in lex.stop
 
 
 def parse_tail(text: str, start: int, end: int, lex: QuoteLexicon, own: str | None = None
@@ -178,7 +181,7 @@ def parse_tail(text: str, start: int, end: int, lex: QuoteLexicon, own: str | No
     cited: tuple[int, int] | None = None
     i = 0
     while i < len(toks):
-        n = _longest(low, i, lex.quoted_from, 5)
+        n = longest_at(low, i, lex.quoted_from)
         told = not n and low[i] in lex.told
         if low[i] in lex.citing and cited is None:
             s, e, _ = right_phrase(text, toks[i][1], end, lex)
@@ -188,11 +191,11 @@ def parse_tail(text: str, start: int, end: int, lex: QuoteLexicon, own: str | No
             continue
         if n or told:
             j = i + (n or 1)
-            p = _longest(low, j, lex.outlet_prefixes, 3) if j < len(toks) else 0
+            p = longest_at(low, j, lex.outlet_prefixes) if j < len(toks) else 0
             while p:
                 j += p
-                p = _longest(low, j, lex.outlet_prefixes, 3) if j < len(toks) else 0
-            if j < len(toks) and _longest(low, j, lex.channels, 3) == 0:
+                p = longest_at(low, j, lex.outlet_prefixes) if j < len(toks) else 0
+            if j < len(toks) and longest_at(low, j, lex.channels) == 0:
                 outlet = _outlet_at(text, toks, j, end, lex, strict=told)
                 if outlet and outlet != own and outlet not in via:
                     via.append(outlet)
@@ -211,10 +214,10 @@ def _outlet_at(text: str, toks: list[tuple[int, int, str]], j: int, end: int, le
     m = lex.outlet_re.search(text, toks[j][0], dot if dot > 0 else stop)
     if m:
         return lex.outlet(m.group())
-    if strict or not _cap(toks[j][2]):
+    if strict or not capitalised(toks[j][2]):
         return None
     k = j
-    while k < len(toks) and (_cap(toks[k][2]) or toks[k][2] in "-&"):
+    while k < len(toks) and (capitalised(toks[k][2]) or toks[k][2] in "-&"):
         k += 1
     return " ".join(t[2] for t in toks[j:k]) if k > j else None
 
@@ -240,34 +243,37 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
     m = re.compile(r"[\s,]*").match(text, pos, limit)
     p = m.end() if m else pos
     pm = lex.post_re.match(text, p, limit)
-    if pm and (verb := _verb_at(lex, pm)) is not None and (pm.group("nya") or verb.nya != "req"):
-        return _post(text, pm, verb, limit, lex, own)
+    if pm and (verb := verb_at(lex, pm)) is not None and (pm.group("nya") or verb.nya != "req"):
+        return post_attribution(text, pm, verb, limit, lex, own)
     # postsubj: a short speaker phrase, then the verb ("“...,” Boy menjelaskan.")
     for sm in lex.postsubj_re.finditer(text, p, min(limit, p + 90)):
-        verb = _verb_at(lex, sm)
+        verb = verb_at(lex, sm)
         if verb is None or sm.start() == p:
             break
         between = text[p : sm.start()]
-        if any(c in between for c in _END_PUNCT + _QUOTES + ",") or len(between.split()) > 8:
+        if any(c in between for c in END_PUNCT + QUOTE_MARKS + ",") or len(between.split()) > 8:
             break
         words = between.split()
         while words and words[-1].lower() in lex.adverbs:
             words.pop()
         mention = parse_phrase(text, p, sm.start(), lex)
-        if mention is None or not _valid(mention, lex):
+        if mention is None or not valid_speaker(mention, lex):
             break
-        cue, cue_span = _cue(verb, sm)
+        cue, cue_span = cue_of(sm)
         # "told Reuters": the verb itself introduces the addressee
         via, cited = parse_tail(text, sm.start() if verb.form in lex.told else sm.end(), limit, lex, own)
         return _with_cited(text, Attribution("postsubj", cue, cue_span, mention, via), cited, lex)
     return None
 
 
-def _post(text: str, pm: re.Match[str], verb: Verb, limit: int, lex: QuoteLexicon, own: str | None) -> Attribution:
-    cue, cue_span = _cue(verb, pm)
+def post_attribution(
+    text: str, pm: re.Match[str], verb: Verb, limit: int, lex: QuoteLexicon, own: str | None
+) -> Attribution:
+    """The speaker phrase after a post-posed cue ("..., kata polisi") and the via chain after it."""
+    cue, cue_span = cue_of(pm)
     if pm.group("nya"):
         via, cited = parse_tail(text, pm.end(), limit, lex, own)
-        return _with_cited(text, Attribution("post", cue, cue_span, _nya_mention(pm), via), cited, lex)
+        return _with_cited(text, Attribution("post", cue, cue_span, nya_mention(pm), via), cited, lex)
     s, e, tail = right_phrase(text, pm.end(), limit, lex)
     mention = parse_phrase(text, s, e, lex) if e > s else None
     via, cited = parse_tail(text, tail, limit, lex, own)
@@ -282,7 +288,7 @@ def _with_cited(text: str, attr: Attribution, cited: tuple[int, int] | None, lex
     if cited is None:
         return attr
     real = parse_phrase(text, cited[0], cited[1], lex)
-    if real is None or not _valid(real, lex):
+    if real is None or not valid_speaker(real, lex):
         return attr
     first = attr.mention
     head: tuple[str, ...] = ()
@@ -292,10 +298,10 @@ def _with_cited(text: str, attr: Attribution, cited: tuple[int, int] | None, lex
     return Attribution(attr.frame, attr.cue, attr.cue_span, real, via)
 
 
-def attribute_before(text: str, lo: int, pos: int, lex: QuoteLexicon, own: str | None) -> Attribution | None:
+def attribute_before(text: str, lo: int, pos: int, lex: QuoteLexicon) -> Attribution | None:
     """An attribution right before an opening mark: "Gingrich said, “...”" / "Ia menambahkan: “...”"."""
     seg = text[lo:pos].rstrip()
-    if not seg or seg[-1] in _END_PUNCT:
+    if not seg or seg[-1] in END_PUNCT:
         return None  # "“A,” Clinton said. “B”": the attribution belongs to the quote before
     seg = seg.rstrip(",:").rstrip()
     if not seg:
@@ -310,16 +316,16 @@ def attribute_before(text: str, lo: int, pos: int, lex: QuoteLexicon, own: str |
         rest = text[best.end() : end].split()
         if len(rest) > 3 or any(w.lower() in lex.complementisers for w in rest[:-1]):
             continue
-        verb = _verb_at(lex, best)
+        verb = verb_at(lex, best)
         if verb is None:
             continue
         subj = left_subject(text, lo, best.start(), lex)
         if subj is None:
             continue
         mention = parse_phrase(text, subj[0], subj[1], lex)
-        if mention is None or not _valid(mention, lex):
+        if mention is None or not valid_speaker(mention, lex):
             continue
-        cue, cue_span = _cue(verb, best)
+        cue, cue_span = cue_of(best)
         return Attribution("subj", cue, cue_span, mention, ())
     return None
 
@@ -336,17 +342,17 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     toks = tokens_in(text, lo, verb_start)
     while toks and (lex.is_adverb(toks[-1][2]) or toks[-1][2] == ","):
         toks = toks[:-1]
-    if not toks or toks[-1][2] in _END_PUNCT or toks[-1][2] in _QUOTES or toks[-1][2].endswith(("’s", "'s")):
+    if not toks or toks[-1][2] in END_PUNCT or toks[-1][2] in QUOTE_MARKS or toks[-1][2].endswith(("’s", "'s")):
         return None  # a possessive ("the UK’s claim") continues a noun phrase
     if toks[-1][2].lower() in {"yang", "who", "which"}:
-        return _before_relative(toks[:-1], lex)
+        return _before_relative(toks[:-1])
     if toks[-1][2].lower() in lex.coordinators:
         return _clause_subject(text, toks[:-1], lex)
     if toks[-1][2].lower() in lex.not_subject_end:
         return None
     segs: list[list[tuple[int, int, str]]] = [[]]
     for t in toks:
-        if t[2] in ",;:" + _QUOTES or (t[2] in "-–—" and not segs[-1]):
+        if t[2] in ",;:" + QUOTE_MARKS or (t[2] in "-–—" and not segs[-1]):
             segs.append([])
         else:
             segs[-1].append(t)
@@ -371,7 +377,7 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     if core[0][2].lower() in lex.adverbial_openers or core[0][2].lower() in {"during", "after", "before", "since"}:
         # "at a briefing on Wednesday Trump said": the speaker is the name closing the adverbial
         k = len(core)
-        while k > 0 and (_cap(core[k - 1][2]) or core[k - 1][2].lower() in lex.name_particles):
+        while k > 0 and (capitalised(core[k - 1][2]) or core[k - 1][2].lower() in lex.name_particles):
             k -= 1
         if k == len(core) or k == 0:
             return None
@@ -386,7 +392,7 @@ def _clause_subject(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexic
     low = [t[2].lower() for t in toks]
     i = 0
     while i < len(toks):
-        n = _longest(low, i, lex.leading, 4)
+        n = longest_at(low, i, lex.leading)
         if not n and toks[i][2] not in ",":
             break
         i += max(n, 1)
@@ -397,7 +403,7 @@ def _clause_subject(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexic
         return None
     for end in range(k, i, -1):  # the longest valid phrase from the clause start
         m = parse_phrase(text, toks[i][0], toks[end - 1][1], lex)
-        if m is not None and m.kind != "desc" and _valid(m, lex) and (end - i <= 4 or m.kind == "person"):
+        if m is not None and m.kind != "desc" and valid_speaker(m, lex) and (end - i <= 4 or m.kind == "person"):
             return m.start, m.end
     return None
 
@@ -412,8 +418,8 @@ def _role_head(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
     d = 0
     while d < len(low) - 1 and low[d] in lex.quantifiers:
         d += 1
-    return bool(_longest(low, d, lex.roles, 3) or _longest(low, d, lex.person_nouns, 3) or
-                _longest(low, d, lex.ranks, 2))
+    return bool(longest_at(low, d, lex.roles) or longest_at(low, d, lex.person_nouns) or
+                longest_at(low, d, lex.ranks))
 
 
 def _after_verbal(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> list[tuple[int, int, str]]:
@@ -426,21 +432,21 @@ def _after_verbal(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> list[tu
     for i in range(rel):
         w = low[i]
         if (
-            len(w) >= 6 and not _cap(seg[i][2]) and w.startswith(lex.verbal_prefixes)
-            and not _longest(low, i, lex.person_nouns, 2) and not _longest(low, i, lex.roles, 2)
+            len(w) >= 6 and not capitalised(seg[i][2]) and w.startswith(lex.verbal_prefixes)
+            and not longest_at(low, i, lex.person_nouns) and not longest_at(low, i, lex.roles)
             and w not in lex.adverbs and not lex.is_pronoun(w)
         ):
             cut = i + 1
     return seg[cut:]
 
 
-def _before_relative(toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> tuple[int, int] | None:
+def _before_relative(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """"ada kesaksian yang menyebut": the speaker is the noun phrase before "yang"."""
     if not toks:
         return None
     k = len(toks)
-    if _cap(toks[-1][2]):
-        while k > 0 and _cap(toks[k - 1][2]):
+    if capitalised(toks[-1][2]):
+        while k > 0 and capitalised(toks[k - 1][2]):
             k -= 1
     else:
         k -= 1

@@ -12,21 +12,21 @@ import re
 from collections.abc import Callable
 
 from .quotes_frames import (
-    _END_PUNCT,
-    _QUOTES,
+    END_PUNCT,
+    QUOTE_MARKS,
     Attribution,
     Candidate,
-    _cue,
-    _nya_mention,
-    _post,
-    _valid,
-    _verb_at,
+    cue_of,
     left_subject,
+    nya_mention,
     parse_tail,
+    post_attribution,
     right_phrase,
+    valid_speaker,
+    verb_at,
 )
 from .quotes_lexicon import QuoteLexicon
-from .speakers import Mention, _cap, _longest, parse_phrase, tokens_in
+from .speakers import Mention, capitalised, longest_at, parse_phrase, tokens_in
 
 __all__ = ["find_indirect"]
 
@@ -36,7 +36,7 @@ _SPACE = re.compile(r"\s*")
 
 def _body_end(text: str, s: int, e: int) -> int:
     """The sentence end without its final punctuation and closing marks."""
-    while e > s and (text[e - 1].isspace() or text[e - 1] in _END_PUNCT + _QUOTES + ")"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in END_PUNCT + QUOTE_MARKS + ")"):
         if text[e - 1] == ")" and "(" in text[s : e - 1]:
             break
         e -= 1
@@ -49,7 +49,7 @@ def _skip_space(text: str, p: int, limit: int) -> int:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:-–—" + _QUOTES):
+    while s < e and (text[s].isspace() or text[s] in ",;:-–—" + QUOTE_MARKS):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
         e -= 1
@@ -80,7 +80,7 @@ def _adverbial(text: str, s: int, e: int, lex: QuoteLexicon) -> bool:
 def _clause_start(text: str, s: int, pos: int) -> bool:
     """Whether ``pos`` opens a clause: sentence start, or right after a comma."""
     before = text[s:pos].rstrip()
-    return not before or before.endswith(",") or before[-1] in _QUOTES
+    return not before or before.endswith(",") or before[-1] in QUOTE_MARKS
 
 
 def find_indirect(
@@ -96,7 +96,7 @@ def find_indirect(
             *_prep(text, s, be, lex, blocked, own),
             *_post_frame(text, s, e, be, lex, blocked, own),
             *_postsubj(text, s, be, lex, blocked, own),
-            *_pass(text, s, be, lex, blocked, own),
+            *_pass(text, s, be, lex, blocked),
             *_subj(text, s, be, lex, blocked, own),
             *_part(text, s, be, lex, blocked),
         ]
@@ -138,7 +138,7 @@ def _content_with_via(text: str, s: int, e: int, lex: QuoteLexicon, own: str | N
     toks = tokens_in(text, s, e)
     low = [t[2].lower() for t in toks]
     for i in range(len(toks) - 1, 0, -1):
-        if toks[i - 1][2] == "," and _longest(low, i, lex.quoted_from, 5):
+        if toks[i - 1][2] == "," and longest_at(low, i, lex.quoted_from):
             via, _ = parse_tail(text, toks[i][0], e, lex, own)
             if via:
                 return s, toks[i - 1][0], via
@@ -152,12 +152,12 @@ def _prep(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
     for m in lex.prep_re.finditer(text, s, be):
         if blocked(m.start()):
             continue
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None or (m.group("verb")[0].isupper() and not _clause_start(text, s, m.start())):
             continue
-        cue, cue_span = _cue(verb, m)
+        cue, cue_span = cue_of(m)
         if m.group("nya"):
-            mention: Mention | None = _nya_mention(m)
+            mention: Mention | None = nya_mention(m)
             tail = m.end()
         else:
             toks = tokens_in(text, m.end(), be)
@@ -198,19 +198,19 @@ def _post_frame(text: str, s: int, e: int, be: int, lex: QuoteLexicon, blocked: 
         if blocked(m.start()):
             continue
         before = text[s : m.start()].rstrip()
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None or not before.endswith(",") or (verb.nya == "req" and not m.group("nya")):
             continue
         if not _capital_ok(text, s, be, m):
             continue
         if "subj" in verb.frames:
             subject = left_subject(text, s, m.start(), lex)
-            if subject is not None and _valid(parse_phrase(text, *subject, lex), lex):
+            if subject is not None and valid_speaker(parse_phrase(text, *subject, lex), lex):
                 continue  # "Trump’s campaign manager, Kellyanne Conway, said ...": a subject, not a post cue
         # the speaker phrase ends at the next comma when the attribution is parenthetical
         nxt = text.find(",", m.end(), be)
-        attr = _post(text, m, verb, nxt if nxt > 0 else e, lex, own)
-        if attr.mention is None or (not _valid(attr.mention, lex) and attr.mention.kind != "pronoun"):
+        attr = post_attribution(text, m, verb, nxt if nxt > 0 else e, lex, own)
+        if attr.mention is None or (not valid_speaker(attr.mention, lex) and attr.mention.kind != "pronoun"):
             continue
         after = text[attr.mention.end : be].strip() if not m.group("nya") else text[m.end() : be].strip()
         nb = len(before[:-1].split())
@@ -224,7 +224,7 @@ def _post_frame(text: str, s: int, e: int, be: int, lex: QuoteLexicon, blocked: 
             cs, ce = _trim(text, s, s + len(before) - 1)
             if nb <= 1:
                 continue
-        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in _QUOTES:
+        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in QUOTE_MARKS:
             continue
         out.append(Candidate(cs, ce, False, attr, m.start(), 1))
     return out
@@ -255,33 +255,32 @@ def _postsubj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[
         while words and words[-1].lower() in lex.adverbs:
             pe = ps + text[ps:pe].rstrip().rfind(words.pop())
         mention = parse_phrase(text, ps, pe, lex)
-        if mention is None or not _valid(mention, lex) or (mention.kind == "desc" and not _cap(text[ps])
+        if mention is None or not valid_speaker(mention, lex) or (mention.kind == "desc" and not capitalised(text[ps])
                                                            and lex.lang == "id" and len(words) > 3):
             continue
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None:
             continue
-        cue, cue_span = _cue(verb, m)
+        cue, cue_span = cue_of(m)
         via, _ = parse_tail(text, m.end(), be, lex, own)
         cs, ce = _trim(text, s, s + comma)
-        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in _QUOTES:
+        if any(c in text[cs:ce] for c in "“”") and text[cs - 1 : cs] in QUOTE_MARKS:
             continue
         out.append(Candidate(cs, ce, False, Attribution("postsubj", cue, cue_span, mention, via), ps, 1))
     return out
 
 
-def _pass(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
-          ) -> list[Candidate]:
+def _pass(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool]) -> list[Candidate]:
     out = []
     for m in lex.pass_re.finditer(text, s, be):
         if blocked(m.start()) or not _clause_start(text, s, m.start()):
             continue
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None:
             continue
-        cue, cue_span = _cue(verb, m)
+        cue, cue_span = cue_of(m)
         if m.group("nya"):
-            mention: Mention | None = _nya_mention(m)
+            mention: Mention | None = nya_mention(m)
             tail = m.end()
         else:
             p = _skip_space(text, m.end(), be)
@@ -289,7 +288,7 @@ def _pass(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
                 p += 5
             ps, pe, tail = right_phrase(text, p, be, lex)
             mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
-            if not _valid(mention, lex):
+            if not valid_speaker(mention, lex):
                 continue
         if not text[tail:be].lstrip().startswith(","):
             continue
@@ -309,17 +308,17 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
         i += 1
     elif told:
         k = i
-        n = _longest([t[2].lower() for t in toks], i, lex.channels, 3)
+        n = longest_at([t[2].lower() for t in toks], i, lex.channels)
         if n:
             k = i + n
         else:
-            while k < len(toks) and k - i < 3 and (_cap(toks[k][2]) or toks[k][2].lower() in {"him", "her", "them",
-                                                                                            "us", "me"}):
+            objects = {"him", "her", "them", "us", "me"}
+            while k < len(toks) and k - i < 3 and (capitalised(toks[k][2]) or toks[k][2].lower() in objects):
                 k += 1
         i = k
     for j in range(i, min(i + 10, len(toks))):
         w = toks[j][2]
-        if w in _QUOTES or w in _END_PUNCT:
+        if w in QUOTE_MARKS or w in END_PUNCT:
             break
         if w.lower() in lex.complementisers and (j == i or toks[j - 1][2] != ","):
             i = j + 1
@@ -337,7 +336,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
     for m in lex.subj_re.finditer(text, s, be):
         if blocked(m.start()) or not _capital_ok(text, s, be, m):
             continue
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None:
             continue
         before = text[max(s, m.start() - 12) : m.start()].lower().split()
@@ -347,7 +346,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if span is None:
             continue
         mention = parse_phrase(text, span[0], span[1], lex)
-        if not _valid(mention, lex):
+        if not valid_speaker(mention, lex):
             continue
         cs0 = _content_after_verb(text, m.end(), be, lex, verb.cue in {"told", "tells", "telling"})
         if cs0 is None:
@@ -356,7 +355,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         cs, ce, via = _content_with_via(text, cs, ce, lex, own)
         if _words(text, cs, ce) < 2 or _adverbial(text, cs, ce, lex):
             continue
-        cue, cue_span = _cue(verb, m)
+        cue, cue_span = cue_of(m)
         out.append(Candidate(cs, ce, False, Attribution("subj", cue, cue_span, mention, via), span[0], 3))
     return out
 
@@ -366,7 +365,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
     for m in lex.part_re.finditer(text, s, be):
         if blocked(m.start()) or not text[s : m.start()].rstrip().endswith(","):
             continue
-        verb = _verb_at(lex, m)
+        verb = verb_at(lex, m)
         if verb is None:
             continue
         main = None  # the speaker of the main clause: "Anderson said, adding that ..."
@@ -375,17 +374,17 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if main is not None and (span := left_subject(text, s, main.start(), lex)) is not None:
             mention = parse_phrase(text, span[0], span[1], lex)
             cs0 = _content_after_verb(text, m.end(), be, lex, False)
-            if mention is not None and _valid(mention, lex) and cs0 is not None:
+            if mention is not None and valid_speaker(mention, lex) and cs0 is not None:
                 cs, ce = _trim(text, cs0, be)
-                cue, cue_span = _cue(verb, m)
+                cue, cue_span = cue_of(m)
                 if _words(text, cs, ce) >= 3:
                     out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), span[0], 2))
                 continue
         toks = tokens_in(text, s, m.start())
         k = 0
         while k < len(toks) and toks[k][2] != "," and (
-            _cap(toks[k][2]) or toks[k][2][0].isdigit() or toks[k][2].lower() in {"the", "a", "an", "-", "’s", "'s"}
-            or lex.is_pronoun(toks[k][2])
+            capitalised(toks[k][2]) or toks[k][2][0].isdigit() or lex.is_pronoun(toks[k][2])
+            or toks[k][2].lower() in {"the", "a", "an", "-", "’s", "'s"}
         ):
             k += 1
         if k == 0:
@@ -395,7 +394,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if mention is None or cs0 is None:
             continue
         cs, ce = _trim(text, cs0, be)
-        cue, cue_span = _cue(verb, m)
+        cue, cue_span = cue_of(m)
         if _words(text, cs, ce) >= 3:
             out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), toks[0][0], 2))
     return out
@@ -408,7 +407,7 @@ def _anaphoric(text: str, s: int, be: int, prev: tuple[int, int], lex: QuoteLexi
         return []
     toks = tokens_in(text, s, be)
     low = [t[2].lower() for t in toks]
-    n = _longest(low, 0, lex.anaphor_lead, 3)
+    n = longest_at(low, 0, lex.anaphor_lead)
     if not n or n + 1 >= len(toks):
         return []
     i = n
@@ -435,7 +434,7 @@ def _anaphoric(text: str, s: int, be: int, prev: tuple[int, int], lex: QuoteLexi
             return []
         ps, pe, tail = right_phrase(text, toks[j][0], be, lex)
         mention = parse_phrase(text, ps, pe, lex) if pe > ps else None
-        if not _valid(mention, lex):
+        if not valid_speaker(mention, lex):
             return []
     via, _ = parse_tail(text, tail, be, lex, own)
     cs, ce = _trim(text, prev[0], prev[1])
@@ -450,9 +449,10 @@ def _colon(text: str, s: int, e: int, lex: QuoteLexicon, blocked: Callable[[int]
     if colon < 0 or blocked(s):
         return []
     toks = tokens_in(text, s, colon)
-    if not toks or len(toks) > 7 or not _cap(toks[0][2]):
+    if not toks or len(toks) > 7 or not capitalised(toks[0][2]):
         return []
-    if not all(_cap(t[2]) or t[2].lower() in lex.title_links or t[2] in "-’'." or t[2].lower() in {"on", "from", "’s"}
+    linkers = {"on", "from", "’s"}
+    if not all(capitalised(t[2]) or t[2].lower() in lex.title_links or t[2] in "-’'." or t[2].lower() in linkers
                for t in toks):
         return []
     mention = parse_phrase(text, toks[0][0], toks[-1][1], lex)

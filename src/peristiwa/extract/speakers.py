@@ -18,12 +18,13 @@ take precedence; without one, capitalised runs split by the pack's role/rank/org
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
 from .quotes_lexicon import Phrases, QuoteLexicon, word_re
 
-__all__ = ["Identity", "Mention", "Resolver", "parse_phrase", "tokens_in"]
+__all__ = ["Identity", "Mention", "Resolver", "capitalised", "lex_marks", "longest_at", "parse_phrase", "tokens_in"]
 
 Tok = tuple[int, int, str]
 
@@ -37,7 +38,7 @@ def tokens_in(text: str, start: int, end: int) -> list[Tok]:
     return [(m.start(), m.end(), m.group()) for m in word_re().finditer(text, start, end)]
 
 
-def _cap(word: str) -> bool:
+def capitalised(word: str) -> bool:
     """Capitalised, or a particle joined to a capitalised name by a hyphen ("al-Zoubi")."""
     if word[:1].isupper():
         return True
@@ -50,7 +51,7 @@ def _acronym(word: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
-def _longest(low: list[str], i: int, phrases: Phrases, maxlen: int = 0) -> int:
+def longest_at(low: Sequence[str], i: int, phrases: Phrases) -> int:
     """Length of the longest phrase of ``phrases`` starting at ``low[i]`` (0 when none)."""
     return phrases.longest(low, i)
 
@@ -62,7 +63,7 @@ def lex_marks(low: list[str], lex: QuoteLexicon) -> list[str]:
     while i < len(low):
         best, label = 0, ""
         for name, phrases in (("rank", lex.ranks), ("role", lex.roles), ("org", lex.org_heads), ("geo", lex.geo)):
-            n = _longest(low, i, phrases, lex.max_phrase)
+            n = longest_at(low, i, phrases)
             if n > best:
                 best, label = n, name
         if not best:
@@ -112,8 +113,9 @@ def _strip_leading(text: str, toks: list[Tok], lex: QuoteLexicon) -> list[Tok]:
             toks = toks[1:]
             changed = True
         low = [t[2].lower() for t in toks]
-        n = _longest(low, 0, lex.leading, 4) if toks else 0
-        if n and _cap(toks[0][2]) and len(toks) > n and _cap(toks[n][2]) and text[: toks[0][0]].rstrip()[-1:] == ",":
+        n = longest_at(low, 0, lex.leading) if toks else 0
+        after_comma = text[max(0, toks[0][0] - 3) : toks[0][0]].rstrip()[-1:] == "," if toks else False
+        if n and capitalised(toks[0][2]) and len(toks) > n and capitalised(toks[n][2]) and after_comma:
             n = 0  # "Kemlu, Lalu Muhammad Iqbal": after a comma, a capitalised word before a name is the name
         if n and n < len(toks):
             toks = toks[n:]
@@ -129,20 +131,20 @@ def _name_run(main: list[Tok], lex: QuoteLexicon) -> int:
     k = j
     while k > 0:
         w = main[k - 1][2]
-        if _cap(w):
+        if capitalised(w):
             k -= 1
             continue
         linker = w == "-" or w.lower() in lex.name_particles or w.lower() in lex.title_links
-        if k < j and k > 1 and linker and (_cap(main[k - 2][2]) or main[k - 2][2].lower() in lex.name_particles):
+        if k < j and k > 1 and linker and (capitalised(main[k - 2][2]) or main[k - 2][2].lower() in lex.name_particles):
             k -= 1
             continue
         break
-    while k < j and not _cap(main[k][2]):
+    while k < j and not capitalised(main[k][2]):
         k += 1
     return k if k < j else len(main)
 
 
-def _core(toks: list[Tok], lex: QuoteLexicon) -> tuple[list[Tok], list[Tok]]:
+def _core(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """Split a phrase into its head part and a trailing relative clause ("yang berbasis di London")."""
     low = [t[2].lower() for t in toks]
     rel = next((i for i, w in enumerate(low) if w in _REL and i > 0), None)
@@ -167,7 +169,7 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
         toks = toks[:-1]
     if not toks:
         return None
-    main, rel = _core(toks, lex)
+    main, rel = _core(toks)
     if not main:
         return None
     if len(main) == 1 and lex.is_pronoun(main[0][2]):
@@ -176,7 +178,7 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
     mlow = [t[2].lower() for t in main]
     d = 0  # leading determiners and quantifiers
     while d < len(main) - 1:
-        n = _longest(mlow, d, lex.drop_determiners, 2) or (1 if mlow[d] in lex.quantifiers else 0)
+        n = longest_at(mlow, d, lex.drop_determiners) or (1 if mlow[d] in lex.quantifiers else 0)
         if not n:
             break
         d += n
@@ -195,8 +197,8 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
         n0 = len(main) - 2 if marks[d] == "role" and len(main) - n0 >= 3 else len(main)
     words = [t[2] for t in main]
     demonstrative = len(main) > 1 and mlow[-1] in lex.demonstratives
-    lower_head = not _cap(main[d][2]) or (
-        d + 1 < len(main) and not _cap(main[d + 1][2]) and marks[d] == "" and main[d][0] == start
+    lower_head = not capitalised(main[d][2]) or (
+        d + 1 < len(main) and not capitalised(main[d + 1][2]) and marks[d] == "" and main[d][0] == start
     )
     span_start, span_end = main[0][0], main[-1][1]
     if n0 < len(main) and not demonstrative:
@@ -204,41 +206,41 @@ def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention 
         nwords = [t[2] for t in name_toks]
         name = _clean_name(nwords)
         prefix, pmarks = main[d:n0], marks[d:n0]
-        role, affiliation = _role_affiliation(prefix, pmarks, lex)
+        role, affiliation = _role_affiliation(prefix, pmarks)
         org = all(_acronym(w) for w in nwords) or lex.outlet(name) is not None
         if not org and n0 == r and not prefix:
             org = lex.outlet(nwords[0]) is not None
         if org and lower_head and any(w in _PREPOSITIONS for w in mlow[d:r]):
             # "komentator di surat kabar Haaretz": the organisation is where the described person works
-            return _description(toks, main, rel, span_start, span_end, words, lex, False)
+            return _description(toks, rel, span_start, span_end, words, lex, False)
         return Mention(span_start, span_end, "org" if org else "person", name, name_toks[0][0], name_toks[-1][1],
                        role, affiliation, False, n0 > r)
     if demonstrative or lower_head:
-        return _description(toks, main, rel, span_start, span_end, words, lex, demonstrative)
+        return _description(toks, rel, span_start, span_end, words, lex, demonstrative)
     body = marks[d:]
     if any(m == "role" for m in body) and all(m in {"role", "rank", "portfolio", "geo", "org"} for m in body) and (
         body[0] == "role"
     ):
-        role, affiliation = _role_affiliation(main[d:], body, lex)
+        role, affiliation = _role_affiliation(main[d:], body)
         return Mention(span_start, span_end, "role", _clean_name(words[d:]), main[d][0], span_end, role, affiliation)
     return Mention(span_start, span_end, "org", _clean_name(words[d:]), main[d][0], span_end)
 
 
 def _description(
-    toks: list[Tok], main: list[Tok], rel: list[Tok], span_start: int, span_end: int, words: list[str],
+    toks: list[Tok], rel: list[Tok], span_start: int, span_end: int, words: list[str],
     lex: QuoteLexicon, demonstrative: bool,
 ) -> Mention:
     """A described speaker ("polisi yang tak ingin disebut namanya"); its canonical form drops "seorang"."""
     if rel and len(rel) <= 8 and rel[0][2].lower() in {"yang", "who"}:
         span_end = rel[-1][1]
     desc = [t for t in toks if span_start <= t[0] and t[1] <= span_end]
-    drop = _longest([t[2].lower() for t in desc], 0, lex.drop_determiners, 2)
+    drop = longest_at([t[2].lower() for t in desc], 0, lex.drop_determiners)
     name = _clean_name([t[2] for t in desc[drop:]]) or _clean_name(words)
     first = desc[drop][0] if drop < len(desc) else span_start
     return Mention(span_start, span_end, "desc", name, first, span_end, None, None, demonstrative)
 
 
-def _role_affiliation(prefix: list[Tok], marks: list[str], lex: QuoteLexicon) -> tuple[str | None, str | None]:
+def _role_affiliation(prefix: list[Tok], marks: list[str]) -> tuple[str | None, str | None]:
     """Split the words before a name into a role ("Juru bicara") and an affiliation ("Kementerian ...")."""
     toks = [t for t in prefix]
     mk = list(marks)
@@ -328,7 +330,7 @@ class Resolver:
                 if w != single or i == 0 or self._is_blocked(toks[i][0]):
                     continue
                 k = i
-                while k > 0 and i - k < 2 and _cap(toks[k - 1][2]) and not self._function_word(toks[k - 1][2]):
+                while k > 0 and i - k < 2 and capitalised(toks[k - 1][2]) and not self._function_word(toks[k - 1][2]):
                     k -= 1
                 marks = lex_marks(low[k : i + 1], self.lex)
                 while k < i and marks[0]:
@@ -360,7 +362,7 @@ class Resolver:
         starts = {bisect.bisect_left(toks, (s.start,)) for s in self.doc.sentences} | {0}
         for i, w in enumerate(low):
             cands = by_first.get(w)
-            if not cands or not _cap(toks[i][2]) or self._is_blocked(toks[i][0]):
+            if not cands or not capitalised(toks[i][2]) or self._is_blocked(toks[i][0]):
                 continue
             if not (i in starts or low[i - 1] == "," or low[i - 1] in self.lex.coordinators):
                 continue
@@ -384,7 +386,7 @@ class Resolver:
         keep = {"role", "rank", "org", "geo", "portfolio"}
         i = 0
         while i < len(toks):
-            if low[i] not in firsts or not (_cap(toks[i][2]) or lex.ranks.longest(low, i)):
+            if low[i] not in firsts or not (capitalised(toks[i][2]) or lex.ranks.longest(low, i)):
                 i += 1
                 continue
             window = low[i : i + 16]
@@ -394,10 +396,10 @@ class Resolver:
                 j += 1
             k = j
             while k < len(window) and marks[k] == "" and (
-                _cap(toks[i + k][2]) or toks[i + k][2] == "-" or window[k] in lex.name_particles
+                capitalised(toks[i + k][2]) or toks[i + k][2] == "-" or window[k] in lex.name_particles
             ):
                 k += 1
-            while k > j and not _cap(toks[i + k - 1][2]):
+            while k > j and not capitalised(toks[i + k - 1][2]):
                 k -= 1
             words = [t[2] for t in toks[i + j : i + k]]
             if i + k < len(toks) and toks[i + k][2][:1].isdigit():
@@ -484,7 +486,7 @@ class Resolver:
         """Canonical speaker, role and affiliation for mention ``m`` found at offset ``pos``."""
         self._advance(pos)
         if m is None:
-            return self._fallback(pos)
+            return self._fallback()
         key: str | None
         kind = m.kind
         if kind == "pronoun":
@@ -522,7 +524,7 @@ class Resolver:
         self.last_any = (pos, key, ident.kind)
         return key, ident.role, ident.affiliation
 
-    def _fallback(self, pos: int) -> tuple[str | None, str | None, str | None]:
+    def _fallback(self) -> tuple[str | None, str | None, str | None]:
         key = self.last_any[1] if self.last_any else (self.last_person[1] if self.last_person else None)
         if key is None:
             return None, None, None
@@ -559,15 +561,9 @@ class Resolver:
             if ident.kind == "person" and ident.role and head in ident.role.lower():
                 return ident.key, "person"
         low = tuple(w.lower() for w in m.name.split())
-        person = any(_longest(list(low), i, self.lex.person_nouns, 2) for i in range(len(low)))
+        person = any(longest_at(list(low), i, self.lex.person_nouns) for i in range(len(low)))
         if person and self.last_person is not None:
             return self.last_person[1], "person"
         if self.last_any is not None:
             return self.last_any[1], self.last_any[2]
         return m.name, "desc"
-
-
-def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    if doc.sentences:
-        return [(s.start, s.end) for s in doc.sentences]
-    return [(0, len(doc.text))]
