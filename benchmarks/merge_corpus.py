@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from peristiwa.text.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED = Path(os.environ.get("PERISTIWA_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 INDOSUM = SHARED / "news-id" / "indosum_2017.jsonl"
 
 _DATELINE = re.compile(
