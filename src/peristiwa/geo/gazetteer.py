@@ -15,19 +15,21 @@ cities > districts.
 from __future__ import annotations
 
 import array
-import bisect
 import functools
-import gzip
 import math
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import msgspec
 
-__all__ = ["FEATURES", "Gazetteer", "GeoEntry", "load_gazetteer", "name_key"]
+__all__ = ["FEATURES", "FORMAT_VERSION", "Gazetteer", "GeoEntry", "load_gazetteer", "name_key"]
+
+#: Version of the file layout written by ``scripts/build_gazetteer.py``.
+FORMAT_VERSION = 2
 
 #: Feature codes stored in the file (index = byte value).
 FEATURES: tuple[str, ...] = ("country", "admin1", "admin2", "admin3", "city", "region")
@@ -62,41 +64,55 @@ class GeoEntry:
     lat: float | None
     lon: float | None
     rank: int
+    population: int = 0
 
 
 class _File(msgspec.Struct):
     version: int
-    names: list[str]
-    ids: list[str]
+    names: str  # every name concatenated; name i is names[name_offsets[i]:name_offsets[i + 1]]
+    name_offsets: bytes  # uint32
+    ids: str
+    id_offsets: bytes  # uint32
     feature: bytes
     rank: bytes
+    population: bytes  # uint32 (0 = unknown)
     countries: list[str]
     country: bytes  # uint8 index into countries (0 = none)
     admin1s: list[str]
     admin1: bytes  # uint16 index into admin1s (0 = none)
     lat: bytes  # float32
     lon: bytes
-    keys: list[str]  # sorted
-    offsets: bytes  # uint32, len(keys) + 1
+    keys: str  # sorted lookup keys, concatenated
+    key_offsets: bytes  # uint32, len(keys) + 1
+    offsets: bytes  # uint32 posting offsets, len(keys) + 1
     postings: bytes  # uint32 entry indexes
+    neighbours: dict[str, str] = {}  # country -> comma-separated neighbouring countries
+
+
+def _array(code: str, data: bytes) -> array.array:  # type: ignore[type-arg]
+    out = array.array(code)
+    out.frombytes(data)
+    return out
 
 
 class Gazetteer:
     """Name -> candidate places over the packed file (see module docstring)."""
 
     def __init__(self, data: _File) -> None:
+        if data.version != FORMAT_VERSION:
+            raise ValueError(f"gazetteer file version {data.version}, expected {FORMAT_VERSION}: rebuild it")
         self._d = data
         self._country = data.country
-        self._admin1 = array.array("H")
-        self._admin1.frombytes(data.admin1)
-        self._lat = array.array("f")
-        self._lat.frombytes(data.lat)
-        self._lon = array.array("f")
-        self._lon.frombytes(data.lon)
-        self._offsets = array.array("I")
-        self._offsets.frombytes(data.offsets)
-        self._postings = array.array("I")
-        self._postings.frombytes(data.postings)
+        self._names, self._name_off = data.names, _array("I", data.name_offsets)
+        self._ids, self._id_off = data.ids, _array("I", data.id_offsets)
+        self._keys, self._key_off = data.keys, _array("I", data.key_offsets)
+        self._admin1 = _array("H", data.admin1)
+        self._lat = _array("f", data.lat)
+        self._lon = _array("f", data.lon)
+        self._pop = _array("I", data.population)
+        self._offsets = _array("I", data.offsets)
+        self._postings = _array("I", data.postings)
+        self._nkeys = len(self._key_off) - 1
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -105,15 +121,28 @@ class Gazetteer:
             raw = resources.files("peristiwa.geo").joinpath("data", "gazetteer.msgpack.gz").read_bytes()
         else:
             raw = Path(path).read_bytes()
-        return cls(msgspec.msgpack.decode(gzip.decompress(raw), type=_File))
+        return cls(msgspec.msgpack.decode(zlib.decompress(raw, wbits=47), type=_File))  # gzip or zlib
 
     def __len__(self) -> int:
-        return len(self._d.names)
+        return len(self._name_off) - 1
 
     @property
     def key_count(self) -> int:
         """Number of distinct lookup keys (names and aliases)."""
-        return len(self._d.keys)
+        return self._nkeys
+
+    def _key(self, k: int) -> str:
+        return self._keys[self._key_off[k] : self._key_off[k + 1]]
+
+    def _bisect(self, key: str) -> int:
+        lo, hi = 0, self._nkeys
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._key(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def entry(self, i: int) -> GeoEntry:
         """The ``i``-th place."""
@@ -122,28 +151,36 @@ class Gazetteer:
         a1 = self._admin1[i]
         c = self._country[i]
         return GeoEntry(
-            index=i, id=d.ids[i], name=d.names[i], feature=FEATURES[d.feature[i]],
+            index=i, id=self._ids[self._id_off[i] : self._id_off[i + 1]],
+            name=self._names[self._name_off[i] : self._name_off[i + 1]], feature=FEATURES[d.feature[i]],
             admin1=d.admin1s[a1] if a1 else None, country=d.countries[c] if c else None,
             lat=None if math.isnan(lat) else round(lat, 5), lon=None if math.isnan(lon) else round(lon, 5),
-            rank=d.rank[i],
+            rank=d.rank[i], population=self._pop[i],
         )
 
-    def lookup(self, name: str) -> list[GeoEntry]:
-        """Places called ``name`` (any alias), best prior first."""
-        key = name_key(name)
-        keys = self._d.keys
-        k = bisect.bisect_left(keys, key)
-        if k >= len(keys) or keys[k] != key:
+    def lookup_key(self, key: str) -> list[GeoEntry]:
+        """Places under an already folded key (see :func:`name_key`), best class prior first."""
+        k = self._bisect(key)
+        if k >= self._nkeys or self._key(k) != key:
             return []
         found = [self.entry(self._postings[j]) for j in range(self._offsets[k], self._offsets[k + 1])]
-        return sorted(found, key=lambda e: -e.rank)
+        return sorted(found, key=lambda e: (-e.rank, -e.population))
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Places called ``name`` (any alias), best class prior first, then by population."""
+        return self.lookup_key(name_key(name))
 
     def has_prefix(self, name: str) -> bool:
         """Whether some key starts with ``name``'s key followed by a space (multi-word names go on)."""
         key = name_key(name) + " "
-        keys = self._d.keys
-        k = bisect.bisect_left(keys, key)
-        return k < len(keys) and keys[k].startswith(key)
+        k = self._bisect(key)
+        return k < self._nkeys and self._key(k).startswith(key)
+
+    def neighbours(self, country: str | None) -> frozenset[str]:
+        """Countries sharing a border with ``country`` (GeoNames), empty when unknown."""
+        if not country:
+            return frozenset()
+        return frozenset(c for c in self._d.neighbours.get(country, "").split(",") if c)
 
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup(name))

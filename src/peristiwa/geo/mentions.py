@@ -1,0 +1,465 @@
+"""Finding place mentions: which stretches of text name a place, and with what evidence.
+
+Why evidence matters: most capitalised words in news are not places, and many place names are also actors
+("Rusia melancarkan serangan": Russia acts) or parts of institution names ("Kementerian Pertahanan Rusia",
+"Polda Bali", "Washington Post"). So a mention records *why* it is a place (``evidence``), all of it from
+the language pack's data (:mod:`peristiwa.geo.words`) or the gazetteer:
+
+1. ``admin``: an administrative word selects the level ("Provinsi Homs" is the governorate, not the city;
+   "Kabupaten Intan Jaya, Papua"; "Laurel County"; "Homs province");
+2. ``prep``: a preposition or place noun before it ("di Suriah", "in the Cottonport area", "kota Mosul"),
+   also carried along a list ("di Jawa Tengah dan DIY");
+3. ``exonym``: a country or major place named in the pack's ``exonyms.tsv`` or the registry's country names;
+4. ``hint``: followed by its first-level division ("Paris, Texas", "Lafayette, La.", "Austin, TX");
+5. ``ner``: a LOC/GPE entity of the entities stage (a trained NER model) that the gazetteer knows;
+6. ``bare``: any other capitalised name the gazetteer knows; :mod:`peristiwa.geo.resolve` keeps it only
+   when it is a major place or the rest of the document corroborates it (``weak``).
+
+Names inside person, organisation or actor mentions are not places, except a regional unit's jurisdiction
+("Polda Bali": evidence ``unit``, low confidence) and, where the pack says so (``metonymic_countries``),
+a country named as an actor ("Russia said": evidence ``actor``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..actors.registry import ActorRegistry
+from ..model import Document, Entity
+from .gazetteer import Gazetteer, GeoEntry
+from .words import PlaceWords
+
+__all__ = ["Mention", "find_mentions"]
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*\.?|[^\w\s]")
+_MAX_RUN = 5
+#: entity origins whose inner sub-national place names a jurisdiction ("Polda Bali", "Kantor Kejati Jateng")
+_JURISDICTIONS = frozenset({"actors.unit", "actors.org", "actors.acronym"})
+_LIST_JOINERS = frozenset({"dan", "serta", "atau", ",", "and", "or", "hingga", "sampai", "&"})
+_NER_LABELS = frozenset({"LOC", "GPE"})
+#: entity origins that only restate the gazetteer or the country table: no evidence of a non-place
+_PLACE_ORIGINS = frozenset({"actors.country"})
+#: entity origins that are only "an unexplained proper name" (see actors.stage.source_names)
+_NAME_ORIGINS = frozenset({"actors.name", "actors.coref"})
+
+
+@dataclass
+class Mention:
+    """A candidate place mention; ``cands`` are the gazetteer entries its name can refer to."""
+
+    start: int
+    end: int
+    cands: list[GeoEntry]
+    feature: str | None  # level asked for by an admin word
+    evidence: str  # admin | prep | exonym | hint | ner | bare | unit | actor | demonym | facility
+    admin1_hint: str | None = None  # ", Papua" / ", Texas" after it
+    country_hint: str | None = None  # country of that hint ("La." is in the US)
+    span_start: int | None = None  # start including the admin word
+    name: str | None = None  # facility or unresolved name ("Juanda Airport", "Bandipora")
+    near: GeoEntry | None = None  # the place named after a comma ("Bandara Juanda, Surabaya")
+    country: str | None = None  # country implied by an admin word ("Desa" is Indonesian)
+
+    @property
+    def weak(self) -> bool:
+        """Evidence too weak on its own: kept only for major places or with support in the document."""
+        return self.evidence == "bare"
+
+
+Tok = tuple[int, int, str]
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _WORD.finditer(text, start, end):
+        s, e, w = m.start(), m.end(), m.group()
+        if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
+            out.append((s, e - 2, w[:-2]))
+            out.append((e - 2, e, w[-2:]))
+        elif w.endswith(".") and len(w) > 1 and not _abbreviation(w):
+            out.append((s, e - 1, w[:-1]))  # a sentence-final period is not part of the word
+            out.append((e - 1, e, "."))
+        else:
+            out.append((s, e, w))
+    return out
+
+
+def _abbreviation(word: str) -> bool:
+    """"St.", "Mt.", "U." (of "U.S.") keep their period, so runs such as "St. Louis" hold together;
+    "Texas." and "Iraq." at the end of a sentence do not."""
+    core = word[:-1]
+    return (len(core) <= 3 and core[:1].isupper()) or "." in core
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+class _Scanner:
+    """One document's scan; the methods read the pack data, the gazetteer and the entity layer."""
+
+    def __init__(self, doc: Document, reg: ActorRegistry, words: PlaceWords, gaz: Gazetteer) -> None:
+        self.text = doc.text
+        self.reg, self.words, self.gaz = reg, words, gaz
+        self.entities = sorted(doc.entities, key=lambda e: e.start)
+        self.stop = reg.stop_words | reg.org_words  # words that end a run of name words
+        self.alone = words.stop  # words that are no place on their own ("As", "March", "West")
+        self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
+        self.out: list[Mention] = []
+
+    # -- entity tests -----------------------------------------------------------------------------------
+
+    def blocked(self, start: int, end: int, cands: list[GeoEntry] | None = None, strong: bool = False) -> bool:
+        """Inside a person/organisation/actor mention that is not the place itself.
+
+        A regional unit's place ("Polda Bali", "Kejati Jawa Tengah") is its jurisdiction: not blocked unless
+        it is a country (``in_unit`` marks those mentions so they get a low confidence).
+        """
+        for e in self.entities:
+            if e.start >= end:
+                break
+            if e.label == "MISC" and e.origin in _NAME_ORIGINS:
+                continue  # see in_name
+            if e.start < end and start < e.end and e.label == "PER":
+                if e.origin == "actors.coref" and strong:
+                    continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County"
+                return True
+            if e.start <= start and end <= e.end and e.label not in ("GPE", "LOC"):
+                if e.origin in _JURISDICTIONS and cands and cands[0].feature != "country":
+                    continue
+                return True
+        return False
+
+    def in_person(self, start: int, end: int) -> bool:
+        return any(e.start < end and start < e.end and e.label == "PER" for e in self.entities)
+
+    def surname(self, start: int, end: int) -> bool:
+        """The last word of an unexplained two-to-four-word name ("Bob Taylor", later "Taylor"): a person."""
+        word = self.text[start:end]
+        for e in self.entities:
+            if e.label == "MISC" and e.origin in _NAME_ORIGINS and e.start <= start and end <= e.end and e.name:
+                parts = e.name.split()
+                if len(parts) >= 2 and parts[-1] == word and parts[0] != word:
+                    return True
+        return False
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Inside an *unexplained* capitalised name (no table knows it: "Gainesville Public Utilities",
+        "Texas Southern"): no evidence either way, so the place needs support like a bare name."""
+        return any(e.start < end and start < e.end and e.label == "MISC" and e.origin in _NAME_ORIGINS
+                   for e in self.entities)
+
+    def in_unit(self, start: int, end: int) -> bool:
+        return any(e.start <= start and end <= e.end and e.origin in _JURISDICTIONS for e in self.entities)
+
+    def gpe_actor(self, start: int, end: int) -> bool:
+        return any(e.label == "GPE" and e.start <= start and end <= e.end and e.origin not in (None, "ner")
+                   and e.origin in _PLACE_ORIGINS | {"actors.registry"} for e in self.entities)
+
+    # -- token helpers ------------------------------------------------------------------------------------
+
+    def evidence(self, toks: list[Tok], i: int, prev_place_end: int | None) -> str:
+        w = self.words
+        prev = toks[i - 1][2].lower() if i else ""
+        if prev in w.prep or prev in w.generic:
+            return "prep"
+        if i >= 2 and f"{toks[i - 2][2]} {prev}".lower() in w.generic:
+            return "prep"
+        if i >= 2 and prev in w.det and toks[i - 2][2].lower() in w.prep:
+            return "prep"  # "in the Cottonport area"
+        if i and prev_place_end is not None and prev in _LIST_JOINERS:
+            return "prep"
+        return "bare"
+
+    def suffix(self, toks: list[Tok], end: int) -> str | None:
+        for s, _e, tok in toks:
+            if s >= end:
+                return self.words.suffix.get(tok.lower()) if tok[0].isalpha() else None
+        return None
+
+    def facility(self, toks: list[Tok], i: int) -> tuple[str | None, int]:
+        f = self.words.facility
+        if i + 1 < len(toks):
+            two = f"{toks[i][2]} {toks[i + 1][2]}".lower()
+            if two in f:
+                return f[two], 2
+        return f.get(toks[i][2].lower()), 1
+
+    def run_end(self, toks: list[Tok], i: int) -> int:
+        """End (token index) of the run of capitalised tokens from ``i``."""
+        j = i
+        while j < len(toks) and j - i < _MAX_RUN:
+            tok = toks[j][2]
+            if not (_cap(tok) or (tok[0].isdigit() and j > i)) or tok in self.stop:
+                break
+            if j > i and self.text[toks[j - 1][1] : toks[j][0]] not in (" ", ""):
+                break
+            j += 1
+        return j
+
+    def longest(self, toks: list[Tok], i: int, feature: str | None) -> tuple[int, list[GeoEntry]] | None:
+        """Longest run of capitalised tokens from ``i`` that the gazetteer knows (at the level asked for)."""
+        j = i
+        while j < len(toks) and j - i < _MAX_RUN:
+            tok = toks[j][2]
+            if not (_cap(tok) or (tok[0].isdigit() and j > i)) or (tok in self.stop and j > i):
+                break
+            if tok.isupper() and len(tok) > 1 and j == i and not any(c.rank >= 45 for c in self.gaz.lookup(tok)) \
+                    and not self.dateline(toks, i):
+                return None  # a headline word in capitals ("JUARA"), not a place
+            if j > i and self.text[toks[j - 1][1] : toks[j][0]] not in (" ", ""):
+                break
+            j += 1
+        for k in range(j, i, -1):
+            cands = self.gaz.lookup(self.text[toks[i][0] : toks[k - 1][1]])
+            if feature is not None:
+                fitting = [c for c in cands if c.feature == feature or (feature == "admin2" and c.feature == "city")]
+                # villages and districts are not worth a guess at another level ("Kampung Melayu")
+                cands = fitting or ([] if feature in ("admin3", "admin4") else cands)
+            if cands:
+                return k, cands
+        return None
+
+    def dateline(self, toks: list[Tok], i: int) -> bool:
+        """"CHARLESTON, W.Va. —" / "JAKARTA —": a place in capitals opening a paragraph or sentence."""
+        first = i == 0 or toks[i - 1][2] in ("(", "—", "–", "-")
+        k = i
+        while k < len(toks) and toks[k][2].replace(".", "").isupper():
+            k += 1
+        return first and k < len(toks) and toks[k][2] in (",", "—", "–", "-", "(")
+
+    def trailing(self, toks: list[Tok], j: int) -> tuple[str | None, str | None, int]:
+        """", Papua" / ", Texas" / ", La." / ", TX" after a place: (admin1, its country, tokens used)."""
+        if not (j + 1 < len(toks) and toks[j][2] in (",", "-") and _cap(toks[j + 1][2])):
+            return None, None, 0
+        if toks[j][2] == "-" and toks[j + 1][0] != toks[j][1]:
+            return None, None, 0
+        pattern = self.words.abbrev_re
+        m = pattern.match(self.text, toks[j + 1][0]) if pattern is not None else None
+        if m is not None:
+            full, country = self.words.abbrev[m.group()]
+            used = sum(1 for t in toks[j + 1 :] if t[0] < m.end())
+            return full, country or None, 1 + used
+        for k in range(min(len(toks), j + 4), j + 1, -1):
+            cands = [c for c in self.gaz.lookup(self.text[toks[j + 1][0] : toks[k - 1][1]]) if c.feature == "admin1"]
+            if cands:
+                return cands[0].name, cands[0].country, k - j
+        return None, None, 0
+
+    def trailing_place(self, toks: list[Tok], j: int) -> GeoEntry | None:
+        """The place named after a comma: "Bandara Juanda, Surabaya"."""
+        if j + 1 < len(toks) and toks[j][2] == "," and _cap(toks[j + 1][2]):
+            for k in range(min(len(toks), j + 4), j + 1, -1):
+                cands = [c for c in self.gaz.lookup(self.text[toks[j + 1][0] : toks[k - 1][1]]) if c.rank >= 35]
+                if cands:
+                    return cands[0]
+        return None
+
+    def abbreviated(self, toks: list[Tok], j: int) -> bool:
+        pattern = self.words.abbrev_re
+        return pattern is not None and j + 1 < len(toks) and pattern.match(self.text, toks[j + 1][0]) is not None
+
+    def hint_mention(self, toks: list[Tok], j: int, admin1: str, country: str | None, used: int) -> int:
+        """The abbreviated division after "Lafayette," ("La.", "TX") is a place mention too."""
+        start, end = toks[j + 1][0], toks[j + used - 1][1]
+        cands = [c for c in self.gaz.lookup(admin1)
+                 if c.feature == "admin1" and (country is None or c.country == country)]
+        if cands:
+            self.out.append(Mention(start, end, cands, "admin1", "admin"))
+        return j + used
+
+    def demonym(self, tok: str) -> list[GeoEntry]:
+        """The country of a demonym ("Russian", plural "Russians"), from the registry's modifiers."""
+        for form in (tok, tok[:-1] if tok.endswith("s") else ""):
+            if not form:
+                continue
+            for mod in self.reg.modifiers.lookup(form):
+                if mod.feature == "demonym" and mod.country:
+                    return [c for c in self.gaz.lookup(mod.name) if c.feature == "country"][:1]
+        return []
+
+    # -- the scan -----------------------------------------------------------------------------------------
+
+    def scan(self, s_start: int, s_end: int) -> None:
+        text, w = self.text, self.words
+        toks = _tokens(text, s_start, s_end)
+        i = 0
+        prev_place_end: int | None = None
+        while i < len(toks):
+            ts, _te, tok = toks[i]
+            low = tok.lower()
+            prev = toks[i - 1][2].lower() if i else ""
+            before = len(self.out)
+            nxt = self.facility_mention(toks, i)
+            if nxt is None:
+                nxt = self.admin_mention(toks, i)
+            if nxt is not None:
+                prev_place_end = self.out[-1].end if len(self.out) > before else None
+                i = nxt
+                continue
+            ner = next((e for e in self.ner if e.start == ts), None)
+            if ner is not None and self.ner_mention(toks, i, ner, prev_place_end):
+                prev_place_end = self.out[-1].end
+                while i < len(toks) and toks[i][0] < ner.end:
+                    i += 1
+                continue
+            ex = self.reg.modifiers.at(text, ts, min(s_end, ts + 60))
+            if ex is not None and ex.value.feature != "demonym":
+                if self.exonym_mention(toks, i, ex.start, ex.end, prev_place_end):
+                    prev_place_end = ex.end
+                while i < len(toks) and toks[i][0] < ex.end:
+                    i += 1
+                continue
+            if w.settings.demonyms and _cap(tok) and (dem := self.demonym(tok)) and not self.in_person(ts, toks[i][1]):
+                self.out.append(Mention(ts, toks[i][1], dem, None, "demonym"))  # "Israeli troops": still Israel
+                i += 1
+                continue
+            if _cap(tok) and tok not in self.stop and (tok.replace(".", "").isalpha() or "-" in tok):
+                nxt = self.name_mention(toks, i, prev_place_end)
+                if nxt is not None:
+                    prev_place_end = self.out[-1].end if len(self.out) > before else None
+                    i = nxt
+                    continue
+            if low not in _LIST_JOINERS:
+                prev_place_end = None if prev not in _LIST_JOINERS else prev_place_end
+            i += 1
+
+    def facility_mention(self, toks: list[Tok], i: int) -> int | None:
+        """0. facility noun + name: "Bandara Juanda, Surabaya", "penjara Ofer"."""
+        fac, width = self.facility(toks, i)
+        if fac is None:
+            return None
+        if not (i + width < len(toks) and _cap(toks[i + width][2])):
+            return i + width  # "di Rumah Sakit yang ...": the facility noun itself is no place name
+        j = self.run_end(toks, i + width)
+        name_s, name_e = toks[i + width][0], toks[j - 1][1]
+        if j <= i + width or self.blocked(name_s, name_e):
+            return i + width
+        run = self.text[name_s:name_e]
+        found = self.longest(toks, i + width, None)
+        cands = found[1] if found and found[0] == j else []
+        self.out.append(Mention(name_s, name_e, cands, None, "facility", span_start=toks[i][0],
+                                name=f"{run} {fac}", near=self.trailing_place(toks, j)))
+        return j
+
+    def admin_mention(self, toks: list[Tok], i: int) -> int | None:
+        """1. admin word + name: "Provinsi Homs", "Kabupaten Intan Jaya"."""
+        ts, tok = toks[i][0], toks[i][2]
+        low = tok.lower()
+        feature = self.words.admin.get(low)
+        width = 1
+        if feature is None and i + 1 < len(toks):
+            feature = self.words.admin.get(f"{low} {toks[i + 1][2].lower()}")
+            width = 2
+        k = i + width  # first token of the name
+        if feature is None or not _cap(tok) or k >= len(toks) or not _cap(toks[k][2]):
+            return None
+        m = self.longest(toks, k, feature)
+        if m is not None:
+            j, cands = m
+            ment = Mention(toks[k][0], toks[j - 1][1], cands, feature, "admin", span_start=ts)
+            ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
+            if not self.blocked(ts, ment.end, cands):
+                self.out.append(ment)
+            return j
+        j = self.run_end(toks, k)
+        if j > k and not self.blocked(ts, toks[j - 1][1]):
+            ment = Mention(toks[k][0], toks[j - 1][1], [], feature, "admin", span_start=ts,
+                           name=self.text[ts : toks[j - 1][1]])
+            ment.country = self.words.admin_country.get(low)
+            self.out.append(ment)
+            return j
+        return None
+
+    def ner_mention(self, toks: list[Tok], i: int, ent: Entity, prev_place_end: int | None) -> bool:
+        """5. a LOC/GPE entity of a NER source, when the gazetteer knows its name (or its longest part)."""
+        j = i
+        while j < len(toks) and toks[j][1] <= ent.end:
+            j += 1
+        cands = self.gaz.lookup(self.text[ent.start : ent.end])
+        if not cands:
+            return False
+        ment = Mention(ent.start, ent.end, cands, self.suffix(toks, ent.end), "ner")
+        ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
+        self.out.append(ment)
+        return True
+
+    def exonym_mention(self, toks: list[Tok], i: int, start: int, end: int, prev_place_end: int | None) -> bool:
+        """3. exonyms and country names of the pack (the registry's case rule applied)."""
+        cands = self.gaz.lookup(self.text[start:end])
+        evidence = self.evidence(toks, i, prev_place_end)
+        if self.in_unit(start, end):
+            evidence = "unit"
+        elif evidence == "bare":
+            evidence = "exonym"
+            if self.gpe_actor(start, end):
+                if not self.words.settings.metonymic_countries:
+                    return False
+                evidence = "actor"
+        if not cands or self.blocked(start, end, cands):
+            return False
+        j = i
+        while j < len(toks) and toks[j][0] < end:
+            j += 1
+        ment = Mention(start, end, cands, self.suffix(toks, end), evidence)
+        ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
+        self.out.append(ment)
+        return True
+
+    def name_mention(self, toks: list[Tok], i: int, prev_place_end: int | None) -> int | None:
+        """6. capitalised runs looked up in the gazetteer; else an unknown name after a preposition."""
+        ts, tok = toks[i][0], toks[i][2]
+        m = self.longest(toks, i, None)
+        if m is not None and m[0] == i + 1 and tok in self.alone:
+            return i + 1
+        if m is not None:
+            j, cands = m
+            start, end = ts, toks[j - 1][1]
+            evidence = self.evidence(toks, i, prev_place_end)
+            suffix = self.suffix(toks, end)
+            if suffix or (j - i > 1 and toks[j - 1][2].lower() in self.words.suffix):
+                evidence = "admin"  # "Laurel County", "Wajo Regency": the name carries its level
+            hint, hint_country, used = self.trailing(toks, j)
+            if evidence == "bare" and hint is not None:
+                evidence = "hint"
+            if self.in_unit(start, end):
+                evidence = "unit"
+            elif self.in_name(start, end):
+                if self.surname(start, end):
+                    return j
+                evidence = "bare"  # also an unexplained proper name: a place only if major or supported
+            strong = evidence in ("admin", "hint")
+            if _acceptable(cands, evidence, self.reg.home_country, tok) and not self.blocked(start, end, cands, strong):
+                ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country)
+                self.out.append(ment)
+                if hint is not None and used and self.abbreviated(toks, j):
+                    return self.hint_mention(toks, j, hint, hint_country, used)
+            return j
+        if self.evidence(toks, i, prev_place_end) == "prep" and tok not in self.alone:
+            j = self.run_end(toks, i)
+            end = toks[j - 1][1]
+            if not self.blocked(ts, end) and not any(e.start < end and ts < e.end for e in self.entities):
+                self.out.append(Mention(ts, end, [], None, "prep", name=self.text[ts:end]))
+            return j
+        return None
+
+
+def _acceptable(cands: list[GeoEntry], evidence: str, home: str | None, tok: str) -> bool:
+    """Which candidate runs become mentions at all (bare ones are judged again after resolution)."""
+    best = cands[0]
+    if evidence == "unit":  # a jurisdiction inside an organisation name: only well-known places
+        return best.rank >= 35 and not tok.isupper()
+    if evidence in ("prep", "admin", "hint"):
+        return True
+    if best.feature == "country":
+        return True
+    return not (tok.isupper() and len(tok) > 3 and best.rank < 45)
+
+
+def find_mentions(doc: Document, reg: ActorRegistry, words: PlaceWords, gaz: Gazetteer) -> list[Mention]:
+    """Candidate place mentions of ``doc`` in text order (bare ones still to be confirmed)."""
+    scanner = _Scanner(doc, reg, words, gaz)
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    for s_start, s_end in spans:
+        scanner.scan(s_start, s_end)
+    return scanner.out

@@ -1,0 +1,214 @@
+"""Choosing among same-named places with the document as context.
+
+Why: "Paris", "Georgia", "Alexandria" and "Homs" each name several places; which one a document means
+depends on what else it names. Every candidate gets a score from three parts:
+
+1. its *prior*: the gazetteer's class rank (country > first-level division > capital > city > district)
+   plus the log of its population, so that a bare "Paris" is the French capital;
+2. *local* evidence of the mention: the level an administrative word asks for ("Provinsi Homs" is the
+   governorate), the division named after it ("Paris, Texas", "Kabupaten Intan Jaya, Papua");
+3. *document* context from the other mentions' current choices (names other than this one, so a repeated
+   name does not vote for itself): the share of the document's places in the candidate's country, other
+   places in its first-level division, and other places within 100-300 km.
+
+The choice is made three times (priors only, then twice with the context of the previous round), which
+lets unambiguous names ("Ohio", "Hall County") pull ambiguous ones ("Gainesville") to their region.
+Mentions with only ``bare`` evidence are then kept only when they are major places (population, class) or
+supported by the context; the others were capitalised words that happen to be in the gazetteer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, GeoEntry, name_key
+from .mentions import Mention
+from .words import GeoSettings
+
+__all__ = ["Resolved", "resolve"]
+
+_POP_WEIGHT = 8.0  # score points per factor 10 of population
+_FEATURE_FIT, _FEATURE_MISFIT = 100.0, -50.0
+_HINT_ADMIN1, _HINT_COUNTRY = 80.0, 40.0
+_DOC_COUNTRY = 60.0  # times the share of the document's votes for that country
+_HOME_COUNTRY = 20.0  # the pack's home country when the document names no country
+_DOC_ADMIN1 = 30.0
+_NEAR_KM, _NEAR = 100.0, 25.0
+_AROUND_KM, _AROUND = 300.0, 10.0
+_UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
+_NO_POINT = -5.0
+_ROUNDS = 3
+#: regions (continents, "Middle East", "West Bank") are as salient as divisions though they have no rank
+_FEATURE_PRIOR = {"region": 25.0}
+
+
+@dataclass
+class Resolved:
+    """A mention with its chosen candidate (None when unresolved or dropped) and a confidence."""
+
+    mention: Mention
+    entry: GeoEntry | None
+    confidence: float
+    keep: bool = True
+
+
+def _prior(c: GeoEntry) -> float:
+    """Half the class rank (countries and divisions first, capitals before towns) plus log population."""
+    return 0.5 * c.rank + _FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(c.population + 1)
+
+
+def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
+    score = _prior(c)
+    if m.feature is not None:
+        fits = c.feature == m.feature or (m.feature == "admin2" and c.feature == "city")
+        score += _FEATURE_FIT if fits else _FEATURE_MISFIT
+    elif _unsuffixed_admin2(c, surface_key):
+        score += _UNSUFFIXED_ADMIN2
+    if m.admin1_hint and c.admin1 == m.admin1_hint and c.feature != "admin1":
+        score += _HINT_ADMIN1
+    if m.country_hint and c.country == m.country_hint:
+        score += _HINT_COUNTRY
+    if c.lat is None:
+        score += _NO_POINT
+    return score
+
+
+def _unsuffixed_admin2(c: GeoEntry, surface_key: str) -> bool:
+    """A second-level unit whose level word the mention lacks ("Laurel" for Laurel County); Indonesian
+    regencies are named without "Kabupaten" in their entries, so they never are."""
+    return c.feature == "admin2" and c.country != "ID" and name_key(c.name) != surface_key
+
+
+def _km(a: GeoEntry, b: GeoEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class _Context:
+    """Votes of the current choices: countries, first-level divisions, points (by surface key)."""
+
+    def __init__(self, choices: list[tuple[str, GeoEntry, float]], gaz: Gazetteer) -> None:
+        self.choices = choices
+        self.gaz = gaz
+        self.countries: Counter[str] = Counter()
+        self.by_key: dict[str, Counter[str]] = {}
+        for key, c, w in choices:
+            if c.country:
+                self.countries[c.country] += w
+                self.by_key.setdefault(key, Counter())[c.country] += w
+
+    def country_share(self, country: str | None, key: str) -> float:
+        """Share of the other names' votes going to ``country`` (its neighbours' votes count half)."""
+        if country is None:
+            return 0.0
+        own = self.by_key.get(key, Counter())
+        total = sum(self.countries.values()) - sum(own.values())
+        if total <= 0:
+            return 0.0
+        votes = self.countries[country] - own[country]
+        votes += 0.5 * sum(self.countries[n] - own[n] for n in self.gaz.neighbours(country))
+        return votes / total
+
+    def support(self, c: GeoEntry, key: str) -> float:
+        """Bonus from other names in the same division or nearby."""
+        bonus = 0.0
+        admin1 = c.name if c.feature == "admin1" else c.admin1
+        same = near = around = False
+        for k, o, _w in self.choices:
+            if k == key or o.country != c.country:
+                continue
+            o_admin1 = o.name if o.feature == "admin1" else o.admin1
+            if admin1 and o_admin1 == admin1 and c.feature != "country" and o.feature != "country":
+                same = True
+            if c.feature not in ("country", "region") and o.feature not in ("country", "region"):
+                d = _km(c, o)
+                near = near or d <= _NEAR_KM
+                around = around or d <= _AROUND_KM
+        if same:
+            bonus += _DOC_ADMIN1
+        if near:
+            bonus += _NEAR
+        elif around:
+            bonus += _AROUND
+        return bonus
+
+
+def _weight(m: Mention) -> float:
+    return {"admin": 2.0, "prep": 1.5, "hint": 2.0, "exonym": 1.0, "ner": 1.0, "actor": 1.0}.get(m.evidence, 0.5)
+
+
+def resolve(
+    mentions: list[Mention], text: str, gaz: Gazetteer, home_country: str | None, settings: GeoSettings
+) -> list[Resolved]:
+    """The chosen candidate of every mention of ``text`` (see the module docstring), with confidences."""
+    surface = [name_key(text[m.start : m.end]) for m in mentions]
+    for i, m in enumerate(mentions):
+        # "Ohio" is the state, "Laurel" the town: a county/parish matched without its level word only
+        # when nothing else has the name
+        named = [c for c in m.cands if not _unsuffixed_admin2(c, surface[i])]
+        if named and len(named) < len(m.cands):
+            m.cands = named
+    local = [[_local(c, m, surface[i]) for c in m.cands] for i, m in enumerate(mentions)]
+    choice = [max(range(len(m.cands)), key=lambda j, i=i: local[i][j]) if m.cands else -1
+              for i, m in enumerate(mentions)]
+    scores: list[list[float]] = local
+    for _ in range(_ROUNDS - 1):
+        ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
+                        if choice[i] >= 0], gaz)
+        scores = []
+        for i, m in enumerate(mentions):
+            row = []
+            for j, c in enumerate(m.cands):
+                share = ctx.country_share(c.country, surface[i])
+                s = local[i][j] + _DOC_COUNTRY * share + ctx.support(c, surface[i])
+                if not ctx.countries and home_country and c.country == home_country:
+                    s += _HOME_COUNTRY
+                row.append(s)
+            scores.append(row)
+            if row:
+                choice[i] = max(range(len(row)), key=row.__getitem__)
+    ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
+                    if choice[i] >= 0 and not m.weak], gaz)
+    out: list[Resolved] = []
+    for i, m in enumerate(mentions):
+        if choice[i] < 0:
+            out.append(Resolved(m, None, 0.2))
+            continue
+        best = m.cands[choice[i]]
+        ranked = sorted(scores[i], reverse=True)
+        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 200.0
+        conf = _confidence(m, best, margin)
+        keep = not m.weak or _major(best, settings, home_country, ctx.country_share(best.country, surface[i])) \
+            or ctx.support(best, surface[i]) > 0
+        if m.weak and _unsuffixed_admin2(best, surface[i]):
+            keep = False  # a bare surname-like "Hughes" is not Hughes County
+        out.append(Resolved(m, best, conf, keep))
+    return out
+
+
+def _major(c: GeoEntry, settings: GeoSettings, home: str | None, country_share: float) -> bool:
+    """A bare name stands on its own: a country, a populous place, a division of a country the document
+    names, or a major place of the pack's home country."""
+    if c.feature == "country":
+        return True
+    if home is not None and c.country == home and c.rank >= 35:
+        return True
+    if c.feature == "admin1":
+        return country_share > 0 or c.population >= 10 * settings.bare_min_population
+    return c.population >= settings.bare_min_population
+
+
+def _confidence(m: Mention, best: GeoEntry, margin: float) -> float:
+    if m.evidence == "unit":
+        return 0.3
+    conf = 0.9 if m.evidence in ("admin", "exonym", "hint") or margin >= 200 else 0.5 + min(0.4, margin / 200)
+    if m.evidence in ("bare", "actor", "demonym") and best.feature not in ("country", "admin1"):
+        conf -= 0.2
+    if m.evidence in ("actor", "demonym"):
+        conf = min(conf, 0.6)
+    return round(max(0.1, min(1.0, conf)), 2)

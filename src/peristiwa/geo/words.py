@@ -1,0 +1,103 @@
+"""A language pack's place vocabulary, compiled once per pack: what marks a capitalised name as a place.
+
+Everything here is data of the pack (``place_words.tsv``, ``geo.toml``, the month and weekday names of
+``date_words.toml``); the mechanisms in :mod:`peristiwa.geo.mentions` and :mod:`peristiwa.geo.resolve` only
+read it, so Indonesian and English share one geocoder.
+
+``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after it:
+"Wajo Regency", "Homs province"), ``prep`` ("di", "in"), ``det`` (a determiner between a preposition and
+the name: "in the Cottonport area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara
+Juanda"), ``abbrev`` (a first-level division written short after a comma: "Lafayette, La.", "Austin,
+TX"). ``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
+file of its own because the actors registry reads every word of ``place_words.tsv`` as a place term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..langs.base import LanguagePack
+
+__all__ = ["GeoSettings", "PlaceWords", "place_words"]
+
+
+@dataclass(frozen=True)
+class GeoSettings:
+    """``geo.toml`` of a pack (defaults when the pack has none).
+
+    ``metonymic_countries``: a country named as an actor ("Russia said") is still a place mention;
+    ``bare_min_population``: a bare capitalised name (no preposition, admin word or context) is a place
+    only when its best candidate has at least this population or is a country or first-level division.
+    """
+
+    metonymic_countries: bool = False
+    bare_min_population: int = 100_000
+    demonyms: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The pack's place vocabulary by kind (admin/suffix words map to a gazetteer feature)."""
+
+    admin: dict[str, str]
+    suffix: dict[str, str]
+    prep: frozenset[str]
+    det: frozenset[str]
+    generic: frozenset[str]
+    facility: dict[str, str]
+    admin_country: dict[str, str]
+    abbrev: dict[str, tuple[str, str]]  # "La." -> ("Louisiana", "US")
+    abbrev_re: re.Pattern[str] | None  # any abbreviation, longest first, ending on a word boundary
+    stop: frozenset[str]  # exact capitalised forms
+    settings: GeoSettings
+
+
+def _settings(pack: LanguagePack) -> GeoSettings:
+    raw: dict[str, Any] = pack.settings("geo.toml") if pack.has("geo.toml") else {}
+    known = GeoSettings.__dataclass_fields__
+    return GeoSettings(**{k: v for k, v in raw.items() if k in known})
+
+
+def _calendar_words(pack: LanguagePack) -> set[str]:
+    """Month and weekday names: capitalised, and in every gazetteer ("August", "Marzo", "Selasa")."""
+    if not pack.has("date_words.toml"):
+        return set()
+    data = pack.settings("date_words.toml")
+    return {str(w) for table in ("months", "weekdays") for w in data.get(table, {})}
+
+
+def _alternation(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?![\w.])")
+
+
+def place_words(pack: LanguagePack) -> PlaceWords:
+    """Compiled place words of a pack (cached on the pack)."""
+
+    def build() -> PlaceWords:
+        rows = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
+
+        def kind(name: str) -> list[dict[str, str]]:
+            return [r for r in rows if r["kind"] == name]
+
+        return PlaceWords(
+            admin={r["word"].lower(): r["feature"] for r in kind("admin")},
+            suffix={r["word"].lower(): r["feature"] for r in kind("suffix")},
+            prep=frozenset(r["word"].lower() for r in kind("prep")),
+            det=frozenset(r["word"].lower() for r in kind("det")),
+            generic=frozenset(r["word"].lower() for r in kind("generic")),
+            facility={r["word"].lower(): r["english"] for r in kind("facility")},
+            admin_country={r["word"].lower(): r["country"] for r in kind("admin") if r["country"]},
+            abbrev={r["word"]: (r["english"], r["country"]) for r in kind("abbrev")},
+            abbrev_re=_alternation([r["word"] for r in kind("abbrev")]),
+            stop=frozenset(r["word"] for r in (pack.table("place_stop.tsv") if pack.has("place_stop.tsv") else []))
+            | _calendar_words(pack),
+            settings=_settings(pack),
+        )
+
+    out: PlaceWords = pack.cached("geo.place_words", build)
+    return out
