@@ -43,7 +43,8 @@ from pathlib import Path
 
 from peristiwa.text.segment import split_sentences
 
-SHARED = Path(os.environ.get("PERISTIWA_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+_BESIDE = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED = Path(os.environ.get("PERISTIWA_SHARED_DATA") or _BESIDE)
 INDOSUM = SHARED / "news-id" / "indosum_2017.jsonl"
 
 _DATELINE = re.compile(
