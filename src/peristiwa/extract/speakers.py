@@ -30,6 +30,8 @@ Tok = tuple[int, int, str]
 
 _REL = frozenset({"yang", "who", "which", "whose", "alias", "a.k.a."})
 _PREPOSITIONS = frozenset({"di", "dari", "pada", "untuk", "asal", "of", "at", "for", "from", "in", "with"})
+#: How far back (characters) the speaker of the surrounding text may be for an unattributed quotation.
+_CONTEXT_CHARS = 1200
 _PUNCT_END = frozenset(",.;:!?”\"’'")
 
 
@@ -486,7 +488,7 @@ class Resolver:
         """Canonical speaker, role and affiliation for mention ``m`` found at offset ``pos``."""
         self._advance(pos)
         if m is None:
-            return self._fallback()
+            return self._fallback(pos)
         key: str | None
         kind = m.kind
         if kind == "pronoun":
@@ -498,8 +500,8 @@ class Resolver:
             kind = self.identities[key].kind if key in self.identities else "org"
         elif kind == "person":
             ent = self._entity_at(m.name_start, m.name_end, frozenset({"PER"}))
-            if ent is not None and not (m.start <= ent.start <= m.name_start and ent.end >= m.name_end):
-                ent = None  # an entity covering part of the name ("Yani" of "Ahmad Yani") or more says less
+            if ent is not None and not (ent.start == m.name_start and ent.end >= m.name_end):
+                ent = None  # an entity covering part of the name ("Yani" of "Ahmad Yani") or a title says less
             key = self.canonical_person(ent.name if ent is not None and ent.name else m.name)
             org = self._entity_at(m.name_start, m.name_end, frozenset({"ORG", "GPE", "NORP"}))
             if ent is None and org is not None and org.start <= m.name_start and org.end >= m.name_end:
@@ -524,10 +526,12 @@ class Resolver:
         self.last_any = (pos, key, ident.kind)
         return key, ident.role, ident.affiliation
 
-    def _fallback(self) -> tuple[str | None, str | None, str | None]:
-        key = self.last_any[1] if self.last_any else (self.last_person[1] if self.last_person else None)
-        if key is None:
+    def _fallback(self, pos: int) -> tuple[str | None, str | None, str | None]:
+        """The speaker of the surrounding text, for a quotation without its own attribution."""
+        recent = [c for c in (self.last_any, self.last_person) if c is not None and pos - c[0] <= _CONTEXT_CHARS]
+        if not recent:
             return None, None, None
+        key = recent[0][1]
         ident = self.identities.get(key)
         return key, ident.role if ident else None, ident.affiliation if ident else None
 
