@@ -178,7 +178,10 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
     ):
         return True
     mine = _specific_places(later)
-    if mine and any(mine & _specific_places(m) for m in group):
+    counts_later = {(c.kind, c.value) for c in later.counts}
+    counts_group = {(c.kind, c.value) for m in group for c in m.counts}
+    counts_clash = bool(counts_later and counts_group and not counts_later & counts_group)
+    if mine and not counts_clash and any(mine & _specific_places(m) for m in group):
         return True
     if later.additive:
         return False
