@@ -252,7 +252,8 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         cands = [c for c in cluster(find_candidates(sv, res, dctx)) if not _in_attribution(doc, sv, c)]
         if not cands:
             continue
-        blocked[sv.index] = {k for c in cands for k in range(c.start, c.end)}
+        # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
+        blocked[sv.index] = {k for c in cands if c.template.name != "peN-" for k in range(c.start, c.end)}
         kept, forced = compose(cands, res)
         per_sent.append((sv, kept, forced))
     nps: dict[int, list[NP]] = {}
@@ -315,6 +316,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
     actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
+    if c.template.name == "peN-" and not actors:  # "pengunjuk rasa": the agent noun names its own actors
+        own = [np for np in nps if np.start <= c.start < np.end]
+        actors = [a for a in (builder.build(sv, np) for np in own) if a is not None]
     if c.type == "MOBILIZE":  # "Para tentara tersebut ditempatkan": the deployed forces are the actors
         actors, recipients = actors + recipients, []
     if c.frame == "HOST":  # "Ramaphosa disambut Menteri Budi": the visitor acts, the host receives
