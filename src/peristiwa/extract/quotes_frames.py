@@ -88,7 +88,9 @@ def valid_speaker(mention: Mention | None, lex: QuoteLexicon) -> bool:
             i > 0 and low[0] in lex.quantifiers
         )
     head = low[:6]
-    if any(longest_at(head, i, lex.person_nouns) or longest_at(head, i, lex.roles) for i in range(len(head))):
+    singular = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in head]  # "outlets", "aides"
+    if any(longest_at(words, i, lex.person_nouns) or longest_at(words, i, lex.roles)
+           for words in (head, singular) for i in range(len(words))):
         return True
     if not lex.head_first and any(w.isdigit() for w in low):
         return True  # "About 4 in 10 say ...", "43 percent said ..."
@@ -251,11 +253,16 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         if verb is None or sm.start() == p:
             break
         between = text[p : sm.start()]
-        if any(c in between for c in END_PUNCT + QUOTE_MARKS + ",") or len(between.split()) > 8:
-            break
         words = between.split()
-        while words and words[-1].lower() in lex.adverbs:
+        while words and lex.is_adverb(words[-1]):
             words.pop()
+        if any(c in between for c in END_PUNCT + QUOTE_MARKS + ",") or not _short_np(words, lex):
+            break
+        after = text[sm.end() : limit].split()
+        if after and (after[0].lower() in lex.complementisers or (
+            len(after) > 8 and after[0][:1] not in ",;" and after[0].lower() not in lex.stop | lex.told
+        )):
+            break  # "... together.” He warns that Trump would ...": a new statement, not this quote's cue
         mention = parse_phrase(text, p, sm.start(), lex)
         if mention is None or not valid_speaker(mention, lex):
             break
@@ -264,6 +271,22 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         via, cited = parse_tail(text, sm.start() if verb.form in lex.told else sm.end(), limit, lex, own)
         return _with_cited(text, Attribution("postsubj", cue, cue_span, mention, via), cited, lex)
     return None
+
+
+def _short_np(words: list[str], lex: QuoteLexicon) -> bool:
+    """A short noun phrase ("Boy", "the spokesman", "Juru bicara Polri Boy"), not a clause."""
+    if not words or len(words) > 6:
+        return False
+    for w in words:
+        lw = w.lower().strip(",")
+        if w[:1].isupper() or lex.is_pronoun(w) or lw in lex.quantifiers or lw in lex.name_particles:
+            continue
+        if (lw,) in lex.person_nouns or (lw,) in lex.roles or lw in lex.title_links or lw in lex.demonstratives:
+            continue
+        if lw.endswith("s") and ((lw[:-1],) in lex.person_nouns or (lw[:-1],) in lex.roles):
+            continue
+        return False
+    return True
 
 
 def post_attribution(
@@ -359,7 +382,7 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     segs = [s for s in segs if s]
     if not segs:
         return None
-    core = _after_verbal(segs.pop(), lex)
+    core = _after_clause_word(_after_verbal(segs.pop(), lex), lex)
     if not core:
         return None
     first = _kind(text, core, lex)
@@ -438,6 +461,15 @@ def _after_verbal(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> list[tu
         ):
             cut = i + 1
     return seg[cut:]
+
+
+def _after_clause_word(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> list[tuple[int, int, str]]:
+    """"... regarding her links while Sanders suggests": the subject starts after the last conjunction."""
+    for i in range(len(seg) - 1, 0, -1):
+        w = seg[i][2]
+        if w.islower() and (w,) in lex.leading and i + 1 < len(seg):
+            return seg[i + 1 :]
+    return seg
 
 
 def _before_relative(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
