@@ -46,3 +46,30 @@ def test_unknown_and_size() -> None:
     assert "Homs" in gaz and "Xyzzyville" not in gaz
     assert len(gaz) > 150_000
     assert gaz.has_prefix("Intan")
+
+
+def test_population_prior_and_counties() -> None:
+    gaz = load_gazetteer()
+    paris = [e for e in gaz.lookup("Paris") if e.feature == "city"]
+    assert paris[0].country == "FR" and paris[0].population > 1_000_000
+    assert any(e.country == "US" and e.admin1 == "Texas" for e in paris)
+    county = gaz.lookup("Laurel County")[0]
+    assert (county.feature, county.admin1, county.country) == ("admin2", "Kentucky", "US")
+    assert gaz.lookup("Kabupaten Intan Jaya")[0].feature == "admin2"  # Indonesian regencies unchanged
+
+
+def test_english_exonyms_regions_and_neighbours() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("U.S.")[0].country == "US"
+    assert gaz.lookup("Britain")[0].country == "GB"
+    africa = gaz.lookup("Afrika")[0]  # Indonesian exonym of the GeoNames continent
+    assert africa.name == "Africa" and africa.lat is not None
+    assert gaz.lookup("West Bank")[0].lat is not None
+    assert "JO" in gaz.neighbours("SY") and gaz.neighbours(None) == frozenset()
+
+
+def test_admin1_point_not_its_city() -> None:
+    """New York State's point is not New York City's (the source geocoded the state by name)."""
+    gaz = load_gazetteer()
+    state = next(e for e in gaz.lookup("New York") if e.feature == "admin1")
+    assert state.lat is not None and state.lat > 41.5

@@ -73,3 +73,52 @@ def test_facility_and_unresolved_places(pipeline: Pipeline) -> None:
     assert airport.name == "Juanda Airport" and airport.country == "ID" and airport.admin1 == "East Java"
     village = places["Desa Sukamaju"]
     assert village.lat is None and village.country == "ID" and village.confidence < 0.5
+
+
+def _en(pipeline: Pipeline, text: str) -> list[tuple[str, Place]]:
+    doc = _run(pipeline, Document(doc_id="t", text=text, lang="en", published=dt.date(2020, 1, 1)))
+    return [(doc.text[p.start : p.end], p) for p in doc.places]
+
+
+def test_english_state_hints_choose_the_us_place(pipeline: Pipeline) -> None:
+    got = dict(_en(pipeline, "The fire in Paris, Texas, spread to a barn. Lafayette, La. officials helped."))
+    assert (got["Paris"].country, got["Paris"].admin1) == ("US", "Texas")
+    assert got["Lafayette"].admin1 == "Louisiana"
+    assert got["La."].feature == "admin1" and got["La."].name == "Louisiana"
+    assert got["Texas"].feature == "admin1"
+
+
+def test_english_context_and_counties(pipeline: Pipeline) -> None:
+    text = ("The burn ban issued for Walker County was lifted after a meeting in Huntsville. "
+            "Officials in Texas said rain helped.")
+    got = dict(_en(pipeline, text))
+    assert got["Walker County"].admin1 == "Texas" and got["Walker County"].feature == "admin2"
+    assert got["Huntsville"].admin1 == "Texas"  # not Huntsville, Alabama
+
+
+def test_english_bare_words_and_names_are_not_places(pipeline: Pipeline) -> None:
+    surfaces = [s for s, _p in _en(pipeline, "As March ended, God willing, the Washington Post said so.")]
+    assert surfaces == []
+    plain = dict(_en(pipeline, "Officials in Paris met their counterparts from Germany."))
+    assert plain["Paris"].country == "FR" and plain["Germany"].feature == "country"
+
+
+def test_acled_style_english_note(pipeline: Pipeline) -> None:
+    text = ("On Dec 30, 2019, a group of students held a demonstration in Tempe district, Wajo Regency, "
+            "South Sulawesi province, demanding the local government postpone the inauguration.")
+    got = dict(_en(pipeline, text))
+    assert got["Wajo"].admin1 == "South Sulawesi" and got["Wajo"].country == "ID"
+    assert got["South Sulawesi"].feature == "admin1"
+
+
+def test_stage_options_override_pack_settings() -> None:
+    from peristiwa.config import Config
+
+    cfg = Config.load(overrides={"stages": {"geo.places": {"demonyms": True}}})
+    pipe = Pipeline(cfg)
+    got = dict(_en(pipe, "Russian officials met Israeli diplomats."))
+    assert got["Russian"].country == "RU" and got["Israeli"].country == "IL"
+    plain = dict(_en(Pipeline(Config.load()), "Russian officials met Israeli diplomats."))
+    assert "Russian" not in plain
+    with pytest.raises(Exception, match="unknown option"):
+        Pipeline(Config.load(overrides={"stages": {"geo.places": {"nonsense": 1}}}))

@@ -38,6 +38,7 @@ _QUOTES = re.compile(r"[‘’'`ʿʾ´]")
 _SEPARATORS = re.compile(r"[-_/.,()]+")
 
 
+@functools.lru_cache(maxsize=131072)
 def name_key(name: str) -> str:
     """Lookup key of a name: accents and apostrophes dropped, hyphens as spaces, lower case.
 
@@ -89,7 +90,7 @@ class _File(msgspec.Struct):
     neighbours: dict[str, str] = {}  # country -> comma-separated neighbouring countries
 
 
-def _array(code: str, data: bytes) -> array.array:  # type: ignore[type-arg]
+def _array(code: str, data: bytes) -> array.array:
     out = array.array(code)
     out.frombytes(data)
     return out
@@ -113,6 +114,11 @@ class Gazetteer:
         self._offsets = _array("I", data.offsets)
         self._postings = _array("I", data.postings)
         self._nkeys = len(self._key_off) - 1
+        # names recur across documents: memoise key -> entries (bounded; GeoEntry is immutable)
+        self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_key)
+        self._neighbours: dict[str, frozenset[str]] = {
+            code: frozenset(c for c in value.split(",") if c) for code, value in data.neighbours.items()
+        }
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -158,13 +164,16 @@ class Gazetteer:
             rank=d.rank[i], population=self._pop[i],
         )
 
-    def lookup_key(self, key: str) -> list[GeoEntry]:
-        """Places under an already folded key (see :func:`name_key`), best class prior first."""
+    def _lookup_key(self, key: str) -> tuple[GeoEntry, ...]:
         k = self._bisect(key)
         if k >= self._nkeys or self._key(k) != key:
-            return []
+            return ()
         found = [self.entry(self._postings[j]) for j in range(self._offsets[k], self._offsets[k + 1])]
-        return sorted(found, key=lambda e: (-e.rank, -e.population))
+        return tuple(sorted(found, key=lambda e: (-e.rank, -e.population)))
+
+    def lookup_key(self, key: str) -> list[GeoEntry]:
+        """Places under an already folded key (see :func:`name_key`), best class prior first."""
+        return list(self._lookup(key))
 
     def lookup(self, name: str) -> list[GeoEntry]:
         """Places called ``name`` (any alias), best class prior first, then by population."""
@@ -178,9 +187,7 @@ class Gazetteer:
 
     def neighbours(self, country: str | None) -> frozenset[str]:
         """Countries sharing a border with ``country`` (GeoNames), empty when unknown."""
-        if not country:
-            return frozenset()
-        return frozenset(c for c in self._d.neighbours.get(country, "").split(",") if c)
+        return self._neighbours.get(country or "", frozenset())
 
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup(name))

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..actors.registry import ActorRegistry
+from ..actors.matcher import Match
+from ..actors.registry import ActorRegistry, Modifier
 from ..model import Document, Entity
 from .gazetteer import Gazetteer, GeoEntry
 from .words import PlaceWords
@@ -131,7 +132,9 @@ class _Scanner:
         return False
 
     def in_person(self, start: int, end: int) -> bool:
-        return any(e.start < end and start < e.end and e.label == "PER" for e in self.entities)
+        """Inside a named person (not a group named by a head noun: "Russian officials")."""
+        return any(e.start < end and start < e.end and e.label == "PER" and e.origin != "actors.head"
+                   for e in self.entities)
 
     def surname(self, start: int, end: int) -> bool:
         """The last word of an unexplained two-to-four-word name ("Bob Taylor", later "Taylor"): a person."""
@@ -165,8 +168,8 @@ class _Scanner:
             return "prep"
         if i >= 2 and f"{toks[i - 2][2]} {prev}".lower() in w.generic:
             return "prep"
-        if i >= 2 and prev in w.det and toks[i - 2][2].lower() in w.prep:
-            return "prep"  # "in the Cottonport area"
+        if i >= 2 and prev in w.det and toks[i - 2][2].lower() in w.prep_det:
+            return "prep"  # "in the Cottonport area" (not "of the Republic")
         if i and prev_place_end is not None and prev in _LIST_JOINERS:
             return "prep"
         return "bare"
@@ -283,6 +286,10 @@ class _Scanner:
     def scan(self, s_start: int, s_end: int) -> None:
         text, w = self.text, self.words
         toks = _tokens(text, s_start, s_end)
+        exonyms: dict[int, Match[Modifier]] = {}
+        for found in self.reg.modifiers.find(text, s_start, s_end):  # longest alias at each start
+            if found.start not in exonyms or found.end > exonyms[found.start].end:
+                exonyms[found.start] = found
         i = 0
         prev_place_end: int | None = None
         while i < len(toks):
@@ -303,7 +310,7 @@ class _Scanner:
                 while i < len(toks) and toks[i][0] < ner.end:
                     i += 1
                 continue
-            ex = self.reg.modifiers.at(text, ts, min(s_end, ts + 60))
+            ex = exonyms.get(ts)
             if ex is not None and ex.value.feature != "demonym":
                 if self.exonym_mention(toks, i, ex.start, ex.end, prev_place_end):
                     prev_place_end = ex.end

@@ -20,7 +20,6 @@ supported by the context; the others were capitalised words that happen to be in
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, GeoEntry, name_key
@@ -34,9 +33,12 @@ _FEATURE_FIT, _FEATURE_MISFIT = 100.0, -50.0
 _HINT_ADMIN1, _HINT_COUNTRY = 80.0, 40.0
 _DOC_COUNTRY = 60.0  # times the share of the document's votes for that country
 _HOME_COUNTRY = 20.0  # the pack's home country when the document names no country
-_DOC_ADMIN1 = 30.0
-_NEAR_KM, _NEAR = 100.0, 25.0
-_AROUND_KM, _AROUND = 300.0, 10.0
+_SAME_ADMIN1 = 12.0  # per other name that can be in the same first-level division
+_CLOSE_KM, _CLOSE = 30.0, 20.0  # ... within 30 km
+_NEAR_KM, _NEAR = 100.0, 12.0
+_AROUND_KM, _AROUND = 300.0, 4.0
+_SUPPORT_CAP = 60.0
+_PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 6
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
 _NO_POINT = -5.0
 _ROUNDS = 3
@@ -90,52 +92,72 @@ def _km(a: GeoEntry, b: GeoEntry) -> float:
 
 
 class _Context:
-    """Votes of the current choices: countries, first-level divisions, points (by surface key)."""
+    """The document as context of one round.
 
-    def __init__(self, choices: list[tuple[str, GeoEntry, float]], gaz: Gazetteer) -> None:
-        self.choices = choices
+    Country votes come from the current choices of the other names; support (same division, distance)
+    from every *plausible* reading of the other names (candidates close to their best local score), so that
+    two ambiguous names can pull each other to the region where both exist ("Huntsville" and "Walker
+    County" are both in Alabama and both in Texas, but only in Texas is one the seat of the other).
+    """
+
+    def __init__(self, choices: list[tuple[str, GeoEntry, float]], plausible: dict[str, list[GeoEntry]],
+                 gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.countries: Counter[str] = Counter()
-        self.by_key: dict[str, Counter[str]] = {}
+        self.countries: dict[str, float] = {}
+        self.by_key: dict[str, dict[str, float]] = {}
         for key, c, w in choices:
             if c.country:
-                self.countries[c.country] += w
-                self.by_key.setdefault(key, Counter())[c.country] += w
+                self.countries[c.country] = self.countries.get(c.country, 0.0) + w
+                own = self.by_key.setdefault(key, {})
+                own[c.country] = own.get(c.country, 0.0) + w
+        self.total = sum(self.countries.values())
+        self.plausible = plausible
+        self._cache: dict[tuple[str, int], float] = {}
 
     def country_share(self, country: str | None, key: str) -> float:
         """Share of the other names' votes going to ``country`` (its neighbours' votes count half)."""
         if country is None:
             return 0.0
-        own = self.by_key.get(key, Counter())
-        total = sum(self.countries.values()) - sum(own.values())
+        own = self.by_key.get(key, {})
+        total = self.total - sum(own.values())
         if total <= 0:
             return 0.0
-        votes = self.countries[country] - own[country]
-        votes += 0.5 * sum(self.countries[n] - own[n] for n in self.gaz.neighbours(country))
-        return votes / total
+
+        def votes(code: str) -> float:
+            return self.countries.get(code, 0.0) - own.get(code, 0.0)
+
+        return (votes(country) + 0.5 * sum(votes(n) for n in self.gaz.neighbours(country))) / total
 
     def support(self, c: GeoEntry, key: str) -> float:
-        """Bonus from other names in the same division or nearby."""
-        bonus = 0.0
-        admin1 = c.name if c.feature == "admin1" else c.admin1
-        same = near = around = False
-        for k, o, _w in self.choices:
-            if k == key or o.country != c.country:
-                continue
-            o_admin1 = o.name if o.feature == "admin1" else o.admin1
-            if admin1 and o_admin1 == admin1 and c.feature != "country" and o.feature != "country":
-                same = True
-            if c.feature not in ("country", "region") and o.feature not in ("country", "region"):
-                d = _km(c, o)
-                near = near or d <= _NEAR_KM
-                around = around or d <= _AROUND_KM
-        if same:
-            bonus += _DOC_ADMIN1
-        if near:
-            bonus += _NEAR
-        elif around:
-            bonus += _AROUND
-        return bonus
+        """Bonus from other names that can be in the same division or near ``c`` (capped)."""
+        cached = self._cache.get((key, c.index))
+        if cached is not None:
+            return cached
+        total = 0.0
+        if c.feature not in ("country", "region"):
+            admin1 = c.name if c.feature == "admin1" else c.admin1
+            for k, others in self.plausible.items():
+                if k == key:
+                    continue
+                best = 0.0
+                for o in others:
+                    if o.country != c.country or o.feature in ("country", "region"):
+                        continue
+                    o_admin1 = o.name if o.feature == "admin1" else o.admin1
+                    bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
+                    best = max(best, bonus + _closeness(_km(c, o)))
+                total += best
+        out = min(total, _SUPPORT_CAP)
+        self._cache[(key, c.index)] = out
+        return out
+
+
+def _closeness(km: float) -> float:
+    if km <= _CLOSE_KM:
+        return _CLOSE
+    if km <= _NEAR_KM:
+        return _NEAR
+    return _AROUND if km <= _AROUND_KM else 0.0
 
 
 def _weight(m: Mention) -> float:
@@ -154,37 +176,49 @@ def resolve(
         if named and len(named) < len(m.cands):
             m.cands = named
     local = [[_local(c, m, surface[i]) for c in m.cands] for i, m in enumerate(mentions)]
-    choice = [max(range(len(m.cands)), key=lambda j, i=i: local[i][j]) if m.cands else -1
-              for i, m in enumerate(mentions)]
+    choice = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in local]
+    plausible: dict[str, list[GeoEntry]] = {}
+    for i, m in enumerate(mentions):
+        if not m.cands:
+            continue
+        top = max(local[i])
+        ranked = sorted(range(len(m.cands)), key=lambda j, i=i: -local[i][j])  # type: ignore[misc]
+        found = plausible.setdefault(surface[i], [])
+        for j in ranked[:_PLAUSIBLE_MAX]:
+            if local[i][j] >= top - _PLAUSIBLE_DELTA and m.cands[j] not in found:
+                found.append(m.cands[j])
     scores: list[list[float]] = local
+    ctx = _Context([], plausible, gaz)
     for _ in range(_ROUNDS - 1):
         ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
-                        if choice[i] >= 0], gaz)
+                        if choice[i] >= 0], plausible, gaz)
         scores = []
         for i, m in enumerate(mentions):
-            row = []
+            row: list[float] = []
             for j, c in enumerate(m.cands):
                 share = ctx.country_share(c.country, surface[i])
-                s = local[i][j] + _DOC_COUNTRY * share + ctx.support(c, surface[i])
+                sc = local[i][j] + _DOC_COUNTRY * share + ctx.support(c, surface[i])
                 if not ctx.countries and home_country and c.country == home_country:
-                    s += _HOME_COUNTRY
-                row.append(s)
+                    sc += _HOME_COUNTRY
+                row.append(sc)
             scores.append(row)
             if row:
                 choice[i] = max(range(len(row)), key=row.__getitem__)
-    ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
-                    if choice[i] >= 0 and not m.weak], gaz)
+    # a bare name is confirmed only by the choices of names with evidence of their own
+    strong = [(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
+              if choice[i] >= 0 and not m.weak]
+    confirm = _Context(strong, {k: [c for k2, c, _w in strong if k2 == k] for k, _c, _w in strong}, gaz)
     out: list[Resolved] = []
     for i, m in enumerate(mentions):
         if choice[i] < 0:
             out.append(Resolved(m, None, 0.2))
             continue
         best = m.cands[choice[i]]
-        ranked = sorted(scores[i], reverse=True)
-        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 200.0
+        ordered = sorted(scores[i], reverse=True)
+        margin = ordered[0] - ordered[1] if len(ordered) > 1 else 200.0
         conf = _confidence(m, best, margin)
         keep = not m.weak or _major(best, settings, home_country, ctx.country_share(best.country, surface[i])) \
-            or ctx.support(best, surface[i]) > 0
+            or confirm.support(best, surface[i]) >= _SAME_ADMIN1
         if m.weak and _unsuffixed_admin2(best, surface[i]):
             keep = False  # a bare surname-like "Hughes" is not Hughes County
         out.append(Resolved(m, best, conf, keep))

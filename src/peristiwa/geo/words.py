@@ -4,11 +4,12 @@ Everything here is data of the pack (``place_words.tsv``, ``geo.toml``, the mont
 ``date_words.toml``); the mechanisms in :mod:`peristiwa.geo.mentions` and :mod:`peristiwa.geo.resolve` only
 read it, so Indonesian and English share one geocoder.
 
-``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after it:
-"Wajo Regency", "Homs province"), ``prep`` ("di", "in"), ``det`` (a determiner between a preposition and
-the name: "in the Cottonport area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara
-Juanda"), ``abbrev`` (a first-level division written short after a comma: "Lafayette, La.", "Austin,
-TX"). ``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
+``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after
+it: "Wajo Regency", "Homs province"), ``prep`` ("di", "in"; feature ``nodet``: not across a determiner,
+"of the Republic"), ``det`` (a determiner between a preposition and the name: "in the Cottonport
+area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"), ``abbrev`` (a
+first-level division written short after a comma: "Lafayette, La.", "Austin, TX").
+``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
 file of its own because the actors registry reads every word of ``place_words.tsv`` as a place term.
 """
 
@@ -44,6 +45,7 @@ class PlaceWords:
     admin: dict[str, str]
     suffix: dict[str, str]
     prep: frozenset[str]
+    prep_det: frozenset[str]  # prepositions that still mark a place across a determiner ("in the X area")
     det: frozenset[str]
     generic: frozenset[str]
     facility: dict[str, str]
@@ -88,6 +90,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
             admin={r["word"].lower(): r["feature"] for r in kind("admin")},
             suffix={r["word"].lower(): r["feature"] for r in kind("suffix")},
             prep=frozenset(r["word"].lower() for r in kind("prep")),
+            prep_det=frozenset(r["word"].lower() for r in kind("prep") if r["feature"] != "nodet"),
             det=frozenset(r["word"].lower() for r in kind("det")),
             generic=frozenset(r["word"].lower() for r in kind("generic")),
             facility={r["word"].lower(): r["english"] for r in kind("facility")},
