@@ -51,6 +51,11 @@ def test_direct_quote_post_and_pre_attribution(pipeline: Pipeline) -> None:
         ("Sanders", "The system is rigged against working families.")]
 
 
+def test_two_apostrophes_are_quotation_marks(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "''There's always resistance,'' said Mr. Schmidt, who bought the property.")
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("There's always resistance", "Schmidt")]
+
+
 def test_split_quote_is_one_statement_in_english(pipeline: Pipeline) -> None:
     text = "“We will not back down,” Clinton said. “This is our moment.”"
     quotes = _quotes(pipeline, text)

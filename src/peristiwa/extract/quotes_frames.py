@@ -115,6 +115,9 @@ def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[in
     while i < n and i < 16:
         w = toks[i][2]
         lw = w.lower()
+        if w == "." and i > 0 and toks[i - 1][1] == toks[i][0] and (toks[i - 1][2].lower() + ".",) in lex.ranks:
+            end, i = toks[i][1], i + 1  # "Mr. Schmidt", "Dr. Itzhak Gerberg"
+            continue
         if w in END_PUNCT or w in ":" or w in QUOTE_MARKS:
             break
         if w == ",":

@@ -67,41 +67,54 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _opens(text: str, i: int, ps: int, pe: int) -> bool:
+def _opens(text: str, i: int, ps: int, pe: int, width: int = 1) -> bool:
     ch = text[i]
     if ch in OPENERS:
         return True
-    nxt = text[i + 1] if i + 1 < pe else ""
+    nxt = text[i + width] if i + width < pe else ""
     at_start = not text[ps:i].strip()
     if at_start:
         return bool(nxt)
     if not nxt or nxt.isspace():
         return False
     prev = text[i - 1] if i > ps else ""
-    if ch == '"':
+    if ch in "\"'":
         return not prev.isalnum() or nxt.isalnum()
     # a closing-shaped mark used as an opener: glued to the next word, not to the previous one
     return (nxt.isalnum() or nxt in _AFTER_OPEN) and not prev.isalnum()
+
+
+def _marks(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Positions and widths of double marks; two apostrophes ('') stand for one (old newswire style)."""
+    out: list[tuple[int, int]] = []
+    i = ps
+    while i < pe:
+        ch = text[i]
+        if ch in DOUBLE:
+            out.append((i, 1))
+        elif ch == "'" and i + 1 < pe and text[i + 1] == "'":
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
 
 
 def find_marked_quotes(text: str, min_chars: int = 1) -> list[MarkedQuote]:
     """All double-quoted spans of ``text`` in order, with trimmed content of at least ``min_chars``."""
     out: list[MarkedQuote] = []
     for para, (ps, pe) in enumerate(paragraphs(text)):
-        opened: int | None = None
-        for i in range(ps, pe):
-            if text[i] not in DOUBLE:
-                continue
+        opened: tuple[int, int] | None = None
+        for i, width in _marks(text, ps, pe):
             if opened is None:
-                if _opens(text, i, ps, pe):
-                    opened = i
+                if _opens(text, i, ps, pe, width):
+                    opened = (i, width)
                 continue
             if text[i] in OPENERS:
                 # a new opening mark while open: the earlier quote was never closed
                 _add(out, text, opened, None, i, para, ps, pe, min_chars)
-                opened = i
+                opened = (i, width)
                 continue
-            _add(out, text, opened, i, i, para, ps, pe, min_chars)
+            _add(out, text, opened, i + width - 1, i, para, ps, pe, min_chars)
             opened = None
         if opened is not None:
             _add(out, text, opened, None, pe, para, ps, pe, min_chars)
@@ -109,9 +122,9 @@ def find_marked_quotes(text: str, min_chars: int = 1) -> list[MarkedQuote]:
 
 
 def _add(
-    out: list[MarkedQuote], text: str, opened: int, close: int | None, end: int, para: int, ps: int, pe: int,
-    min_chars: int,
+    out: list[MarkedQuote], text: str, opened: tuple[int, int], close: int | None, end: int, para: int, ps: int,
+    pe: int, min_chars: int,
 ) -> None:
-    start, stop = trim_content(text, opened + 1, end)
+    start, stop = trim_content(text, opened[0] + opened[1], end)
     if stop - start >= min_chars:
-        out.append(MarkedQuote(opened, close, start, stop, para, ps, pe))
+        out.append(MarkedQuote(opened[0], close, start, stop, para, ps, pe))
