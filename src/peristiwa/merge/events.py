@@ -69,7 +69,7 @@ class MergeOptions:
     #: wording similarity (IDF-weighted Jaccard of evidence words) that counts as evidence on its own
     min_text_similarity: float = 0.25
     #: below this wording similarity, participants or place alone are not enough evidence
-    min_text_support: float = 0.1
+    min_text_support: float = 0.15
     #: an undated event is placed at its document's publication date with this much slack (days)
     undated_slack_days: int = 3
     #: pairs of different types that may still merge, e.g. (("ASSAULT", "COERCE"),); equal types always may
@@ -79,7 +79,7 @@ class MergeOptions:
     #: (one copy lacks the sentence that dated or placed it) and does not block the merge
     same_report_overlap: float = 0.8
     #: wording similarity at which the wording signal counts as full agreement
-    text_full: float = 0.5
+    text_full: float = 0.7
     #: how many of the rarest evidence words of an event are used as candidate keys
     word_keys: int = 4
 
