@@ -272,3 +272,29 @@ def test_seed_end_to_end(pipeline: Pipeline, seed_doc: Document) -> None:
     assert got[0]["text"].endswith("serangan udara Rusia")  # no comma, no closing mark
     assert got[8]["text"].endswith("mencegah konflik.")  # a final period inside the marks stays
     assert [q.id for q in doc.quotes] == [f"q{i}" for i in range(1, 11)]
+
+
+# -- robustness --------------------------------------------------------------------------------------------------
+
+QUOTE_ALPHABET = "ab Kata dia ujarnya mengatakan Menurut Boy, “”\"'.\n"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_any_text_gives_valid_spans(pipeline: Pipeline, lang: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet=QUOTE_ALPHABET, max_size=160))
+    def check(text: str) -> None:
+        if not text.strip():
+            return
+        doc = pipeline(Document(doc_id="h", text=text, lang=lang))
+        for q in doc.quotes:
+            assert 0 <= q.content.start < q.content.end <= len(text)
+            if q.speaker_span is not None:
+                assert 0 <= q.speaker_span.start < q.speaker_span.end <= len(text)
+            if q.cue_span is not None:
+                assert text[q.cue_span.start : q.cue_span.end] == q.cue
+
+    check()
