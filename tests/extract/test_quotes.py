@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from peristiwa.extract.quotes import quote_for_span
 from peristiwa.extract.quotes_lexicon import build_lexicon, lexicon_for
 from peristiwa.extract.quotes_marks import find_marked_quotes
 from peristiwa.langs.base import PackLoader
@@ -272,6 +273,10 @@ def test_seed_end_to_end(pipeline: Pipeline, seed_doc: Document) -> None:
     assert got[0]["text"].endswith("serangan udara Rusia")  # no comma, no closing mark
     assert got[8]["text"].endswith("mencegah konflik.")  # a final period inside the marks stays
     assert [q.id for q in doc.quotes] == [f"q{i}" for i in range(1, 11)]
+    start = doc.text.index("Setidaknya 3.000")
+    found = quote_for_span(doc, start, doc.text.index(".", start) + 1)
+    assert found is not None and found.speaker == "pejabat militer Kremlin"
+    assert quote_for_span(doc, 0, 20) is None
 
 
 # -- robustness --------------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import MarkedQuote, find_marked_quotes, paragraphs
 from .speakers import Resolver
 
-__all__ = ["extract_quotes", "make_stage"]
+__all__ = ["extract_quotes", "make_stage", "quote_for_span"]
 
 Sentence = tuple[int, int, int]
 
@@ -226,6 +226,20 @@ def extract_quotes(doc: Document, lex: QuoteLexicon, min_words: int = 3) -> tupl
             )
         )
     return tuple(quotes)
+
+
+def quote_for_span(doc: Document, start: int, end: int) -> Quote | None:
+    """The quote whose content overlaps ``[start, end)`` most (at least half of the shorter), else None.
+
+    For the event stage: an event stated inside a quote has that quote's speaker as its ``source``.
+    """
+    best: Quote | None = None
+    best_overlap = 0
+    for q in doc.quotes:
+        shared = _overlap((q.content.start, q.content.end), (start, end))
+        if shared > best_overlap and shared >= 0.5 * min(q.content.end - q.content.start, end - start):
+            best, best_overlap = q, shared
+    return best
 
 
 @registry.stage("extract.quotes", version=1, requires=("sentences", "tokens", "entities"), provides=("quotes",))
