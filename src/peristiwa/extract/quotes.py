@@ -13,13 +13,17 @@ can be read and tested alone:
 
 Direct quotes without an attribution of their own take it from their neighbours: the other half of a
 quote split around its attribution ("“…,” kata dia. “…”"), a quote continued in the next paragraph, or,
-for a paragraph that is only a quotation, the speaker of the surrounding text.
+for a paragraph that is only a quotation, the speaker of the surrounding text. Whether the two halves of a
+split quote stay two records (Indonesian gold) or become one (English, PolNeAR) is the pack's
+``[frames] join_split`` setting.
+
+Stage options (``[stages."extract.quotes"]``): ``standalone_min_words`` (default 3), the fewest words a
+quotation needs to count without an attribution of its own.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 
 from ..model import Document, Quote, Span
 from ..pipeline import StageContext, StageFn, registry
@@ -246,10 +250,9 @@ def quote_for_span(doc: Document, start: int, end: int) -> Quote | None:
 def make_stage(ctx: StageContext) -> StageFn:
     """Direct and indirect quotes with resolved speakers and via chains (needs the pack's quote data)."""
     min_words = int(ctx.options.get("standalone_min_words", 3))
-    lookup: Callable[[str | None], QuoteLexicon | None] = lambda lang: lexicon_for(ctx.packs.get(lang))  # noqa: E731
 
     def run(doc: Document) -> Document:
-        lex = lookup(doc.lang)
+        lex = lexicon_for(ctx.packs.get(doc.lang))
         if lex is None:
             return doc.with_layers(quotes=())
         return doc.with_layers(quotes=extract_quotes(doc, lex, min_words))
