@@ -67,11 +67,16 @@ def test_nasal_assimilation(morph: Morphology) -> None:
     assert "menuduh" in morph.generate("tuduh", "VT")
 
 
-def test_template_parsing() -> None:
+def test_template_parsing(morph: Morphology) -> None:
     t = parse_template("meN--kan")
-    assert (t.prefix, t.suffix) == ("meN", "kan") and t.active and not t.passive
-    assert parse_template("di-").passive
-    assert parse_template("peN--an").nominal and parse_template("-an").nominal
+    assert (t.prefix, t.suffix) == ("meN", "kan")
+    # roles come from the pack's affixes.toml [roles]
+    t = morph.template("meN--kan")
+    assert t.active and not t.passive
+    assert morph.template("di-").passive
+    assert morph.template("peN--an").nominal and morph.template("-an").nominal
+    assert morph.template("peN--an").has("process") and not morph.template("-an").has("process")
+    assert morph.template("peN-").has("agent") and morph.literal.nominal
 
 
 def test_phrase_matcher_multiword_and_clitics(morph: Morphology) -> None:

@@ -38,11 +38,6 @@ _PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "wi
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 _NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
-_VERB_PREFIXES = ("me", "ber", "di", "ter", "memper", "diper")
-# purpose clauses whose missing subject is the main clause's ("X berangkat untuk menyalurkan bantuan")
-_CONTROL = {"untuk", "guna", "demi", "agar", "supaya"}
-# subordinate clauses sharing the main subject ("Burhan Wani, yang tewas setelah ditembak tentara India")
-_SUBORDINATE = {"setelah", "sesudah", "sebelum", "saat", "ketika", "usai", "sambil", "seraya", "hingga"}
 
 
 @dataclass
@@ -262,7 +257,7 @@ def _members(sv: SentView, nps: list[NP]) -> None:
         if not sv.has_role(np.head, "member_head") or np.end - np.head > 1:
             continue
         k = np.end
-        if k < len(sv) and sv.words[k] == "dari" and (k + 1) in by_start:
+        if k < len(sv) and sv.words[k] in sv.syntax.member_preps and (k + 1) in by_start:
             first = by_start[k + 1]
             np.members = coordinated(sv, nps, first)
             np.end = max(m.end for m in np.members)
@@ -289,13 +284,18 @@ def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
     return items
 
 
-def _verbish(word: str) -> bool:
-    return len(word) > 4 and word.startswith(_VERB_PREFIXES)
+def _verbish(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
+    word = sv.words[k]
+    prefixes = sv.syntax.verb_prefixes
+    if prefixes:
+        return len(word) > 4 and word.startswith(prefixes)
+    # no verbal prefixes (English): a lower-case content word that opens no noun phrase
+    return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *_FUNCTION_ROLES)
+            and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))
 
 
 _DASHES = {"-", "–", "—"}
-_FRONTED = {"untuk", "guna", "demi", "agar", "supaya", "jika", "kalau", "apabila", "bila", "ketika", "saat", "setelah",
-            "sebelum", "sesudah", "usai", "karena", "meski", "meskipun", "walaupun", "sejak", "selama", "dalam"}
 
 
 def _ends_fronted_clause(sv: SentView, comma: int) -> bool:
@@ -306,7 +306,7 @@ def _ends_fronted_clause(sv: SentView, comma: int) -> bool:
     first = k + 1
     while first < comma and not sv.words[first][:1].isalnum():
         first += 1
-    return first < comma and sv.words[first] in _FRONTED
+    return first < comma and sv.words[first] in sv.syntax.fronted
 
 
 def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
@@ -325,7 +325,7 @@ def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
             return nxt or prv or _ends_fronted_clause(sv, k)
         if w in _DASHES and sv.index == 0 and k < 10 and not any(sv.words[x] in _DASHES for x in range(k)):
             return True  # "Jakarta, CNN Indonesia -- Pasukan Irak ...": the dateline is no clause
-        return w == "untuk" and k + 1 < len(sv) and _verbish(sv.words[k + 1])
+        return w in sv.syntax.purpose and k + 1 < len(sv) and _verbish(sv, k + 1)
 
     lo = 0
     for k in range(start - 1, -1, -1):
@@ -354,7 +354,7 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             found = _expand_all(sv, nps, np)
             last = found[-1]
             # "Satpolairud bersama Pos TNI AL melaksanakan apel": the companion acts too
-            if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] == "bersama":
+            if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] in sv.syntax.companion:
                 found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
             return found
     return []
@@ -427,7 +427,9 @@ def _done_by(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     k = j
     while k < hi and sv.has_role(k, "np_skip"):
         k += 1
-    passive_light = k + 1 < hi and sv.has_role(k + 1, "light_agent") and sv.words[k + 1].startswith("di")
+    prefixes = sv.syntax.passive_prefixes
+    passive_light = (k + 1 < hi and bool(prefixes) and sv.has_role(k + 1, "light_agent")
+                     and sv.words[k + 1].startswith(prefixes))
     if passive_light and sv.has_role(k, "relative"):
         m = k + 2
         if m < hi and sv.has_role(m, "agent_prep"):
@@ -445,7 +447,7 @@ def assign_roles(
     roles = Roles()
     frame = cand.frame
     subj = _subject(sv, nps, lo, cand.start)
-    if not subj and lo > 1 and (sv.words[lo - 1] in _CONTROL or sv.words[lo - 1] in _SUBORDINATE):
+    if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         subj = _subject(sv, nps, outer, lo - 1)
     if not subj and hi < len(sv) and sv.words[hi] == "," and _ends_fronted_clause(sv, hi):
@@ -474,7 +476,7 @@ def assign_roles(
                 roles.recipients = target or ([] if frame == "SYM" else genitive)
         else:
             done_by = _done_by(sv, nps, cand.end, hi)
-            process_noun = cand.template.prefix in ("peN", "per") or cand.template.name == "base"
+            process_noun = cand.template.has("process")
             patient_genitive = frame == "AP" and process_noun
             if patient_genitive:
                 roles.recipients = genitive

@@ -117,28 +117,26 @@ def places_of(
         if p.start <= last.start:
             continue
         between = doc.text[last.end : p.start].strip().lower()
-        if between in ("dan", "serta", "maupun", "atau") and ok(p):
+        if between in sv.syntax.place_coord and ok(p):
             out.append(p)
             last = p
     return out
-
-
-_LOCATIVE = {"di", "ke", "dari", "dekat", "sekitar", "menuju", "pada"}
 
 
 def _locative(sv: SentView, k: int) -> bool:
     """A place of the event is introduced by a locative preposition ("di kota Bandipora", "ke Yordania"),
     possibly as the second of a list ("di Kampung Melayu, Jakarta"); a place name inside another phrase
     ("bhabinkamtibmas Kelurahan Dukuh Kupang") is not where the event happened."""
+    syn = sv.syntax
     j = k - 1
-    while j >= 0 and (sv.has_class(j, "place_noun") or sv.words[j] in ("sebuah", "utara", "selatan", "barat",
-                                                                           "timur", "wilayah", "kawasan")):
+    while j >= 0 and (sv.has_class(j, "place_noun") or sv.words[j] in syn.place_skip):
         j -= 1
     if j < 0:
         return False
-    if sv.words[j] in _LOCATIVE:
+    if sv.words[j] in syn.locative:
         return True
-    return sv.words[j] in (",", "dan", "serta") and j > 0 and sv.is_upper(j - 1)
+    return (sv.words[j] == "," or (sv.words[j] in syn.list_words and sv.words[j] in syn.place_coord)) and j > 0 \
+        and sv.is_upper(j - 1)
 
 
 def main_place(doc: Document) -> Place | None:

@@ -4,23 +4,44 @@ Why: the GUIDELINE separates what the article narrates (source null) from what i
 saying. An event whose trigger lies inside a quote's content (direct or indirect, from the quotes
 stage) is that speaker's claim. When the quotes layer is empty (the stage is absent or found nothing),
 a small fallback here finds the common patterns so that claims are still linked: “...,” kata X /
-X mengatakan(,) (bahwa) ... / menurut X, ... / ..., kata X.
+X mengatakan(,) (bahwa) ... / menurut X, ... / ..., kata X. The cue words are the pack's
+(``events.toml`` ``[claims]``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Document, Quote, Span
-from .resources import SentView
+from .resources import Resources, SentView
 
 __all__ = ["fallback_quotes", "quote_for", "source_name"]
 
 _DIRECT = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
-_AFTER = re.compile(
-    r"\s*,?\s*(kata|ujar|ucap|tutur|tulis|lanjut|tambah|imbuh|jelas|ungkap|tegas|sambung|pungkas|papar|terang)"
-    r"(nya)?\b\s*([^,.\n]*(?:,\s*[A-Z][^,.\n]*)?)",
-)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    after: re.Pattern[str] | None
+    speech_prefixes: tuple[str, ...]
+    according: frozenset[str]
+    pronouns: frozenset[str]
+    complementizers: frozenset[str]
+
+
+def _cues(res: Resources) -> _Cues:
+    found = res.settings.get("_claims_cues")
+    if isinstance(found, _Cues):
+        return found
+    c = res.setting("claims", default={})
+    words = "|".join(re.escape(w) for w in c.get("after_cues", []))
+    clitic = "|".join(re.escape(w) for w in c.get("after_clitics", [])) or "(?!)"
+    after = re.compile(rf"\s*,?\s*({words})({clitic})?\b\s*([^,.\n]*(?:,\s*[A-Z][^,.\n]*)?)") if words else None
+    out = _Cues(after, tuple(c.get("speech_prefixes", [])), frozenset(c.get("according", [])),
+                frozenset(c.get("pronouns", [])), frozenset(c.get("complementizers", [])))
+    res.settings["_claims_cues"] = out
+    return out
 
 
 def quote_for(quotes: tuple[Quote, ...] | list[Quote], start: int, end: int) -> Quote | None:
@@ -53,14 +74,17 @@ def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[in
     ``person_before`` maps a character offset to the last person named before it (for "ujarnya").
     """
     quotes: list[Quote] = []
+    if not views:
+        return quotes
+    cues = _cues(views[0].res)
     text = doc.text
     for m in _DIRECT.finditer(text):
         content = Span(m.start(1), m.end(1) - (1 if m.group(1).endswith(",") else 0))
-        tail = _AFTER.match(text, m.end())
+        tail = cues.after.match(text, m.end()) if cues.after is not None else None
         speaker = None
         if tail:
             who = tail.group(3).strip()
-            if tail.group(2) or who.lower() in ("dia", "ia", "beliau", ""):
+            if tail.group(2) or who.lower() in cues.pronouns or not who:
                 speaker = _last_person(person_before, m.start())
             else:
                 speaker = _name_of(who)
@@ -71,13 +95,13 @@ def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[in
         if sv.boilerplate or any(s <= sv.start < e for s, e in direct_spans):
             continue
         for k in range(len(sv)):
-            if not sv.has_role(k, "speech") or not sv.words[k].startswith(("me", "di")):
+            if not sv.has_role(k, "speech") or not sv.words[k].startswith(cues.speech_prefixes):
                 continue
             subj = [i for i in range(0, k) if sv.is_upper(i)]
             if not subj:
                 continue
             j = k + 1
-            while j < len(sv) and sv.words[j] in (",", "bahwa"):
+            while j < len(sv) and (sv.words[j] == "," or sv.words[j] in cues.complementizers):
                 j += 1
             if j >= len(sv) - 1:
                 continue
@@ -87,14 +111,14 @@ def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[in
             quotes.append(Quote(id=f"fq{len(quotes)}", content=content, direct=False,
                                 speaker=_name_of(speaker_text) or None, cue=sv.words[k]))
             break
-        if sv.words and sv.words[0] == "menurut" and "," in sv.words:
+        if sv.words and sv.words[0] in cues.according and "," in sv.words:
             c = sv.words.index(",")
             if c + 1 < len(sv):
                 who = text[sv.tokens[1].start : sv.tokens[c - 1].end] if c > 1 else ""
-                if who.lower() in ("dia", "ia", "nya", "menurutnya") or not who:
+                if who.lower() in cues.pronouns or not who:
                     who = _last_person(person_before, sv.start) or ""
                 quotes.append(Quote(id=f"fq{len(quotes)}", content=Span(sv.tokens[c + 1].start, sv.end),
-                                    direct=False, speaker=_name_of(who) or None, cue="menurut"))
+                                    direct=False, speaker=_name_of(who) or None, cue=sv.words[0]))
     return quotes
 
 

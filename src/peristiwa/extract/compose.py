@@ -18,7 +18,8 @@ from .triggers import Candidate
 
 __all__ = ["cluster", "compose"]
 
-_VERBAL = Template("meN-", "meN", "")  # a composed promise reads like an active verb: subject = actor
+# a composed promise reads like an active verb: its subject is the actor
+_VERBAL = Template("verbal", "", "", frozenset({"active", "verbal"}))
 
 
 def cluster(cands: list[Candidate]) -> list[Candidate]:
@@ -64,7 +65,7 @@ def _content_of_charges(out: list[Candidate], dropped: set[int]) -> None:
 
 
 def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
-    """ "mendukung dengan serangan udara dan dukungan di darat": nouns after "dengan" are the means."""
+    """ "mendukung dengan serangan udara dan dukungan di darat": nouns after "dengan" ("with") are the means."""
     for i, c in enumerate(out):
         if i == 0 or not c.nominal or id(c) in dropped:
             continue
@@ -72,14 +73,14 @@ def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
         while k >= 0 and sv.has_role(k, "np_skip", "quant"):
             k -= 1
         prev = out[i - 1]
-        if prev.nominal or not (k >= 0 and sv.words[k] == "dengan" and 0 <= k - prev.end <= 3
+        if prev.nominal or not (k >= 0 and sv.words[k] in sv.syntax.instrument_preps and 0 <= k - prev.end <= 3
                                 and id(prev) not in dropped):
             continue
         dropped.add(id(c))
         last = c
         for nxt in out[i + 1 :]:
             gap = range(last.end, nxt.start)
-            if nxt.nominal and all(sv.words[g] in ("dan", "serta", ",") or sv.has_role(g, "np_skip") for g in gap):
+            if nxt.nominal and all(sv.words[g] in sv.syntax.list_words or sv.has_role(g, "np_skip") for g in gap):
                 dropped.add(id(nxt))
                 last = nxt
             else:

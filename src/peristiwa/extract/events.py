@@ -29,12 +29,11 @@ from .compose import cluster, compose
 from .coref import Antecedents
 from .merge_within import Draft, merge_drafts
 from .modality import modality_of
-from .resources import Resources, SentView, sentence_views
+from .resources import Resources, SentView, Syntax, sentence_views
 from .triggers import Candidate, DocContext, find_candidates
 
 __all__ = ["extract_events", "make_stage"]
 
-_FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 # types whose mode names the act itself: a trigger's own mode is not overridden by nearby cue words
 _EXCLUSIVE_MODES = {"COERCE", "SANCTION", "RETREAT"}
 _RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
@@ -93,13 +92,14 @@ class _ActorBuilder:
             self._memo[text] = found
         return self._memo[text]
 
-    def speaker(self, q: Any) -> Actor | None:
+    def speaker(self, q: Any, syn: Syntax) -> Actor | None:
         """The speaker of a quote as a participant (the one who demands, accuses, promises)."""
         span = q.speaker_span
         if span is None:
             return None
         text = self.doc.text[span.start : span.end]
-        if text.lower() in ("dia", "ia", "beliau") or text.lower().endswith("nya"):
+        low = text.lower()
+        if low in syn.speaker_pronouns or (syn.speaker_clitics and low.endswith(syn.speaker_clitics)):
             if not q.speaker:
                 return None
             return Actor(start=span.start, end=span.end, name=q.speaker)
@@ -142,7 +142,7 @@ class _ActorBuilder:
                     if k > np.start:
                         lookup = self.doc.text[s : sv.tokens[k - 1].end]
                     break
-        if np.definite and sv.words[np.end - 2 : np.end - 1] == ["negara"]:
+        if np.definite and np.end >= 2 and sv.words[np.end - 2] in sv.syntax.state_nouns:
             place = self.ante.resolve_place(sv.index, np.start)
             if place is not None:
                 psv = self.ante.views[place.si]
@@ -253,7 +253,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         if not cands:
             continue
         # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
-        blocked[sv.index] = {k for c in cands if c.template.name != "peN-" for k in range(c.start, c.end)}
+        blocked[sv.index] = {k for c in cands if not c.template.has("agent") for k in range(c.start, c.end)}
         kept, forced = compose(cands, res)
         per_sent.append((sv, kept, forced))
     nps: dict[int, list[NP]] = {}
@@ -310,13 +310,14 @@ def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:
 def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: _ActorBuilder,
            res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
     verbal = set(res.setting("types", "verbal", default=[]))
+    syn = res.syntax
     lo, hi = clause_bounds(sv, c.start, c.end)
     place_tokens = {k for p in doc.places if sv.start <= p.start < sv.end
                     for k in range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1)}
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
     actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
     recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
-    if c.template.name == "peN-" and not actors:  # "pengunjuk rasa": the agent noun names its own actors
+    if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
         own = [np for np in nps if np.start <= c.start < np.end]
         actors = [a for a in (builder.build(sv, np) for np in own) if a is not None]
     if c.type == "MOBILIZE":  # "Para tentara tersebut ditempatkan": the deployed forces are the actors
@@ -337,8 +338,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if "?" in sv.words[-2:]:
         modality = "hypothetical"  # a question asserts nothing ("Apakah Anda pernah menolak ...?")
     if deontic:
-        self_bound = any(np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON for np in roles.actors)
-        speaker = builder.speaker(q) if q is not None and not self_bound else None
+        self_bound = any(np.kind == "pronoun" and sv.words[np.start] in syn.first_person for np in roles.actors)
+        speaker = builder.speaker(q, syn) if q is not None and not self_bound else None
         if speaker is None:  # an obligation stated by the article (or a speaker's own duty) is no event
             modality = "hypothetical"
         else:  # "TNI mesti ..." in a quote: the speaker demands it (PLOVER REQUEST)
@@ -350,10 +351,10 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if modality == "future" and ctype in coop:  # GUIDELINE decision 2
         ctype, modality, modes = "AGREE", "asserted", []
     ts, te = sv.char_span(c.start, c.end)
-    first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in _FIRST_PERSON]
+    first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in syn.first_person]
     speaks = first_person or (not roles.actors and not c.passive and not c.nominal)
     if q is not None and ctype in verbal and speaks and (first_person or not actors):
-        speaker = builder.speaker(q)
+        speaker = builder.speaker(q, syn)
         if speaker is not None:
             actors = [speaker]
     exclude = [(a.start, a.end) for a in actors + recipients]

@@ -18,8 +18,6 @@ from .morphology import Morphology, Template
 
 __all__ = ["Match", "PhraseMatcher", "Row", "cell"]
 
-_LITERAL = Template("=", "", "")
-
 
 def cell(row: dict[str, str], key: str) -> str:
     """A table cell with the "-" placeholder read as empty."""
@@ -71,7 +69,7 @@ class PhraseMatcher:
             self.rows.append(row)
             spec = cell(cells, forms) or "base"
             if spec == "=":
-                self.index.setdefault(words[0], []).append((row, _LITERAL))
+                self.index.setdefault(words[0], []).append((row, morph.literal))
                 continue
             for surface, template in morph.generate(words[0], spec).items():
                 self.index.setdefault(surface, []).append((row, template))
@@ -94,10 +92,10 @@ class PhraseMatcher:
             if hit:
                 return hit
         if "-" in word:
-            left, _, right = word.partition("-")
-            if left == right:
-                return self.index.get(left, [])
-            return self.index.get(right, []) or self.index.get(left, [])
+            for part in self.morph.compound_parts(word):
+                hit = self.index.get(part)
+                if hit:
+                    return hit
         return []
 
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:

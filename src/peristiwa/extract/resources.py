@@ -17,7 +17,75 @@ from ..model import Document, Sentence, Token
 from .lexicon import PhraseMatcher, cell
 from .morphology import Morphology
 
-__all__ = ["Resources", "SentView", "sentence_views"]
+__all__ = ["Resources", "SentView", "Syntax", "sentence_views"]
+
+
+def _words(settings: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in settings.get(key, ()))
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """The function words and switches of the argument rules (``events.toml`` ``[syntax]``).
+
+    Why a record: the rules ask these questions for every token of every event clause; frozensets built
+    once per pack keep that cheap, and the words stay data (see the pack's ``events.toml``).
+    """
+
+    control: frozenset[str] = frozenset()
+    subordinate: frozenset[str] = frozenset()
+    fronted: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
+    companion: frozenset[str] = frozenset()
+    member_preps: frozenset[str] = frozenset()
+    passive_prefixes: tuple[str, ...] = ()
+    bare_passive_agent: bool = True
+    genitive: str = "bare"
+    head_final: bool = False
+    instrument_preps: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    place_skip: frozenset[str] = frozenset()
+    place_coord: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    speaker_pronouns: frozenset[str] = frozenset()
+    speaker_clitics: tuple[str, ...] = ()
+    state_nouns: frozenset[str] = frozenset()
+    name_first_apposition: bool = False
+    possessive_endings: tuple[str, ...] = ()
+    participle_passive: bool = False
+    pos_from_context: bool = False
+
+    @classmethod
+    def from_settings(cls, s: dict[str, Any]) -> Syntax:
+        """Read ``events.toml`` ``[syntax]``."""
+        return cls(
+            control=_words(s, "control"),
+            subordinate=_words(s, "subordinate"),
+            fronted=_words(s, "fronted"),
+            purpose=_words(s, "purpose"),
+            verb_prefixes=tuple(s.get("verb_prefixes", ())),
+            companion=_words(s, "companion"),
+            member_preps=_words(s, "member_preps"),
+            passive_prefixes=tuple(s.get("passive_prefixes", ())),
+            bare_passive_agent=bool(s.get("bare_passive_agent", True)),
+            genitive=str(s.get("genitive", "bare")),
+            head_final=bool(s.get("head_final", False)),
+            instrument_preps=_words(s, "instrument_preps"),
+            list_words=_words(s, "list_words"),
+            locative=_words(s, "locative"),
+            place_skip=_words(s, "place_skip"),
+            place_coord=_words(s, "place_coord"),
+            first_person=_words(s, "first_person"),
+            speaker_pronouns=_words(s, "speaker_pronouns"),
+            speaker_clitics=tuple(s.get("speaker_clitics", ())),
+            state_nouns=_words(s, "state_nouns"),
+            name_first_apposition=bool(s.get("name_first_apposition", False)),
+            possessive_endings=tuple(s.get("possessive_endings", ())),
+            participle_passive=bool(s.get("participle_passive", False)),
+            pos_from_context=bool(s.get("pos_from_context", False)),
+        )
 
 
 @dataclass
@@ -32,15 +100,18 @@ class Resources:
     classes: PhraseMatcher
     pronouns: dict[str, tuple[str, str]]
     settings: dict[str, Any]
+    syntax: Syntax
 
     @classmethod
     def load(cls, pack: LanguagePack) -> Resources:
         """Compile the pack's event data files (``triggers.tsv`` etc.)."""
-        morph = Morphology.from_settings(pack.settings("affixes.toml"))
+        irregular = pack.table("irregular_forms.tsv") if pack.has("irregular_forms.tsv") else []
+        morph = Morphology.from_settings(pack.settings("affixes.toml"), irregular)
         pronouns = {
             r["lemma"].lower(): (cell(r, "kind") or "any", cell(r, "number") or "any")
             for r in pack.table("pronouns.tsv")
         }
+        settings = pack.settings("events.toml")
         return cls(
             morph=morph,
             triggers=PhraseMatcher(pack.table("triggers.tsv"), morph),
@@ -49,7 +120,8 @@ class Resources:
             cues=PhraseMatcher(pack.table("argument_cues.tsv"), morph),
             classes=PhraseMatcher(pack.table("word_classes.tsv"), morph),
             pronouns=pronouns,
-            settings=pack.settings("events.toml"),
+            settings=settings,
+            syntax=Syntax.from_settings(settings.get("syntax", {})),
         )
 
     @classmethod
@@ -136,6 +208,16 @@ class SentView:
             )
         flag: bool = self.cache["boiler"]
         return flag
+
+    @property
+    def res(self) -> Resources:
+        """The pack resources this view was annotated with."""
+        return self._res
+
+    @property
+    def syntax(self) -> Syntax:
+        """The pack's argument-rule words and switches."""
+        return self._res.syntax
 
     @property
     def start(self) -> int:

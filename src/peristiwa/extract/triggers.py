@@ -60,7 +60,7 @@ class Candidate:
     @property
     def nominal(self) -> bool:
         """Event nouns (serangan, penangkapan, pertemuan) rather than verbs."""
-        return self.template.nominal or self.template.name == "="
+        return self.template.nominal
 
     @property
     def passive(self) -> bool:
