@@ -76,7 +76,8 @@ def valid_speaker(mention: Mention | None, lex: QuoteLexicon) -> bool:
     if mention is None:
         return False
     if mention.kind != "desc":
-        return True
+        single = mention.name.lower()
+        return " " in single or not (single in lex.quantifiers or (single,) in lex.leading or lex.is_adverb(single))
     low = mention.name.lower().split()
     if len(low) > 12:
         return False
@@ -378,7 +379,8 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
         return None
     segs: list[list[tuple[int, int, str]]] = [[]]
     for t in toks:
-        if t[2] in ",;:" + QUOTE_MARKS or (t[2] in "-–—" and not segs[-1]):
+        dash = t[2] in "-–—" and not (segs[-1] and segs[-1][-1][2].lower() in lex.name_particles)
+        if t[2] in ",;:" + QUOTE_MARKS or dash:  # "Rimanews - Calon Gubernur ...": a dateline ends there
             segs.append([])
         else:
             segs[-1].append(t)

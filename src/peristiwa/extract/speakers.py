@@ -298,6 +298,7 @@ class Resolver:
         self.identities: dict[str, Identity] = {}
         self.names: list[tuple[tuple[str, ...], int, bool]] = []  # (lower words, first offset, glued)
         self.singles: set[str] = set()
+        self._titled_cache: dict[tuple[str, ...], bool] = {}
         self.events: list[tuple[int, str]] = []  # static person mentions (offset, canonical key)
         self.toks = tokens_in(doc.text, 0, len(doc.text))
         self.low = [t[2].lower() for t in self.toks]
@@ -308,7 +309,12 @@ class Resolver:
                     self.singles.add(m.name.lower())
         for e in self.entities:
             if e.label == "PER" and not self._is_blocked(e.start):
-                self._add_name(e.name or doc.text[e.start : e.end], e.start, False)
+                words = (e.name or doc.text[e.start : e.end]).split()
+                marks = lex_marks([w.lower() for w in words], lex)
+                k = 0
+                while k < len(words) - 1 and marks[k]:
+                    k += 1  # "Menko Bidang Kemaritiman ..." in an entity name: titles are not the name
+                self._add_name(" ".join(words[k:]), e.start, False)
         self._scan_titled_names()
         self._expand_singles()
         self._scan_subjects()
@@ -423,6 +429,8 @@ class Resolver:
         best: tuple[str, ...] | None = None
         best_pos = 0
         for cand, pos, _ in self.names:
+            if len(cand) > len(words) and self._titled(cand):
+                continue  # never grow a name with title or organisation words
             ok = _contains(cand, words) or (
                 len(words) == 1 and len(words[0]) >= 4 and any(c.startswith(words[0]) and c != words[0] for c in cand)
             )
@@ -431,6 +439,13 @@ class Resolver:
         if best is None or (len(best) <= len(words) and best == words):
             return self._trim(name)
         return self._trim(self._surface(best, name))
+
+    def _titled(self, words: tuple[str, ...]) -> bool:
+        """Whether a name candidate contains title, organisation or place words (memoised)."""
+        hit = self._titled_cache.get(words)
+        if hit is None:
+            hit = self._titled_cache[words] = any(lex_marks(list(words), self.lex))
+        return hit
 
     def _surface(self, lowered: tuple[str, ...], fallback: str) -> str:
         """The name as first written (case restored) for a lower-cased word tuple."""
