@@ -138,3 +138,14 @@ def test_training_export_matches_crfsuite(tmp_path: Path) -> None:
     assert [(text[a:b], lab) for a, b, lab, _ in model.predict(text, [(0, len(text))])] == [
         ("Siti Aminah", "PER"), ("Medan", "LOC"),
     ]
+
+
+def test_word_cache_reset_keeps_scores(model: CrfNer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forgetting cached word forms (long runs) must not change what the model predicts."""
+    sents = _sents(TEXT)
+    before = model.predict(TEXT, sents)
+    import peristiwa.actors.ner as ner_mod
+
+    monkeypatch.setattr(ner_mod, "_CACHE_LIMIT", 5)
+    assert model.predict(TEXT, sents) == before
+    assert model.predict(TEXT, sents) == before

@@ -316,12 +316,7 @@ class CrfNer:
 
     def _add_row(self, ctx: tuple[str, str, str], own: list[str] | None) -> int:
         if self._n_rows == len(self._rows):
-            if self._n_rows >= _CACHE_LIMIT:  # bounded memory on long runs: forget all but the pads
-                self._n_rows = 2
-                self._info = self._info[:2]
-                self._row.clear()
-            else:
-                self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
         r = self._n_rows
         block = self._rows[r]
         block[0] = self._sum(own) if own is not None else self._zero
@@ -345,6 +340,12 @@ class CrfNer:
         tests), for a whole document in one pass: sentences are laid out as ``<s> <s> words </s> </s>``
         so that windows never cross a sentence, and name lists never match across the pads.
         """
+        if self._n_rows + sum(map(len, sentences)) > _CACHE_LIMIT:
+            # bounded memory on long runs: forget all word forms but the pads (never in the middle of a
+            # document, whose rows are in use until it is scored)
+            self._n_rows = 2
+            self._info = self._info[:2]
+            self._row.clear()
         ids: list[int] = []
         pos_list: list[int] = []
         firsts: list[int] = []
