@@ -2,9 +2,10 @@
 
 Why a linear-chain CRF with hand-built features rather than a neural tagger: the whole Indonesian pipeline
 must handle >= 50 documents/s on one core, which leaves NER about 5 ms for a 2,500-character article, the
-model must install from PyPI with no download at run time and train in minutes on 2 cores. A CRF
-(python-crfsuite, ~1 MB wheel) meets all three; what a neural tagger would learn from context it gets here
-from three cheap, self-derived resources stored beside the model:
+model must install from PyPI with no download at run time and train in minutes on 2 cores. A CRF trained
+with python-crfsuite and scored here in numpy (3.3 ms CPU per 2,500 characters, see
+``benchmarks/bench_ner.py``) meets all three; what a neural tagger would learn from context it gets from
+three cheap, self-derived resources stored in the model file:
 
 - word clusters (k-means over distributional vectors of IndoSum news words, three granularities), so rare
   names share evidence with frequent ones;
