@@ -9,7 +9,7 @@ cluster, Parquet parts, and the ordered merge), i.e. what ``peristiwa run`` does
 
     .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale                       # IndoSum 1 vs 2
     .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale --sizes 10000,30000,100000
-    .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale --skip-indosum --sizes 10000 --single
+    .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale --skip-indosum --sizes 10000 --single 10000
 
 The synthetic corpus comes from ``merge_corpus.py`` (IndoSum paragraphs recombined, ~15 % near-copies);
 ``--merge`` also times ``peristiwa merge`` (duplicate groups and event clusters) on each store.
@@ -107,7 +107,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/peristiwa-bench-scale"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sizes", default="", help="synthetic corpus sizes, e.g. 10000,30000,100000")
-    parser.add_argument("--single", action="store_true", help="also run one process on each synthetic size")
+    parser.add_argument("--single", type=int, default=0, metavar="N",
+                        help="also run one process on the synthetic sizes up to N documents")
     parser.add_argument("--skip-indosum", action="store_true")
     parser.add_argument("--merge", action="store_true", help="also time duplicate groups + event clusters")
     parser.add_argument("--mode", default="single")
@@ -136,7 +137,7 @@ def main() -> None:
             row: dict[str, Any] = {"documents": n}
             row["dask"] = _run("dask", args.workers, inp, args.out / f"synthetic-{n}-{args.workers}.duckdb",
                                args.merge)
-            if args.single:
+            if n <= args.single:
                 row["single"] = _run("single", 1, inp, args.out / f"synthetic-{n}-1.duckdb", args.merge)
                 row["speedup"] = round(row["single"]["seconds"] / row["dask"]["seconds"], 3)
             row["ms_per_doc"] = round(1000 * row["dask"]["seconds"] / n, 2)

@@ -22,8 +22,9 @@ rewrite can be traced back: two events in different documents of one story are t
 have the same type and their evidence comes from the same original sentence (see ``bench_merge.py``).
 
 **Scale corpus** (:func:`build_scale_corpus`): any number of documents made from the IndoSum articles
-(paragraphs of two articles of the same outlet recombined, dates spread over two years), with about 15 %
-near-duplicates (reposts and edited copies) of earlier documents: realistic text for throughput.
+(runs of consecutive sentences from three articles of one outlet, dates spread over two years), with
+about 15 % near-duplicates (reposts and edited copies) of earlier documents: realistic text for
+throughput, and a known share of copies for merging at scale.
 
     .venv/bin/python benchmarks/merge_corpus.py merge OUT_DIR [--stories 150] [--seed 1]
     .venv/bin/python benchmarks/merge_corpus.py scale OUT.jsonl --docs 100000
@@ -257,8 +258,10 @@ def build_scale_corpus(out: Path, docs: int, *, seed: int = 7, duplicate_rate: f
     rng = random.Random(seed)
     articles = load_articles(source)
     by_outlet: dict[str, list[dict[str, str]]] = {}
+    sentences: dict[str, list[str]] = {}
     for a in articles:
         by_outlet.setdefault(a["source"], []).append(a)
+        sentences[a["doc_id"]] = [s for p in _paragraphs(a["text"]) for s, _ in p]
     recent: list[dict[str, object]] = []
     base = dt.date(2016, 1, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -275,13 +278,18 @@ def build_scale_corpus(out: Path, docs: int, *, seed: int = 7, duplicate_rate: f
                 day = dt.date.fromisoformat(str(orig["published"])) + dt.timedelta(days=rng.choice((0, 1)))
                 rec = _record(f"synth-{n:07d}", text, day, rng.choice(BLOGS), None)
             else:
+                # three articles of one outlet, a run of 3-7 consecutive sentences from each, as paragraphs:
+                # every sentence is reused about docs * 10 / 100k times, but never the same mix twice
                 a = rng.choice(articles)
-                b = rng.choice(by_outlet[a["source"]])
-                pa, pb = a["text"].split("\n"), b["text"].split("\n")
-                cut_a, cut_b = rng.randint(1, max(1, len(pa))), rng.randint(1, max(1, len(pb) // 2))
-                text = "\n".join(pa[:cut_a] + pb[len(pb) - cut_b :])
+                parts = []
+                for art in (a, *rng.sample(by_outlet[a["source"]], 2)):
+                    sents = sentences[art["doc_id"]]
+                    k = rng.randint(3, 7)
+                    start = rng.randrange(max(1, len(sents) - k + 1))
+                    parts.append(" ".join(sents[start : start + k]))
+                text = "\n".join(parts)
                 day = base + dt.timedelta(days=rng.randrange(730))
-                rec = _record(f"synth-{n:07d}", text, day, a["source"], a.get("title"))
+                rec = _record(f"synth-{n:07d}", text, day, a["source"], None)
                 recent.append(rec)
                 if len(recent) > 2000:
                     recent.pop(rng.randrange(len(recent)))
