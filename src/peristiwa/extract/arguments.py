@@ -31,9 +31,10 @@ __all__ = ["NP", "ChunkContext", "Roles", "assign_roles", "chunk", "clause_bound
 _FUNCTION_ROLES = (
     "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
     "clause_break", "speech", "relative", "coord", "quant", "demonstrative", "light_agent",
-    "light_recipient",
+    "light_recipient", "genitive_prep", "infinitive", "passive_aux", "adverb", "particle", "clause_coord",
 )
-_PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between")
+_PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between",
+             "genitive_prep")
 # event types for which "ke X" (towards X) names the affected party rather than a destination
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 _NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
@@ -53,6 +54,7 @@ class NP:
     members: list[NP] = field(default_factory=list)
     label: str = ""  # entity label when the phrase is (or is named by) an entity mention
     core: tuple[int, int] | None = None  # tokens that name it (the name part of an apposition)
+    possessive: bool = False  # "Russia's", "the army's", "their": the possessor of what follows
 
     def expand(self) -> list[NP]:
         return self.members or [self]
@@ -128,10 +130,13 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             del cc.entities[k]
             if k + 1 < end and k + 1 not in cc.entities:
                 cc.entities[k + 1] = (end, label)
+    head_final = sv.syntax.head_final
     while i < n:
         start = i
         j = i
-        while j < n and (sv.has_role(j, "quant") or sv.words[j][:1].isdigit()) and j - i < 3 and j not in cc.entities:
+        while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and (
+            sv.has_role(j, "quant") or sv.words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
+        ):
             j += 1
         kind = ""
         head_end = j
@@ -162,6 +167,8 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         np = NP(start, head_end, j, kind, label=label)
         if kind != "pronoun":
             _extend(sv, np, cc)
+        if sv.syntax.possessive_endings:
+            _mark_possessive(sv, np)
         k = start - 1
         while k >= 0 and (sv.has_role(k, "quant") or sv.has_class(k, "place_noun")):
             k -= 1
@@ -181,11 +188,44 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     return nps
 
 
+def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
+    """Head-final languages: a word before the head noun that belongs to the phrase ("two armed men",
+    "unidentified gunmen", "hundreds of students")."""
+    if j in cc.blocked or sv.has_role(j, "actor_head"):
+        return False
+    if sv.has_role(j, "actor_mod") and not sv.has_role(j, *_PP_ROLES, "coord", "clause_break", "speech"):
+        return True
+    # "dozens of", "some of": the partitive preposition after a quantifier
+    return j > i and sv.has_role(j, "genitive_prep") and (sv.has_role(j - 1, "quant") or sv.words[j - 1][:1].isdigit())
+
+
+def _mark_possessive(sv: SentView, np: NP) -> None:
+    """A phrase ending in a possessive ("Russia's", "soldiers' ") or a possessive pronoun ("their")."""
+    endings = sv.syntax.possessive_endings
+    last = np.end - 1
+    if sv.words[last].endswith(endings) or sv.has_role(last, "possessive"):
+        np.possessive = True
+    elif np.end < len(sv) and sv.words[np.end] in ("'", "’") and sv.words[last].endswith("s"):
+        np.possessive = True
+        np.end += 1
+
+
 def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
     n = len(sv)
     j = np.end
+    head_final = sv.syntax.head_final
+    endings = sv.syntax.possessive_endings
     while j < n:
+        if endings and sv.words[j - 1].endswith(endings):
+            return  # "the army's": a possessive closes the phrase
         w = sv.words[j]
+        if head_final and sv.has_role(j, "actor_head") and j not in cc.blocked and np.kind != "pronoun":
+            # "NPA rebels", "government troops", "police officers": the last noun is the head
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_head"]
+            np.head = j
+            j = max(ends) if ends else j + 1
+            np.end = j
+            continue
         if sv.has_role(j, "demonstrative"):
             np.end, np.definite = j + 1, True
             return
@@ -237,9 +277,30 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
                 out.append(merged)
                 k += 2
                 continue
+            if (a.kind == "proper" and a.end == a.start + 1 and a.end < len(sv) and sv.words[a.end] == ":"
+                    and b.start == a.end + 1 and b.kind == "proper" and _acronym_colon(sv, a.end)):
+                out.append(NP(a.start, b.end, b.head, "proper", pp=a.pp, label=b.label, core=(b.start, b.end)))
+                k += 2
+                continue
+            # "Juan Ponce, a spokesman for the army," / "Abu Sayyaf, a militant group,": named first
+            if (sv.syntax.name_first_apposition and a.kind == "proper" and b.kind == "common" and not b.pp
+                    and not a.possessive and a.end < len(sv) and sv.words[a.end] == ","
+                    and b.start == a.end + 1 and not is_list and not a.members
+                    and sv.has_role(b.start, "quant")):
+                merged = NP(a.start, b.end, a.head, "proper", definite=a.definite, pp=a.pp, label=a.label,
+                            core=(a.start, a.end), possessive=b.possessive)
+                out.append(merged)
+                k += 2
+                continue
         out.append(a)
         k += 1
     return out
+
+
+def _acronym_colon(sv: SentView, k: int) -> bool:
+    """ "NPA: New People's Army": an acronym, a colon and its expansion name one actor."""
+    prev = sv.raw[k - 1] if k > 0 else ""
+    return len(prev) >= 2 and prev.isupper() and prev.isalpha() and k + 1 < len(sv) and sv.is_upper(k + 1)
 
 
 def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool:
@@ -315,7 +376,7 @@ def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
     def boundary(k: int) -> bool:
         w = sv.words[k]
         if w in _BOUNDARY_PUNCT:
-            return True
+            return not (w == ":" and _acronym_colon(sv, k))
         if sv.has_role(k, "clause_break", "speech"):
             # not when the word opens a longer fixed phrase ("saat ini" = now)
             return not any(end > k + 1 for end, role in sv.role_starts.get(k, ()) if role == "aux")
@@ -407,6 +468,21 @@ def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
+def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[list[NP], list[NP]]:
+    """Head-final languages: the phrase right before an event noun, as its possessor ("Russia's air
+    strikes", "their arrest") or as a modifier naming the agent ("an NPA attack", "police raids")."""
+    k = cand.start - 1
+    while k >= lo and sv.has_role(k, "np_skip") and not sv.has_role(k, "actor_head"):
+        k -= 1
+    for np in nps:
+        if np.end == k + 1 and np.start >= lo and not np.pp:
+            if np.possessive:
+                return np.expand(), []
+            if np.kind != "pronoun":
+                return [], np.expand()
+    return [], []
+
+
 def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | None:
     """A support verb governing an event noun: ("light_agent"|"light_recipient", token index)."""
     k = cand.start - 1
@@ -460,9 +536,16 @@ def assign_roles(
         target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")
                   if not any(k in (places or set()) for k in range(np.start, np.end))]
     comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
+    syn = sv.syntax
     if cand.nominal:
         light = _light_verb(sv, cand, lo)
-        genitive = _after(sv, nps, cand.end, hi)
+        possessor: list[NP] = []
+        modifier: list[NP] = []
+        if syn.genitive == "prep":  # "the arrest of X", "Russia's attack", "an NPA attack"
+            genitive = _after(sv, nps, cand.end, hi, pp="genitive_prep")
+            possessor, modifier = _prenominal(sv, nps, cand, lo)
+        else:
+            genitive = _after(sv, nps, cand.end, hi)
         if light is not None:
             role, k = light
             subj = _subject(sv, nps, lo, k)
@@ -479,10 +562,14 @@ def assign_roles(
             process_noun = cand.template.has("process")
             patient_genitive = frame == "AP" and process_noun
             if patient_genitive:
-                roles.recipients = genitive
-                roles.actors = agent_pp or done_by
+                roles.recipients = genitive or possessor
+                roles.actors = agent_pp or done_by or modifier
             else:
-                roles.actors = genitive or agent_pp or done_by or _with_prep(sv, nps, cand.end, hi, "source_prep")
+                source = _with_prep(sv, nps, cand.end, hi, "source_prep")
+                if syn.genitive == "prep":  # "an attack by X", "X's attack", "an X attack"; "of X" last
+                    roles.actors = possessor or modifier or agent_pp or genitive or done_by or source
+                else:
+                    roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
         if frame == "SYM":
             both = _between(sv, nps, cand.end, hi)
@@ -494,7 +581,7 @@ def assign_roles(
     if frame == "R" or (cand.passive and frame in ("AP", "A", "HOST")):
         roles.recipients = subj
         roles.subject_is = "recipient"
-        roles.actors = _after(sv, nps, cand.end, hi) or agent_pp
+        roles.actors = (_after(sv, nps, cand.end, hi) if syn.bare_passive_agent else []) or agent_pp
         return roles
     roles.actors = subj
     roles.subject_is = "actor" if subj else ""

@@ -198,11 +198,20 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
 
 
 def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
+    """ "serangan tersebut", "this attack", "the same clash": a re-mention of an event told before."""
     words = set(res.setting("merge", "anaphoric", default=[]))
     k = cand.end
     while k < len(sv) and (sv.has_role(k, "np_skip") or sv.has_class(k, "time")):
         k += 1
-    return k < len(sv) and sv.words[k] in words
+    if k < len(sv) and sv.words[k] in words:
+        return True
+    before = set(res.setting("merge", "anaphoric_before", default=[]))
+    if not before or not cand.nominal:
+        return False
+    k = cand.start - 1
+    while k >= 0 and sv.has_role(k, "np_skip") and sv.words[k] not in before:
+        k -= 1
+    return k >= 0 and sv.words[k] in before
 
 
 def _in_attribution(doc: Document, sv: SentView, cand: Candidate) -> bool:
@@ -224,7 +233,15 @@ def _additive(sv: SentView, cand: Candidate, res: Resources) -> bool:
     """ "Elnino juga meminta ...": an additional act of the same kind, not a re-mention."""
     words = set(res.setting("merge", "additive", default=[]))
     lo, _ = clause_bounds(sv, cand.start, cand.end)
-    return any(sv.words[k] in words for k in range(max(lo, cand.start - 3), cand.start))
+    if any(sv.words[k] in words for k in range(max(lo, cand.start - 3), cand.start)):
+        return True
+    determiners = set(res.setting("merge", "additive_det", default=[]))
+    if not determiners or not cand.nominal:
+        return False
+    k = cand.start - 1  # "another attack", "a separate clash": a determiner of the event noun itself
+    while k >= lo and sv.has_role(k, "np_skip") and sv.words[k] not in determiners:
+        k -= 1
+    return k >= lo and sv.words[k] in determiners
 
 
 def _person_index(doc: Document, ante: Antecedents) -> dict[int, str]:
@@ -280,6 +297,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
+        victims_window=int(res.setting("merge", "victims_window", default=0)),
     )
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, merged, res)
@@ -396,15 +414,22 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
 
 
 def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """Each count goes to the nearest event of its sentence whose type it fits; with ``[counts]
+    carry_sentences`` a count whose sentence has none goes to the nearest fitting event before it."""
     table = res.setting("counts", default={})
     people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
+    carry = int(res.setting("counts", "carry_sentences", default=0))
     for count in doc.counts:
         if count.kind == "other" and (count.object or "").lower().split()[:1] and (
             (count.object or "").lower().split()[0] in people
         ):
             continue
-        fits = [d for d in drafts if d.sv.start <= count.start < d.sv.end
-                and (count_types(table, count) & {d.type, "*"})]
+        fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}]
+        fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
+        if not fits and carry and count.kind != "other":
+            si = _sentence_index(doc, count.start)
+            fits = [d for d in fitting if 0 < si - d.si <= carry and d.modality == "asserted"]
+            fits = [d for d in fits if d.si == max(x.si for x in fits)]
         if fits:
             best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
             best.counts.append(count)

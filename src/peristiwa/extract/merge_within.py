@@ -157,12 +157,17 @@ def _specifics(d: Draft) -> set[tuple[str, ...]]:
 
 
 def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
-            persons: set[str]) -> bool:
+            persons: set[str], victims_window: int = 0) -> bool:
     dist = min(abs(later.si - m.si) for m in group)
     if dist == 0 and any(m.si == later.si and m.clause == later.clause for m in group):
         return True
     if later.anaphoric and dist <= anaphoric_window:
         return True
+    if (victims_window and later.type == "ASSAULT" and not later.actors and not later.additive
+            and later.si >= group[0].si and 0 <= later.si - max(m.si for m in group) <= victims_window
+            and any(m.actors or m.nominal for m in group)
+            and (later.si > group[0].si or later.clause != group[0].clause)):
+        return True  # "Gunmen attacked a checkpoint. Two soldiers were killed.": the toll of that attack
     if later.type in _PERSON_TYPES and any(
         _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
     ):
@@ -212,11 +217,13 @@ def _absorb(into: Draft, other: Draft) -> None:
 
 
 def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None = None, *,
-                 anaphoric_window: int = 8, persons: set[str] | None = None) -> list[Draft]:
+                 anaphoric_window: int = 8, persons: set[str] | None = None, victims_window: int = 0) -> list[Draft]:
     """Group mentions into events; each returned draft carries its other mentions in ``mentions``.
 
     ``states`` are the canonical names of state actors (a state and its organs are one side);
-    ``persons`` the names of individual people (an attack on one named person is one event).
+    ``persons`` the names of individual people (an attack on one named person is one event);
+    ``victims_window``: an agentless violent mention up to this many sentences after an attack reports
+    its victims (0: off).
     """
     states = states or set()
     persons = persons or set()
@@ -227,7 +234,7 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         for e in reversed(kept):
             group = [e, *e.mentions]
             if all(_compatible(m, d, states) for m in group) and _linked(
-                group, d, window, states, anaphoric_window, persons
+                group, d, window, states, anaphoric_window, persons, victims_window
             ):
                 target = e
                 break

@@ -9,7 +9,7 @@ first, then in table order, so conditioned senses sit above the general one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Match, Row
 from .morphology import Template
@@ -56,6 +56,7 @@ class Candidate:
     modes: list[str]
     conf: float
     frame: str
+    voice: bool | None = None  # passive read from context (English participles); None: the template says
 
     @property
     def nominal(self) -> bool:
@@ -64,7 +65,8 @@ class Candidate:
 
     @property
     def passive(self) -> bool:
-        return self.template.passive
+        """The clause subject is the patient (di-/ter- forms; "was attacked", "civilians killed in ...")."""
+        return self.template.passive if self.voice is None else self.voice
 
     def text(self) -> str:
         return " ".join(self.sv.raw[self.start : self.end])
@@ -91,6 +93,12 @@ def _words(spec: str) -> set[str]:
 
 def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
     kind, _, arg = cond.partition(":")
+    if kind == "lower":  # written in lower case ("march" the protest, not the month)
+        return not sv.raw[m.start][:1].isupper()
+    if kind in ("noun", "verb"):  # the reading of the trigger word (English noun/verb forms)
+        return m.template.nominal == (kind == "noun")
+    if kind == "passive":  # a participle read as passive here ("were hurt")
+        return m.template.has("participle") and _participle_passive(sv, m.start, m.end)
     if kind in ("next", "notnext"):
         ok = m.end < len(sv) and sv.words[m.end] in _words(arg)
         return ok if kind == "next" else not ok
@@ -149,16 +157,145 @@ def _inside_name(sv: SentView, start: int, end: int) -> bool:
     return prev_cap or next_cap
 
 
+_NOMINAL_BEFORE = ("quant", "demonstrative", "np_skip", "possessive")
+_PREPS = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between",
+          "genitive_prep")
+_NOUN_COMPLEMENT = ("genitive_prep", "target_prep", "agent_prep", "between")
+
+
+def _possessive(sv: SentView, k: int) -> bool:
+    endings = sv.syntax.possessive_endings
+    return bool(endings) and (sv.words[k].endswith(endings) or sv.has_role(k, "possessive"))
+
+
+def _np_end(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` can end a noun phrase (a name, an actor noun, a plural noun, a pronoun)."""
+    if sv.has_role(k, *_PREPS, "aux", "coord", "clause_break", "speech", "relative", "quant"):
+        return False
+    return sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns
+
+
+def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
+    """Read an ambiguous form as a noun ("an attack on", "the killing of", "following clashes") or a verb
+    ("rebels attack the town", "to attack", ", killing two") from its neighbours (English)."""
+    k = start - 1
+    while k >= 0 and sv.has_role(k, "adverb"):
+        k -= 1
+    nxt = end < len(sv) and sv.has_role(end, *_NOUN_COMPLEMENT)
+    if k < 0:
+        return not gerund or (end < len(sv) and sv.has_role(end, "genitive_prep"))
+    if sv.has_role(k, "aux", "infinitive", "passive_aux"):
+        return False
+    if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
+        return True
+    if gerund:
+        return end < len(sv) and sv.has_role(end, "genitive_prep")
+    if sv.has_role(k, *_PREPS) or nxt:
+        return True
+    return not _np_end(sv, k) and sv.words[k] not in (",", ";", ":")
+
+
+def _strongly(sv: SentView, start: int) -> str:
+    """What the word before ``start`` demands: "noun" after a determiner, possessive, number or adjective,
+    "verb" after an auxiliary, "to" or a form of "be"; "" when it says nothing."""
+    k = start - 1
+    while k >= 0 and sv.has_role(k, "adverb"):
+        k -= 1
+    if k < 0:
+        return ""
+    if sv.has_role(k, "aux", "infinitive", "passive_aux"):
+        return "verb"
+    if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
+        return "noun"
+    return ""
+
+
+def _reading(sv: SentView, m: Match) -> Match | None:
+    """The match with an ambiguous (noun or verb) template settled from context; None when an unambiguous
+    base or -s form cannot be read so here (a verb row's "shell" after "artillery")."""
+    t = m.template
+    if not t.alternatives:
+        if t.has("participle") or t.has("gerund") or not (t.nominal or t.has("verbal")):
+            return m
+        want = _strongly(sv, m.start)
+        if want == "verb" and t.nominal and not (t.suffix and start_after_infinitive(sv, m.start)):
+            return None
+        if want == "noun" and not t.nominal:
+            return None
+        return m
+    verbal = next((a for a in t.alternatives if not a.nominal), t.alternatives[0])
+    nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
+    gerund = verbal.has("gerund")
+    if verbal.suffix and not gerund and start_after_infinitive(sv, m.start):
+        return replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
+    return replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
+
+
+def start_after_infinitive(sv: SentView, start: int) -> bool:
+    """Whether the token before ``start`` is an infinitive marker ("to")."""
+    return start > 0 and sv.has_role(start - 1, "infinitive")
+
+
+def _aux_before(sv: SentView, pos: int) -> bool:
+    """A passive auxiliary ("was", "were been", "got") within four tokens before ``pos`` (adverbs skipped)."""
+    k = pos - 1
+    while k >= 0 and k >= pos - 5:
+        if sv.has_role(k, "passive_aux"):
+            return True
+        if sv.has_role(k, "aux", "adverb"):
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _opens_np(sv: SentView, j: int) -> bool:
+    w = sv.words[j]
+    if sv.has_role(j, "possessive") or (w in sv.res.pronouns and not sv.has_role(j, "relative")):
+        return True
+    if sv.has_role(j, "quant", "actor_head", "actor_mod") or w[:1].isdigit():
+        return True
+    return sv.is_upper(j) and not sv.has_role(j, *_PREPS, "clause_break", "speech")
+
+
+def _participle_passive(sv: SentView, start: int, end: int) -> bool:
+    """Whether a participle ("attacked", "shot dead") is passive here: after a passive auxiliary, before
+    an agent "by", or with no object right after a noun ("two soldiers killed in a clash")."""
+    if _aux_before(sv, start):
+        return True
+    n = len(sv)
+    for j in range(end, min(n, end + 4)):
+        if sv.has_role(j, "agent_prep"):
+            return True
+        if not sv.has_role(j, "adverb", "particle"):
+            break
+    j = end
+    while j < n and sv.has_role(j, "adverb", "particle"):
+        j += 1
+    if j < n and _opens_np(sv, j):
+        return False
+    k = start - 1
+    if k >= 0 and sv.has_role(k, "coord"):
+        return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
+    return k >= 0 and _np_end(sv, k) and not sv.has_role(k, "relative")
+
+
 def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candidate]:
     """Trigger candidates of one sentence, left to right, longest non-overlapping senses."""
     out: list[Candidate] = []
     if sv.boilerplate:
         return out
+    syn = res.syntax
     i = 0
     n = len(sv)
     while i < n:
         chosen = None
         for m in res.triggers.match_at(sv.words, i):
+            if syn.pos_from_context:
+                read = _reading(sv, m)
+                if read is None:
+                    continue
+                m = read
             if _conditions_hold(sv, m, doc):
                 chosen = m
                 break
@@ -177,6 +314,8 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
             conf=float(row.get("conf") or 0.5),
             frame=row.get("frame") or "AP",
         )
+        if syn.participle_passive and chosen.template.has("participle"):
+            cand.voice = _participle_passive(sv, cand.start, cand.end)
         if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
         i = chosen.end
