@@ -77,6 +77,11 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
         if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
             out.append((s, e - 2, w[:-2]))
             out.append((e - 2, e, w[-2:]))
+        elif "-" in w and w[0].isupper() and w.rsplit("-", 1)[1].islower():  # "Texas-based", "Gaza-born"
+            cut = s + w.rindex("-")
+            out.append((s, cut, w[: cut - s]))
+            out.append((cut, cut + 1, "-"))
+            out.append((cut + 1, e, w[cut - s + 1 :]))
         elif w.endswith(".") and len(w) > 1 and not _abbreviation(w):
             out.append((s, e - 1, w[:-1]))  # a sentence-final period is not part of the word
             out.append((e - 1, e, "."))
@@ -142,7 +147,8 @@ class _Scanner:
         for e in self.entities:
             if e.label == "MISC" and e.origin in _NAME_ORIGINS and e.start <= start and end <= e.end and e.name:
                 parts = e.name.split()
-                if len(parts) >= 2 and parts[-1] == word and parts[0] != word:
+                if 2 <= len(parts) <= 3 and parts[-1] == word and parts[0] != word \
+                        and not any(p in self.alone for p in parts):
                     return True
         return False
 
@@ -225,7 +231,7 @@ class _Scanner:
 
     def dateline(self, toks: list[Tok], i: int) -> bool:
         """"CHARLESTON, W.Va. —" / "JAKARTA —": a place in capitals opening a paragraph or sentence."""
-        first = i == 0 or toks[i - 1][2] in ("(", "—", "–", "-")
+        first = i == 0 or toks[i - 1][2] in ("(", "—", "–", "-", ".")
         k = i
         while k < len(toks) and toks[k][2].replace(".", "").isupper():
             k += 1
@@ -261,6 +267,21 @@ class _Scanner:
     def abbreviated(self, toks: list[Tok], j: int) -> bool:
         pattern = self.words.abbrev_re
         return pattern is not None and j + 1 < len(toks) and pattern.match(self.text, toks[j + 1][0]) is not None
+
+    def abbreviation_mention(self, toks: list[Tok], i: int) -> int | None:
+        """An abbreviated division after a preposition ("in S.C. today") or a party letter ("D-S.C.")."""
+        pattern = self.words.abbrev_re
+        if pattern is None or not i or not _cap(toks[i][2]):
+            return None
+        prev = toks[i - 1][2]
+        party = prev == "-" and i >= 2 and len(toks[i - 2][2]) == 1 and toks[i - 2][2].isupper() \
+            and toks[i - 2][1] == toks[i - 1][0] == toks[i][0] - 1
+        found = pattern.match(self.text, toks[i][0])
+        if found is None or "." not in found.group() or not (party or prev.lower() in self.words.prep):
+            return None  # postal codes ("IN", "OK") only after a place and a comma
+        full, country = self.words.abbrev[found.group()]
+        used = 1 + sum(1 for t in toks[i:] if t[0] < found.end())  # counted from the token before, as trailing()
+        return self.hint_mention(toks, i - 1, full, country or None, used)
 
     def hint_mention(self, toks: list[Tok], j: int, admin1: str, country: str | None, used: int) -> int:
         """The abbreviated division after "Lafayette," ("La.", "TX") is a place mention too."""
@@ -302,13 +323,18 @@ class _Scanner:
                 nxt = self.admin_mention(toks, i)
             if nxt is not None:
                 prev_place_end = self.out[-1].end if len(self.out) > before else None
-                i = nxt
+                i = max(nxt, i + 1)
                 continue
             ner = next((e for e in self.ner if e.start == ts), None)
             if ner is not None and self.ner_mention(toks, i, ner, prev_place_end):
                 prev_place_end = self.out[-1].end
                 while i < len(toks) and toks[i][0] < ner.end:
                     i += 1
+                continue
+            nxt = self.abbreviation_mention(toks, i)
+            if nxt is not None:
+                prev_place_end = self.out[-1].end
+                i = max(nxt, i + 1)
                 continue
             ex = exonyms.get(ts)
             if ex is not None and ex.value.feature != "demonym":
@@ -325,7 +351,7 @@ class _Scanner:
                 nxt = self.name_mention(toks, i, prev_place_end)
                 if nxt is not None:
                     prev_place_end = self.out[-1].end if len(self.out) > before else None
-                    i = nxt
+                    i = max(nxt, i + 1)
                     continue
             if low not in _LIST_JOINERS:
                 prev_place_end = None if prev not in _LIST_JOINERS else prev_place_end
@@ -427,8 +453,8 @@ class _Scanner:
             if suffix or (j - i > 1 and toks[j - 1][2].lower() in self.words.suffix):
                 evidence = "admin"  # "Laurel County", "Wajo Regency": the name carries its level
             hint, hint_country, used = self.trailing(toks, j)
-            if evidence == "bare" and hint is not None:
-                evidence = "hint"
+            if evidence == "bare" and (hint is not None or (tok.isupper() and self.dateline(toks, i))):
+                evidence = "hint"  # "Paris, Texas"; "COLUMBUS --" opening a story
             if self.in_unit(start, end):
                 evidence = "unit"
             elif self.in_name(start, end):
@@ -442,7 +468,8 @@ class _Scanner:
                 if hint is not None and used and self.abbreviated(toks, j):
                     return self.hint_mention(toks, j, hint, hint_country, used)
             return j
-        if self.evidence(toks, i, prev_place_end) == "prep" and tok not in self.alone:
+        if self.words.settings.unknown_after_prep and tok not in self.alone \
+                and self.evidence(toks, i, prev_place_end) == "prep":
             j = self.run_end(toks, i)
             end = toks[j - 1][1]
             if not self.blocked(ts, end) and not any(e.start < end and ts < e.end for e in self.entities):
@@ -460,7 +487,7 @@ def _acceptable(cands: list[GeoEntry], evidence: str, home: str | None, tok: str
         return True
     if best.feature == "country":
         return True
-    return not (tok.isupper() and len(tok) > 3 and best.rank < 45)
+    return evidence == "hint" or not (tok.isupper() and len(tok) > 3 and best.rank < 45)
 
 
 def find_mentions(doc: Document, reg: ActorRegistry, words: PlaceWords, gaz: Gazetteer) -> list[Mention]:

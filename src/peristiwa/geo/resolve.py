@@ -38,12 +38,16 @@ _CLOSE_KM, _CLOSE = 30.0, 20.0  # ... within 30 km
 _NEAR_KM, _NEAR = 100.0, 12.0
 _AROUND_KM, _AROUND = 300.0, 4.0
 _SUPPORT_CAP = 60.0
+#: a bare town in the country that most of the document's other places are in is kept from a tenth of
+#: the bare-name population threshold on
+_DOMINANT, _DOMINANT_POP_FACTOR = 0.5, 10.0
 _PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 6
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
 _NO_POINT = -5.0
 _ROUNDS = 3
-#: regions (continents, "Middle East", "West Bank") are as salient as divisions though they have no rank
-_FEATURE_PRIOR = {"region": 25.0}
+#: countries and named regions (continents, "Middle East", "West Bank") are what a bare name means far
+#: more often than a small namesake town, however strong the local context ("Italy, Texas")
+_FEATURE_PRIOR = {"country": 40.0, "region": 60.0}
 
 
 @dataclass
@@ -217,8 +221,10 @@ def resolve(
         ordered = sorted(scores[i], reverse=True)
         margin = ordered[0] - ordered[1] if len(ordered) > 1 else 200.0
         conf = _confidence(m, best, margin)
+        share = confirm.country_share(best.country, surface[i])
         keep = not m.weak or _major(best, settings, home_country, ctx.country_share(best.country, surface[i])) \
-            or confirm.support(best, surface[i]) >= _SAME_ADMIN1
+            or confirm.support(best, surface[i]) >= _SAME_ADMIN1 \
+            or (share >= _DOMINANT and best.population >= settings.bare_min_population / _DOMINANT_POP_FACTOR)
         if m.weak and _unsuffixed_admin2(best, surface[i]):
             keep = False  # a bare surname-like "Hughes" is not Hughes County
         out.append(Resolved(m, best, conf, keep))
@@ -233,7 +239,8 @@ def _major(c: GeoEntry, settings: GeoSettings, home: str | None, country_share: 
     if home is not None and c.country == home and c.rank >= 35:
         return True
     if c.feature == "admin1":
-        return country_share > 0 or c.population >= 10 * settings.bare_min_population
+        return c.population >= settings.bare_min_population and (
+            country_share > 0 or c.population >= 10 * settings.bare_min_population)
     return c.population >= settings.bare_min_population
 
 

@@ -30,12 +30,16 @@ class GeoSettings:
 
     ``metonymic_countries``: a country named as an actor ("Russia said") is still a place mention;
     ``bare_min_population``: a bare capitalised name (no preposition, admin word or context) is a place
-    only when its best candidate has at least this population or is a country or first-level division.
+    only when its best candidate has at least this population or is a country or first-level division;
+    ``demonyms``: adjectives and nouns of nationality ("Russian") are mentions of their country;
+    ``unknown_after_prep``: a capitalised name the gazetteer does not know is still a place after a
+    preposition ("di Bandipora"), kept without coordinates.
     """
 
     metonymic_countries: bool = False
     bare_min_population: int = 100_000
     demonyms: bool = False
+    unknown_after_prep: bool = True
 
 
 @dataclass(frozen=True)
