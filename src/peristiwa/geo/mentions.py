@@ -136,20 +136,29 @@ class _Scanner:
                 return True
         return False
 
+    def street(self, toks: list[Tok], j: int) -> bool:
+        return j < len(toks) and toks[j][2] in self.words.street
+
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""
         return any(e.start < end and start < e.end and e.label == "PER" and e.origin != "actors.head"
                    for e in self.entities)
 
     def surname(self, start: int, end: int) -> bool:
-        """The last word of an unexplained two-to-four-word name ("Bob Taylor", later "Taylor"): a person."""
+        """A part of an unexplained name that is no place: the surname of "Bob Taylor" (also when
+        "Taylor" comes back alone), a word inside "Gateway Commerce Center". A place opening a longer
+        name ("Gainesville Public Utilities") or closing one ("Six Flags Over Texas") stays a candidate."""
         word = self.text[start:end]
         for e in self.entities:
-            if e.label == "MISC" and e.origin in _NAME_ORIGINS and e.start <= start and end <= e.end and e.name:
-                parts = e.name.split()
-                if 2 <= len(parts) <= 3 and parts[-1] == word and parts[0] != word \
-                        and not any(p in self.alone for p in parts):
-                    return True
+            if not (e.label == "MISC" and e.origin in _NAME_ORIGINS and e.start <= start and end <= e.end and e.name):
+                continue
+            parts = e.name.split()
+            if len(parts) < 2 or word not in parts or any(p in self.alone for p in parts):
+                continue
+            if e.origin == "actors.name" and start > e.start and end < e.end:
+                return True  # inside the name
+            if len(parts) <= 3 and parts[-1] == word and parts[0] != word:
+                return True  # "Bob Taylor" / later "Taylor"
         return False
 
     def in_name(self, start: int, end: int) -> bool:
@@ -298,8 +307,8 @@ class _Scanner:
             if not form:
                 continue
             for mod in self.reg.modifiers.lookup(form):
-                if mod.feature == "demonym" and mod.country:
-                    return [c for c in self.gaz.lookup(mod.name) if c.feature == "country"][:1]
+                if mod.feature == "demonym":
+                    return [c for c in self.gaz.lookup(mod.name) if c.feature in ("country", "region")][:1]
         return []
 
     # -- the scan -----------------------------------------------------------------------------------------
@@ -337,6 +346,13 @@ class _Scanner:
                 i = max(nxt, i + 1)
                 continue
             ex = exonyms.get(ts)
+            if ex is not None and ex.value.feature == "demonym" and w.settings.demonyms and ex.end > toks[i][1]:
+                dem = [c for c in self.gaz.lookup(ex.value.name) if c.feature in ("country", "region")][:1]
+                if dem and not self.in_person(ex.start, ex.end):  # "Sri Lankan", "South Ossetian"
+                    self.out.append(Mention(ex.start, ex.end, dem, None, "demonym"))
+                while i < len(toks) and toks[i][0] < ex.end:
+                    i += 1
+                continue
             if ex is not None and ex.value.feature != "demonym":
                 if self.exonym_mention(toks, i, ex.start, ex.end, prev_place_end):
                     prev_place_end = ex.end
@@ -455,6 +471,8 @@ class _Scanner:
             hint, hint_country, used = self.trailing(toks, j)
             if evidence == "bare" and (hint is not None or (tok.isupper() and self.dateline(toks, i))):
                 evidence = "hint"  # "Paris, Texas"; "COLUMBUS --" opening a story
+            if self.street(toks, j):
+                return j  # "Taylor Street", "Commerce Dr.": a street named after the place
             if self.in_unit(start, end):
                 evidence = "unit"
             elif self.in_name(start, end):

@@ -8,7 +8,8 @@ read it, so Indonesian and English share one geocoder.
 it: "Wajo Regency", "Homs province"), ``prep`` ("di", "in"; feature ``nodet``: not across a determiner,
 "of the Republic"), ``det`` (a determiner between a preposition and the name: "in the Cottonport
 area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"), ``abbrev`` (a
-first-level division written short after a comma: "Lafayette, La.", "Austin, TX").
+first-level division written short after a comma: "Lafayette, La.", "Austin, TX"), ``street`` (after a
+name, makes it a street: "Taylor Street").
 ``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
 file of its own because the actors registry reads every word of ``place_words.tsv`` as a place term.
 """
@@ -57,6 +58,7 @@ class PlaceWords:
     abbrev: dict[str, tuple[str, str]]  # "La." -> ("Louisiana", "US")
     abbrev_re: re.Pattern[str] | None  # any abbreviation, longest first, ending on a word boundary
     stop: frozenset[str]  # exact capitalised forms
+    street: frozenset[str]  # words after a name that make it a street ("Taylor Street", "Commerce Dr.")
     settings: GeoSettings
 
 
@@ -103,6 +105,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
             abbrev_re=_alternation([r["word"] for r in kind("abbrev")]),
             stop=frozenset(r["word"] for r in (pack.table("place_stop.tsv") if pack.has("place_stop.tsv") else []))
             | _calendar_words(pack),
+            street=frozenset(r["word"] for r in kind("street")),
             settings=_settings(pack),
         )
 
