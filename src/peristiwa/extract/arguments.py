@@ -179,6 +179,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
                     break
         nps.append(np)
         i = np.end
+    nps = _acronyms(sv, nps)
     _members(sv, nps)
     nps = _appositions(sv, nps)
     for a, b in itertools.pairwise(nps):  # "terhadap anak dan perempuan": both under the preposition
@@ -255,6 +256,24 @@ def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
         np.end = j
 
 
+def _acronyms(sv: SentView, nps: list[NP]) -> list[NP]:
+    """ "NPA: New People's Army" is one participant named by its expansion."""
+    out: list[NP] = []
+    k = 0
+    while k < len(nps):
+        a = nps[k]
+        if k + 1 < len(nps):
+            b = nps[k + 1]
+            if (a.kind == "proper" and a.end == a.start + 1 and a.end < len(sv) and sv.words[a.end] == ":"
+                    and b.start == a.end + 1 and b.kind == "proper" and _acronym_colon(sv, a.end)):
+                out.append(NP(a.start, b.end, b.head, "proper", pp=a.pp, label=b.label, core=(b.start, b.end)))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
     """``Menteri Informasi Suriah, Omran al-Zoubi,`` / ``Aktivis ... asal Riau, Khariq Anhar`` is one
     participant named by its second part (not a list: no coordinator follows)."""
@@ -275,11 +294,6 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
                 merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
                             core=(b.start, b.end))
                 out.append(merged)
-                k += 2
-                continue
-            if (a.kind == "proper" and a.end == a.start + 1 and a.end < len(sv) and sv.words[a.end] == ":"
-                    and b.start == a.end + 1 and b.kind == "proper" and _acronym_colon(sv, a.end)):
-                out.append(NP(a.start, b.end, b.head, "proper", pp=a.pp, label=b.label, core=(b.start, b.end)))
                 k += 2
                 continue
             # "Juan Ponce, a spokesman for the army," / "Abu Sayyaf, a militant group,": named first
@@ -320,7 +334,8 @@ def _members(sv: SentView, nps: list[NP]) -> None:
         k = np.end
         if k < len(sv) and sv.words[k] in sv.syntax.member_preps and (k + 1) in by_start:
             first = by_start[k + 1]
-            np.members = coordinated(sv, nps, first)
+            # "a member of X and Y": in English the coordination is usually one level up
+            np.members = [first] if sv.syntax.head_final else coordinated(sv, nps, first)
             np.end = max(m.end for m in np.members)
 
 
@@ -456,7 +471,7 @@ def _with_prep(sv: SentView, nps: list[NP], j: int, hi: int, role: str) -> list[
 
 
 def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
-    for k in range(j, min(hi, j + 6)):
+    for k in range(j, min(hi, j + sv.syntax.between_window)):
         if sv.has_role(k, "between"):
             after = [np for np in nps if np.start == k + 1]
             if after:
@@ -464,7 +479,7 @@ def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
                 if len(items) == 1:  # "antara X dan Y" where Y follows "dan" without being a list head
                     nxt = [np for np in nps if np.start == after[0].end + 1 and sv.has_role(after[0].end, "coord")]
                     items += nxt
-                return items
+                return [m for item in items for m in item.expand()]
     return []
 
 
@@ -526,6 +541,15 @@ def assign_roles(
     if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         subj = _subject(sv, nps, outer, lo - 1)
+    if not subj and lo > 1 and sv.has_role(lo - 1, "clause_coord") and sv.words[lo - 2] == ",":
+        # "the military came ..., shot dead a student, and injured three others": one subject
+        k = lo - 2
+        while k > 0:
+            outer, _ = clause_bounds(sv, k - 1, k)
+            subj = _subject(sv, nps, outer, k)
+            if subj or outer == 0 or sv.words[outer - 1] != ",":
+                break
+            k = outer - 1
     if not subj and hi < len(sv) and sv.words[hi] == "," and _ends_fronted_clause(sv, hi):
         # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)

@@ -135,8 +135,12 @@ def _locative(sv: SentView, k: int) -> bool:
         return False
     if sv.words[j] in syn.locative:
         return True
-    return (sv.words[j] == "," or (sv.words[j] in syn.list_words and sv.words[j] in syn.place_coord)) and j > 0 \
-        and sv.is_upper(j - 1)
+    if not (sv.words[j] == "," or (sv.words[j] in syn.list_words and sv.words[j] in syn.place_coord)):
+        return False
+    j -= 1  # "in Yeti district, Keerom Regency": the place before the comma may end in a place noun
+    while syn.head_final and j > 0 and sv.has_class(j, "place_noun") and not sv.is_upper(j):
+        j -= 1
+    return j >= 0 and sv.is_upper(j)
 
 
 def main_place(doc: Document) -> Place | None:

@@ -91,9 +91,8 @@ class Antecedents:
         """The phrase a pronoun refers to (None when nothing fits)."""
         word = self.views[si].words[np.start]
         kind, _number = self.res.pronouns.get(word, ("any", "any"))
-        wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place")}.get(
-            kind, ("person", "group", "place")
-        )
+        wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
+                  "people": ("group",)}.get(kind, ("person", "group", "place"))
         best: Mention | None = None
         best_key: tuple[int, int, int] | None = None
         for m in self._window(si, max_back):
@@ -106,6 +105,21 @@ class Antecedents:
             if best_key is None or key < best_key:
                 best, best_key = m, key
         return best
+
+    def resolve_definite(self, si: int, np: NP, max_back: int = 3) -> Mention | None:
+        """ "the man" refers to the nearest earlier indefinite phrase with the same head ("an unidentified
+        armed man"); None when there is none (a first mention with "the")."""
+        sv = self.views[si]
+        head = sv.words[np.head]
+        definite = sv.syntax.definite
+        for k in range(si, max(-1, si - max_back - 1), -1):
+            msv = self.views[k]
+            for cand in reversed([x for n in self.nps_for(k) for x in (n, *n.members)]):
+                if (k == si and cand.start >= np.start) or cand is np or cand.kind == "pronoun":
+                    continue
+                if msv.words[cand.head] == head and msv.words[cand.start] not in definite:
+                    return Mention(k, cand, "group", False)
+        return None
 
     def resolve_title(self, si: int, np: NP, max_back: int = 5) -> Mention | None:
         """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""

@@ -27,7 +27,7 @@ from .attach import count_types, date_of, main_place, places_of
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
 from .coref import Antecedents
-from .merge_within import Draft, merge_drafts
+from .merge_within import Draft, MergeOptions, merge_drafts
 from .modality import modality_of
 from .resources import Resources, SentView, Syntax, sentence_views
 from .triggers import Candidate, DocContext, find_candidates
@@ -125,6 +125,13 @@ class _ActorBuilder:
             if m is None:
                 return None
             sv, np = self.ante.views[m.si], m.np
+        elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
+            m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
+            if m is not None:
+                actor = self.build(self.ante.views[m.si], m.np)
+                if actor is not None:
+                    s, e = sv.char_span(np.start, np.end)
+                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         s, e = sv.char_span(np.start, np.end)
         text = self.doc.text[s:e]
         if np.core is not None:
@@ -156,7 +163,19 @@ class _ActorBuilder:
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)):
             return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
+        if sector is None:
+            sector = _head_sector(sv, np)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+
+def _head_sector(sv: SentView, np: NP) -> str | None:
+    """The pack's sector for an actor phrase nobody knows by name ("the policeman", "unidentified armed
+    men"): a ``sector:NAME`` word class on its head, else on any of its words (``word_classes.tsv``)."""
+    for k in (np.head, *range(np.start, np.end)):
+        for cls in sv.classes[k] if 0 <= k < len(sv) else ():
+            if cls.startswith("sector:"):
+                return cls[7:]
+    return None
 
 
 def _unpack(hit: Any) -> tuple[str, str | None, str | None] | None:
@@ -297,7 +316,12 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
-        victims_window=int(res.setting("merge", "victims_window", default=0)),
+        options=MergeOptions(
+            victims_window=int(res.setting("merge", "victims_window", default=0)),
+            fill_empty=bool(res.setting("merge", "fill_empty", default=False)),
+            date_from_bare=bool(res.setting("merge", "date_from_bare", default=False)),
+            two_sided=bool(res.setting("merge", "two_sided", default=False)),
+        ),
     )
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, merged, res)
@@ -409,6 +433,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         additive=_additive(sv, c, res),
         head=" ".join(sv.words[c.start : c.end]),
         clause=(lo, hi),
+        symmetric=c.frame == "SYM",
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Actor, Count, DateValue, Place, Span
 from .resources import SentView
 
-__all__ = ["Draft", "merge_drafts"]
+__all__ = ["Draft", "MergeOptions", "merge_drafts"]
 
 # COERCE/SANCTION modes that name different acts (an arrest and a seizure are two events)
 _DISTINCT_MODES = {"arrest", "seize", "curfew", "restrict", "withhold", "deport", "censor", "convict",
@@ -58,6 +58,7 @@ class Draft:
     own_date: bool = True  # the date is stated in the trigger's own clause (not in a quote's attribution)
     head: str = ""  # the trigger's words, lower-cased
     clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
+    symmetric: bool = False  # a two-sided event (PLOVER: all fighting parties are actors)
     mentions: list[Draft] = field(default_factory=list)
 
     @property
@@ -156,8 +157,25 @@ def _specifics(d: Draft) -> set[tuple[str, ...]]:
     return out
 
 
+@dataclass(frozen=True)
+class MergeOptions:
+    """Language-specific merge switches (``events.toml`` ``[merge]``); the defaults are the Indonesian
+    behaviour.
+
+    ``victims_window``: an agentless violent mention up to this many sentences after an attack reports
+    its victims; ``fill_empty``: a mention may join an event that names no participants at all;
+    ``date_from_bare``: an event takes its date from any of its mentions, bare ones included (the lead
+    "On 3 May, a clash broke out ..." dates what follows); ``two_sided``: a merged event with a two-sided
+    mention keeps all fighting parties as actors and no recipients (PLOVER's convention)."""
+
+    victims_window: int = 0
+    fill_empty: bool = False
+    date_from_bare: bool = False
+    two_sided: bool = False
+
+
 def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
-            persons: set[str], victims_window: int = 0) -> bool:
+            persons: set[str], victims_window: int = 0, fill_empty: bool = False) -> bool:
     dist = min(abs(later.si - m.si) for m in group)
     if dist == 0 and any(m.si == later.si and m.clause == later.clause for m in group):
         return True
@@ -199,6 +217,8 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         theirs: set[tuple[str, ...]] = set().union(*(_specifics(m) for m in group))
         ours = _specifics(later)
         nobody = not (later.actors or later.recipients)
+        if fill_empty and not any(m.actors or m.recipients for m in group):
+            nobody = True  # the earlier mentions name no one: nothing to contradict
         shared = nobody or bool(ours & theirs) or any(
             _shares(m.actors, later.actors, states) or _shares(m.recipients, later.recipients, states) for m in group
         )
@@ -217,14 +237,15 @@ def _absorb(into: Draft, other: Draft) -> None:
 
 
 def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None = None, *,
-                 anaphoric_window: int = 8, persons: set[str] | None = None, victims_window: int = 0) -> list[Draft]:
+                 anaphoric_window: int = 8, persons: set[str] | None = None,
+                 options: MergeOptions | None = None) -> list[Draft]:
     """Group mentions into events; each returned draft carries its other mentions in ``mentions``.
 
     ``states`` are the canonical names of state actors (a state and its organs are one side);
     ``persons`` the names of individual people (an attack on one named person is one event);
-    ``victims_window``: an agentless violent mention up to this many sentences after an attack reports
-    its victims (0: off).
+    ``options`` the language's merge switches (:class:`MergeOptions`).
     """
+    opts = options or MergeOptions()
     states = states or set()
     persons = persons or set()
     drafts = sorted(drafts, key=lambda d: d.trigger.start)
@@ -234,7 +255,7 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         for e in reversed(kept):
             group = [e, *e.mentions]
             if all(_compatible(m, d, states) for m in group) and _linked(
-                group, d, window, states, anaphoric_window, persons, victims_window
+                group, d, window, states, anaphoric_window, persons, opts.victims_window, opts.fill_empty
             ):
                 target = e
                 break
@@ -258,26 +279,32 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
             _absorb(best, e)
         else:
             out.append(e)
-    return [_finalise(e) for e in sorted(out, key=lambda d: d.trigger.start)]
+    return [_finalise(e, opts) for e in sorted(out, key=lambda d: d.trigger.start)]
 
 
-def _finalise(e: Draft) -> Draft:
+def _finalise(e: Draft, opts: MergeOptions) -> Draft:
     if not e.mentions:
         return e
     group = [e, *e.mentions]
     best = max(group, key=lambda d: (d.info(), -d.trigger.start))
     others = [d for d in group if d is not best]
+    sides = [d for d in group if d.symmetric and len(d.actors) >= 2] if opts.two_sided else []
+    if sides:  # "a clash between X and Y ... a soldier was killed": X and Y stay the two sides
+        best.actors = [a for d in sorted(group, key=lambda d: not (d.symmetric and len(d.actors) >= 2))
+                       for a in d.actors]
+        best.actors = list({a.name.lower(): a for a in reversed(best.actors)}.values())[::-1]
+        best.recipients = []
     for d in others:
         for a in d.actors:
             if a.name.lower() not in {x.name.lower() for x in best.actors}:
                 best.actors.append(a)
         for a in d.recipients:
             names = {x.name.lower() for x in best.recipients + best.actors}
-            if a.name.lower() not in names:
+            if a.name.lower() not in names and not sides:
                 best.recipients.append(a)
         if not best.places and d.places:
             best.places = d.places
-        if best.date is None and d.date is not None and not d.bare():
+        if best.date is None and d.date is not None and (not d.bare() or opts.date_from_bare):
             best.date, best.date_span = d.date, d.date_span
         seen = {(c.start, c.end) for c in best.counts}
         best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen)

@@ -56,6 +56,8 @@ class Syntax:
     possessive_endings: tuple[str, ...] = ()
     participle_passive: bool = False
     pos_from_context: bool = False
+    between_window: int = 6
+    definite: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, s: dict[str, Any]) -> Syntax:
@@ -85,6 +87,8 @@ class Syntax:
             possessive_endings=tuple(s.get("possessive_endings", ())),
             participle_passive=bool(s.get("participle_passive", False)),
             pos_from_context=bool(s.get("pos_from_context", False)),
+            between_window=int(s.get("between_window", 6)),
+            definite=_words(s, "definite"),
         )
 
 

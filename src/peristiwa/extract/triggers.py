@@ -269,6 +269,8 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
             return True
         if not sv.has_role(j, "adverb", "particle"):
             break
+    if any(not sv.has_role(k, "particle") for k in range(start + 1, end)):
+        return False  # "exchanged gunfire", "opened fire": the expression holds its own object
     j = end
     while j < n and sv.has_role(j, "adverb", "particle"):
         j += 1
