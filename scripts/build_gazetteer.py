@@ -282,11 +282,9 @@ def _add_geonames(entries: list[Entry], cities: list[Entry], gn: dict[str, Any])
         same = [p for p in near if name_key(p["name"]) in c.keys or _variants(p["name"]) & c.keys]
         best = max(same or near, key=lambda p: (p["population"], -p["geonameid"]))
         used.add(best["geonameid"])
-        if not same:
-            continue
         c.population = max(c.population, int(best["population"]))
         if best["population"] >= _ALT_MIN_POP:
-            c.keys |= _latin_alternates(best)
+            c.keys |= _latin_alternates(best) | _variants(best["name"], c.country == "US")  # "Mexico City"
         if c.admin1:
             admin1_votes[(best["countrycode"], best["admin1code"])][c.admin1] += 1
     for c in cities:
@@ -340,6 +338,8 @@ def _add_exonyms(entries: list[Entry], exonyms: list[dict[str, str]]) -> None:
             best = max(cands, key=lambda e: (e.feature == feature, bool(admin1) and name_key(e.admin1 or "") == admin1,
                                              e.rank, e.population))
             best.keys.add(name_key(r["alias"]))
+            if feature in ("country", "city", "region"):
+                best.keys.add(name_key(r["name"]))  # "Mekah" -> Mecca: "Mecca" too
             if feature in ("country", "admin1", "city", "admin2") and best.feature in _COMPATIBLE[feature]:
                 best.name = r["name"]
             if feature == "city" and r["admin1"]:

@@ -136,6 +136,11 @@ class _Scanner:
                 return True
         return False
 
+    def longer_place(self, toks: list[Tok], i: int, end: int) -> bool:
+        """Whether a gazetteer name starting at token ``i`` reaches beyond ``end``."""
+        found = self.longest(toks, i, None)
+        return found is not None and toks[found[0] - 1][1] > end
+
     def street(self, toks: list[Tok], j: int) -> bool:
         return j < len(toks) and toks[j][2] in self.words.street
 
@@ -346,6 +351,8 @@ class _Scanner:
                 i = max(nxt, i + 1)
                 continue
             ex = exonyms.get(ts)
+            if ex is not None and ex.value.feature == "demonym" and self.longer_place(toks, i, ex.end):
+                ex = None  # "British Columbia", "Indian Ocean": a place name opening with a demonym
             if ex is not None and ex.value.feature == "demonym" and w.settings.demonyms and ex.end > toks[i][1]:
                 dem = [c for c in self.gaz.lookup(ex.value.name) if c.feature in ("country", "region")][:1]
                 if dem and not self.in_person(ex.start, ex.end):  # "Sri Lankan", "South Ossetian"
@@ -359,7 +366,8 @@ class _Scanner:
                 while i < len(toks) and toks[i][0] < ex.end:
                     i += 1
                 continue
-            if w.settings.demonyms and _cap(tok) and (dem := self.demonym(tok)) and not self.in_person(ts, toks[i][1]):
+            if w.settings.demonyms and _cap(tok) and (dem := self.demonym(tok)) and not self.in_person(ts, toks[i][1]) \
+                    and not self.longer_place(toks, i, toks[i][1]):
                 self.out.append(Mention(ts, toks[i][1], dem, None, "demonym"))  # "Israeli troops": still Israel
                 i += 1
                 continue
