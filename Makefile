@@ -25,7 +25,7 @@ install-test: $(VENV)/.installed-test
 
 demo: $(VENV)/.installed
 	rm -f $(DEMO_DB)
-	$(BIN)/peristiwa run examples/ --db $(DEMO_DB)
+	$(BIN)/peristiwa run examples/ --db $(DEMO_DB) --published 2015-10-07
 	$(BIN)/peristiwa show --db $(DEMO_DB)
 
 lint: $(VENV)/.installed-test

@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -235,7 +236,7 @@ def show(
 def _event_block(row: dict[str, object]) -> str:
     """One event as two or three readable lines (any terminal width): what, who, where, when, evidence."""
     modes = _cell(row.get("modes"))
-    what = f"[bold]{row.get('type')}[/bold]" + (f" [{modes}]" if modes else "")
+    what = f"[bold]{row.get('type')}[/bold]" + (f" ({escape(modes)})" if modes else "")
     who = _cell(row.get("actors")) or "?"
     whom = _cell(row.get("recipients"))
     place = ", ".join(str(v) for v in (row.get("location"), row.get("country")) if v)
@@ -246,10 +247,10 @@ def _event_block(row: dict[str, object]) -> str:
     if row.get("counts"):
         facts.append(f"({row['counts']})")
     claim = f"  claimed by {row['source']}" if row.get("source") else ""
-    modality = "" if row.get("modality") == "asserted" else f"  [{row.get('modality')}]"
+    modality = "" if row.get("modality") == "asserted" else f"  <{row.get('modality')}>"
     return (
-        f"{when}  {what}  {'  '.join(facts)}{modality}{claim}\n"
-        f"    [dim]“{row.get('evidence')}”  — {row.get('doc_id')}[/dim]\n"
+        f"{when}  {what}  {escape('  '.join(facts) + modality + claim)}\n"
+        f"    [dim]{escape(str(row.get('evidence')))}  — {escape(str(row.get('doc_id')))}[/dim]\n"
     )
 
 
@@ -257,9 +258,11 @@ def _quote_block(row: dict[str, object]) -> str:
     via = _cell(row.get("via"))
     kind = "said" if row.get("direct") else "said (indirect)"
     chain = f" via {via}" if via else ""
+    head = f"{row.get('speaker') or '?'}"
+    cue = row.get("cue")
     return (
-        f"[bold]{row.get('speaker') or '?'}[/bold] {kind}{chain} ({row.get('cue')}):\n"
-        f"    [dim]“{row.get('text')}”  — {row.get('doc_id')}[/dim]\n"
+        f"[bold]{escape(head)}[/bold] {escape(f'{kind}{chain} ({cue}):')}\n"
+        f"    [dim]“{escape(str(row.get('text')))}”  — {escape(str(row.get('doc_id')))}[/dim]\n"
     )
 
 
