@@ -7,9 +7,9 @@ after the other in the same job, and the ratio is taken between runs of that job
 reading, the whole default pipeline and writing the DuckDB store (for the Dask runs: starting the local
 cluster, Parquet parts, and the ordered merge), i.e. what ``peristiwa run`` does.
 
-    .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale                       # IndoSum 1 vs 2
+    .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale             # IndoSum, 1 vs 2
     .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale --sizes 10000,30000,100000
-    .venv/bin/python benchmarks/bench_scale.py --out /tmp/bench-scale --skip-indosum --sizes 10000 --single 10000
+    .venv/bin/python benchmarks/bench_scale.py --out /tmp/b --skip-indosum --sizes 10000 --single 10000
 
 The synthetic corpus comes from ``merge_corpus.py`` (IndoSum paragraphs recombined, ~15 % near-copies);
 ``--merge`` also times ``peristiwa merge`` (duplicate groups and event clusters) on each store.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -54,6 +55,11 @@ def _child(args: argparse.Namespace) -> None:
         result["failed_partitions"] = len(s.failed_partitions)
         result["worker_peak_rss_mb"] = {k: round(v, 1) for k, v in s.worker_peak_rss_mb.items()}
     seconds = time.perf_counter() - started
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds: this process (the driver) and its finished children (the local Dask workers)
+    result["cpu_driver_s"] = round(me.ru_utime + me.ru_stime, 1)
+    result["cpu_workers_s"] = round(kids.ru_utime + kids.ru_stime, 1)
+    result["load_avg_1m"] = os.getloadavg()[0]
     result |= {"documents": s.documents, "added": s.added, "events": s.events, "errors": len(s.errors),
                "seconds": round(seconds, 2), "docs_per_s": round(s.documents / seconds, 2),
                "driver_peak_rss_mb": round(peak_rss_mb(), 1)}

@@ -29,7 +29,7 @@ def test_repost_with_furniture_joins_the_original() -> None:
 
 
 def test_adding_is_idempotent_and_incremental() -> None:
-    idx = DuplicateIndex(threshold=0.6)
+    idx = DuplicateIndex()  # one word changed: true shingle Jaccard 0.58, above the default 0.5
     idx.add("a", STORY)
     idx.add("a", STORY)
     assert idx.groups() == []

@@ -66,11 +66,12 @@ def test_duplicates_are_incremental_and_keep_group_ids(tmp_path: Path) -> None:
         repost = next(m for m in group["members"] if m["doc_id"] == "a-repost")
         assert repost["linked_to"] == "b-orig" and repost["jaccard"] > 0.8
         # stricter thresholds undo the group without rehashing anything
-        strict = update_duplicates(store, DuplicateOptions(threshold=0.99, containment=1.01))
+        # (a containment above 1 switches the containment rule off)
+        strict = update_duplicates(store, DuplicateOptions(threshold=1.0, containment=1.01))
         assert (strict.hashed, strict.groups) == (0, 0)
         assert duplicate_groups(store) == []
         runs = store.cursor().execute("SELECT kind, params FROM merge_runs ORDER BY computed_at").fetchall()
-        assert [k for k, _ in runs] == ["duplicates"] * 3 and json.loads(runs[-1][1])["threshold"] == 0.99
+        assert [k for k, _ in runs] == ["duplicates"] * 3 and json.loads(runs[-1][1])["threshold"] == 1.0
 
 
 def test_event_clusters_keep_reasons_and_conflicting_counts(tmp_path: Path) -> None:

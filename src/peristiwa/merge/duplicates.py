@@ -18,18 +18,54 @@ checked with the rule above, so LSH only decides what is compared, never what is
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-__all__ = ["DuplicateGroup", "DuplicateIndex", "Link", "shingles"]
+__all__ = ["SIGNATURE_SCHEME", "DuplicateGroup", "DuplicateIndex", "Link", "shingles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# pinned so stored signatures stay comparable across datasketch versions
+# datasketch's name for 32-bit hash values (only used to label the MinHash objects we build ourselves)
 _SCHEME = "affine32"
+#: How signatures are computed; stored with them, so signatures made another way are never compared.
+SIGNATURE_SCHEME = "crc32-words-multiply-shift-seed1"
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_MIX = np.uint64(1_000_003)
+_SHIFT = np.uint64(32)
+
+
+@functools.lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """Fixed random multiply-shift hash functions ``(a * h + b) mod 2^64 >> 32`` (a odd): a 2-universal
+    family computed with wrapping 64-bit arithmetic, so no slow modulo is needed."""
+    rng = np.random.RandomState(1)
+    a = rng.randint(1, 1 << 63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _lean(values: np.ndarray) -> MinHash:
+    """A signature object without datasketch's permutation tables (we never update it, only compare)."""
+    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+
+
+def _shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the lower-cased word ``size``-grams (the whole text when shorter)."""
+    words = np.fromiter((zlib.crc32(w.lower().encode("utf-8")) for w in _WORD.findall(text)), dtype=np.uint64)
+    n = words.size - size + 1
+    if n < 1:
+        if words.size == 0:
+            return words
+        n, size = 1, words.size
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(size):
+        h = (h * _MIX + words[k : k + n]) & _MAX_HASH
+    return np.unique(h)
 
 
 def shingles(text: str, size: int = 5) -> set[bytes]:
@@ -100,11 +136,19 @@ class DuplicateIndex:
         return self.signature_and_size(text)[0]
 
     def signature_and_size(self, text: str) -> tuple[MinHash, int]:
-        """The signature and the number of distinct shingles (needed to estimate containment)."""
-        sig = MinHash(num_perm=self.num_perm, scheme=_SCHEME)
-        items = list(shingles(text, self.shingle_size))
-        sig.update_batch(items)
-        return sig, len(items)
+        """The signature and the number of distinct shingles (needed to estimate containment).
+
+        Vectorised: each word is hashed once (CRC-32), a shingle's hash combines its words' hashes, and
+        ``num_perm`` multiply-shift hash functions (fixed seed, see :data:`SIGNATURE_SCHEME`) are applied to
+        all shingles at once: several times faster than datasketch's SHA-1 per shingle.
+        """
+        hashes = _shingle_hashes(text, self.shingle_size)
+        a, b = _permutations(self.num_perm)
+        if hashes.size == 0:
+            values = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)
+        else:
+            values = ((hashes[:, None] * a[None, :] + b[None, :]) >> _SHIFT).min(axis=0)
+        return _lean(values), int(hashes.size)
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._entries
@@ -205,5 +249,4 @@ class DuplicateIndex:
     def load_signature(self, data: bytes) -> MinHash:
         """Inverse of :meth:`dump_signature` (also reads the older uint64 form)."""
         dtype = "<u4" if len(data) == 4 * self.num_perm else "<u8"
-        values = np.frombuffer(data, dtype=dtype).astype(np.uint64)
-        return MinHash(num_perm=self.num_perm, hashvalues=values, scheme=_SCHEME)
+        return _lean(np.frombuffer(data, dtype=dtype).astype(np.uint64))

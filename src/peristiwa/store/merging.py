@@ -33,7 +33,7 @@ import msgspec
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..merge.duplicates import DuplicateIndex
+from ..merge.duplicates import SIGNATURE_SCHEME, DuplicateIndex
 from ..merge.events import EventRef, MergedEvent, MergeOptions, MergeReason, evidence_words, merge_events
 from ..model import Count
 from .database import Store
@@ -65,11 +65,13 @@ CREATE TABLE IF NOT EXISTS duplicate_groups (
     published     DATE,
     length        INTEGER,
     n_shingles    INTEGER,
-    signature     BLOB NOT NULL,            -- MinHash values, little-endian uint32 (datasketch affine32)
+    signature     BLOB NOT NULL,            -- MinHash values, little-endian uint32
     num_perm      INTEGER NOT NULL,
     shingle_size  INTEGER NOT NULL,
+    scheme        VARCHAR,                  -- how it was computed (merge.duplicates.SIGNATURE_SCHEME)
     computed_at   TIMESTAMP NOT NULL
 );
+ALTER TABLE duplicate_groups ADD COLUMN IF NOT EXISTS scheme VARCHAR;
 CREATE TABLE IF NOT EXISTS event_clusters (
     cluster_id    VARCHAR NOT NULL,         -- doc_id/event_id of the cluster's earliest report
     doc_id        VARCHAR NOT NULL,
@@ -215,7 +217,7 @@ _DUP_SCHEMA = pa.schema([
     ("linked_to", pa.string()), ("jaccard", pa.float64()), ("containment", pa.float64()),
     ("content_hash", pa.string()), ("published", pa.date32()), ("length", pa.int32()),
     ("n_shingles", pa.int32()), ("signature", pa.binary()), ("num_perm", pa.int32()),
-    ("shingle_size", pa.int32()), ("computed_at", pa.timestamp("us")),
+    ("shingle_size", pa.int32()), ("scheme", pa.string()), ("computed_at", pa.timestamp("us")),
 ])
 
 
@@ -232,8 +234,9 @@ def update_duplicates(store: Store, options: DuplicateOptions | None = None) -> 
     cur.execute(
         "SELECT g.doc_id, g.group_id, g.content_hash, g.published, g.length, g.n_shingles, g.signature "
         "FROM duplicate_groups g JOIN documents d ON d.doc_id = g.doc_id AND d.content_hash = g.content_hash "
-        "WHERE g.num_perm = ? AND g.shingle_size = ? ORDER BY g.published NULLS LAST, g.doc_id",
-        [opts.num_perm, opts.shingle_size],
+        "WHERE g.num_perm = ? AND g.shingle_size = ? AND g.scheme = ? "
+        "ORDER BY g.published NULLS LAST, g.doc_id",
+        [opts.num_perm, opts.shingle_size, SIGNATURE_SCHEME],
     )
     for rows in _batches(cur):
         for doc_id, group_id, h, published, length, size, blob in rows:
@@ -244,8 +247,9 @@ def update_duplicates(store: Store, options: DuplicateOptions | None = None) -> 
     cur.execute(
         "SELECT d.doc_id, d.content_hash, d.published, d.text FROM documents d WHERE NOT EXISTS ("
         "SELECT 1 FROM duplicate_groups g WHERE g.doc_id = d.doc_id AND g.content_hash = d.content_hash "
-        "AND g.num_perm = ? AND g.shingle_size = ?) ORDER BY d.published NULLS LAST, d.doc_id",
-        [opts.num_perm, opts.shingle_size],
+        "AND g.num_perm = ? AND g.shingle_size = ? AND g.scheme = ?) "
+        "ORDER BY d.published NULLS LAST, d.doc_id",
+        [opts.num_perm, opts.shingle_size, SIGNATURE_SCHEME],
     )
     hashed = 0
     for rows in _batches(cur, 512):
@@ -269,7 +273,7 @@ def update_duplicates(store: Store, options: DuplicateOptions | None = None) -> 
             link = idx.link_of(doc_id)
             row = (doc_id, gid, doc_id == g.canonical, len(g.members), link.other if link else None,
                    link.jaccard if link else None, link.containment if link else None, h, published, length,
-                   size, blob, opts.num_perm, opts.shingle_size, now)
+                   size, blob, opts.num_perm, opts.shingle_size, SIGNATURE_SCHEME, now)
             for name, value in zip(_DUP_SCHEMA.names, row, strict=True):
                 cols[name].append(value)
     table = pa.table(cols, schema=_DUP_SCHEMA)
