@@ -204,7 +204,8 @@ def _mark_possessive(sv: SentView, np: NP) -> None:
     """A phrase ending in a possessive ("Russia's", "soldiers' ") or a possessive pronoun ("their")."""
     endings = sv.syntax.possessive_endings
     last = np.end - 1
-    if sv.words[last].endswith(endings) or sv.has_role(last, "possessive"):
+    if (sv.words[last].endswith(endings) and not (np.end < len(sv) and sv.has_class(np.end, "org_head")
+                                                  and sv.is_upper(np.end))) or sv.has_role(last, "possessive"):
         np.possessive = True
     elif np.end < len(sv) and sv.words[np.end] in ("'", "’") and sv.words[last].endswith("s"):
         np.possessive = True
@@ -217,8 +218,10 @@ def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
     head_final = sv.syntax.head_final
     endings = sv.syntax.possessive_endings
     while j < n:
-        if endings and sv.words[j - 1].endswith(endings):
-            return  # "the army's": a possessive closes the phrase
+        if endings and sv.words[j - 1].endswith(endings) and not (
+            sv.is_upper(j - 1) and sv.has_class(j, "org_head") and sv.is_upper(j)
+        ):
+            return  # "the army's": a possessive closes the phrase (not "New People's Army")
         w = sv.words[j]
         if head_final and sv.has_role(j, "actor_head") and j not in cc.blocked and np.kind != "pronoun":
             # "NPA rebels", "government troops", "police officers": the last noun is the head

@@ -17,7 +17,7 @@ from typing import Any
 from ..model import Count, DateMention, DateValue, Document, Place, Span
 from .resources import SentView
 
-__all__ = ["count_types", "date_of", "main_place", "places_of"]
+__all__ = ["count_types", "date_of", "locative", "main_place", "places_of"]
 
 
 def _date_helper() -> Callable[..., Any] | None:
@@ -56,7 +56,7 @@ def date_of(
         except Exception:  # a helper bug must not lose the event
             found = None
         if found is not None:
-            return found
+            return _preferred(doc, sv, found, trigger)
         if doc.dates:
             return None
     inside = [d for d in doc.dates if d.value is not None and sv.start <= d.start < sv.end]
@@ -66,6 +66,33 @@ def date_of(
     best = min(in_clause, key=lambda d: abs(d.start - trigger[0]))
     assert best.value is not None
     return best.value, Span(best.start, best.end)
+
+
+def _parenthetical(doc: Document, sv: SentView, start: int) -> bool:
+    """Whether ``start`` lies inside parentheses of its sentence ("(another source says 16 Jan)")."""
+    before = doc.text[sv.start : start]
+    return before.count("(") > before.count(")")
+
+
+def _preferred(doc: Document, sv: SentView, found: tuple[DateValue, Span | None],
+               trigger: tuple[int, int]) -> tuple[DateValue, Span | None]:
+    """With ``[dates] prefer_day``, an event's date is a calendar day of its sentence when one is given
+    (not "the May 2016 elections" of a relative clause), and not an aside in parentheses."""
+    syn = sv.res.setting("dates", default={})
+    value, span = found
+    if not syn.get("prefer_day") or span is None:
+        return found
+    others = [d for d in doc.dates if d.value is not None and sv.start <= d.start < sv.end
+              and not _parenthetical(doc, sv, d.start)]
+    coarse = value.precision != "day" or value.first != value.last
+    if (coarse or _parenthetical(doc, sv, span.start)) and others:
+        days = [d for d in others if d.value is not None and d.value.precision == "day"
+                and d.value.first == d.value.last] if coarse else others
+        if days:
+            best = min(days, key=lambda d: abs(d.start - trigger[0]))
+            assert best.value is not None
+            return best.value, Span(best.start, best.end)
+    return found
 
 
 def places_of(
@@ -93,7 +120,7 @@ def places_of(
     def ok(p: Place) -> bool:
         if any(s <= p.start and p.end <= e for s, e in exclude):
             return False
-        if nominal and not _locative(sv, tok(p)):
+        if nominal and not locative(sv, tok(p)):
             return False
         k = tok(p) - 1
         while k >= clause_tokens[0] and k > tok(p) - 8:
@@ -123,7 +150,7 @@ def places_of(
     return out
 
 
-def _locative(sv: SentView, k: int) -> bool:
+def locative(sv: SentView, k: int) -> bool:
     """A place of the event is introduced by a locative preposition ("di kota Bandipora", "ke Yordania"),
     possibly as the second of a list ("di Kampung Melayu, Jakarta"); a place name inside another phrase
     ("bhabinkamtibmas Kelurahan Dukuh Kupang") is not where the event happened."""

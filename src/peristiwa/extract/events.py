@@ -23,7 +23,7 @@ from ..langs.base import PackLoader
 from ..model import Actor, Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
-from .attach import count_types, date_of, main_place, places_of
+from .attach import count_types, date_of, locative, main_place, places_of
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
 from .coref import Antecedents
@@ -34,6 +34,8 @@ from .triggers import Candidate, DocContext, find_candidates
 
 __all__ = ["extract_events", "make_stage"]
 
+# count kinds that count the people an act was done to (never its perpetrators)
+_VICTIM_COUNTS = frozenset({"killed", "injured", "arrested", "detained", "missing"})
 # types whose mode names the act itself: a trigger's own mode is not overridden by nearby cue words
 _EXCLUSIVE_MODES = {"COERCE", "SANCTION", "RETREAT"}
 _RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
@@ -109,6 +111,9 @@ class _ActorBuilder:
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
+        if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
+                and not sv.has_class(np.start, "person_title")):
+            return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant
         if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
             e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
             for e in self.doc.entities
@@ -163,19 +168,24 @@ class _ActorBuilder:
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)):
             return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
-        if sector is None:
-            sector = _head_sector(sv, np)
+        if sector is None or (name[:1].islower() and country is None):
+            # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
+            sector = _head_sector(sv, np, sector)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
 
 
-def _head_sector(sv: SentView, np: NP) -> str | None:
+def _head_sector(sv: SentView, np: NP, guess: str | None) -> str | None:
     """The pack's sector for an actor phrase nobody knows by name ("the policeman", "unidentified armed
-    men"): a ``sector:NAME`` word class on its head, else on any of its words (``word_classes.tsv``)."""
-    for k in (np.head, *range(np.start, np.end)):
-        for cls in sv.classes[k] if 0 <= k < len(sv) else ():
-            if cls.startswith("sector:"):
-                return cls[7:]
-    return None
+    men", "the New People's Army"): the ``sector:NAME`` word classes of its words (``word_classes.tsv``),
+    the first of ``[actors] sector_priority`` winning; ``guess`` when none applies."""
+    found = {cls[7:] for k in range(np.start, np.end) for cls in sv.classes[k] if cls.startswith("sector:")}
+    if not found:
+        return guess
+    order = sv.res.setting("actors", "sector_priority", default=[])
+    ranked = sorted(found, key=lambda c: order.index(c) if c in order else len(order))
+    if guess is not None and guess not in found and ranked[0] not in order[:1]:
+        return guess  # a head guess stands unless a more telling word names an armed group
+    return ranked[0]
 
 
 def _unpack(hit: Any) -> tuple[str, str | None, str | None] | None:
@@ -313,6 +323,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
     _attach_counts(doc, drafts, res)
     _accused(drafts)
+    _during(drafts, res)
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
@@ -323,6 +334,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             two_sided=bool(res.setting("merge", "two_sided", default=False)),
         ),
     )
+    _event_noun_sentences(doc, views, merged, res)
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
@@ -330,11 +342,29 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
     domains: dict[str, float] = res.setting("domains", default={})
     off_topic = sum(v for k, v in domains.items() if dctx.about(k))
+    _prominence(doc, merged, conf_cfg)
     for d in merged:
         if d.conf + penalty.get(d.modality, 0.0) + off_topic < floor:
             continue
         events.append(_event(doc, d, len(events)))
     return events
+
+
+def _prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -> None:
+    """News puts its main event first (the lead) and history in the background: ``[confidence]
+    after_lead`` lowers events after the first sentence that holds one, ``history`` those dated more than
+    ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news)."""
+    after_lead = float(conf_cfg.get("after_lead", 0.0))
+    history = float(conf_cfg.get("history", 0.0))
+    days = int(conf_cfg.get("history_days", 365))
+    if not drafts or not (after_lead or history):
+        return
+    lead = min(d.si for d in drafts)
+    for d in drafts:
+        if d.si > lead:
+            d.conf = max(0.05, d.conf + after_lead)
+        if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
+            d.conf = max(0.05, d.conf + history)
 
 
 def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:
@@ -407,6 +437,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
     conf = c.conf
+    if lo > 0 and sv.words[lo - 1] in syn.subordinate:
+        conf += conf_cfg.get("subordinate", 0.0)  # "... as they withdrew from a clash": background
     if actors:
         conf += conf_cfg.get("actor", 0.1)
     if recipients:
@@ -449,7 +481,10 @@ def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
             (count.object or "").lower().split()[0] in people
         ):
             continue
-        fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}]
+        # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims
+        victims = count.kind in _VICTIM_COUNTS
+        fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}
+                   and not (victims and any(a.start <= count.start < a.end for a in d.actors))]
         fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
         if not fits and carry and count.kind != "other":
             si = _sentence_index(doc, count.start)
@@ -471,6 +506,24 @@ def _accused(drafts: list[Draft]) -> None:
             first = min(inner, key=lambda e: e.tokens[0])
             if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
                 d.recipients = list(first.actors)
+
+
+def _during(drafts: list[Draft], res: Resources) -> None:
+    """ "A suspect was killed during a police raid": an agentless violent act inside another event of its
+    clause (``[syntax] during`` words between them) is done by that event's actors."""
+    words = set(res.setting("syntax", "during", default=[]))
+    if not words:
+        return
+    for d in drafts:
+        if d.type != "ASSAULT" or d.actors or d.nominal:
+            continue
+        for e in drafts:
+            if e is d or e.sv is not d.sv or not e.nominal or not e.actors or e.tokens[0] <= d.tokens[1]:
+                continue
+            gap = d.sv.words[d.tokens[1] : e.tokens[0]]
+            if len(gap) <= 5 and words.intersection(gap) and not any(w in (",", ";") for w in gap):
+                d.actors = [a for a in e.actors if (a.start, a.end) not in {(r.start, r.end) for r in d.recipients}]
+                break
 
 
 def _implicit_agents(doc: Document, drafts: list[Draft], res: Resources) -> None:
@@ -500,6 +553,35 @@ def _sentence_index(doc: Document, offset: int) -> int:
         else:
             return mid
     return max(0, lo - 1)
+
+
+def _event_noun_sentences(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
+    """ "The incident took place in X on 3 May": a sentence about "the incident" (``[merge]
+    event_noun_sentences``)
+    with no event of its own gives its date and place to the event told just before it."""
+    nouns = set(res.setting("merge", "event_noun_sentences", default=[]))
+    if not nouns or not drafts:
+        return
+    taken = {d.si for d in drafts} | {m.si for d in drafts for m in d.mentions}
+    for sv in views:
+        if sv.index in taken or not nouns.intersection(sv.words):
+            continue
+        before = [d for d in drafts if d.si < sv.index and sv.index - d.si <= 2]
+        if not before:
+            continue
+        target = max(before, key=lambda d: (d.si, d.conf))
+        if target.date is None:
+            dated = [m for m in doc.dates if m.value is not None and sv.start <= m.start < sv.end]
+            if dated:
+                target.date, target.date_span = dated[0].value, Span(dated[0].start, dated[0].end)
+        if not target.places:
+            places = [p for p in doc.places if sv.start <= p.start < sv.end and _locative_place(sv, p)]
+            if places:
+                target.places = places[:1]
+
+
+def _locative_place(sv: SentView, place: Any) -> bool:
+    return locative(sv, sv.token_at(place.start))
 
 
 def _fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:

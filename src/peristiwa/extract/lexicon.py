@@ -18,6 +18,8 @@ from .morphology import Morphology, Template
 
 __all__ = ["Match", "PhraseMatcher", "Row", "cell"]
 
+Tail = tuple[tuple[frozenset[str], bool], ...]
+
 
 def cell(row: dict[str, str], key: str) -> str:
     """A table cell with the "-" placeholder read as empty."""
@@ -31,7 +33,7 @@ class Row:
 
     index: int
     head: str
-    tail: tuple[tuple[frozenset[str], bool], ...]
+    tail: Tail
     cells: dict[str, str]
 
     def get(self, key: str) -> str:
@@ -57,6 +59,9 @@ class PhraseMatcher:
         self.rows: list[Row] = []
         self.index: dict[str, list[tuple[Row, Template]]] = {}
         self._memo: dict[str, list[tuple[Row, Template]]] = {}
+        # head-final compounds ("air strike" -> "air strikes"): the literal first word, then a tail whose
+        # last word carries the noun inflection; kept apart because the tail depends on the template
+        self.compounds: dict[str, list[tuple[Row, Template, Tail]]] = {}
         self.morph = morph
         for i, cells in enumerate(rows):
             words = cell(cells, lemma).lower().split()
@@ -71,6 +76,14 @@ class PhraseMatcher:
             if spec == "=":
                 self.index.setdefault(words[0], []).append((row, morph.literal))
                 continue
+            if morph.noun_head_last and len(words) > 1 and not tail[-1][1] and "|" not in words[-1]:
+                nouns = [t for t in morph.templates(spec) if t.nominal and not t.alternatives]
+                for template in nouns:
+                    last = frozenset(morph.surfaces(words[-1], template))
+                    self.compounds.setdefault(words[0], []).append((row, template, (*tail[:-1], (last, False))))
+                spec = ",".join(t.name for t in morph.templates(spec) if t not in nouns)
+                if not spec:
+                    continue
             for surface, template in morph.generate(words[0], spec).items():
                 self.index.setdefault(surface, []).append((row, template))
 
@@ -105,11 +118,15 @@ class PhraseMatcher:
             end = self._tail(words, i + 1, row.tail)
             if end is not None:
                 out.append(Match(i, end, row, template))
+        for row, template, tail in self.compounds.get(words[i], ()):
+            end = self._tail(words, i + 1, tail)
+            if end is not None:
+                out.append(Match(i, end, row, template))
         out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
         return out
 
     @staticmethod
-    def _tail(words: Sequence[str], j: int, tail: tuple[tuple[frozenset[str], bool], ...]) -> int | None:
+    def _tail(words: Sequence[str], j: int, tail: Tail) -> int | None:
         for alternatives, optional in tail:
             if j < len(words) and words[j] in alternatives:
                 j += 1

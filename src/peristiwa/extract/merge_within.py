@@ -294,6 +294,12 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
                        for a in d.actors]
         best.actors = list({a.name.lower(): a for a in reversed(best.actors)}.values())[::-1]
         best.recipients = []
+    elif opts.two_sided and any(d.symmetric for d in group) and not any(d.actors for d in group):
+        # "an NPA member and a soldier were killed in a clash": the fallen stand for the two sides
+        fallen = list({a.name.lower(): a for d in group for a in d.recipients}.values())
+        if len({a.sector for a in fallen}) >= 2:
+            best.actors, best.recipients = fallen, []
+            sides = [best]
     for d in others:
         for a in d.actors:
             if a.name.lower() not in {x.name.lower() for x in best.actors}:

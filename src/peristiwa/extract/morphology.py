@@ -124,6 +124,7 @@ class Morphology:
     r_loss_when: re.Pattern[str] | None = None
     irregular: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     merge_ambiguous: bool = False
+    noun_head_last: bool = False
     hyphen: str = "both"
     hyphen_stop: frozenset[str] = frozenset()
     _templates: dict[str, Template] = field(default_factory=dict, repr=False)
@@ -166,6 +167,7 @@ class Morphology:
             r_loss_when=re.compile(r_loss["when"]) if r_loss.get("when") else None,
             irregular=irr,
             merge_ambiguous=bool(pos.get("merge_ambiguous", False)),
+            noun_head_last=bool(pos.get("noun_head_last", False)),
             hyphen=str(compounds.get("hyphen", "both")),
             hyphen_stop=frozenset(compounds.get("hyphen_stop", ())),
         )

@@ -117,13 +117,15 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
         return ok if kind == "sent" else not ok
     if kind == "notdoc":
         return not doc.about(arg)
-    if kind == "obj":
+    if kind in ("obj", "notobj"):
         k = first_content(sv, m.end)
         if k is None:
-            return False
-        if arg == "actor":
-            return sv.is_upper(k) or sv.has_role(k, "actor_head")
-        return sv.has_class(k, arg)
+            found = False
+        elif arg == "actor":
+            found = sv.is_upper(k) or sv.has_role(k, "actor_head")
+        else:
+            found = sv.has_class(k, arg)
+        return found if kind == "obj" else not found
     raise ValueError(f"unknown trigger condition {cond!r}")
 
 
@@ -207,6 +209,9 @@ def _strongly(sv: SentView, start: int) -> str:
         return "verb"
     if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
         return "noun"
+    w = sv.raw[k]
+    if w.islower() and w.endswith("ed") and len(w) > 4 and not sv.has_role(k, *_PREPS, "clause_break", "speech"):
+        return "noun"  # "an improvised bomb", "a planned attack": a participle before a noun
     return ""
 
 
@@ -276,6 +281,8 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
         j += 1
     if j < n and _opens_np(sv, j):
         return False
+    if j < n and sv.has_role(j, "target_prep", "dir_prep") and not sv.has_role(j, "infinitive"):
+        return False  # "shot at protesters", "fired on troops": an active verb with its target
     k = start - 1
     if k >= 0 and sv.has_role(k, "coord"):
         return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
