@@ -46,7 +46,7 @@ DEFAULT_OUT = REPO / "src" / "peristiwa" / "geo" / "data" / "gazetteer.msgpack.g
 
 # class priors (see peristiwa.geo.gazetteer): the actors package reads them too (rank >= 45 = a major place)
 RANK = {"country": 100, "admin1": 70, "capital": 65, "admin1_seat": 55, "million_city": 55, "id_city": 50,
-        "id_regency": 45, "region": 30, "admin2": 25, "city": 20, "small_city": 15, "id_district": 10,
+        "id_regency": 45, "large_city": 45, "region": 30, "admin2": 25, "city": 20, "small_city": 15, "id_district": 10,
         "village": 5}
 _ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "ash ", "at ", "az ", "el ")
 _SUFFIXES = (" governorate", " province", " region", " district", " subdistrict", " oblast", " prefecture",
@@ -292,13 +292,16 @@ def _add_geonames(entries: list[Entry], cities: list[Entry], gn: dict[str, Any])
     for c in cities:
         if c.feature == "city" and c.population >= 1_000_000:
             c.rank = max(c.rank, RANK["million_city"])
+        elif c.feature == "city" and c.population >= 100_000:
+            c.rank = max(c.rank, RANK["large_city"])
     admin1_of = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
     for p in places:
         if p["geonameid"] in used or p["population"] < _NEW_MIN_POP:
             continue
         pop = int(p["population"])
         keys = _variants(p["name"], p["countrycode"] == "US")
-        rank = RANK["million_city"] if pop >= 1_000_000 else RANK["city"] if pop >= 15_000 else RANK["small_city"]
+        rank = RANK["million_city"] if pop >= 1_000_000 else RANK["large_city"] if pop >= 100_000 \
+            else RANK["city"] if pop >= 15_000 else RANK["small_city"]
         entries.append(Entry(f"geonames:{p['geonameid']}", p["name"], "city",
                              admin1_of.get((p["countrycode"], p["admin1code"])), p["countrycode"],
                              float(p["latitude"]), float(p["longitude"]), rank, pop, keys,

@@ -136,6 +136,25 @@ class _Scanner:
                 return True
         return False
 
+    def split_compounds(self, toks: list[Tok]) -> list[Tok]:
+        """"Egyptian-US", "Israeli-Palestinian": two names joined by a hyphen, unless the gazetteer or the
+        pack knows the whole ("Winston-Salem", "Al-Hasakah")."""
+        out: list[Tok] = []
+        for s, e, w in toks:
+            parts = w.split("-")
+            if len(parts) > 1 and all(_cap(p) for p in parts) and not self.gaz.lookup(w) \
+                    and not self.reg.modifiers.lookup(w):
+                pos = s
+                for k, part in enumerate(parts):
+                    if k:
+                        out.append((pos, pos + 1, "-"))
+                        pos += 1
+                    out.append((pos, pos + len(part), part))
+                    pos += len(part)
+            else:
+                out.append((s, e, w))
+        return out
+
     def longer_place(self, toks: list[Tok], i: int, end: int) -> bool:
         """Whether a gazetteer name starting at token ``i`` reaches beyond ``end``."""
         found = self.longest(toks, i, None)
@@ -313,14 +332,14 @@ class _Scanner:
                 continue
             for mod in self.reg.modifiers.lookup(form):
                 if mod.feature == "demonym":
-                    return [c for c in self.gaz.lookup(mod.name) if c.feature in ("country", "region")][:1]
+                    return [c for c in self.gaz.lookup(mod.name) if c.feature in ("country", "region", "admin1")][:1]
         return []
 
     # -- the scan -----------------------------------------------------------------------------------------
 
     def scan(self, s_start: int, s_end: int) -> None:
         text, w = self.text, self.words
-        toks = _tokens(text, s_start, s_end)
+        toks = self.split_compounds(_tokens(text, s_start, s_end))
         exonyms: dict[int, Match[Modifier]] = {}
         for found in self.reg.modifiers.find(text, s_start, s_end):  # longest alias at each start
             if found.start not in exonyms or found.end > exonyms[found.start].end:
@@ -354,7 +373,7 @@ class _Scanner:
             if ex is not None and ex.value.feature == "demonym" and self.longer_place(toks, i, ex.end):
                 ex = None  # "British Columbia", "Indian Ocean": a place name opening with a demonym
             if ex is not None and ex.value.feature == "demonym" and w.settings.demonyms and ex.end > toks[i][1]:
-                dem = [c for c in self.gaz.lookup(ex.value.name) if c.feature in ("country", "region")][:1]
+                dem = [c for c in self.gaz.lookup(ex.value.name) if c.feature in ("country", "region", "admin1")][:1]
                 if dem and not self.in_person(ex.start, ex.end):  # "Sri Lankan", "South Ossetian"
                     self.out.append(Mention(ex.start, ex.end, dem, None, "demonym"))
                 while i < len(toks) and toks[i][0] < ex.end:
@@ -486,7 +505,8 @@ class _Scanner:
             elif self.in_name(start, end):
                 if self.surname(start, end):
                     return j
-                evidence = "bare"  # also an unexplained proper name: a place only if major or supported
+                if evidence not in ("admin", "hint"):
+                    evidence = "bare"  # also an unexplained proper name: a place only if major or supported
             strong = evidence in ("admin", "hint")
             if _acceptable(cands, evidence, self.reg.home_country, tok) and not self.blocked(start, end, cands, strong):
                 ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country)
