@@ -55,6 +55,8 @@ class NP:
     label: str = ""  # entity label when the phrase is (or is named by) an entity mention
     core: tuple[int, int] | None = None  # tokens that name it (the name part of an apposition)
     possessive: bool = False  # "Russia's", "the army's", "their": the possessor of what follows
+    place: bool = False  # the phrase names a (non-country) place of the places layer
+    aside: bool = False  # inside parentheses ("(Hpapun District, Kayin State)")
 
     def expand(self) -> list[NP]:
         return self.members or [self]
@@ -82,6 +84,7 @@ class ChunkContext:
     blocked: set[int] = field(default_factory=set)
     entities: dict[int, tuple[int, str]] = field(default_factory=dict)
     has_entities: bool = False
+    places: frozenset[int] = frozenset()  # tokens inside non-country place mentions
 
 
 def _proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
@@ -169,6 +172,10 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             _extend(sv, np, cc)
         if sv.syntax.possessive_endings:
             _mark_possessive(sv, np)
+        if cc.places:
+            np.place = all(k in cc.places or sv.has_class(k, "place_noun") or sv.has_role(k, "quant")
+                           for k in range(np.start, np.end)) and any(k in cc.places for k in range(np.start, np.end))
+        np.aside = sv.words[: np.start].count("(") > sv.words[: np.start].count(")")
         k = start - 1
         while k >= 0 and (sv.has_role(k, "quant") or sv.has_class(k, "place_noun")):
             k -= 1
@@ -428,7 +435,10 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
             if before:
                 return before[-1].expand()
+    skip_places = sv.syntax.skip_place_subjects
     for np in nps:
+        if skip_places and (np.place or np.aside):
+            continue  # "in Kamaing town, Hpakant township (Kachin State), the military fired": no subject
         if lo <= np.start < trig and not np.pp and np.end <= trig:
             found = _expand_all(sv, nps, np)
             last = found[-1]
@@ -547,9 +557,11 @@ def assign_roles(
     if not subj and lo > 1 and sv.has_role(lo - 1, "clause_coord") and sv.words[lo - 2] == ",":
         # "the military came ..., shot dead a student, and injured three others": one subject
         k = lo - 2
+        triggers = sv.cache.get("trigger_starts", ())
         while k > 0:
             outer, _ = clause_bounds(sv, k - 1, k)
-            subj = _subject(sv, nps, outer, k)
+            verb = next((t for t in triggers if outer <= t < k), k)
+            subj = _subject(sv, nps, outer, verb)
             if subj or outer == 0 or sv.words[outer - 1] != ",":
                 break
             k = outer - 1

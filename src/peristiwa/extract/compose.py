@@ -51,8 +51,12 @@ def _before_in_clause(sv: SentView, c: Candidate, words: set[str], window: int) 
     return _willing_before(sv, c, words, window) is not None
 
 
-def _content_of_charges(out: list[Candidate], dropped: set[int]) -> None:
-    """Event nouns listed after a charge ("Tuduhan ... termasuk serangan, lemparan batu") are its content."""
+def _content_of_charges(out: list[Candidate], dropped: set[int], claimed: float = 0.0) -> None:
+    """Event nouns listed after a charge ("Tuduhan ... termasuk serangan, lemparan batu") are its content.
+
+    A gerund with its own object ("accused the army of firing shells at the village") is the act the
+    accuser reports: it stays an event, ``claimed`` lower in confidence (a claim, not the article's own
+    report)."""
     for i, outer in enumerate(out):
         if outer.type != "ACCUSE" or not {"allege", "investigate"} & set(outer.modes) or id(outer) in dropped:
             continue
@@ -61,7 +65,10 @@ def _content_of_charges(out: list[Candidate], dropped: set[int]) -> None:
             if inner.start - outer.end > reach:
                 break
             if inner.nominal and inner.type != "ACCUSE":
-                dropped.add(id(inner))
+                if inner.template.has("gerund") and "allege" in outer.modes:
+                    inner.conf += claimed
+                else:
+                    dropped.add(id(inner))
 
 
 def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
@@ -129,7 +136,7 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
             if inner.type == "ASSAULT" and outer.type == "THREATEN" and "violence" not in outer.modes:
                 outer.modes.append("violence")
             break
-    _content_of_charges(out, dropped)
+    _content_of_charges(out, dropped, float(res.setting("confidence", "claimed", default=0.0)))
     _instruments(sv, out, dropped)
     deontic = set(res.setting("compose", "deontic", default=[]))
     for c in out:

@@ -301,13 +301,15 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
         blocked[sv.index] = {k for c in cands if not c.template.has("agent") for k in range(c.start, c.end)}
         kept, forced = compose(cands, res)
+        sv.cache["trigger_starts"] = sorted(c.start for c in cands)
         per_sent.append((sv, kept, forced))
     nps: dict[int, list[NP]] = {}
 
     def nps_for(si: int) -> list[NP]:
         if si not in nps:
             sv = views[si]
-            cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv), bool(doc.entities))
+            cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv), bool(doc.entities),
+                              _place_tokens(doc, sv) if res.syntax.skip_place_subjects else frozenset())
             nps[si] = chunk(sv, res, cc)
         return nps[si]
 
@@ -365,6 +367,15 @@ def _prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) 
             d.conf = max(0.05, d.conf + after_lead)
         if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
             d.conf = max(0.05, d.conf + history)
+
+
+def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:
+    """Tokens of the sentence inside place mentions finer than a country."""
+    out: set[int] = set()
+    for p in doc.places:
+        if sv.start <= p.start < sv.end and (p.precision or "") != "country":
+            out.update(range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1))
+    return frozenset(out)
 
 
 def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:

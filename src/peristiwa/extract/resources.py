@@ -57,6 +57,7 @@ class Syntax:
     participle_passive: bool = False
     pos_from_context: bool = False
     between_window: int = 6
+    skip_place_subjects: bool = False
     definite: frozenset[str] = frozenset()
 
     @classmethod
@@ -88,6 +89,7 @@ class Syntax:
             participle_passive=bool(s.get("participle_passive", False)),
             pos_from_context=bool(s.get("pos_from_context", False)),
             between_window=int(s.get("between_window", 6)),
+            skip_place_subjects=bool(s.get("skip_place_subjects", False)),
             definite=_words(s, "definite"),
         )
 

@@ -323,7 +323,7 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
             conf=float(row.get("conf") or 0.5),
             frame=row.get("frame") or "AP",
         )
-        if syn.participle_passive and chosen.template.has("participle"):
+        if syn.participle_passive and chosen.template.has("participle") and cand.frame in ("AP", "HOST", "R"):
             cand.voice = _participle_passive(sv, cand.start, cand.end)
         if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
