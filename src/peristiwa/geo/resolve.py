@@ -42,7 +42,7 @@ _SUPPORT_CAP = 60.0
 #: a bare town in the country that most of the document's other places are in is kept from a tenth of
 #: the bare-name population threshold on
 _DOMINANT, _DOMINANT_POP_FACTOR = 0.5, 10.0
-_PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 6
+_PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 30
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
 _NO_POINT = -5.0
 _ALIAS = -10.0  # a GeoNames alternate name ("Calcutta") is weaker than a place's own name
@@ -181,7 +181,7 @@ def resolve(
         # "Ohio" is the state, "Laurel" the town: a county/parish matched without its level word only
         # when nothing else has the name
         named = [c for c in m.cands if not _unsuffixed_admin2(c, surface[i])]
-        if named and len(named) < len(m.cands):
+        if len(named) < len(m.cands) and any(c.feature in ("country", "admin1") for c in named):
             m.cands = named
     local = [[_local(c, m, surface[i]) for c in m.cands] for i, m in enumerate(mentions)]
     choice = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in local]
