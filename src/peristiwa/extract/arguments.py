@@ -436,6 +436,8 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             if before:
                 return before[-1].expand()
     skip_places = sv.syntax.skip_place_subjects
+    if skip_places:  # SVO: the subject stands before the clause's first verb ("X killed A and wounded B")
+        trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
     for np in nps:
         if skip_places and (np.place or np.aside):
             continue  # "in Kamaing town, Hpakant township (Kachin State), the military fired": no subject
@@ -446,6 +448,18 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] in sv.syntax.companion:
                 found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
             return found
+    return []
+
+
+def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
+    """The subject of the sentence's main clause (fronted adverbials skipped), before token ``before``."""
+    lo = 0
+    while lo < before:
+        a, b = clause_bounds(sv, lo, lo + 1)
+        if b < before and b < len(sv) and sv.words[b] == "," and _ends_fronted_clause(sv, b):
+            lo = b + 1
+            continue
+        return _subject(sv, nps, a, min(b, before))
     return []
 
 
@@ -565,6 +579,12 @@ def assign_roles(
             if subj or outer == 0 or sv.words[outer - 1] != ",":
                 break
             k = outer - 1
+    if (not subj and sv.syntax.head_final and cand.template.has("gerund") and not cand.nominal
+            and cand.start > 0 and sv.words[cand.start - 1] == ","):
+        subj = _main_subject(sv, nps, cand.start)  # "Gunmen attacked the village, killing two"
+    if not subj and sv.syntax.head_final and not cand.passive:
+        # "a bomb planted by the BIFF killed a soldier": the agent of the instrument acts
+        subj = [np for np in nps if lo <= np.start < cand.start and np.pp == "agent_prep"][:1]
     if not subj and hi < len(sv) and sv.words[hi] == "," and _ends_fronted_clause(sv, hi):
         # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)

@@ -144,10 +144,16 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
             forced[id(c)] = "deontic"
     protest_absorbs = set(res.setting("protest", "absorbs", default=[]))
     has_protest = any(c.type == "PROTEST" and id(c) not in dropped for c in out)
+    content = bool(res.setting("protest", "absorb_content", default=False))
+    topic_until = -1
     for c in out:
         if id(c) in dropped:
             continue
         if has_protest and c.type in protest_absorbs:
+            if content:  # "protesting/condemning the torching of a school": the torching is the topic
+                topic_until = max(topic_until, clause_bounds(sv, c.start, c.end)[1])
+            continue
+        if c.nominal and c.start < topic_until and c.type != "PROTEST":
             continue
         kept.append(c)
     return kept, forced

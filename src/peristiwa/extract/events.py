@@ -337,6 +337,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         ),
     )
     _event_noun_sentences(doc, views, merged, res)
+    _armed_sides(doc, merged, res)
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
@@ -448,7 +449,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
     conf = c.conf
-    if lo > 0 and sv.words[lo - 1] in syn.subordinate:
+    background = lo > 0 and sv.words[lo - 1] in syn.subordinate
+    if background:
         conf += conf_cfg.get("subordinate", 0.0)  # "... as they withdrew from a clash": background
     if actors:
         conf += conf_cfg.get("actor", 0.1)
@@ -477,8 +479,47 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         head=" ".join(sv.words[c.start : c.end]),
         clause=(lo, hi),
         symmetric=c.frame == "SYM",
+        specific=c.nominal and _year_before(sv, c.start),
+        background=background,
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
+
+
+def _year_before(sv: SentView, start: int) -> bool:
+    """ "the 2010 suicide bombing": a year among the modifiers of an event noun dates it."""
+    k = start - 1
+    while k >= 0 and (sv.has_role(k, "np_skip", "quant") or sv.words[k].isdigit()):
+        w = sv.words[k]
+        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
+            return True
+        k -= 1
+    return False
+
+
+def _armed_sides(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ACLED and PLOVER read fighting as organised violence: with ``[actors] armed_sector``, a participant
+    of a two-sided fight (a clash, shootout, firefight) and a named organisation that attacks are armed
+    groups when no registry or head noun says otherwise."""
+    sector = res.setting("actors", "armed_sector", default="")
+    if not sector:
+        return
+    persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
+
+    def armed(a: Actor, organisation: bool) -> Actor:
+        if a.sector is not None or (a.start, a.end) in persons:
+            return a
+        if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
+                                                              or [a.name])):
+            return a
+        return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=sector)
+
+    for d in drafts:
+        if d.type != "ASSAULT":
+            continue
+        fight = any(m.symmetric for m in [d, *d.mentions])
+        d.actors = [armed(a, not fight) for a in d.actors]
+        if fight:
+            d.recipients = [armed(a, False) for a in d.recipients]
 
 
 def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:

@@ -59,6 +59,8 @@ class Draft:
     head: str = ""  # the trigger's words, lower-cased
     clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
     symmetric: bool = False  # a two-sided event (PLOVER: all fighting parties are actors)
+    specific: bool = False  # the mention names its own time ("the 2010 bombing"): never a bare re-mention
+    background: bool = False  # in a subordinate clause: its modes do not describe a merged event
     mentions: list[Draft] = field(default_factory=list)
 
     @property
@@ -76,6 +78,8 @@ class Draft:
         """A mention with nothing of its own: an event noun without place, count or victim, or a verb
         without any participant ("Saat ditahan, ..."): a re-mention."""
         places = _specific_places(self)
+        if self.specific:
+            return False
         if self.nominal:
             return not (places or self.counts or self.recipients)
         return not (self.actors or self.recipients or places or self.counts)
@@ -181,7 +185,7 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         return True
     if later.anaphoric and dist <= anaphoric_window:
         return True
-    if (victims_window and later.type == "ASSAULT" and not later.actors and not later.additive
+    if (victims_window and later.type == "ASSAULT" and not later.actors and not later.additive and not later.nominal
             and later.si >= group[0].si and 0 <= later.si - max(m.si for m in group) <= victims_window
             and any(m.actors or m.nominal for m in group)
             and (later.si > group[0].si or later.clause != group[0].clause)):
@@ -314,7 +318,8 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
             best.date, best.date_span = d.date, d.date_span
         seen = {(c.start, c.end) for c in best.counts}
         best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen)
-        best.modes.extend(m for m in d.modes if m not in best.modes)
+        if not (opts.two_sided and d.background):  # "... as a bomb exploded during the clash"
+            best.modes.extend(m for m in d.modes if m not in best.modes)
         best.conf = max(best.conf, d.conf)
     best.mentions = sorted(others, key=lambda d: d.trigger.start)
     return best
