@@ -122,3 +122,17 @@ def test_stage_options_override_pack_settings() -> None:
     assert "Russian" not in plain
     with pytest.raises(Exception, match="unknown option"):
         Pipeline(Config.load(overrides={"stages": {"geo.places": {"nonsense": 1}}}))
+
+
+def test_streets_and_embassies_are_not_the_place(pipeline: Pipeline) -> None:
+    got = dict(_en(pipeline, "Protesters gathered at the China embassy on Taylor Street in Surabaya city, East Java."))
+    assert "China" not in got and "Taylor" not in got
+    assert got["Surabaya"].admin1 == "East Java" and got["East Java"].feature == "admin1"
+
+
+def test_hyphenated_compounds_and_abbreviations(pipeline: Pipeline) -> None:
+    cfg_pipe = Pipeline(__import__("peristiwa.config", fromlist=["Config"]).Config.load(
+        overrides={"stages": {"geo.places": {"demonyms": True}}}))
+    got = dict(_en(cfg_pipe, "Egyptian-US relations improved, Rep. Jim Clyburn, D-S.C., said in Columbia."))
+    assert got["Egyptian"].country == "EG"
+    assert got["S.C."].name == "South Carolina"

@@ -161,7 +161,8 @@ class _Scanner:
         return found is not None and toks[found[0] - 1][1] > end
 
     def street(self, toks: list[Tok], j: int) -> bool:
-        return j < len(toks) and toks[j][2] in self.words.street
+        """"Taylor Street", "the China embassy": the name is part of a street's or an institution's."""
+        return j < len(toks) and (toks[j][2] in self.words.street or toks[j][2].lower() in self.words.institution)
 
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""
@@ -477,6 +478,8 @@ class _Scanner:
         j = i
         while j < len(toks) and toks[j][0] < end:
             j += 1
+        if self.street(toks, j):
+            return False
         ment = Mention(start, end, cands, self.suffix(toks, end), evidence)
         ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
         self.out.append(ment)

@@ -9,7 +9,8 @@ it: "Wajo Regency", "Homs province"), ``prep`` ("di", "in"; feature ``nodet``: n
 "of the Republic"), ``det`` (a determiner between a preposition and the name: "in the Cottonport
 area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"), ``abbrev`` (a
 first-level division written short after a comma: "Lafayette, La.", "Austin, TX"), ``street`` (after a
-name, makes it a street: "Taylor Street").
+name, makes it a street: "Taylor Street"), ``institution`` (after a name, makes it an institution's:
+"the China embassy").
 ``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
 file of its own because the actors registry reads every word of ``place_words.tsv`` as a place term.
 """
@@ -59,6 +60,7 @@ class PlaceWords:
     abbrev_re: re.Pattern[str] | None  # any abbreviation, longest first, ending on a word boundary
     stop: frozenset[str]  # exact capitalised forms
     street: frozenset[str]  # words after a name that make it a street ("Taylor Street", "Commerce Dr.")
+    institution: frozenset[str]  # lower-case words after a name that make it an institution ("China embassy")
     settings: GeoSettings
 
 
@@ -106,6 +108,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
             stop=frozenset(r["word"] for r in (pack.table("place_stop.tsv") if pack.has("place_stop.tsv") else []))
             | _calendar_words(pack),
             street=frozenset(r["word"] for r in kind("street")),
+            institution=frozenset(r["word"].lower() for r in kind("institution")),
             settings=_settings(pack),
         )
 
