@@ -19,8 +19,10 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from ..langs.base import PackLoader
-from ..model import Actor, Document, Event, Span
+from ..model import Actor, Count, Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
 from .attach import count_types, date_of, locative, main_place, places_of
@@ -166,12 +168,20 @@ class _ActorBuilder:
             name = text
         if (np.kind == "proper" and self.doc.entities and name == text and country is None
                 and not sv.has_role(np.head, "actor_head")
-                and not any(ent.start < e and s < ent.end for ent in self.doc.entities)):
+                and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
+                and not (sv.syntax.keep_acronyms and _acronym(text))):
             return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
         if sector is None or (name[:1].islower() and country is None):
             # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
             sector = _head_sector(sv, np, sector)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+
+def _acronym(text: str) -> bool:
+    """ "NPA", "RPA-ABB", "the BIFF": an upper-case abbreviation names an organisation."""
+    word = text.split()[-1] if text else ""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _head_sector(sv: SentView, np: NP, guess: str | None) -> str | None:
@@ -326,6 +336,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     _attach_counts(doc, drafts, res)
     _accused(drafts)
     _during(drafts, res)
+    _victim_counts(drafts, res)
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
@@ -481,6 +492,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         symmetric=c.frame == "SYM",
         specific=c.nominal and _year_before(sv, c.start),
         background=background,
+        count_kind=c.row.get("count"),
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
 
@@ -522,13 +534,49 @@ def _armed_sides(doc: Document, drafts: list[Draft], res: Resources) -> None:
             d.recipients = [armed(a, False) for a in d.recipients]
 
 
+def _count_kind(count: Count, drafts: list[Draft]) -> Count:
+    """A victims' count inside the patient phrase of a verb that says what happened to them takes that
+    verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
+    wounded" - the wounded are not killed whatever cue stands nearer."""
+    if count.kind not in _VICTIM_COUNTS:
+        return count
+    for d in drafts:
+        if d.count_kind and d.count_kind != count.kind and d.sv.start <= count.start < d.sv.end and any(
+            r.start <= count.start < r.end for r in d.recipients
+        ):
+            return msgspec.structs.replace(count, kind=d.count_kind)
+    return count
+
+
+def _victim_counts(drafts: list[Draft], res: Resources) -> None:
+    """ "A driver and his daughter were gunned down": with ``[counts] victims_from_recipients`` a killing
+    with no count of its own counts its individually named victims (two here)."""
+    if not res.setting("counts", "victims_from_recipients", default=False):
+        return
+    for d in drafts:
+        if not d.count_kind or any(c.kind == d.count_kind for c in d.counts) or len(d.recipients) < 2:
+            continue
+        singles = [r for r in d.recipients if _single(d.sv, r)]
+        if len(singles) == len(d.recipients):
+            first, last = d.recipients[0], d.recipients[-1]
+            d.counts.append(Count(start=min(first.start, last.start), end=max(first.end, last.end),
+                                  kind=d.count_kind, value=len(singles), object=None))  # type: ignore[arg-type]
+
+
+def _single(sv: SentView, a: Actor) -> bool:
+    k = sv.token_at(a.start)
+    w = sv.words[k]
+    return w in ("a", "an", "one", "his", "her") or (sv.is_upper(k) and not a.name.endswith("s"))
+
+
 def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
     """Each count goes to the nearest event of its sentence whose type it fits; with ``[counts]
     carry_sentences`` a count whose sentence has none goes to the nearest fitting event before it."""
     table = res.setting("counts", default={})
     people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
     carry = int(res.setting("counts", "carry_sentences", default=0))
-    for count in doc.counts:
+    for raw in doc.counts:
+        count = _count_kind(raw, drafts)
         if count.kind == "other" and (count.object or "").lower().split()[:1] and (
             (count.object or "").lower().split()[0] in people
         ):

@@ -60,6 +60,7 @@ class Draft:
     clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
     symmetric: bool = False  # a two-sided event (PLOVER: all fighting parties are actors)
     specific: bool = False  # the mention names its own time ("the 2010 bombing"): never a bare re-mention
+    count_kind: str = ""  # what the trigger says happened to its patients (killed, injured, arrested)
     background: bool = False  # in a subordinate clause: its modes do not describe a merged event
     mentions: list[Draft] = field(default_factory=list)
 
@@ -190,6 +191,9 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
             and any(m.actors or m.nominal for m in group)
             and (later.si > group[0].si or later.clause != group[0].clause)):
         return True  # "Gunmen attacked a checkpoint. Two soldiers were killed.": the toll of that attack
+    if (victims_window and later.type == "ASSAULT" and all(m.si == later.si for m in group)
+            and all(m.type == "ASSAULT" and not m.actors and not m.nominal for m in group)):
+        return True  # "Two officers were killed when gunmen opened fire": the victims come first
     if later.type in _PERSON_TYPES and any(
         _same_actor(a, b, states) for m in group for a in m.recipients for b in later.recipients
     ):

@@ -58,6 +58,7 @@ class Syntax:
     pos_from_context: bool = False
     between_window: int = 6
     skip_place_subjects: bool = False
+    keep_acronyms: bool = False
     definite: frozenset[str] = frozenset()
 
     @classmethod
@@ -90,6 +91,7 @@ class Syntax:
             pos_from_context=bool(s.get("pos_from_context", False)),
             between_window=int(s.get("between_window", 6)),
             skip_place_subjects=bool(s.get("skip_place_subjects", False)),
+            keep_acronyms=bool(s.get("keep_acronyms", False)),
             definite=_words(s, "definite"),
         )
 
