@@ -316,6 +316,9 @@ def evaluate(
     acled: Annotated[
         bool, typer.Option("--acled", help="GOLD is an ACLED CSV: score the ACLED view of events from its notes.")
     ] = False,
+    geo: Annotated[
+        bool, typer.Option("--geo", help="GOLD is a geoparsing corpus (LGL or GeoVirus XML): accuracy@161 km.")
+    ] = False,
     split: Annotated[str, typer.Option(help="PolNeAR split to score (with --polnear).")] = "dev",
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -330,9 +333,13 @@ def evaluate(
     Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
     Example: [bold]peristiwa evaluate ../shared/data/quotes/polnear --polnear --split dev[/bold]
     Example: [bold]peristiwa evaluate ../shared/data/acled/acled_indonesia_2015-2019.csv --acled --limit 300[/bold]
+    Example: [bold]peristiwa evaluate ../shared/data/geoparsing/lgl.xml --geo[/bold]
     """
     if acled:
         _evaluate_acled(gold, limit, as_json, config)
+        return
+    if geo:
+        _evaluate_geo(gold, limit, as_json, config)
         return
     from .evaluate import check_floors, evaluate_polnear, load_floors, read_gold, render_report, score
     from .evaluate import predict as run_predict
@@ -462,6 +469,19 @@ def merge(
             f"event(s) from {estats.merged_events} report(s) → {path}",
             highlight=False, soft_wrap=True,
         )
+
+
+def _evaluate_geo(path: Path, limit: int | None, as_json: bool, config: Path | None) -> None:
+    from .evaluate.geo import evaluate_geoparsing, geo_pipeline, render_geo_report
+
+    try:
+        report = evaluate_geoparsing(path, geo_pipeline(_config(config)), limit=limit)
+    except PeristiwaError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
+    else:
+        out.print(render_geo_report(report))
 
 
 @app.command()
