@@ -517,7 +517,7 @@ def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[
     while k >= lo and sv.has_role(k, "np_skip") and not sv.has_role(k, "actor_head"):
         k -= 1
     for np in nps:
-        if np.end == k + 1 and np.start >= lo and not np.pp:
+        if np.end == k + 1 and np.start >= lo:  # also inside a PP: "during a police raid"
             if np.possessive:
                 return np.expand(), []
             if np.kind != "pronoun":

@@ -52,7 +52,7 @@ def date_of(
     helper = _date_helper()
     if helper is not None:
         try:
-            found = _as_date(helper(doc, trigger[0], trigger[1]))
+            found = _as_date(helper(doc, trigger[0], trigger[1], scope=(sv.start, sv.end)))
         except Exception:  # a helper bug must not lose the event
             found = None
         if found is not None:

@@ -333,7 +333,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         for c in cands:
             nps_here = nps_for(sv.index)
             drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
-    _attach_counts(doc, drafts, res)
+    _attach_counts(doc, views, drafts, res)
     _accused(drafts)
     _during(drafts, res)
     _victim_counts(drafts, res)
@@ -350,7 +350,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     _event_noun_sentences(doc, views, merged, res)
     _armed_sides(doc, merged, res)
     _fallback_places(doc, merged, res)
-    _implicit_agents(doc, merged, res)
+    _implicit_agents(doc, views, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
     penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
@@ -569,7 +569,7 @@ def _single(sv: SentView, a: Actor) -> bool:
     return w in ("a", "an", "one", "his", "her") or (sv.is_upper(k) and not a.name.endswith("s"))
 
 
-def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
+def _attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
     """Each count goes to the nearest event of its sentence whose type it fits; with ``[counts]
     carry_sentences`` a count whose sentence has none goes to the nearest fitting event before it."""
     table = res.setting("counts", default={})
@@ -587,7 +587,7 @@ def _attach_counts(doc: Document, drafts: list[Draft], res: Resources) -> None:
                    and not (victims and any(a.start <= count.start < a.end for a in d.actors))]
         fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
         if not fits and carry and count.kind != "other":
-            si = _sentence_index(doc, count.start)
+            si = _sentence_index(views, count.start)
             fits = [d for d in fitting if 0 < si - d.si <= carry and d.modality == "asserted"]
             fits = [d for d in fits if d.si == max(x.si for x in fits)]
         if fits:
@@ -626,7 +626,7 @@ def _during(drafts: list[Draft], res: Resources) -> None:
                 break
 
 
-def _implicit_agents(doc: Document, drafts: list[Draft], res: Resources) -> None:
+def _implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
     """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
     its sentence is the act of the authority the article last named (a police or judicial body)."""
     table: dict[str, list[str]] = res.setting("implicit_agents", default={})
@@ -635,17 +635,17 @@ def _implicit_agents(doc: Document, drafts: list[Draft], res: Resources) -> None
         if d.actors or not sectors:
             continue
         before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
-                  and d.sv.index - _sentence_index(doc, e.start) <= 5]
+                  and d.sv.index - _sentence_index(views, e.start) <= 5]
         if before:
             e = before[-1]
             d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
 
 
-def _sentence_index(doc: Document, offset: int) -> int:
-    lo, hi = 0, len(doc.sentences) - 1
+def _sentence_index(views: list[SentView], offset: int) -> int:
+    lo, hi = 0, len(views) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
-        s = doc.sentences[mid]
+        s = views[mid]
         if offset < s.start:
             hi = mid - 1
         elif offset >= s.end:

@@ -59,6 +59,7 @@ class Syntax:
     between_window: int = 6
     skip_place_subjects: bool = False
     keep_acronyms: bool = False
+    rejoin_abbreviations: bool = False
     definite: frozenset[str] = frozenset()
 
     @classmethod
@@ -92,6 +93,7 @@ class Syntax:
             between_window=int(s.get("between_window", 6)),
             skip_place_subjects=bool(s.get("skip_place_subjects", False)),
             keep_acronyms=bool(s.get("keep_acronyms", False)),
+            rejoin_abbreviations=bool(s.get("rejoin_abbreviations", False)),
             definite=_words(s, "definite"),
         )
 
@@ -278,11 +280,36 @@ class SentView:
         return max(i, 0)
 
 
+def _rejoined(doc: Document, token_starts: list[int]) -> list[Sentence]:
+    """Sentences with splits after an unknown abbreviation undone ("... at Brgy. | Parian, Calamba City
+    on 9 Aug"): the piece before ends in a short capitalised word and a period, outside every name and
+    place, and the piece after opens with a place or runs into one within four tokens."""
+    places = [(p.start, p.end) for p in doc.places]
+    names = places + [(e.start, e.end) for e in doc.entities]
+    out: list[Sentence] = []
+    for sent in doc.sentences:
+        if out:
+            prev = out[-1]
+            tail = doc.text[prev.start : prev.end].rstrip()
+            word = tail[:-1].rsplit(None, 1)[-1] if tail.endswith(".") and len(tail) > 1 else ""
+            w_start = prev.start + len(tail) - 1 - len(word)
+            k = bisect.bisect_left(token_starts, sent.start)
+            ahead = token_starts[k : k + 4]
+            if (word[:1].isupper() and word.isalpha() and len(word) <= 5
+                    and not any(s <= w_start < e for s, e in names)
+                    and any(s <= t < e for t in ahead for s, e in places)):
+                out[-1] = Sentence(prev.start, sent.end, prev.paragraph)
+                continue
+        out.append(sent)
+    return out
+
+
 def sentence_views(doc: Document, res: Resources) -> list[SentView]:
     """Views of every sentence of ``doc`` (tokens from the document's token layer)."""
     token_starts = [t.start for t in doc.tokens]
     views: list[SentView] = []
-    for si, sent in enumerate(doc.sentences):
+    sentences = _rejoined(doc, token_starts) if res.syntax.rejoin_abbreviations else doc.sentences
+    for si, sent in enumerate(sentences):
         lo = bisect.bisect_left(token_starts, sent.start)
         hi = bisect.bisect_left(token_starts, sent.end)
         tokens = list(doc.tokens[lo:hi])
