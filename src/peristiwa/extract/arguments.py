@@ -203,6 +203,11 @@ def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
         return False
     if sv.has_role(j, "actor_mod") and not sv.has_role(j, *_PP_ROLES, "coord", "clause_break", "speech"):
         return True
+    raw = sv.raw[j]
+    if (raw.isalpha() and raw.islower() and len(raw) > 2 and not _is_function(sv, j)
+            and not raw.endswith(("ed", "ing", "ly")) and sv.words[j] not in sv.res.pronouns
+            and not sv.has_role(j, "possessive", "np_skip")):
+        return True  # a noun adjunct: "a campaign team member", "a drug suspect"
     # "dozens of", "some of": the partitive preposition after a quantifier
     return j > i and sv.has_role(j, "genitive_prep") and (sv.has_role(j - 1, "quant") or sv.words[j - 1][:1].isdigit())
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .arguments import clause_bounds
 from .morphology import Template
 from .resources import Resources, SentView
-from .triggers import Candidate
+from .triggers import Candidate, first_content
 
 __all__ = ["cluster", "compose"]
 
@@ -155,5 +155,8 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
             continue
         if c.nominal and c.start < topic_until and c.type != "PROTEST":
             continue
+        if content and c.type == "PROTEST" and not c.nominal:  # "commemorated the bombing": its topic
+            k = first_content(sv, c.end)
+            topic_until = max(topic_until, k + 1) if k is not None else topic_until
         kept.append(c)
     return kept, forced

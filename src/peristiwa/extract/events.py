@@ -311,7 +311,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
         blocked[sv.index] = {k for c in cands if not c.template.has("agent") for k in range(c.start, c.end)}
         kept, forced = compose(cands, res)
-        sv.cache["trigger_starts"] = sorted(c.start for c in cands)
+        sv.cache["trigger_starts"] = sorted(c.start for c in cands if not c.nominal)
         per_sent.append((sv, kept, forced))
     nps: dict[int, list[NP]] = {}
 
@@ -345,10 +345,11 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             fill_empty=bool(res.setting("merge", "fill_empty", default=False)),
             date_from_bare=bool(res.setting("merge", "date_from_bare", default=False)),
             two_sided=bool(res.setting("merge", "two_sided", default=False)),
+            agent_nouns=bool(res.setting("merge", "agent_nouns", default=False)),
         ),
     )
     _event_noun_sentences(doc, views, merged, res)
-    _armed_sides(doc, merged, res)
+    _armed_sides(doc, merged, res, builder.persons)
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, views, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
@@ -493,6 +494,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         specific=c.nominal and _year_before(sv, c.start),
         background=background,
         count_kind=c.row.get("count"),
+        agent_noun=c.template.has("agent"),
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
 
@@ -508,7 +510,7 @@ def _year_before(sv: SentView, start: int) -> bool:
     return False
 
 
-def _armed_sides(doc: Document, drafts: list[Draft], res: Resources) -> None:
+def _armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_persons: set[str]) -> None:
     """ACLED and PLOVER read fighting as organised violence: with ``[actors] armed_sector``, a participant
     of a two-sided fight (a clash, shootout, firefight) and a named organisation that attacks are armed
     groups when no registry or head noun says otherwise."""
@@ -516,9 +518,11 @@ def _armed_sides(doc: Document, drafts: list[Draft], res: Resources) -> None:
     if not sector:
         return
     persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
+    names = {e.name for e in doc.entities if e.label == "PER" and e.name} | set(known_persons)
+    security = {"military", "police", "rebels", "armed group"}
 
     def armed(a: Actor, organisation: bool) -> Actor:
-        if a.sector is not None or (a.start, a.end) in persons:
+        if a.sector is not None or (a.start, a.end) in persons or a.name in names:
             return a
         if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
                                                               or [a.name])):
@@ -529,7 +533,9 @@ def _armed_sides(doc: Document, drafts: list[Draft], res: Resources) -> None:
         if d.type != "ASSAULT":
             continue
         fight = any(m.symmetric for m in [d, *d.mentions])
-        d.actors = [armed(a, not fight) for a in d.actors]
+        # a named organisation attacking security forces is armed; a fight makes every side armed
+        if fight or any(r.sector in security for r in d.recipients):
+            d.actors = [armed(a, not fight) for a in d.actors]
         if fight:
             d.recipients = [armed(a, False) for a in d.recipients]
 
@@ -541,9 +547,11 @@ def _count_kind(count: Count, drafts: list[Draft]) -> Count:
     if count.kind not in _VICTIM_COUNTS:
         return count
     for d in drafts:
-        if d.count_kind and d.count_kind != count.kind and d.sv.start <= count.start < d.sv.end and any(
-            r.start <= count.start < r.end for r in d.recipients
-        ):
+        if not d.count_kind or d.count_kind == count.kind or not d.sv.start <= count.start < d.sv.end:
+            continue
+        # the patients of the verb, or (an intransitive "the other two ran away") its subject
+        phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
+        if not d.nominal and any(r.start <= count.start < r.end for r in phrase):
             return msgspec.structs.replace(count, kind=d.count_kind)
     return count
 

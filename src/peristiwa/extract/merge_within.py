@@ -61,6 +61,7 @@ class Draft:
     symmetric: bool = False  # a two-sided event (PLOVER: all fighting parties are actors)
     specific: bool = False  # the mention names its own time ("the 2010 bombing"): never a bare re-mention
     count_kind: str = ""  # what the trigger says happened to its patients (killed, injured, arrested)
+    agent_noun: bool = False  # the trigger is an agent noun ("rioters", "protesters")
     background: bool = False  # in a subordinate clause: its modes do not describe a merged event
     mentions: list[Draft] = field(default_factory=list)
 
@@ -171,12 +172,14 @@ class MergeOptions:
     its victims; ``fill_empty``: a mention may join an event that names no participants at all;
     ``date_from_bare``: an event takes its date from any of its mentions, bare ones included (the lead
     "On 3 May, a clash broke out ..." dates what follows); ``two_sided``: a merged event with a two-sided
-    mention keeps all fighting parties as actors and no recipients (PLOVER's convention)."""
+    mention keeps all fighting parties as actors and no recipients (PLOVER's convention); ``agent_nouns``:
+    an agent noun ("the rioters", "protesters") re-mentions the event of its kind told before."""
 
     victims_window: int = 0
     fill_empty: bool = False
     date_from_bare: bool = False
     two_sided: bool = False
+    agent_nouns: bool = False
 
 
 def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
@@ -262,6 +265,9 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         target = None
         for e in reversed(kept):
             group = [e, *e.mentions]
+            if opts.agent_nouns and d.agent_noun and e.type == d.type and e.si <= d.si <= e.si + anaphoric_window:
+                target = e  # "... held a demonstration ... The police arrested 24 rioters"
+                break
             if all(_compatible(m, d, states) for m in group) and _linked(
                 group, d, window, states, anaphoric_window, persons, opts.victims_window, opts.fill_empty
             ):

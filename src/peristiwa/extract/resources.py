@@ -283,7 +283,7 @@ class SentView:
 def _rejoined(doc: Document, token_starts: list[int]) -> list[Sentence]:
     """Sentences with splits after an unknown abbreviation undone ("... at Brgy. | Parian, Calamba City
     on 9 Aug"): the piece before ends in a short capitalised word and a period, outside every name and
-    place, and the piece after opens with a place or runs into one within four tokens."""
+    place, and the piece after runs into a place within eight tokens."""
     places = [(p.start, p.end) for p in doc.places]
     names = places + [(e.start, e.end) for e in doc.entities]
     out: list[Sentence] = []
@@ -294,7 +294,7 @@ def _rejoined(doc: Document, token_starts: list[int]) -> list[Sentence]:
             word = tail[:-1].rsplit(None, 1)[-1] if tail.endswith(".") and len(tail) > 1 else ""
             w_start = prev.start + len(tail) - 1 - len(word)
             k = bisect.bisect_left(token_starts, sent.start)
-            ahead = token_starts[k : k + 4]
+            ahead = token_starts[k : k + 8]
             if (word[:1].isupper() and word.isalpha() and len(word) <= 5
                     and not any(s <= w_start < e for s, e in names)
                     and any(s <= t < e for t in ahead for s, e in places)):

@@ -210,8 +210,10 @@ def _strongly(sv: SentView, start: int) -> str:
     if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
         return "noun"
     w = sv.raw[k]
-    if w.islower() and w.endswith("ed") and len(w) > 4 and not sv.has_role(k, *_PREPS, "clause_break", "speech"):
-        return "noun"  # "an improvised bomb", "a planned attack": a participle before a noun
+    if w.islower() and w.endswith(("ed", "ing")) and len(w) > 4 and not sv.has_role(
+        k, *_PREPS, "clause_break", "speech", "passive_aux"
+    ):
+        return "noun"  # "an improvised bomb", "a polling station": a participle before a noun
     return ""
 
 
