@@ -101,6 +101,8 @@ def _proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
     initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘", "'")
     if not initial or word.isupper():
         return True
+    if sv.syntax.head_final and word.lower().endswith(("ing", "ed", "ly")) and len(word) > 5:
+        return False  # "Describing Shamima Begum, ...": a sentence-initial participle or adverb
     # a capitalised sentence-initial word is a name only if the document never writes it in lower case
     # and (when the actors stage ran) it is part of a known mention or of a longer capitalised run
     if sv.words[i] in cc.lower_vocab:
@@ -628,6 +630,11 @@ def assign_roles(
             if patient_genitive:
                 roles.recipients = genitive or possessor
                 roles.actors = agent_pp or done_by or modifier
+            elif syn.genitive == "prep" and frame == "AP":
+                # "the bombardment of Afrin", "Russia's attack on X": of X is what was attacked
+                roles.actors = possessor or modifier or agent_pp or done_by or _with_prep(
+                    sv, nps, cand.end, hi, "source_prep")
+                roles.recipients = target or genitive
             else:
                 source = _with_prep(sv, nps, cand.end, hi, "source_prep")
                 if syn.genitive == "prep":  # "an attack by X", "X's attack", "an X attack"; "of X" last

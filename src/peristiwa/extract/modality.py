@@ -4,7 +4,8 @@ Why cue scopes: Indonesian marks modality with free words before the predicate (
 "akan bertemu", "jika ... menyerang"), after an event noun subject ("persidangan akan dimulai"), or once
 for a whole sentence ("Rencananya ..."). ``modality.tsv`` gives each cue its scope; blockers ("tidak
 hanya" = not only) are longer matches that win over the bare cue. The nearest cue before the trigger
-decides, except that a conditional anywhere earlier in the clause makes the event hypothetical.
+decides, except that a conditional anywhere earlier in the clause makes the event hypothetical. A scope
+prefixed "v" holds for verbal triggers only (English "to" before a verb, never before a noun).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
             if value != "none" and best is None:
                 best = (len(sv), value)
             continue
+        if scope.startswith("v"):  # verbs only ("to fight": an infinitive states a purpose, not an act)
+            if nominal:
+                continue
+            scope = scope[1:]
         if scope.startswith("+"):
             if nominal and end <= m.start < hi and m.start - end <= int(scope[1:]):
                 dist = m.start - end

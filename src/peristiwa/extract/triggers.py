@@ -194,6 +194,9 @@ def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
         return end < len(sv) and sv.has_role(end, "genitive_prep")
     if sv.has_role(k, *_PREPS) or nxt:
         return True
+    if (_np_end(sv, k) and sv.raw[k].islower() and k > 0
+            and (sv.has_role(k - 1, "quant", "possessive", "np_skip") or _possessive(sv, k - 1))):
+        return True  # "a police raid", "the army's artillery attack": a noun compound
     return not _np_end(sv, k) and sv.words[k] not in (",", ";", ":")
 
 
@@ -222,6 +225,13 @@ def _reading(sv: SentView, m: Match) -> Match | None:
     base or -s form cannot be read so here (a verb row's "shell" after "artillery")."""
     t = m.template
     if not t.alternatives:
+        if t.has("participle") and _strongly(sv, m.start) == "noun" and m.end < len(sv) and (
+            sv.has_role(m.end, "actor_head") or (
+                sv.raw[m.end].isalpha() and sv.raw[m.end].islower() and sv.words[m.end] not in sv.res.pronouns
+                and not sv.has_role(m.end, *_PREPS, "coord", "aux", "quant", "demonstrative", "possessive",
+                                    "adverb", "particle", "clause_break", "relative"))
+        ):
+            return None  # "their captured nationals", "the wounded soldiers": an adjective, not an act
         if t.has("participle") or t.has("gerund") or not (t.nominal or t.has("verbal")):
             return m
         want = _strongly(sv, m.start)
