@@ -206,7 +206,7 @@ def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
     if sv.has_role(j, "actor_mod") and not sv.has_role(j, *_PP_ROLES, "coord", "clause_break", "speech"):
         return True
     raw = sv.raw[j]
-    if (raw.isalpha() and raw.islower() and len(raw) > 2 and not _is_function(sv, j)
+    if (j > i and raw.isalpha() and raw.islower() and len(raw) > 2 and not _is_function(sv, j)
             and not raw.endswith(("ed", "ing", "ly")) and sv.words[j] not in sv.res.pronouns
             and not sv.has_role(j, "possessive", "np_skip")):
         return True  # a noun adjunct: "a campaign team member", "a drug suspect"
@@ -448,7 +448,10 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
     for np in nps:
         if skip_places and (np.place or np.aside):
             continue  # "in Kamaing town, Hpakant township (Kachin State), the military fired": no subject
-        if lo <= np.start < trig and not np.pp and np.end <= trig:
+        # "after Kurdish forces pulled out": a subordinator that is also a preposition opens a clause
+        opener = (sv.syntax.head_final and np.pp is not None and np.start == lo and lo > 0
+                  and sv.has_role(lo - 1, "clause_break"))
+        if lo <= np.start < trig and (not np.pp or opener) and np.end <= trig:
             found = _expand_all(sv, nps, np)
             last = found[-1]
             # "Satpolairud bersama Pos TNI AL melaksanakan apel": the companion acts too

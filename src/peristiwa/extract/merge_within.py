@@ -191,7 +191,7 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         return True
     if (victims_window and later.type == "ASSAULT" and not later.actors and not later.additive and not later.nominal
             and later.si >= group[0].si and 0 <= later.si - max(m.si for m in group) <= victims_window
-            and any(m.actors or m.nominal for m in group)
+            and any(m.actors or m.nominal for m in group) and group[0].modality == later.modality == "asserted"
             and (later.si > group[0].si or later.clause != group[0].clause)):
         return True  # "Gunmen attacked a checkpoint. Two soldiers were killed.": the toll of that attack
     if (victims_window and later.type == "ASSAULT" and all(m.si == later.si for m in group)

@@ -35,17 +35,18 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
             if value != "none" and best is None:
                 best = (len(sv), value)
             continue
+        opener = scope == "clause"
         if scope.startswith("v"):  # verbs only ("to fight": an infinitive states a purpose, not an act)
             if nominal:
                 continue
-            scope = scope[1:]
+            scope, opener = scope[1:], True
         if scope.startswith("+"):
             if nominal and end <= m.start < hi and m.start - end <= int(scope[1:]):
                 dist = m.start - end
                 if best is None or dist < best[0]:
                     best = (dist, value)
             continue
-        if m.end > start or m.start < lo - (1 if scope == "clause" else 0):
+        if m.end > start or m.start < lo - (1 if opener else 0):
             continue  # a conditional word opening the clause ("jika ...") is itself the clause boundary
         dist = start - m.end
         if scope == "clause":
