@@ -88,3 +88,35 @@ def test_headline_colon_attribution(pipeline: Pipeline) -> None:
 def test_circumstance_is_not_content(pipeline: Pipeline) -> None:
     assert _quotes(pipeline, "The company said in a statement.") == []
     assert _quotes(pipeline, "The show “Meet the Press” airs on Sunday.") == []
+
+
+def test_title_abbreviation_in_post_quote_speaker(pipeline: Pipeline) -> None:
+    text = 'The merger closed. "This is about the cloud," Mr. Lamb said in a long interview with a trade paper.'
+    quotes = _quotes(pipeline, text)
+    assert [(q["text"], q["speaker_text"]) for q in quotes] == [("This is about the cloud", "Mr. Lamb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("The mayor, who asked not to be named, said the bridge would close in June.", "The mayor"),
+        ("Ms. Ortiz, in a phone interview, said the bridge would close in June.", "Ms. Ortiz"),
+    ],
+)
+def test_parenthetical_between_subject_and_verb(pipeline: Pipeline, text: str, speaker_text: str) -> None:
+    quotes = _quotes(pipeline, text)
+    assert [(q["text"], q["speaker_text"]) for q in quotes] == [("the bridge would close in June", speaker_text)]
+
+
+def test_each_reporting_verb_has_its_own_content(pipeline: Pipeline) -> None:
+    text = "Kowalski said the levy was unfair, adding that farmers would pay most of it."
+    quotes = _quotes(pipeline, text)
+    assert [(q["text"], q["cue"]) for q in quotes] == [
+        ("the levy was unfair", "said"), ("farmers would pay most of it", "adding")]
+    text = "The governor praised the volunteers and said the shelter would stay open."
+    assert next(q["text"] for q in _quotes(pipeline, text)) == "the volunteers"
+
+
+def test_stance_and_cognition_verbs(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "The union reiterated that the strike would go ahead on Monday.")
+    assert [(q["text"], q["cue"]) for q in quotes] == [("the strike would go ahead on Monday", "reiterated")]

@@ -260,7 +260,9 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         words = between.split()
         while words and lex.is_adverb(words[-1]):
             words.pop()
-        if any(c in between for c in END_PUNCT + QUOTE_MARKS + ",") or not _short_np(words, lex):
+        # periods of titles and initials ("Mr. Nadella", "J. Smith") do not end a sentence
+        bare = " ".join(w for w in between.split() if not _abbreviation(w, lex))
+        if any(c in bare for c in END_PUNCT + QUOTE_MARKS + ",") or not _short_np(words, lex):
             break
         after = text[sm.end() : limit].split()
         if after and (after[0].lower() in lex.complementisers or (
@@ -275,6 +277,13 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         via, cited = parse_tail(text, sm.start() if verb.form in lex.told else sm.end(), limit, lex, own)
         return _with_cited(text, Attribution("postsubj", cue, cue_span, mention, via), cited, lex)
     return None
+
+
+def _abbreviation(word: str, lex: QuoteLexicon) -> bool:
+    """A title or an initial written with a period ("Mr.", "Sen.", "J.")."""
+    w = word.lower()
+    return w.endswith(".") and ((w,) in lex.ranks or (w,) in lex.roles or w in lex.title_abbreviations or (
+        len(w) == 2 and w[0].isalpha()))
 
 
 def _short_np(words: list[str], lex: QuoteLexicon) -> bool:
@@ -387,6 +396,10 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     segs = [s for s in segs if s]
     if not segs:
         return None
+    if text[lo:verb_start].rstrip().endswith(","):
+        # "The official, who spoke on condition of anonymity, said": skip the parenthetical
+        while len(segs) > 1 and _parenthetical(segs[-1], lex):
+            segs.pop()
     core = _after_clause_word(_after_verbal(segs.pop(), lex), lex)
     if not core:
         return None
@@ -413,6 +426,15 @@ def left_subject(text: str, lo: int, verb_start: int, lex: QuoteLexicon) -> tupl
     if len(core) > 16:
         return None
     return core[0][0], core[-1][1]
+
+
+def _parenthetical(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
+    """A comma-enclosed insertion between a subject and its verb (relative clause, participle, adverbial)."""
+    w = seg[0][2]
+    low = w.lower()
+    if low in lex.parenthetical_openers or (low in lex.adverbial_openers and len(seg) > 1):
+        return True
+    return w.islower() and bool(lex.participle_suffixes) and low.endswith(lex.participle_suffixes) and len(low) > 5
 
 
 def _clause_subject(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexicon) -> tuple[int, int] | None:

@@ -318,8 +318,8 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
         i = k
     for j in range(i, min(i + 10, len(toks))):
         w = toks[j][2]
-        if w in QUOTE_MARKS or w in END_PUNCT:
-            break
+        if w in QUOTE_MARKS or w in END_PUNCT or (w == "," and j > i):
+            break  # "said the plan would fail, adding that ...": that "that" belongs to the next cue
         if w.lower() in lex.complementisers and (j == i or toks[j - 1][2] != ","):
             i = j + 1
             break
@@ -328,6 +328,34 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
     if toks[i][2].lower() in lex.not_content_start:
         return None
     return toks[i][0]
+
+
+def _cut_at_next_cue(text: str, cs: int, ce: int, lex: QuoteLexicon) -> int:
+    """Where a reported clause ends because the next attribution starts.
+
+    "X said A, adding that B" / "X criticized A and said B" / "X, citing A, said B": each verb has
+    its own content (PolNeAR gives each its own attribution), so a clause stops before a participle cue
+    after a comma, or a reporting verb coordinated with "and"/"but" or following a comma.
+    """
+    best = ce
+    for m in lex.part_re.finditer(text, cs, ce):
+        if text[cs : m.start()].rstrip().endswith(",") and m.start() > cs:
+            best = min(best, text.rindex(",", cs, m.start()))
+            break
+    for m in lex.subj_re.finditer(text, cs, best):
+        if not _capital_ok(text, cs, ce, m):
+            continue
+        before = text[cs : m.start()].rstrip()
+        words = before.split()
+        while words and lex.is_adverb(words[-1]):
+            words.pop()
+        if before.endswith(",") and len(words) >= 2:
+            best = min(best, text.rindex(",", cs, m.start()))
+            break
+        if len(words) >= 3 and words[-1].lower() in lex.coordinators and not words[-2].endswith(","):
+            best = min(best, cs + len(text[cs:m.start()].rstrip()) - len(words[-1]) - 1)
+            break
+    return best
 
 
 def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool], own: str | None
@@ -352,6 +380,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if cs0 is None:
             continue
         cs, ce = _trim(text, cs0, be)
+        cs, ce = _trim(text, cs, _cut_at_next_cue(text, cs, ce, lex))
         cs, ce, via = _content_with_via(text, cs, ce, lex, own)
         if _words(text, cs, ce) < 2 or _adverbial(text, cs, ce, lex):
             continue
@@ -376,6 +405,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
             cs0 = _content_after_verb(text, m.end(), be, lex, False)
             if mention is not None and valid_speaker(mention, lex) and cs0 is not None:
                 cs, ce = _trim(text, cs0, be)
+                cs, ce = _trim(text, cs, _cut_at_next_cue(text, cs, ce, lex))
                 cue, cue_span = cue_of(m)
                 if _words(text, cs, ce) >= 3:
                     out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), span[0], 2))
@@ -394,6 +424,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if mention is None or cs0 is None:
             continue
         cs, ce = _trim(text, cs0, be)
+        cs, ce = _trim(text, cs, _cut_at_next_cue(text, cs, ce, lex))
         cue, cue_span = cue_of(m)
         if _words(text, cs, ce) >= 3:
             out.append(Candidate(cs, ce, False, Attribution("part", cue, cue_span, mention), toks[0][0], 2))

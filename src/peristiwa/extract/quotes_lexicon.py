@@ -104,6 +104,8 @@ class QuoteLexicon:
     source_nouns: frozenset[str]
     adverbial_openers: frozenset[str]
     not_content_start: frozenset[str]
+    parenthetical_openers: frozenset[str]
+    participle_suffixes: tuple[str, ...]
     drop_determiners: Phrases
     quantifiers: frozenset[str]
     demonstratives: frozenset[str]
@@ -237,6 +239,8 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         source_nouns=_lower(_words(s, "clause", "source_nouns", where)),
         adverbial_openers=_lower(_words(s, "clause", "adverbial_openers", where)),
         not_content_start=_lower(_words(s, "clause", "not_content_start", where)),
+        parenthetical_openers=_lower(_words(s, "clause", "parenthetical_openers", where)),
+        participle_suffixes=tuple(_words(s, "clause", "participle_suffixes", where)),
         drop_determiners=phrase_set(_words(s, "speaker", "drop_determiners", where)),
         quantifiers=_lower(_words(s, "speaker", "quantifiers", where)),
         demonstratives=_lower(_words(s, "speaker", "demonstratives", where)),
