@@ -447,8 +447,8 @@ def _clause_subject(text: str, toks: list[tuple[int, int, str]], lex: QuoteLexic
             break
         i += max(n, 1)
     k = i
-    while k < len(toks) and toks[k][2] != "," and k - i < 8:
-        k += 1
+    while k < len(toks) and toks[k][2] != "," and k - i < 8 and (k == i or lex.verb(toks[k][2]) is None):
+        k += 1  # the subject ends before the first verb ("Clinton called on ... and said")
     if k == i:
         return None
     for end in range(k, i, -1):  # the longest valid phrase from the clause start
