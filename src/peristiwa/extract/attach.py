@@ -124,7 +124,7 @@ def places_of(
             return False
         k = tok(p) - 1
         while k >= clause_tokens[0] and k > tok(p) - 8:
-            if sv.has_role(k, "topic_prep"):
+            if sv.has_role(k, "topic_prep") and not sv.has_role(k, "quant"):  # not "about 2,000"
                 return False
             if sv.has_role(k, "clause_break", "speech"):
                 break

@@ -212,6 +212,9 @@ def _strongly(sv: SentView, start: int) -> str:
         return "verb"
     if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
         return "noun"
+    if (_np_end(sv, k) and sv.raw[k].islower() and k > 0
+            and (sv.has_role(k - 1, "quant", "possessive", "np_skip") or _possessive(sv, k - 1))):
+        return "noun"  # "a police station": a noun compound
     w = sv.raw[k]
     if w.islower() and w.endswith(("ed", "ing")) and len(w) > 4 and not sv.has_role(
         k, *_PREPS, "clause_break", "speech", "passive_aux"

@@ -1,0 +1,265 @@
+"""extract.events with the English pack: inflection data, noun/verb reading, voice, participants, place,
+time, counts, modality, merging and the ACLED view, on sentences written for these tests.
+
+The full default pipeline runs (entities, places, dates, counts, quotes), as English events need the actor
+and place layers; assertions are on the participants' text and on what the English mechanisms decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.extract.lexicon import PhraseMatcher
+from peristiwa.extract.morphology import Morphology
+from peristiwa.langs.base import PackLoader
+from peristiwa.model import Document, Event
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def morph() -> Morphology:
+    pack = PackLoader().get("en")
+    assert pack is not None
+    return Morphology.from_settings(pack.settings("affixes.toml"), pack.table("irregular_forms.tsv"))
+
+
+@pytest.fixture(scope="module")
+def run(pipeline: Pipeline):
+    def _run(text: str, published: str = "2020-11-10") -> tuple[Document, list[Event]]:
+        doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date.fromisoformat(published)))
+        return doc, list(doc.events)
+
+    return _run
+
+
+def _texts(doc: Document, actors) -> list[str]:
+    return [doc.text[a.start : a.end] for a in actors]
+
+
+def _of(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.modality) for e in events]
+    return max(found, key=lambda e: e.confidence)
+
+
+# -- inflection as data ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lemma", "spec", "forms"),
+    [
+        ("seize", "V", {"seized", "seizes", "seizing"}),
+        ("kidnap", "V", {"kidnapped", "kidnapping", "kidnaps"}),
+        ("try", "V", {"tried", "tries"}),
+        ("clash", "V,N", {"clashes", "clashed"}),
+        ("shoot", "V", {"shot", "shooting"}),
+        ("flee", "V", {"fled", "flees", "fleeing"}),
+        ("die", "V", {"dying", "died"}),
+        ("gunman", "N", {"gunman", "gunmen"}),
+    ],
+)
+def test_inflection_from_data(morph: Morphology, lemma: str, spec: str, forms: set[str]) -> None:
+    assert forms <= set(morph.generate(lemma, spec))
+
+
+def test_noun_and_verb_forms_are_ambiguous_until_read(morph: Morphology) -> None:
+    forms = morph.generate("attack", "V,N")
+    assert forms["attack"].alternatives and forms["attacks"].alternatives
+    assert forms["attacked"].has("participle") and not forms["attacked"].alternatives
+    assert {t.nominal for t in forms["attack"].alternatives} == {True, False}
+
+
+def test_compound_nouns_inflect_their_last_word(morph: Morphology) -> None:
+    m = PhraseMatcher([{"lemma": "air strike", "forms": "N", "type": "ASSAULT"},
+                       {"lemma": "shoot dead", "forms": "V", "type": "ASSAULT"}], morph)
+    words = ["jets", "carried", "out", "air", "strikes", "and", "troops", "shot", "dead", "two"]
+    found = [(words[x.start], x.end - x.start) for x in m.find_longest(words)]
+    assert found == [("air", 2), ("shot", 2)]
+
+
+# -- types, voice and participants ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Rebels attacked an army post near the border on Monday.", "ASSAULT"),
+        ("An army post was attacked by rebels on Monday.", "ASSAULT"),
+        ("Police arrested three men in Davao City.", "COERCE"),
+        ("Thousands of workers staged a strike outside the factory.", "PROTEST"),
+        ("The president met the prime minister in Jakarta.", "CONSULT"),
+        ("Troops were deployed to the border town.", "MOBILIZE"),
+        ("The court sentenced the former mayor to ten years in prison.", "SANCTION"),
+        ("The minister condemned the bombing of the mosque.", "ACCUSE"),
+        ("The government rejected the demands of the union.", "REJECT"),
+        ("The rebels surrendered to the army on Friday.", "RETREAT"),
+    ],
+)
+def test_types(run, text: str, etype: str) -> None:
+    _, events = run(text)
+    assert etype in [e.type for e in events]
+
+
+def test_active_and_passive_clauses(run) -> None:
+    doc, events = run("Gunmen attacked a checkpoint in Marawi on Tuesday.")
+    ev = _of(events, "ASSAULT")
+    assert _texts(doc, ev.actors) == ["Gunmen"]
+    doc, events = run("A soldier was shot dead by suspected rebels in Sulu on Tuesday.")
+    ev = _of(events, "ASSAULT")
+    assert _texts(doc, ev.recipients) == ["A soldier"]
+    assert "rebels" in " ".join(_texts(doc, ev.actors))
+
+
+def test_participle_after_a_noun_without_object_is_passive(run) -> None:
+    doc, events = run("Three villagers killed in the crossfire were buried on Sunday.")
+    ev = _of(events, "ASSAULT")
+    assert "Three villagers" in _texts(doc, ev.recipients) and not ev.actors
+
+
+def test_nominal_events_possessor_and_of_phrase(run) -> None:
+    doc, events = run("The arrest of two activists by police in Jakarta sparked anger.")
+    ev = _of(events, "COERCE")
+    assert _texts(doc, ev.recipients) == ["two activists"] and _texts(doc, ev.actors) == ["police"]
+    doc, events = run("Russia's air strikes on Idlib killed at least 12 civilians.")
+    ev = _of(events, "ASSAULT")
+    assert "aerial" in ev.modes and ev.actors and ev.actors[0].name == "Russia"
+
+
+def test_noun_or_verb_read_from_context(run) -> None:
+    _, events = run("The attack on the convoy was condemned by the governor.")
+    assert any(e.type == "ASSAULT" for e in events)
+    _, events = run("An artillery shell landed near the school.")
+    assert all(e.modes == ("heavy-weapons",) for e in events if e.type == "ASSAULT")
+
+
+def test_apposition_and_pronoun(run) -> None:
+    doc, events = run("Maria Santos, a local activist, was arrested on Friday. She was released the next day.")
+    arrest = _of(events, "COERCE")
+    assert "Maria Santos" in " ".join(_texts(doc, arrest.recipients))
+
+
+def test_definite_description_refers_back(run) -> None:
+    _, events = run("An unidentified man opened fire at a police post in Cotabato on Sunday. "
+                    "The man stabbed a guard before he fled.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1  # the stabbing by "the man" is the same attack
+
+
+def test_attributive_participle_is_no_event(run) -> None:
+    _, events = run("The captured fighters were shown to reporters in Manila.")
+    assert not [e for e in events if e.type in ("COERCE", "ASSAULT")]
+
+
+# -- place, time, counts ----------------------------------------------------------------------------------
+
+
+def test_dates_resolved_against_publication(run) -> None:
+    _, events = run("On 6 November 2020, troops clashed with rebels in Sulu.")
+    assert _of(events, "ASSAULT").date.to_gold() == "2020-11-06"
+    _, events = run("Troops clashed with rebels in Sulu on Tuesday.", published="2020-11-12")
+    assert _of(events, "ASSAULT").date.to_gold() == "2020-11-10"
+    _, events = run("Troops clashed with rebels in Sulu last week.")
+    date = _of(events, "ASSAULT").date
+    assert date is not None and date.precision == "week" and date.first == dt.date(2020, 11, 2)
+
+
+def test_place_after_locative(run) -> None:
+    _, events = run("About 2,000 demonstrators marched through Manila on Sunday against the new law.")
+    ev = _of(events, "PROTEST")
+    assert [p.name for p in ev.locations] == ["Manila"]
+    assert [(c.kind, c.value, c.qualifier) for c in ev.counts] == [("participants", 2000, "about")]
+
+
+def test_counts_of_victims(run) -> None:
+    _, events = run("At least 12 people were killed when a bomb exploded at a market in Kabul.")
+    ev = _of(events, "ASSAULT")
+    assert ("killed", 12, "at_least") in [(c.kind, c.value, c.qualifier) for c in ev.counts]
+    assert ev.acled is not None and ev.acled.fatalities == 12
+
+
+def test_shot_then_died(run) -> None:
+    _, events = run("Two soldiers were shot, and one of them died.")
+    counts = sorted((c.kind, c.value) for e in events for c in e.counts)
+    assert counts == [("injured", 2), ("killed", 1)]
+    assert _of(events, "ASSAULT").acled.fatalities == 1
+
+
+def test_victims_count_takes_the_kind_of_their_verb(run) -> None:
+    _, events = run("One rebel was killed, while two civilians and a soldier were wounded in the clash.")
+    kinds = {(c.kind, c.value) for e in events for c in e.counts}
+    assert ("injured", 2) in kinds and ("killed", 2) not in kinds
+
+
+def test_vague_count(run) -> None:
+    _, events = run("Dozens of people were injured in clashes between police and protesters in Dhaka.")
+    ev = _of(events, "ASSAULT")
+    assert ("injured", 12, "at_least") in [(c.kind, c.value, c.qualifier) for c in ev.counts]
+
+
+def test_toll_in_the_next_sentence_merges(run) -> None:
+    _, events = run("Militants ambushed an army convoy near Jolo on Monday. Four soldiers were killed in the attack.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and [c.value for c in assault[0].counts if c.kind == "killed"] == [4]
+    assert assault[0].acled.event_type == "Battles"
+
+
+# -- modality -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The government will impose a curfew in the city.", "future"),
+        ("Police did not arrest the suspects.", "negated"),
+        ("If rebels attack the town, the army will respond.", "hypothetical"),
+        ("The militia was formed to fight the rebels.", "hypothetical"),
+    ],
+)
+def test_modality(pipeline: Pipeline, text: str, modality: str) -> None:
+    from peristiwa.extract.events import extract_events
+    from peristiwa.extract.resources import Resources
+
+    doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date(2020, 11, 10)))
+    pack = pipeline.packs.get("en")
+    assert pack is not None
+    events = extract_events(doc, Resources.for_pack(pack), packs=pipeline.packs, min_confidence=0.0)
+    assert modality in [e.modality for e in events]
+
+
+# -- accidents, disasters, crime and the ACLED view --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed in a car crash in Lagos on Monday.",
+        "A typhoon killed 12 people in the province.",
+        "A gas cylinder explosion injured three workers at a restaurant.",
+        "Thieves stole a motorcycle from a parked car in Cebu.",
+    ],
+)
+def test_accidents_disasters_and_theft_are_no_violence(run, text: str) -> None:
+    _, events = run(text)
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_acled_view_of_english_events(run) -> None:
+    _, events = run("On 3 May 2019, an armed clash broke out between the army and rebels in Sulu province.")
+    assert _of(events, "ASSAULT").acled.sub_event_type == "Armed clash"
+    _, events = run("A landmine exploded near a village in Shan State on 2 March 2021, injuring two farmers.")
+    assert _of(events, "ASSAULT").acled.sub_event_type == "Remote explosive/landmine/IED"
+    _, events = run("Hundreds of students held a protest in Makassar on Tuesday. Police dispersed the crowd and "
+                    "arrested ten students.")
+    views = [e.acled for e in events if e.acled is not None]
+    assert ("Protests", "Protest with intervention") in [(v.event_type, v.sub_event_type) for v in views]
+
+
+def test_indonesian_results_unchanged_by_english_switches() -> None:
+    # the English-only mechanisms are switched on by the en pack's events.toml, never by the id pack
+    pack = PackLoader().get("id")
+    assert pack is not None
+    syntax = pack.settings("events.toml")["syntax"]
+    for switch in ("head_final", "participle_passive", "pos_from_context", "skip_place_subjects"):
+        assert not syntax.get(switch, False)
