@@ -120,3 +120,15 @@ def test_each_reporting_verb_has_its_own_content(pipeline: Pipeline) -> None:
 def test_stance_and_cognition_verbs(pipeline: Pipeline) -> None:
     quotes = _quotes(pipeline, "The union reiterated that the strike would go ahead on Monday.")
     assert [(q["text"], q["cue"]) for q in quotes] == [("the strike would go ahead on Monday", "reiterated")]
+
+
+def test_infinitive_content_of_commitment_and_wanting(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "Dairy farmers have vowed to fight the quota in court.")
+    assert [(q["text"], q["cue"]) for q in quotes] == [("to fight the quota in court", "vowed")]
+    assert _quotes(pipeline, "The minister spoke to reporters at the airport.") == []
+
+
+def test_relative_pronoun_subject(pipeline: Pipeline) -> None:
+    text = "The rule was written by Senator Ada Price, who said that the fee was unfair to renters."
+    quotes = _quotes(pipeline, text)
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("the fee was unfair to renters", "Ada Price")]

@@ -501,7 +501,9 @@ def _after_clause_word(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> li
 
 def _before_relative(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """"ada kesaksian yang menyebut": the speaker is the noun phrase before "yang"."""
-    if not toks:
+    while toks and toks[-1][2] == ",":  # "the commissioner, who conceded that ..."
+        toks = toks[:-1]
+    if not toks or toks[-1][2] in END_PUNCT or toks[-1][2] in QUOTE_MARKS:
         return None
     k = len(toks)
     if capitalised(toks[-1][2]):

@@ -298,7 +298,7 @@ def _pass(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
     return out
 
 
-def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: bool) -> int | None:
+def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: bool, kind: str = "") -> int | None:
     """Where the reported clause starts after a subject-frame verb (after "bahwa", a comma, an object)."""
     toks = tokens_in(text, p, min(be, p + 160))
     i = 0
@@ -325,8 +325,9 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
             break
     if i >= len(toks):
         return None
-    if toks[i][2].lower() in lex.not_content_start:
-        return None
+    first = toks[i][2].lower()
+    if first in lex.not_content_start and not (first in lex.infinitive and kind in lex.infinitive_kinds):
+        return None  # "vowed to block it" is content; "spoke to reporters" is not
     return toks[i][0]
 
 
@@ -376,7 +377,7 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         mention = parse_phrase(text, span[0], span[1], lex)
         if not valid_speaker(mention, lex):
             continue
-        cs0 = _content_after_verb(text, m.end(), be, lex, verb.cue in {"told", "tells", "telling"})
+        cs0 = _content_after_verb(text, m.end(), be, lex, verb.cue in {"told", "tells", "telling"}, verb.kind)
         if cs0 is None:
             continue
         cs, ce = _trim(text, cs0, be)
@@ -402,7 +403,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
             main = vm
         if main is not None and (span := left_subject(text, s, main.start(), lex)) is not None:
             mention = parse_phrase(text, span[0], span[1], lex)
-            cs0 = _content_after_verb(text, m.end(), be, lex, False)
+            cs0 = _content_after_verb(text, m.end(), be, lex, False, verb.kind)
             if mention is not None and valid_speaker(mention, lex) and cs0 is not None:
                 cs, ce = _trim(text, cs0, be)
                 cs, ce = _trim(text, cs, _cut_at_next_cue(text, cs, ce, lex))
@@ -420,7 +421,7 @@ def _part(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         if k == 0:
             continue
         mention = parse_phrase(text, toks[0][0], toks[k - 1][1], lex)
-        cs0 = _content_after_verb(text, m.end(), be, lex, False)
+        cs0 = _content_after_verb(text, m.end(), be, lex, False, verb.kind)
         if mention is None or cs0 is None:
             continue
         cs, ce = _trim(text, cs0, be)

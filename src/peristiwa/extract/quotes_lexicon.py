@@ -106,6 +106,8 @@ class QuoteLexicon:
     not_content_start: frozenset[str]
     parenthetical_openers: frozenset[str]
     participle_suffixes: tuple[str, ...]
+    infinitive: frozenset[str]
+    infinitive_kinds: frozenset[str]
     drop_determiners: Phrases
     quantifiers: frozenset[str]
     demonstratives: frozenset[str]
@@ -241,6 +243,8 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         not_content_start=_lower(_words(s, "clause", "not_content_start", where)),
         parenthetical_openers=_lower(_words(s, "clause", "parenthetical_openers", where)),
         participle_suffixes=tuple(_words(s, "clause", "participle_suffixes", where)),
+        infinitive=_lower(_words(s, "clause", "infinitive", where)),
+        infinitive_kinds=frozenset(_words(s, "clause", "infinitive_kinds", where)),
         drop_determiners=phrase_set(_words(s, "speaker", "drop_determiners", where)),
         quantifiers=_lower(_words(s, "speaker", "quantifiers", where)),
         demonstratives=_lower(_words(s, "speaker", "demonstratives", where)),
