@@ -72,7 +72,12 @@ class Roles:
 
 
 def _is_function(sv: SentView, i: int) -> bool:
-    return sv.has_role(i, *_FUNCTION_ROLES) and not sv.has_role(i, "actor_head", "actor_mod", "member_head")
+    memo: dict[int, bool] = sv.cache.setdefault("function", {})
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = sv.has_role(i, *_FUNCTION_ROLES) and not sv.has_role(
+            i, "actor_head", "actor_mod", "member_head")
+    return found
 
 
 @dataclass
@@ -403,7 +408,15 @@ def _ends_fronted_clause(sv: SentView, comma: int) -> bool:
 
 
 def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
-    """Token range of the clause around tokens ``[start, end)``."""
+    """Token range of the clause around tokens ``[start, end)`` (memoised on the view)."""
+    memo: dict[tuple[int, int], tuple[int, int]] = sv.cache.setdefault("clauses", {})
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = _clause_bounds(sv, start, end)
+    return found
+
+
+def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
 
     def boundary(k: int) -> bool:
         w = sv.words[k]

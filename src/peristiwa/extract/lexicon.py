@@ -113,8 +113,11 @@ class PhraseMatcher:
 
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:
         """All matches starting at token ``i``, longest first (ties keep table order)."""
+        entries = self.lookup(words[i])
+        if not entries and (not self.compounds or words[i] not in self.compounds):
+            return []
         out: list[Match] = []
-        for row, template in self.lookup(words[i]):
+        for row, template in entries:
             end = self._tail(words, i + 1, row.tail)
             if end is not None:
                 out.append(Match(i, end, row, template))

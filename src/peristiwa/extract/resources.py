@@ -242,13 +242,19 @@ class SentView:
 
     def has_role(self, i: int, *roles: str) -> bool:
         """Whether token ``i`` carries one of ``roles``."""
-        rs = self.roles
-        return 0 <= i < len(rs) and not rs[i].isdisjoint(roles)
+        rs = self._roles if self._roles is not None else self.roles
+        if 0 <= i < len(rs):
+            r = rs[i]
+            return bool(r) and not r.isdisjoint(roles)
+        return False
 
     def has_class(self, i: int, *classes: str) -> bool:
         """Whether token ``i`` belongs to one of ``classes``."""
-        cs = self.classes
-        return 0 <= i < len(cs) and not cs[i].isdisjoint(classes)
+        cs = self._classes if self._classes is not None else self.classes
+        if 0 <= i < len(cs):
+            c = cs[i]
+            return bool(c) and not c.isdisjoint(classes)
+        return False
 
     def role_span(self, i: int, role: str) -> int | None:
         """End of the ``role`` cue starting at token ``i`` (multiword aware), or None."""

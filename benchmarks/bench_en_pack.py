@@ -1,0 +1,123 @@
+"""English pack throughput: documents/second of the full default pipeline vs segmentation only.
+
+Why a ratio in one process: absolute speed depends on the machine; the issue's requirement (the English
+pack processes at least 50 documents/second on one core) and the cost of the pack relative to the bare
+segmenter are both read from one run on one machine. The extract.events share of the full run is printed
+too, so a regression in the event stage is visible on its own.
+
+Two corpora, both under ``../shared/data`` (``PERISTIWA_SHARED_DATA`` overrides):
+
+- ``acled``: ACLED notes (short event reports; the ``[size=...]`` tag removed, published = event date + 1
+  day, as the ACLED evaluation does). Read only, never stored.
+- ``guardian``: the 249 Guardian articles of ``news-en`` (long news articles, ~5,700 characters each).
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/bench_en_pack.py [--corpus acled|guardian|both] [--limit 500] [--repeat 2]
+
+Models and tables are warmed on the first documents before timing (one core, no parallelism).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from peristiwa.config import Config
+from peristiwa.evaluate.acled import read_acled_csv
+from peristiwa.model import Document
+from peristiwa.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _shared() -> Path:
+    return Path(os.environ.get("PERISTIWA_SHARED_DATA") or REPO.parent / "shared" / "data")
+
+
+def _acled(limit: int) -> list[Document]:
+    path = _shared() / "acled" / "acled_philippines_2016-01_2020-11.csv"
+    return [
+        Document(doc_id=r.row_id, text=r.text, lang="en",
+                 published=r.event_date + dt.timedelta(days=1) if r.event_date else None)
+        for r in read_acled_csv(path, limit=limit)
+    ]
+
+
+def _guardian(limit: int) -> list[Document]:
+    csv.field_size_limit(1 << 27)
+    path = _shared() / "news-en" / "guardian_sdf_syria_2019_sample.csv"
+    docs: list[Document] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            date = row.get("date") or ""
+            docs.append(Document(doc_id=f"guardian-{i}", text=row["text"], lang="en",
+                                 published=dt.date.fromisoformat(date[:10]) if date else None))
+            if len(docs) >= limit:
+                break
+    return docs
+
+
+def _rate(pipe: Pipeline, docs: list[Document], repeat: int) -> float:
+    best = 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for doc in docs:
+            pipe(doc)
+        elapsed = time.perf_counter() - start
+        best = max(best, len(docs) / elapsed if elapsed else 0.0)
+    return best
+
+
+def _stage_shares(pipe: Pipeline, docs: list[Document]) -> dict[str, float]:
+    """Seconds per stage over ``docs`` (one pass, stage functions timed individually)."""
+    spent: dict[str, float] = defaultdict(float)
+    for doc in docs:
+        for info, fn in zip(pipe.stages, pipe._fns, strict=True):
+            start = time.perf_counter()
+            doc = fn(doc)
+            spent[info.name] += time.perf_counter() - start
+    return dict(spent)
+
+
+def _bench(name: str, docs: list[Document], full: Pipeline, segment: Pipeline, repeat: int) -> None:
+    for doc in docs[:20]:  # warm-up: load tables, gazetteer, matchers
+        full(doc)
+        segment(doc)
+    seg_rate = _rate(segment, docs, repeat)
+    full_rate = _rate(full, docs, repeat)
+    chars = sum(len(d.text) for d in docs) / max(1, len(docs))
+    print(f"{name}: {len(docs)} documents, {chars:.0f} characters each on average (one core, best of {repeat})")
+    print(f"  segment only : {seg_rate:8.1f} docs/s")
+    print(f"  full pipeline: {full_rate:8.1f} docs/s  (ratio full/segment = {full_rate / seg_rate:.3f})")
+    print(f"  requirement  : >= 50 docs/s for the full en pack -> {'OK' if full_rate >= 50 else 'TOO SLOW'}")
+    shares = _stage_shares(full, docs)
+    total = sum(shares.values()) or 1.0
+    for stage, secs in sorted(shares.items(), key=lambda kv: -kv[1]):
+        print(f"    {stage:20s} {1000 * secs / len(docs):7.2f} ms/doc  {100 * secs / total:5.1f} %")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("acled", "guardian", "both"), default="both")
+    parser.add_argument("--limit", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    config = Config.load()
+    data = config.to_dict()
+    data["pipeline"] = {**data.get("pipeline", {}), "stages": ["segment.sentences", "segment.tokens"]}
+    segment = Pipeline(Config.from_dict(data))
+    full = Pipeline(config)
+    if args.corpus in ("acled", "both"):
+        _bench("ACLED notes (Philippines)", _acled(args.limit), full, segment, args.repeat)
+    if args.corpus in ("guardian", "both"):
+        _bench("Guardian articles", _guardian(args.limit), full, segment, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
