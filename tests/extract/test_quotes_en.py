@@ -132,3 +132,21 @@ def test_relative_pronoun_subject(pipeline: Pipeline) -> None:
     text = "The rule was written by Senator Ada Price, who said that the fee was unfair to renters."
     quotes = _quotes(pipeline, text)
     assert [(q["text"], q["speaker"]) for q in quotes] == [("the fee was unfair to renters", "Ada Price")]
+
+
+def test_told_addressee_is_not_content(pipeline: Pipeline) -> None:
+    text = 'The vote is Friday. "We will win this," Ms. Osei told The Daily Courier of the ballot in her district.'
+    quotes = _quotes(pipeline, text)
+    assert [(q["text"], q["speaker_text"]) for q in quotes] == [("We will win this", "Ms. Osei")]
+
+
+def test_adverb_parenthetical_and_coordinated_clauses(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "The two mayors, however, argue that the tunnel is too costly.")
+    assert [(q["text"], q["speaker_text"]) for q in quotes] == [("the tunnel is too costly", "The two mayors")]
+    quotes = _quotes(pipeline, "I think the plan is sound, and I think voters will agree.")
+    assert [q["text"] for q in quotes] == ["the plan is sound", "voters will agree"]
+
+
+def test_quotation_after_a_reported_sentence_stands_alone(pipeline: Pipeline) -> None:
+    text = "Prices will keep rising, Mr. Dube said. ''So it is very hard to plan ahead.''"
+    assert "So it is very hard to plan ahead." in [q["text"] for q in _quotes(pipeline, text)]

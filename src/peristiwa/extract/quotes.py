@@ -104,7 +104,7 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
     accepted: list[tuple[int, Candidate]] = []
     for i, q in enumerate(marked):
         attr = attrs[i]
-        if attr is None and not text[sents.start_of(q.open, q.para_start) : q.open].strip():
+        if attr is None and _sentence_initial(text, sents.start_of(q.open, q.para_start), q.open):
             # a quotation opening a sentence continues its neighbour's statement ("“…,” kata dia. “…”")
             same = [j for j in (i - 1, i + 1) if 0 <= j < len(marked) and marked[j].paragraph == q.paragraph]
             for j in same:
@@ -112,7 +112,7 @@ def _direct(text: str, marked: list[MarkedQuote], sents: _Sentences, lex: QuoteL
                     attr = _inherit(attrs[j])
                     donor[i] = j
                     break
-        if attr is None and not _standalone(text, q, sents, min_words):
+        if attr is None and not _standalone(text, q, sents, min_words, lex):
             continue
         if attr is not None and attr.frame in {"subj", "post", "postsubj"} and _title(text, q):
             continue
@@ -164,12 +164,21 @@ def _inherit(attr: Attribution | None) -> Attribution | None:
     return Attribution("inherit", attr.cue, attr.cue_span, attr.mention, attr.via)
 
 
-def _standalone(text: str, q: MarkedQuote, sents: _Sentences, min_words: int) -> bool:
+def _sentence_initial(text: str, lo: int, pos: int) -> bool:
+    """Nothing but a finished sentence before ``pos`` (a splitter may miss "said. ''So ...''")."""
+    before = text[lo:pos].rstrip()
+    return not before or before[-1] in ".!?"
+
+
+def _standalone(text: str, q: MarkedQuote, sents: _Sentences, min_words: int, lex: QuoteLexicon) -> bool:
     """A quotation that is a sentence of its own (not a title or scare quote inside a sentence)."""
     if _words(text, q.start, q.end) < min_words:
         return False
     lo = sents.start_before(q.open, q.para_start)
-    if text[lo : q.open].strip() and text[q.para_start : q.open].strip():
+    blank = not text[lo : q.open].strip()
+    # "..., Mr. Lou said. ''So ...''": a quotation continuing a reported sentence stands on its own
+    reported = _sentence_initial(text, lo, q.open) and lex.any_re.search(text, lo, q.open) is not None
+    if not (blank or reported) and text[q.para_start : q.open].strip():
         return False
     after = text[q.outer_end : sents.window_after(q.outer_end, q.para_end)].strip()
     if not text[q.para_start : q.open].strip() and _words(text, q.start, q.end) >= 6:

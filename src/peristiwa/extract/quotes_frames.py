@@ -25,9 +25,22 @@ from .quotes_lexicon import QuoteLexicon, Verb
 from .speakers import Mention, capitalised, lex_marks, longest_at, parse_phrase, tokens_in
 
 __all__ = [
-    "END_PUNCT", "QUOTE_MARKS", "Attribution", "Candidate", "attribute_after", "attribute_before",
-    "credit_outlets", "cue_of", "left_subject", "nya_mention", "parse_tail", "post_attribution", "right_phrase",
-    "valid_speaker", "verb_at",
+    "END_PUNCT",
+    "QUOTE_MARKS",
+    "Attribution",
+    "Candidate",
+    "attribute_after",
+    "attribute_before",
+    "credit_outlets",
+    "cue_of",
+    "left_subject",
+    "nya_mention",
+    "parse_tail",
+    "post_attribution",
+    "right_phrase",
+    "skip_addressee",
+    "valid_speaker",
+    "verb_at",
 ]
 
 END_PUNCT = ".!?…;"
@@ -264,7 +277,7 @@ def attribute_after(text: str, pos: int, limit: int, lex: QuoteLexicon, own: str
         bare = " ".join(w for w in between.split() if not _abbreviation(w, lex))
         if any(c in bare for c in END_PUNCT + QUOTE_MARKS + ",") or not _short_np(words, lex):
             break
-        after = text[sm.end() : limit].split()
+        after = skip_addressee(text[sm.end() : limit].split(), verb, lex)
         if after and (after[0].lower() in lex.complementisers or (
             len(after) > 8 and after[0][:1] not in ",;" and after[0].lower() not in lex.stop | lex.told
         )):
@@ -284,6 +297,20 @@ def _abbreviation(word: str, lex: QuoteLexicon) -> bool:
     w = word.lower()
     return w.endswith(".") and ((w,) in lex.ranks or (w,) in lex.roles or w in lex.title_abbreviations or (
         len(w) == 2 and w[0].isalpha()))
+
+
+def skip_addressee(after: list[str], verb: Verb, lex: QuoteLexicon) -> list[str]:
+    """The words after "told"'s addressee ("told The Daily Beast in an email" -> "in an email")."""
+    if verb.form not in lex.told or not after:
+        return after
+    k = 0
+    while k < min(len(after), 6) and (after[k][:1].isupper() or (k == 0 and after[k].lower() in lex.quantifiers)):
+        k += 1
+    n = longest_at([w.lower().strip(",.") for w in after], 0, lex.channels)
+    k = max(k, n)
+    if k and after[k - 1].endswith((",", ".")):
+        return [after[k - 1][-1], *after[k:]]
+    return after[k:]
 
 
 def _short_np(words: list[str], lex: QuoteLexicon) -> bool:
@@ -434,6 +461,8 @@ def _parenthetical(seg: list[tuple[int, int, str]], lex: QuoteLexicon) -> bool:
     low = w.lower()
     if low in lex.parenthetical_openers or (low in lex.adverbial_openers and len(seg) > 1):
         return True
+    if len(seg) <= 3 and ((low,) in lex.leading or lex.is_adverb(w)):
+        return True  # "The two lawmakers, however, argue ..."
     return w.islower() and bool(lex.participle_suffixes) and low.endswith(lex.participle_suffixes) and len(low) > 5
 
 

@@ -22,6 +22,7 @@ from .quotes_frames import (
     parse_tail,
     post_attribution,
     right_phrase,
+    skip_addressee,
     valid_speaker,
     verb_at,
 )
@@ -236,7 +237,10 @@ def _postsubj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[
     for m in lex.postsubj_re.finditer(text, s, be):
         if blocked(m.start()) or not _capital_ok(text, s, be, m):
             continue
-        after = text[m.end() : be].strip()
+        verb = verb_at(lex, m)
+        if verb is None:
+            continue
+        after = " ".join(skip_addressee(text[m.end() : be].split(), verb, lex))
         if after and not after.startswith(","):
             first = after.split()[0].lower()
             known = first in lex.stop or first in lex.told or first in lex.days
@@ -323,7 +327,7 @@ def _content_after_verb(text: str, p: int, be: int, lex: QuoteLexicon, told: boo
         if w.lower() in lex.complementisers and (j == i or toks[j - 1][2] != ","):
             i = j + 1
             break
-    if i >= len(toks):
+    if i >= len(toks) or toks[i][2] in END_PUNCT:
         return None
     first = toks[i][2].lower()
     if first in lex.not_content_start and not (first in lex.infinitive and kind in lex.infinitive_kinds):
@@ -355,6 +359,12 @@ def _cut_at_next_cue(text: str, cs: int, ce: int, lex: QuoteLexicon) -> int:
             break
         if len(words) >= 3 and words[-1].lower() in lex.coordinators and not words[-2].endswith(","):
             best = min(best, cs + len(text[cs:m.start()].rstrip()) - len(words[-1]) - 1)
+            break
+        # "..., and I think ...": a coordinated clause with its own subject and reporting verb
+        k = next((k for k in (1, 2, 3) if len(words) > k + 1 and words[-k - 1].lower() in lex.coordinators
+                  and words[-k - 2].endswith(",")), 0)
+        if k:
+            best = min(best, text.rindex(",", cs, m.start() - sum(len(w) for w in words[-k - 1 :])))
             break
     return best
 
