@@ -150,3 +150,9 @@ def test_adverb_parenthetical_and_coordinated_clauses(pipeline: Pipeline) -> Non
 def test_quotation_after_a_reported_sentence_stands_alone(pipeline: Pipeline) -> None:
     text = "Prices will keep rising, Mr. Dube said. ''So it is very hard to plan ahead.''"
     assert "So it is very hard to plan ahead." in [q["text"] for q in _quotes(pipeline, text)]
+
+
+def test_question_put_to_a_speaker(pipeline: Pipeline) -> None:
+    text = "When asked whether the port would reopen this year, the minister said it was too early to tell."
+    quotes = _quotes(pipeline, text)
+    assert ("whether the port would reopen this year", "asked") in [(q["text"], q["cue"]) for q in quotes]

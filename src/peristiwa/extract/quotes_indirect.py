@@ -103,6 +103,7 @@ def find_indirect(
         ]
         if lex.colon_frame:
             cands.extend(_colon(text, s, e, lex, blocked))
+        cands.extend(_question(text, s, be, lex, blocked))
         prev = _previous(sentences, idx)
         if prev is not None:
             cands.extend(_anaphoric(text, s, be, prev, lex, blocked, own))
@@ -505,3 +506,32 @@ def _colon(text: str, s: int, e: int, lex: QuoteLexicon, blocked: Callable[[int]
     if mention is None or _words(text, cs, ce) < 2:
         return []
     return [Candidate(cs, ce, False, Attribution("colon", ":", (colon, colon + 1), mention), toks[0][0], 2)]
+
+
+
+
+def _question(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int], bool]) -> list[Candidate]:
+    """"When asked whether X, he said ..." / "He was asked about X": the question put to someone.
+
+    PolNeAR attributes the question itself (with no source); the cue words come from the pack's
+    ``[question]`` section (``cues``, ``lead``: words that may precede the cue, ``words``: what opens
+    the question).
+    """
+    out: list[Candidate] = []
+    if not lex.question_cues:
+        return out
+    for m in lex.question_re.finditer(text, s, be):
+        if blocked(m.start()):
+            continue
+        before = text[s : m.start()].split()
+        if before and before[-1].lower() not in lex.question_lead and not text[s : m.start()].rstrip().endswith(","):
+            continue
+        toks = tokens_in(text, m.end(), be)
+        if not toks or toks[0][2].lower() not in lex.question_words:
+            continue
+        stop = next((t[0] for t in toks[1:] if t[2] in ",;:" or t[2] in QUOTE_MARKS), be)
+        cs, ce = _trim(text, toks[0][0], stop)
+        if _words(text, cs, ce) >= 3:
+            cue, cue_span = cue_of(m)
+            out.append(Candidate(cs, ce, False, Attribution("question", cue, cue_span, None), m.start(), 2))
+    return out

@@ -108,6 +108,9 @@ class QuoteLexicon:
     participle_suffixes: tuple[str, ...]
     infinitive: frozenset[str]
     infinitive_kinds: frozenset[str]
+    question_cues: frozenset[str]
+    question_lead: frozenset[str]
+    question_words: frozenset[str]
     drop_determiners: Phrases
     quantifiers: frozenset[str]
     demonstratives: frozenset[str]
@@ -137,6 +140,7 @@ class QuoteLexicon:
     prep_re: re.Pattern[str] = field(repr=False)
     pass_re: re.Pattern[str] = field(repr=False)
     part_re: re.Pattern[str] = field(repr=False)
+    question_re: re.Pattern[str] = field(repr=False)
     outlet_re: re.Pattern[str] = field(repr=False)
     any_re: re.Pattern[str] = field(repr=False)
     max_phrase: int = 4
@@ -245,6 +249,9 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         participle_suffixes=tuple(_words(s, "clause", "participle_suffixes", where)),
         infinitive=_lower(_words(s, "clause", "infinitive", where)),
         infinitive_kinds=frozenset(_words(s, "clause", "infinitive_kinds", where)),
+        question_cues=_lower(_words(s, "question", "cues", where)),
+        question_lead=_lower(_words(s, "question", "lead", where)),
+        question_words=_lower(_words(s, "question", "words", where)),
         drop_determiners=phrase_set(_words(s, "speaker", "drop_determiners", where)),
         quantifiers=_lower(_words(s, "speaker", "quantifiers", where)),
         demonstratives=_lower(_words(s, "speaker", "demonstratives", where)),
@@ -273,6 +280,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         prep_re=rx(rf"\b(?P<verb>{_alternation(forms('prep')) or never}){nya}\b"),
         pass_re=rx(rf"\b(?P<verb>{_alternation(forms('pass')) or never}){nya}\b"),
         part_re=rx(rf"\b(?P<verb>{_alternation(forms('part')) or never})\b"),
+        question_re=rx(rf"\b(?P<verb>{_alternation(_words(s, 'question', 'cues', where)) or never})\b"),
         any_re=rx(rf"\b(?:{_alternation([*verbs, *_words(s, 'anaphor', 'lead', where)]) or never})"),
         outlet_re=re.compile(rf"(?<![\w.])(?:{outlet_alt or never})(?![\w])", re.IGNORECASE),
         max_phrase=max_phrase,
