@@ -171,6 +171,12 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         elif j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
             kind = "pronoun"
             head_end = j + 1
+        elif (head_final and j > i + 1 and sv.words[j - 1].endswith("s") and sv.raw[j - 1].islower()
+              and j - 1 not in cc.blocked and any(sv.has_role(k, "quant") or sv.words[k][:1].isdigit()
+                                                  for k in range(i, j - 1))):
+            # "hundreds of market sellers", "a group of online taxi drivers": a counted plural is people
+            kind, j = "common", j - 1
+            head_end = j + 1
         if not kind:
             i += 1
             continue

@@ -350,6 +350,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     )
     _event_noun_sentences(doc, views, merged, res)
     _armed_sides(doc, merged, res, builder.persons)
+    _protest_targets(merged, res)
     _fallback_places(doc, merged, res)
     _implicit_agents(doc, views, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
@@ -380,6 +381,7 @@ def _prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) 
             d.conf = max(0.05, d.conf + after_lead)
         if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
             d.conf = max(0.05, d.conf + history)
+        d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
 
 
 def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:
@@ -532,7 +534,8 @@ def _armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_perso
     for d in drafts:
         if d.type != "ASSAULT":
             continue
-        fight = any(m.symmetric for m in [d, *d.mentions])
+        # a two-sided fight of armed parties (a clash, a gunfight), not a brawl or riot ("beat" mode)
+        fight = any(m.symmetric and "beat" not in m.modes for m in [d, *d.mentions])
         # a named organisation attacking security forces is armed; a fight makes every side armed
         if fight or any(r.sector in security for r in d.recipients):
             d.actors = [armed(a, not fight) for a in d.actors]
@@ -575,6 +578,24 @@ def _single(sv: SentView, a: Actor) -> bool:
     k = sv.token_at(a.start)
     w = sv.words[k]
     return w in ("a", "an", "one", "his", "her") or (sv.is_upper(k) and not a.name.endswith("s"))
+
+
+def _protest_targets(drafts: list[Draft], res: Resources) -> None:
+    """ "Hundreds of students held a protest. Police detained 130 activists.": with ``[actors]
+    protest_targets``, people arrested, dispersed or attacked by security forces within two sentences of
+    a protest are its protesters (when nothing else is known about them)."""
+    sector = res.setting("actors", "protest_targets", default="")
+    if not sector:
+        return
+    protests = [d.si for d in drafts if d.type == "PROTEST" and d.modality == "asserted"]
+    security = {"military", "police"}
+    for d in drafts:
+        if d.type not in ("COERCE", "ASSAULT") or not any(abs(d.si - p) <= 2 for p in protests):
+            continue
+        if not any(a.sector in security for a in d.actors):
+            continue
+        d.recipients = [Actor(start=r.start, end=r.end, name=r.name, country=r.country, sector=sector)
+                        if r.sector in (None, "civilians") else r for r in d.recipients]
 
 
 def _attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:

@@ -270,12 +270,16 @@ def _aux_before(sv: SentView, pos: int) -> bool:
 
 
 def _opens_np(sv: SentView, j: int) -> bool:
+    """Whether token ``j`` can open an object noun phrase ("the village", "tear gas", "two men")."""
     w = sv.words[j]
     if sv.has_role(j, "possessive") or (w in sv.res.pronouns and not sv.has_role(j, "relative")):
         return True
     if sv.has_role(j, "quant", "actor_head", "actor_mod") or w[:1].isdigit():
         return True
-    return sv.is_upper(j) and not sv.has_role(j, *_PREPS, "clause_break", "speech")
+    if sv.has_role(j, *_PREPS, "clause_break", "speech", "aux", "adverb", "particle", "relative", "coord",
+                   "clause_coord", "passive_aux", "infinitive"):
+        return False
+    return sv.is_upper(j) or (w.isalpha() and not w.endswith("ly"))
 
 
 def _participle_passive(sv: SentView, start: int, end: int) -> bool:
