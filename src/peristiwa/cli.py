@@ -38,7 +38,9 @@ out = Console()
 err = Console(stderr=True)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="TOML file overriding the defaults.")]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: [store] path, ./peristiwa.duckdb).")]
+DbOpt = Annotated[
+    Path | None, typer.Option("--db", help="DuckDB file (default: the config's store.path, ./peristiwa.duckdb).")
+]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Language code for inputs that do not say (id, en).")]
 PubOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that carry none.")
@@ -47,7 +49,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", soft_wrap=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -83,7 +85,7 @@ def _progress(label: str, quiet: bool) -> Iterator[Progress]:
 
 def _report_errors(errors: list[DocumentError], quiet: bool) -> None:
     for e in errors:
-        err.print(f"[yellow]skipped[/yellow] {e.where}: {e.message}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/yellow] {escape(e.where)}: {escape(e.message)}", highlight=False, soft_wrap=True)
     if errors and not quiet:
         err.print(f"{len(errors)} input(s) failed; the rest were processed.")
 
@@ -228,7 +230,7 @@ def show(
         for row in rows:
             out.print_json(json.dumps(row, ensure_ascii=False, default=str))
         return
-    out.print(f"[bold]{len(rows)} {'quote' if quotes else 'event'}(s)[/bold] in {path}\n", highlight=False)
+    out.print(f"[bold]{len(rows)} {'quote' if quotes else 'event'}(s)[/bold] in {escape(str(path))}\n", highlight=False)
     for row in rows:
         out.print(_quote_block(row) if quotes else _event_block(row), highlight=False)
 
@@ -362,7 +364,7 @@ def evaluate(
     if floors and not limit:
         failures = check_floors(report, load_floors(), "polnear" if polnear else gold.name)
         for line in failures:
-            err.print(f"[red]below floor[/red] {line}")
+            err.print(f"[red]below floor[/red] {escape(line)}")
         if failures:
             raise typer.Exit(1)
 
