@@ -156,3 +156,8 @@ def test_question_put_to_a_speaker(pipeline: Pipeline) -> None:
     text = "When asked whether the port would reopen this year, the minister said it was too early to tell."
     quotes = _quotes(pipeline, text)
     assert ("whether the port would reopen this year", "asked") in [(q["text"], q["cue"]) for q in quotes]
+
+
+def test_stance_with_a_name_for_content(pipeline: Pipeline) -> None:
+    quotes = _quotes(pipeline, "Several county chairmen endorsed Okafor.")
+    assert [(q["text"], q["cue"]) for q in quotes] == [("Okafor", "endorsed")]

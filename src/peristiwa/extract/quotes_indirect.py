@@ -394,7 +394,9 @@ def _subj(text: str, s: int, be: int, lex: QuoteLexicon, blocked: Callable[[int]
         cs, ce = _trim(text, cs0, be)
         cs, ce = _trim(text, cs, _cut_at_next_cue(text, cs, ce, lex))
         cs, ce, via = _content_with_via(text, cs, ce, lex, own)
-        if _words(text, cs, ce) < 2 or _adverbial(text, cs, ce, lex):
+        # a stance has a name for its content ("endorsed Sanders"); a statement needs a clause
+        one_name = verb.kind in lex.name_content_kinds and capitalised(text[cs:ce])
+        if _words(text, cs, ce) < (1 if one_name else 2) or _adverbial(text, cs, ce, lex):
             continue
         cue, cue_span = cue_of(m)
         out.append(Candidate(cs, ce, False, Attribution("subj", cue, cue_span, mention, via), span[0], 3))

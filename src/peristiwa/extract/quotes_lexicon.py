@@ -109,6 +109,7 @@ class QuoteLexicon:
     infinitive: frozenset[str]
     infinitive_kinds: frozenset[str]
     question_cues: frozenset[str]
+    name_content_kinds: frozenset[str]
     question_lead: frozenset[str]
     question_words: frozenset[str]
     drop_determiners: Phrases
@@ -250,6 +251,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         infinitive=_lower(_words(s, "clause", "infinitive", where)),
         infinitive_kinds=frozenset(_words(s, "clause", "infinitive_kinds", where)),
         question_cues=_lower(_words(s, "question", "cues", where)),
+        name_content_kinds=frozenset(_words(s, "clause", "name_content_kinds", where)),
         question_lead=_lower(_words(s, "question", "lead", where)),
         question_words=_lower(_words(s, "question", "words", where)),
         drop_determiners=phrase_set(_words(s, "speaker", "drop_determiners", where)),
