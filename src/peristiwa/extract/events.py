@@ -349,6 +349,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         ),
     )
     _event_noun_sentences(doc, views, merged, res)
+    _inherit_dates(doc, merged, res)
     _armed_sides(doc, merged, res, builder.persons)
     _protest_targets(merged, res)
     _fallback_places(doc, merged, res)
@@ -578,6 +579,26 @@ def _single(sv: SentView, a: Actor) -> bool:
     k = sv.token_at(a.start)
     w = sv.words[k]
     return w in ("a", "an", "one", "his", "her") or (sv.is_upper(k) and not a.name.endswith("s"))
+
+
+def _inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ "On 3 May, police dispersed a rally in X. They arrested 107 activists.": with ``[dates]
+    inherit_window`` an event whose sentence names no time takes the date of the dated event told up to
+    that many sentences before it in the same paragraph (the episode the report narrates)."""
+    window = int(res.setting("dates", "inherit_window", default=0))
+    if not window:
+        return
+    dated_sentences = {d.si for d in drafts if d.date is not None}
+    for d in sorted(drafts, key=lambda x: x.si):
+        if d.date is not None or d.si in dated_sentences:
+            continue
+        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+            continue  # the sentence gives a time that is not the event's: no guess
+        before = [e for e in drafts if e.date is not None and 0 < d.si - e.si <= window
+                  and e.sv.sentence.paragraph == d.sv.sentence.paragraph and e.modality == "asserted"]
+        if before:
+            src = max(before, key=lambda e: e.si)
+            d.date, d.date_span, d.own_date = src.date, src.date_span, False
 
 
 def _protest_targets(drafts: list[Draft], res: Resources) -> None:
