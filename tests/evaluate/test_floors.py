@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from peristiwa.errors import EvaluationError
-from peristiwa.evaluate import Ratio, Report, check_floors, evaluate, load_floors
+from peristiwa.evaluate import Ratio, Report, check_floors, evaluate, evaluate_polnear, load_floors
 from peristiwa.pipeline import Pipeline
 
 GOLD_FILES = {"seed": "seed/seed.gold.jsonl", "id-dev": "gold/id-dev.gold.jsonl"}
@@ -53,4 +53,10 @@ def test_pipeline_scores_hold_their_floors(shared_data: Path, pipeline: Pipeline
     assert report.name == key
     assert not report.errors, report.errors
     failures = check_floors(report, load_floors()[key])
+    assert not failures, "\n".join(failures)
+
+
+def test_polnear_scores_hold_their_floors(shared_data: Path, pipeline: Pipeline) -> None:
+    report = evaluate_polnear(shared_data / "quotes" / "polnear", pipeline, split="dev")
+    failures = check_floors(report, load_floors()["polnear"])
     assert not failures, "\n".join(failures)
