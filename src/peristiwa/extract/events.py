@@ -225,6 +225,8 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
         before = m.end <= cand.start and cand.start - m.end < n
         inside = cand.start <= m.start < cand.end
         ok = inside or (after if window.startswith("+") else before if window.startswith("-") else after or before)
+        if not ok and m.start >= cand.end and _instrument(sv, m.start, cand.end):
+            ok = True  # "attacked a convoy coming from X with four mines": the means, however far
         if not ok:
             continue
         for mode in m.row.get("mode").split(","):
@@ -234,6 +236,21 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
                 modes.append(mode)
         replaced.update(x for x in m.row.get("replaces").split(",") if x)
     return [m for m in modes if m not in replaced]
+
+
+def _instrument(sv: SentView, k: int, end: int) -> bool:
+    """Whether token ``k`` (after a trigger ending at ``end``, same clause) follows an instrument
+    preposition ("with", "dengan"), possibly after numbers and modifiers."""
+    preps = sv.syntax.instrument_preps
+    if not preps:
+        return False
+    _, hi = clause_bounds(sv, end - 1, end)
+    if k >= hi:
+        return False
+    j = k - 1
+    while j >= end and (sv.has_role(j, "quant", "np_skip") or sv.words[j][:1].isdigit()):
+        j -= 1
+    return j >= end and sv.words[j] in preps
 
 
 def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:

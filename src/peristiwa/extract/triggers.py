@@ -209,7 +209,7 @@ def _strongly(sv: SentView, start: int) -> str:
     if k < 0:
         return ""
     if sv.has_role(k, "aux", "infinitive", "passive_aux"):
-        return "verb"
+        return "" if k > 0 and sv.has_role(k - 1, "existential") else "verb"  # "there were explosions"
     if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
         return "noun"
     if (_np_end(sv, k) and sv.raw[k].islower() and k > 0
@@ -242,6 +242,11 @@ def _reading(sv: SentView, m: Match) -> Match | None:
             return None
         if want == "noun" and not t.nominal:
             return None
+        k = m.start - 1
+        subject = k >= 0 and _np_end(sv, k) and (
+            sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns)
+        if t.suffix and not t.nominal and not want and k >= 0 and not subject:
+            return None  # a present-tense verb needs its subject: "bamboo shoots" is no shooting
         return m
     verbal = next((a for a in t.alternatives if not a.nominal), t.alternatives[0])
     nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
@@ -300,8 +305,8 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
         j += 1
     if j < n and _opens_np(sv, j):
         return False
-    if j < n and sv.has_role(j, "target_prep", "dir_prep") and not sv.has_role(j, "infinitive"):
-        return False  # "shot at protesters", "fired on troops": an active verb with its target
+    if j < n and sv.has_role(j, "target_prep", "dir_prep", "with_prep") and not sv.has_role(j, "infinitive"):
+        return False  # "shot at protesters", "attacked with mortars": an active verb with its target or means
     k = start - 1
     if k >= 0 and sv.has_role(k, "coord"):
         return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
