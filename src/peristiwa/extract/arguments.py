@@ -146,6 +146,8 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         j = i
         while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and (
             sv.has_role(j, "quant") or sv.words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
+            or (head_final and sv.has_role(j, "possessive") and j + 1 < n and j + 1 not in cc.blocked
+                and sv.has_role(j + 1, "actor_head", "actor_mod"))  # "his driver", "their leaders"
         ):
             j += 1
         kind = ""
@@ -197,6 +199,10 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
                 if sv.has_role(k, role) and not sv.has_role(k, "actor_head"):
                     np.pp = role
                     break
+            if np.pp == "genitive_prep" and k > 0 and sv.has_role(k - 1, "member_head", "quant") and not any(
+                x.start <= k - 1 < x.end and x.members for x in nps
+            ):
+                np.pp = None  # "a number of / a group of / dozens of rebels": the rebels are the phrase
         nps.append(np)
         i = np.end
     nps = _acronyms(sv, nps)
@@ -558,11 +564,13 @@ def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | Non
     """A support verb governing an event noun: ("light_agent"|"light_recipient", token index)."""
     k = cand.start - 1
     steps = 0
-    while k >= lo and steps < 4:
+    skip = ("np_skip", "aux", "quant", "demonstrative", "coord") if sv.syntax.head_final else (
+        "np_skip", "aux", "quant", "demonstrative")
+    while k >= lo and steps < (6 if sv.syntax.head_final else 4):
         for role in ("light_recipient", "light_agent"):
             if sv.has_role(k, role):
                 return role, k
-        if not sv.has_role(k, "np_skip", "aux", "quant", "demonstrative"):
+        if not sv.has_role(k, *skip):  # "launched an air and ground assault"
             return None
         k -= 1
         steps += 1

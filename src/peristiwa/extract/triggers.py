@@ -300,6 +300,10 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
             break
     if any(not sv.has_role(k, "particle") for k in range(start + 1, end)):
         return False  # "exchanged gunfire", "opened fire": the expression holds its own object
+    if end + 1 < len(sv) and sv.has_role(end, "coord") and sv.words[end + 1].endswith("ed") and not _aux_before(
+        sv, start
+    ):
+        return False  # "attacked and raided a police outpost": coordinated verbs share the object
     j = end
     while j < n and sv.has_role(j, "adverb", "particle"):
         j += 1
