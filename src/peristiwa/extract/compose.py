@@ -158,5 +158,11 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
         if content and c.type == "PROTEST" and not c.nominal:  # "commemorated the bombing": its topic
             k = first_content(sv, c.end)
             topic_until = max(topic_until, k + 1) if k is not None else topic_until
+        if content and c.type == "PROTEST":  # "a protest against the burning of a flag": the topic
+            k = c.end
+            while k < len(sv) and sv.has_role(k, "np_skip", "quant"):
+                k += 1
+            if k < len(sv) and sv.has_role(k, "target_prep", "topic_prep"):
+                topic_until = max(topic_until, clause_bounds(sv, k, k + 1)[1])
         kept.append(c)
     return kept, forced

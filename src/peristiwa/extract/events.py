@@ -227,6 +227,10 @@ def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
         ok = inside or (after if window.startswith("+") else before if window.startswith("-") else after or before)
         if not ok and m.start >= cand.end and _instrument(sv, m.start, cand.end):
             ok = True  # "attacked a convoy coming from X with four mines": the means, however far
+        if ok and sv.syntax.head_final and m.start >= cand.end and any(
+            sv.has_role(k, "topic_prep", "target_prep") for k in range(cand.end, m.start)
+        ) and cand.type == "PROTEST":
+            ok = False  # "a protest against violence during riots": the topic's words are not its modes
         if not ok:
             continue
         for mode in m.row.get("mode").split(","):

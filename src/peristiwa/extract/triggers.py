@@ -97,8 +97,9 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
         return not sv.raw[m.start][:1].isupper()
     if kind in ("noun", "verb"):  # the reading of the trigger word (English noun/verb forms)
         return m.template.nominal == (kind == "noun")
-    if kind == "passive":  # a participle read as passive here ("were hurt")
-        return m.template.has("participle") and _participle_passive(sv, m.start, m.end)
+    if kind in ("passive", "notpassive"):  # a participle read as passive here ("were hurt")
+        found = m.template.has("participle") and _participle_passive(sv, m.start, m.end)
+        return found if kind == "passive" else not found
     if kind in ("next", "notnext"):
         ok = m.end < len(sv) and sv.words[m.end] in _words(arg)
         return ok if kind == "next" else not ok
