@@ -20,12 +20,19 @@ Example (the ``__main__`` guard is required: local workers are spawned processes
 from __future__ import annotations
 
 from .partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions, read_partition_documents
-from .runner import DEFAULT_MEMORY_LIMIT, ScaleSummary, dask_client, run_distributed
+from .runner import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_STORE_MEMORY_LIMIT,
+    ScaleSummary,
+    dask_client,
+    run_distributed,
+)
 from .worker import PartitionResult, cached_pipeline, peak_rss_mb, process_partition
 
 __all__ = [
     "DEFAULT_MEMORY_LIMIT",
     "DEFAULT_PARTITION_BYTES",
+    "DEFAULT_STORE_MEMORY_LIMIT",
     "Partition",
     "PartitionResult",
     "ScaleSummary",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import shutil
 import tempfile
 import time
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ..config import Config
-from ..errors import DocumentError, IngestError
+from ..errors import ConfigError, DocumentError, IngestError
 from ..pipeline import registry, validate
 from ..runner import RunSummary
 from ..store import Store, WriteStats, read_partition
@@ -48,10 +49,18 @@ from .worker import PartitionResult, process_partition
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "ScaleSummary", "dask_client", "run_distributed"]
+__all__ = [
+    "DEFAULT_MEMORY_LIMIT",
+    "DEFAULT_STORE_MEMORY_LIMIT",
+    "ScaleSummary",
+    "dask_client",
+    "run_distributed",
+]
 
 #: Memory limit of each local worker; the nanny restarts a worker above 95 % of it (its partition is retried).
 DEFAULT_MEMORY_LIMIT = "2GiB"
+#: Cap on DuckDB's buffer pool in the driver while it merges partitions.
+DEFAULT_STORE_MEMORY_LIMIT = "1GB"
 
 Progress = Callable[[int], None]
 Task = Callable[..., PartitionResult]
@@ -135,6 +144,7 @@ def run_distributed(
     parts_dir: str | Path | None = None,
     keep_parts: bool = False,
     memory_limit: str | int | None = DEFAULT_MEMORY_LIMIT,
+    store_memory_limit: str | None = DEFAULT_STORE_MEMORY_LIMIT,
     on_document: Progress | None = None,
     task: Task | None = None,
 ) -> ScaleSummary:
@@ -143,7 +153,8 @@ def run_distributed(
     Give ``client`` (an open Dask client), or ``scheduler`` (address of a running cluster), or
     ``workers`` (size of a local cluster started and stopped here). ``parts_dir`` must be visible to the
     workers and the driver (default: ``<db>.parts/<run id>`` beside the store); merged parts are deleted
-    unless ``keep_parts``. ``partition_bytes`` defaults to about a quarter of the input per worker thread
+    unless ``keep_parts``. ``store_memory_limit`` caps DuckDB's buffer pool in the driver (None: DuckDB's
+    default, 80 % of RAM). ``partition_bytes`` defaults to about a quarter of the input per worker thread
     when the inputs are named files (so a small corpus still spreads over every worker), at most
     :data:`~peristiwa.scale.partitions.DEFAULT_PARTITION_BYTES`. ``on_document`` is called with the
     number of documents (and failures) of each finished partition. ``task`` replaces
@@ -156,6 +167,8 @@ def run_distributed(
     summary = ScaleSummary()
     started = time.perf_counter()
     with Store(store_path, batch_size=cfg.store.batch_size) as store:
+        if store_memory_limit:
+            _limit_store_memory(store, store_memory_limit)
         summary.run_id = store.start_run(cfg.to_dict(), [str(i) for i in inputs])
         out = _parts_directory(store_path, parts_dir, summary.run_id)
         try:
@@ -194,6 +207,14 @@ def _maybe_client(
         return
     with dask_client(workers, scheduler, memory_limit=memory_limit) as fresh:
         yield fresh
+
+
+def _limit_store_memory(store: Store, limit: str) -> None:
+    """Cap DuckDB's buffer pool in the driver (by default it may grow to 80 % of RAM, caching the
+    growing store; measured 1.9 GB of driver RSS after 100k documents without a cap)."""
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit.strip(), flags=re.IGNORECASE):
+        raise ConfigError(f"store memory limit {limit!r}: expected a size such as 512MB or 1GB")
+    store.connection.execute(f"SET memory_limit = '{limit.strip()}'")
 
 
 def _auto_partition_bytes(inputs: Sequence[str | Path], threads: int) -> int:
