@@ -518,6 +518,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         specific=c.nominal and _year_before(sv, c.start),
         background=background,
         count_kind=c.row.get("count"),
+        passive=c.passive,
         agent_noun=c.template.has("agent"),
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
     )
@@ -569,16 +570,23 @@ def _count_kind(count: Count, drafts: list[Draft]) -> Count:
     """A victims' count inside the patient phrase of a verb that says what happened to them takes that
     verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
     wounded" - the wounded are not killed whatever cue stands nearer."""
-    if count.kind not in _VICTIM_COUNTS:
+    if count.kind not in _VICTIM_COUNTS and count.kind != "other":
         return count
+    holders = []
     for d in drafts:
-        if not d.count_kind or d.count_kind == count.kind or not d.sv.start <= count.start < d.sv.end:
+        if not d.count_kind or d.nominal or not d.sv.start <= count.start < d.sv.end:
             continue
-        # the patients of the verb, or (an intransitive "the other two ran away") its subject
+        # the patients of the verb, or (an intransitive "the other two ran away") its subject; a
+        # passive verb's subject ("7 soldiers of the battalion were injured") before it in its clause
         phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
-        if not d.nominal and any(r.start <= count.start < r.end for r in phrase):
-            return msgspec.structs.replace(count, kind=d.count_kind)
-    return count
+        lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
+        subject = d.passive and lo <= count.start < d.trigger.start
+        if subject or any(r.start <= count.start < r.end for r in phrase):
+            holders.append(d)
+    if not holders or any(d.count_kind == count.kind for d in holders):
+        return count  # "five militants were killed while another was captured": killed stays
+    nearest = min(holders, key=lambda d: abs(d.trigger.start - count.start))
+    return msgspec.structs.replace(count, kind=nearest.count_kind)
 
 
 def _victim_counts(drafts: list[Draft], res: Resources) -> None:
@@ -597,9 +605,7 @@ def _victim_counts(drafts: list[Draft], res: Resources) -> None:
 
 
 def _single(sv: SentView, a: Actor) -> bool:
-    k = sv.token_at(a.start)
-    w = sv.words[k]
-    return w in ("a", "an", "one", "his", "her") or (sv.is_upper(k) and not a.name.endswith("s"))
+    return sv.words[sv.token_at(a.start)] in ("a", "an", "one", "his", "her", "another")
 
 
 def _inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:

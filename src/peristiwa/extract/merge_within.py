@@ -62,6 +62,7 @@ class Draft:
     specific: bool = False  # the mention names its own time ("the 2010 bombing"): never a bare re-mention
     count_kind: str = ""  # what the trigger says happened to its patients (killed, injured, arrested)
     agent_noun: bool = False  # the trigger is an agent noun ("rioters", "protesters")
+    passive: bool = False  # the trigger's clause subject is its patient
     background: bool = False  # in a subordinate clause: its modes do not describe a merged event
     mentions: list[Draft] = field(default_factory=list)
 
