@@ -71,6 +71,22 @@ def _content_of_charges(out: list[Candidate], dropped: set[int], claimed: float 
                     dropped.add(id(inner))
 
 
+def _targets_of_attacks(sv: SentView, out: list[Candidate], dropped: set[int], types: set[str]) -> None:
+    """ "ambushed a police patrol", "attacked a military convoy": an event noun of these types that is the
+    object of a violent or coercive verb names its target (a unit on patrol), not an event of its own."""
+    if not types:
+        return
+    for i, c in enumerate(out):
+        if i == 0 or not c.nominal or c.type not in types:
+            continue
+        prev = out[i - 1]
+        if prev.nominal or prev.type not in ("ASSAULT", "COERCE"):
+            continue
+        gap = range(prev.end, c.start)
+        if len(gap) <= 4 and all(sv.has_role(k, "quant", "np_skip", "actor_head", "actor_mod") for k in gap):
+            dropped.add(id(c))
+
+
 def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
     """ "mendukung dengan serangan udara dan dukungan di darat": nouns after "dengan" ("with") are the means."""
     for i, c in enumerate(out):
@@ -137,6 +153,7 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
                 outer.modes.append("violence")
             break
     _content_of_charges(out, dropped, float(res.setting("confidence", "claimed", default=0.0)))
+    _targets_of_attacks(sv, out, dropped, set(res.setting("compose", "attack_objects", default=[])))
     _instruments(sv, out, dropped)
     deontic = set(res.setting("compose", "deontic", default=[]))
     for c in out:

@@ -566,7 +566,7 @@ def _armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_perso
             d.recipients = [armed(a, False) for a in d.recipients]
 
 
-def _count_kind(count: Count, drafts: list[Draft]) -> Count:
+def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:
     """A victims' count inside the patient phrase of a verb that says what happened to them takes that
     verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
     wounded" - the wounded are not killed whatever cue stands nearer."""
@@ -580,7 +580,8 @@ def _count_kind(count: Count, drafts: list[Draft]) -> Count:
         # passive verb's subject ("7 soldiers of the battalion were injured") before it in its clause
         phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
         lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
-        subject = d.passive and lo <= count.start < d.trigger.start
+        between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
+        subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
         if subject or any(r.start <= count.start < r.end for r in phrase):
             holders.append(d)
     if not holders or any(d.count_kind == count.kind for d in holders):
@@ -653,7 +654,7 @@ def _attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], re
     people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
     carry = int(res.setting("counts", "carry_sentences", default=0))
     for raw in doc.counts:
-        count = _count_kind(raw, drafts)
+        count = _count_kind(raw, drafts, doc.text)
         if count.kind == "other" and (count.object or "").lower().split()[:1] and (
             (count.object or "").lower().split()[0] in people
         ):

@@ -276,6 +276,9 @@ class Morphology:
                     out[surface] = template
                 elif self.merge_ambiguous and not prev.alternatives and prev.nominal != template.nominal:
                     out[surface] = self.ambiguous(prev, template)
+                elif (self.merge_ambiguous and not prev.suffix and not prev.nominal and not prev.alternatives
+                      and template.has("participle")):
+                    out[surface] = template  # "beat", "hit", "set": the past reading (news narrates the past)
         return out
 
     # -- analysis ---------------------------------------------------------------------------------

@@ -248,6 +248,10 @@ def _reading(sv: SentView, m: Match) -> Match | None:
             sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns)
         if t.suffix and not t.nominal and not want and k >= 0 and not subject:
             return None  # a present-tense verb needs its subject: "bamboo shoots" is no shooting
+        if (sv.syntax.head_final and not t.suffix and not t.nominal and t.has("verbal") and not want and k >= 0
+                and sv.words[k] not in sv.res.pronouns
+                and not (subject and m.end < len(sv) and _opens_np(sv, m.end))):
+            return None  # a bare verb needs an auxiliary, "to", or a subject and an object
         return m
     verbal = next((a for a in t.alternatives if not a.nominal), t.alternatives[0])
     nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
