@@ -154,3 +154,17 @@ CREATE TABLE IF NOT EXISTS errors (
     message  VARCHAR,
     "at"     TIMESTAMP NOT NULL
 );
+
+-- One speaker record per person (or organisation, or unnamed description) per document, with all their
+-- quotes; events they assert point at their quotes through events.quote_id / events.source.
+CREATE VIEW IF NOT EXISTS speakers AS
+SELECT doc_id,
+       speaker,
+       max(speaker_role)                      AS role,
+       max(speaker_affiliation)               AS affiliation,
+       count(*)                               AS quotes,
+       count(*) FILTER (WHERE direct)         AS direct_quotes,
+       list(quote_id ORDER BY span_start)     AS quote_ids
+FROM quotes
+WHERE speaker IS NOT NULL
+GROUP BY doc_id, speaker;
