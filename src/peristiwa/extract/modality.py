@@ -46,7 +46,8 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
                 if best is None or dist < best[0]:
                     best = (dist, value)
             continue
-        if m.end > start or m.start < lo - (1 if opener else 0):
+        reaches = sv.syntax.head_final and m.end >= lo and m.end - m.start > 1  # "trying to | arrest"
+        if m.end > start or (m.start < lo - (1 if opener else 0) and not reaches):
             continue  # a conditional word opening the clause ("jika ...") is itself the clause boundary
         dist = start - m.end
         if scope == "clause":
