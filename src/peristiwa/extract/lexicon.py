@@ -140,7 +140,10 @@ class PhraseMatcher:
     def find_all(self, words: Sequence[str]) -> list[Match]:
         """Every match at every position (overlaps kept; callers choose)."""
         out: list[Match] = []
-        for i in range(len(words)):
+        compounds = self.compounds
+        for i, w in enumerate(words):
+            if (self._memo.get(w) == [] or (w not in self._memo and not self.lookup(w))) and w not in compounds:
+                continue  # most words hit no row: skip the call
             out.extend(self.match_at(words, i))
         return out
 

@@ -19,6 +19,8 @@ from .morphology import Morphology
 
 __all__ = ["Resources", "SentView", "Syntax", "sentence_views"]
 
+_EMPTY: frozenset[str] = frozenset()
+
 
 def _words(settings: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in settings.get(key, ()))
@@ -176,14 +178,14 @@ class SentView:
     def _annotate(matcher: PhraseMatcher, words: list[str], column: str) -> tuple[
         list[frozenset[str]], dict[int, list[tuple[int, str]]]
     ]:
-        per: list[set[str]] = [set() for _ in words]
+        per: list[frozenset[str]] = [_EMPTY] * len(words)
         starts: dict[int, list[tuple[int, str]]] = {}
         for m in matcher.find_all(words):
             value = m.row.get(column)
             starts.setdefault(m.start, []).append((m.end, value))
             for k in range(m.start, m.end):
-                per[k].add(value)
-        return [frozenset(x) for x in per], starts
+                per[k] = per[k] | {value}
+        return per, starts
 
     @property
     def roles(self) -> list[frozenset[str]]:
