@@ -154,7 +154,7 @@ def run_distributed(
     ``workers`` (size of a local cluster started and stopped here). ``parts_dir`` must be visible to the
     workers and the driver (default: ``<db>.parts/<run id>`` beside the store); merged parts are deleted
     unless ``keep_parts``. ``store_memory_limit`` caps DuckDB's buffer pool in the driver (None: DuckDB's
-    default, 80 % of RAM). ``partition_bytes`` defaults to about a quarter of the input per worker thread
+    default, 80 % of RAM). ``partition_bytes`` defaults to about an eighth of the input per worker thread
     when the inputs are named files (so a small corpus still spreads over every worker), at most
     :data:`~peristiwa.scale.partitions.DEFAULT_PARTITION_BYTES`. ``on_document`` is called with the
     number of documents (and failures) of each finished partition. ``task`` replaces
@@ -218,7 +218,8 @@ def _limit_store_memory(store: Store, limit: str) -> None:
 
 
 def _auto_partition_bytes(inputs: Sequence[str | Path], threads: int) -> int:
-    """About four partitions per worker thread for a corpus of named files, within [64 KiB, 1 MiB];
+    """About eight partitions per worker thread for a corpus of named files (a short tail when the last
+    ones finish), within [64 KiB, 1 MiB];
     the default size when an input is a directory, a glob or standard input (not sized up front)."""
     total = 0
     for item in inputs:
@@ -229,7 +230,7 @@ def _auto_partition_bytes(inputs: Sequence[str | Path], threads: int) -> int:
             total += path.stat().st_size
         except OSError:
             return DEFAULT_PARTITION_BYTES
-    return max(64 * 1024, min(DEFAULT_PARTITION_BYTES, total // (4 * threads) + 1))
+    return max(64 * 1024, min(DEFAULT_PARTITION_BYTES, total // (8 * threads) + 1))
 
 
 def _parts_directory(store_path: Path, parts_dir: str | Path | None, run_id: str) -> Path:
