@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 import msgspec
@@ -109,7 +109,6 @@ JOIN documents d USING (doc_id)
 GROUP BY c.cluster_id;
 """
 
-_T = TypeVar("_T")
 _json = msgspec.json.Encoder()
 
 
@@ -136,21 +135,7 @@ def ensure_merge_tables(store: Store) -> None:
         if not has_merge_tables(store):
             raise StoreError(f"{store.path}: no merge tables yet; run `peristiwa merge` on it once")
         return
-    _transaction(store, lambda: store.connection.execute(_DDL))
-
-
-def _transaction(store: Store, body: Callable[[], _T]) -> _T:
-    con = store.connection
-    con.begin()
-    try:
-        result = body()
-        con.commit()
-    except BaseException as exc:
-        con.rollback()
-        if isinstance(exc, duckdb.Error):
-            raise StoreError(f"{store.path}: merge write failed and was rolled back: {exc}") from exc
-        raise
-    return result
+    store._transaction(lambda: store.connection.execute(_DDL))
 
 
 def _replace_table(
@@ -169,7 +154,7 @@ def _replace_table(
         kind, params, stats = run
         con.execute("INSERT INTO merge_runs VALUES (?, ?, ?, ?)", [kind, _js(params), _js(stats), _now()])
 
-    _transaction(store, body)
+    store._transaction(body)
 
 
 def _batches(cur: duckdb.DuckDBPyConnection, size: int = 2048) -> Iterator[list[tuple[Any, ...]]]:
