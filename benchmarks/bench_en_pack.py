@@ -24,9 +24,10 @@ import argparse
 import csv
 import datetime as dt
 import os
-import time
-from collections import defaultdict
 from pathlib import Path
+
+from pipeline_timing import rate as _rate
+from pipeline_timing import stage_shares as _stage_shares
 
 from peristiwa.config import Config
 from peristiwa.evaluate.acled import read_acled_csv
@@ -61,28 +62,6 @@ def _guardian(limit: int) -> list[Document]:
             if len(docs) >= limit:
                 break
     return docs
-
-
-def _rate(pipe: Pipeline, docs: list[Document], repeat: int) -> float:
-    best = 0.0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for doc in docs:
-            pipe(doc)
-        elapsed = time.perf_counter() - start
-        best = max(best, len(docs) / elapsed if elapsed else 0.0)
-    return best
-
-
-def _stage_shares(pipe: Pipeline, docs: list[Document]) -> dict[str, float]:
-    """Seconds per stage over ``docs`` (one pass, stage functions timed individually)."""
-    spent: dict[str, float] = defaultdict(float)
-    for doc in docs:
-        for info, fn in zip(pipe.stages, pipe._fns, strict=True):
-            start = time.perf_counter()
-            doc = fn(doc)
-            spent[info.name] += time.perf_counter() - start
-    return dict(spent)
 
 
 def _bench(name: str, docs: list[Document], full: Pipeline, segment: Pipeline, repeat: int) -> None:
