@@ -371,6 +371,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     )
     _event_noun_sentences(doc, views, merged, res)
     _inherit_dates(doc, merged, res)
+    _anchor_dates(doc, merged, res)
     _armed_sides(doc, merged, res, builder.persons)
     _protest_targets(merged, res)
     _fallback_places(doc, merged, res)
@@ -627,6 +628,29 @@ def _inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
         if before:
             src = max(before, key=lambda e: e.si)
             d.date, d.date_span, d.own_date = src.date, src.date_span, False
+
+
+def _anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
+    calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
+    takes that anchor date: the last such day before it (else the first after it), when it lies at most
+    ``anchor_days`` before publication. Relative words ("kini", "saat ini") never anchor, and an event
+    whose sentence gives some other time keeps its own reading."""
+    days = int(res.setting("dates", "anchor_days", default=0))
+    if not days or doc.published is None:
+        return
+    anchors = [m for m in doc.dates if m.value is not None and not m.relative and m.value.precision == "day"
+               and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
+    if not anchors:
+        return
+    for d in drafts:
+        if d.date is not None or d.modality == "future":
+            continue
+        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+            continue
+        before = [m for m in anchors if m.end <= d.trigger.start]
+        m = before[-1] if before else anchors[0]
+        d.date, d.date_span, d.own_date = m.value, Span(m.start, m.end), False
 
 
 def _protest_targets(drafts: list[Draft], res: Resources) -> None:
