@@ -271,3 +271,28 @@ def test_event_in_quote_has_speaker_as_source(run) -> None:
 def test_narrated_event_has_no_source(run) -> None:
     _, events = run("Polisi menangkap lima militan di perbatasan pada Senin.")
     assert _one(events, "COERCE").source is None
+
+
+# -- lists, relative clauses, conduct nouns and object clitics ------------------------------------------
+
+
+def test_serial_comma_list_of_recipients(run):
+    doc, events = run("Eri mengajak polisi, tentara, dan mahasiswa untuk ikut mengawasi anak-anak.")
+    e = _one(events, "REQUEST")
+    assert _texts(doc, e.recipients) == ["polisi", "tentara", "mahasiswa"]
+
+
+def test_relative_clause_antecedent_keeps_its_coordination(run):
+    doc, events = run("Dede mengapresiasi sikap pihak kampus dan keluarga yang meminta transparansi penyelidikan.")
+    assert _texts(doc, _one(events, "REQUEST").actors) == ["pihak kampus", "keluarga"]
+
+
+def test_conduct_noun_names_the_party_after_it(run):
+    doc, events = run("Dede mengapresiasi sikap pihak kampus dalam kasus itu.")
+    assert _texts(doc, _one(events, "SUPPORT").recipients) == ["pihak kampus"]
+
+
+def test_object_clitic_is_the_last_other_person(run):
+    doc, events = run("Ahed Tamimi ditangkap pada 15 Desember. Pengadilan militer itu menahannya hingga akhir sidang.")
+    e = next(x for x in events if doc.text[x.trigger.start : x.trigger.end] == "menahannya")
+    assert _texts(doc, e.recipients) == ["Ahed Tamimi"]

@@ -386,6 +386,9 @@ def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
         elif sv.has_role(k, "coord") and (k + 1) in by_start:
             items.append(by_start[k + 1])
             saw_coord = True
+        elif w == "," and k + 2 < len(sv) and sv.has_role(k + 1, "coord") and (k + 2) in by_start and len(items) > 1:
+            items.append(by_start[k + 2])  # "X, Y, dan Z": the serial comma before the last item
+            saw_coord = True
         else:
             break
         k = items[-1].end
@@ -466,7 +469,7 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
         if not inside:
             before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
             if before:
-                return before[-1].expand()
+                return _coordinated_back(sv, nps, before[-1], lo)
     skip_places = sv.syntax.skip_place_subjects
     if skip_places:  # SVO: the subject stands before the clause's first verb ("X killed A and wounded B")
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
@@ -484,6 +487,21 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
                 found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
             return found
     return []
+
+
+def _coordinated_back(sv: SentView, nps: list[NP], last: NP, lo: int) -> list[NP]:
+    """ "pihak kampus dan keluarga yang meminta ...": the antecedent of a relative clause with the phrases
+    coordinated before it (a list ``X, Y dan Z`` read from its last item)."""
+    by_end = {np.end: np for np in nps if np.start >= lo and not np.pp}
+    items = [last]
+    k = last.start
+    if k >= 2 and sv.has_role(k - 1, "coord") and (k - 1) in by_end:
+        items.insert(0, by_end[k - 1])
+        k = items[0].start
+        while k >= 2 and sv.words[k - 1] == "," and (k - 1) in by_end:
+            items.insert(0, by_end[k - 1])
+            k = items[0].start
+    return [m for item in items for m in item.expand()]
 
 
 def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
@@ -517,7 +535,8 @@ def _after(sv: SentView, nps: list[NP], j: int, hi: int, *, max_gap: int = 3, pp
         if pp is not None and sv.has_role(k, pp):
             k += 1
             continue
-        if sv.has_role(k, "np_skip", "aux") or w in ("-",) or (pp is None and sv.has_role(k, "quant")):
+        if sv.has_role(k, "np_skip", "aux") or w in ("-",) or (
+                pp is None and sv.has_role(k, "quant", "aspect_head")):
             k += 1
             gap += 1
             continue

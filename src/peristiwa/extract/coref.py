@@ -106,6 +106,22 @@ class Antecedents:
                 best, best_key = m, key
         return best
 
+    def resolve_object(self, si: int, before: int, exclude: set[tuple[int, int]], max_back: int = 2) -> Mention | None:
+        """The referent of an object clitic ("menahannya") at token ``before`` of sentence ``si``: the nearest
+        earlier person (else group) that is not one of the verb's own participants (``exclude``: char spans)."""
+        best: Mention | None = None
+        best_key: tuple[int, int, int, int] | None = None
+        for m in self._window(si, max_back):
+            if (m.si == si and m.np.end > before) or m.kind not in ("person", "group"):
+                continue
+            s, e = self.views[m.si].char_span(m.np.start, m.np.end)
+            if any(s < xe and xs < e for xs, xe in exclude):
+                continue
+            key = (si - m.si, 0 if m.kind == "person" else 1, 0 if m.subject else 1, -m.np.start)
+            if best_key is None or key < best_key:
+                best, best_key = m, key
+        return best
+
     def resolve_definite(self, si: int, np: NP, max_back: int = 3) -> Mention | None:
         """ "the man" refers to the nearest earlier indefinite phrase with the same head ("an unidentified
         armed man"); None when there is none (a first mention with "the")."""

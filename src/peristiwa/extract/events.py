@@ -110,6 +110,15 @@ class _ActorBuilder:
         name, country, sector = self._identity(text, span.start, span.end)
         return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
 
+    def clitic_object(self, sv: SentView, k: int, exclude: set[tuple[int, int]]) -> list[Actor]:
+        """The object of "menahannya" (token ``k``): the last person or group mentioned that is not the
+        verb's own subject, as its most specific mention."""
+        m = self.ante.resolve_object(sv.index, k, exclude)
+        if m is None:
+            return []
+        actor = self.build(self.ante.views[m.si], m.np)
+        return [actor] if actor is not None else []
+
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
@@ -446,6 +455,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if c.frame == "HOST":  # "Ramaphosa disambut Menteri Budi": the visitor acts, the host receives
         actors, recipients = recipients, actors
     actor_spans = {(a.start, a.end) for a in actors}
+    if not recipients and c.frame == "AP" and not c.nominal and not c.passive and syn.object_clitics \
+            and sv.words[c.end - 1].endswith(syn.object_clitics):
+        recipients = builder.clitic_object(sv, c.end - 1, actor_spans | {(a.start, a.end) for a in recipients})
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]

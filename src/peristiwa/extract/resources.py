@@ -53,6 +53,7 @@ class Syntax:
     first_person: frozenset[str] = frozenset()
     speaker_pronouns: frozenset[str] = frozenset()
     speaker_clitics: tuple[str, ...] = ()
+    object_clitics: tuple[str, ...] = ()
     state_nouns: frozenset[str] = frozenset()
     name_first_apposition: bool = False
     possessive_endings: tuple[str, ...] = ()
@@ -87,6 +88,7 @@ class Syntax:
             first_person=_words(s, "first_person"),
             speaker_pronouns=_words(s, "speaker_pronouns"),
             speaker_clitics=tuple(s.get("speaker_clitics", ())),
+            object_clitics=tuple(s.get("object_clitics", ())),
             state_nouns=_words(s, "state_nouns"),
             name_first_apposition=bool(s.get("name_first_apposition", False)),
             possessive_endings=tuple(s.get("possessive_endings", ())),
