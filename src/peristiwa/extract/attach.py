@@ -14,6 +14,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from ..model import Count, DateMention, DateValue, Document, Place, Span
 from .resources import SentView
 
@@ -109,18 +111,28 @@ def places_of(
     An event noun takes only a place after it ("serangan di Filipina"): a place earlier in the clause
     belongs to the predicate the noun depends on ("Di Bandipora, seorang remaja tewas saat menentang
     larangan ...").
+
+    A place named with its containers ("in Tempe district, Wajo Regency, South Sulawesi province", "di
+    Kampung Melayu, Jakarta") is one place: the most specific of the chain (GUIDELINE: city > regency >
+    province > country), whichever link the clause reaches first; a link without a point of its own is
+    placed by the next one ("Desa Sukamaju, Kabupaten Garut").
     """
-    places = [p for p in doc.places if sv.start <= p.start < sv.end]
+    places = sorted((p for p in doc.places if sv.start <= p.start < sv.end), key=lambda p: p.start)
     if not places:
         return []
 
     def tok(p: Place) -> int:
         return sv.token_at(p.start)
 
-    def ok(p: Place) -> bool:
-        if any(s <= p.start and p.end <= e for s, e in exclude):
+    def excluded(p: Place) -> bool:
+        # an actor or noun phrase that is only the place with its level word ("Kendari City", "the
+        # Wajo Regency") is the place itself
+        return any(s <= p.start and p.end <= e and not _only_place(doc, sv, s, e) for s, e in exclude)
+
+    def ok(p: Place, *, chained: bool = False) -> bool:
+        if excluded(p):
             return False
-        if nominal and not locative(sv, tok(p)):
+        if nominal and not chained and not locative(sv, tok(p)):
             return False
         k = tok(p) - 1
         while k >= clause_tokens[0] and k > tok(p) - 8:
@@ -137,17 +149,103 @@ def places_of(
     chosen = after[:1] or ([] if nominal else before[-1:])
     if not chosen:
         return []
+    first = _most_specific(doc, sv, places, chosen[0], lambda p: ok(p, chained=True))
     # coordinated places: "di Provinsi Hama dan Provinsi Idlib"
-    out = list(chosen)
-    last = chosen[-1]
-    for p in sorted(places, key=lambda p: p.start):
+    out = [first]
+    last = _chain(doc, sv, places, chosen[0], lambda p: ok(p, chained=True))[-1]
+    for p in places:
         if p.start <= last.start:
             continue
         between = doc.text[last.end : p.start].strip().lower()
         if between in sv.syntax.place_coord and ok(p):
-            out.append(p)
-            last = p
+            chain = _chain(doc, sv, places, p, lambda p: ok(p, chained=True))
+            out.append(_most_specific(doc, sv, places, p, lambda p: ok(p, chained=True)))
+            last = chain[-1]
     return out
+
+
+#: how specific a place is (GUIDELINE: city > regency > province > country); unknown names rank as towns
+_SPECIFIC = {"country": 0, "region": 0, "admin1": 2, "admin2": 3, "admin3": 4, "city": 4, "facility": 5}
+
+
+def _specific(p: Place) -> int:
+    if p.feature == "facility":
+        return _SPECIFIC["facility"]
+    return _SPECIFIC.get(p.precision or "", 4)
+
+
+def _only_place(doc: Document, sv: SentView, start: int, end: int) -> bool:
+    """The span ``[start, end)`` is place names plus level words, determiners or commas only."""
+    inside = [(p.start, p.end) for p in doc.places if start <= p.start and p.end <= end]
+    if not inside:
+        return False
+    k = sv.token_at(start)
+    while k < len(sv.tokens) and sv.tokens[k].start < end:
+        t = sv.tokens[k]
+        if not any(s <= t.start and t.end <= e for s, e in inside) and not (
+            sv.has_class(k, "place_noun") or sv.words[k] in sv.syntax.place_skip or sv.words[k] == ","
+        ):
+            return False
+        k += 1
+    return True
+
+
+def _linked(doc: Document, sv: SentView, a: Place, b: Place) -> bool:
+    """``b`` follows ``a`` as its container: only a comma, brackets and level words between them
+    ("Tempe district, Wajo Regency", "Balingga district (Lanny Jaya regency")."""
+    gap = doc.text[a.end : b.start]
+    if "," not in gap and "(" not in gap:
+        return False
+    k = sv.token_at(a.end)
+    while k < len(sv.tokens) and sv.tokens[k].start < b.start:
+        t = sv.tokens[k]
+        if t.start >= a.end and sv.words[k] not in (",", "(") and not (
+            sv.has_class(k, "place_noun") or sv.words[k] in sv.syntax.place_skip
+        ):
+            return False
+        k += 1
+    return True
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` can contain ``inner`` (broader level, same country and division when known)."""
+    if _specific(outer) >= _specific(inner):
+        return False
+    if outer.country and inner.country and outer.country != inner.country:
+        return False
+    return not (outer.precision == "admin1" and inner.admin1 and outer.admin1 and inner.admin1 != outer.admin1)
+
+
+def _chain(doc: Document, sv: SentView, places: list[Place], p: Place, ok: Callable[[Place], bool]) -> list[Place]:
+    """The places named together with ``p`` as one place and its containers, in text order."""
+    i = places.index(p)
+    lo = hi = i
+    while lo > 0 and _linked(doc, sv, places[lo - 1], places[lo]) and _contains(places[lo], places[lo - 1]) \
+            and ok(places[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(places) and _linked(doc, sv, places[hi], places[hi + 1]) \
+            and _contains(places[hi + 1], places[hi]) and ok(places[hi + 1]):
+        hi += 1
+    return places[lo : hi + 1]
+
+
+def _most_specific(
+    doc: Document, sv: SentView, places: list[Place], p: Place, ok: Callable[[Place], bool]
+) -> Place:
+    """The most specific place of ``p``'s chain; without a point of its own, it takes its container's."""
+    chain = _chain(doc, sv, places, p, ok)
+    if len(chain) == 1:
+        return p
+    best = max(range(len(chain)), key=lambda i: (_specific(chain[i]), -i))
+    place = chain[best]
+    if place.lat is None:
+        outer = next((q for q in chain[best + 1 :] if q.lat is not None), None)
+        if outer is not None:
+            place = msgspec.structs.replace(
+                place, lat=outer.lat, lon=outer.lon, country=place.country or outer.country,
+                admin1=place.admin1 or (outer.name if outer.precision == "admin1" else outer.admin1),
+            )
+    return place
 
 
 def locative(sv: SentView, k: int) -> bool:
