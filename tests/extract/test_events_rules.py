@@ -296,3 +296,16 @@ def test_object_clitic_is_the_last_other_person(run):
     doc, events = run("Ahed Tamimi ditangkap pada 15 Desember. Pengadilan militer itu menahannya hingga akhir sidang.")
     e = next(x for x in events if doc.text[x.trigger.start : x.trigger.end] == "menahannya")
     assert _texts(doc, e.recipients) == ["Ahed Tamimi"]
+
+
+def test_purpose_clause_light_verb_takes_the_main_subject(run):
+    doc, events = run("Pada 2 April, Nadir bersama Budi berangkat ke Gaziantep untuk menyalurkan bantuan.")
+    assert _texts(doc, _one(events, "AID").actors) == ["Nadir", "Budi"]
+
+
+def test_bare_title_names_the_titled_person_chunked_apart(run):
+    doc, events = run("Menteri Perindustrian RI Airlangga Hartarto mengatakan bahwa Afghanistan adalah mitra dagang. "
+                      "Sebaliknya, Menperin mengundang pelaku bisnis Afghanistan.")
+    e = _one(events, "REQUEST")
+    assert _texts(doc, e.actors) == ["Menperin"]
+    assert e.actors[0].name == "Airlangga Hartarto"

@@ -663,7 +663,9 @@ def assign_roles(
             genitive = _after(sv, nps, cand.end, hi)
         if light is not None:
             role, k = light
-            subj = _subject(sv, nps, lo, k)
+            # "Nadir berangkat ke Gaziantep untuk menyalurkan bantuan": a purpose clause's subject is the
+            # main clause's (already found for the clause when the light verb has none of its own)
+            subj = _subject(sv, nps, lo, k) or subj
             if role == "light_recipient":
                 roles.recipients = subj
                 roles.subject_is = "recipient"

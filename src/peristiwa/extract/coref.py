@@ -137,14 +137,16 @@ class Antecedents:
                     return Mention(k, cand, "group", False)
         return None
 
-    def resolve_title(self, si: int, np: NP, max_back: int = 5) -> Mention | None:
+    def resolve_title(self, si: int, np: NP, max_back: int = 15) -> Mention | None:
         """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""
         for k in range(si, max(-1, si - max_back - 1), -1):
             for m in reversed(self.sentence(k)):
                 if m.kind != "person" or (k == si and m.np.start >= np.start) or m.np is np:
                     continue
                 sv = self.views[k]
-                if sv.class_within(m.np.start, m.np.end, "person_title") and m.np.end - m.np.start > 1:
+                titled = sv.class_within(m.np.start, m.np.end, "person_title") and m.np.end - m.np.start > 1
+                # "Menteri Perindustrian RI Airlangga Hartarto": the title may be chunked apart from the name
+                if titled or sv.class_within(max(0, m.np.start - 3), m.np.start, "person_title"):
                     return m
         return None
 
