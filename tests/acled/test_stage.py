@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peristiwa.acled import ACLED_ROW_COLUMNS, acled_row, acled_rows
+import msgspec
+
+from peristiwa.acled import ACLED_ROW_COLUMNS, acled_date, acled_row, acled_rows
 from peristiwa.config import Config
 from peristiwa.model import Actor, Count, DateValue, Document, Event, Place, Span
 from peristiwa.output import to_record
@@ -132,3 +134,18 @@ def test_acled_rows() -> None:
         assert "not an ACLED event" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("ACCUSE must not give an ACLED row")
+
+
+def test_undated_event_rows_take_the_day_before_publication() -> None:
+    """ACLED rows always have a day: an event whose text names no time is put on the day before the report
+    (time_precision 2), while the event itself keeps no date."""
+    undated = msgspec.structs.replace(synthetic_events()[3], date=None)
+    doc = _doc().with_layers(events=(undated,))
+    date, inferred = acled_date(doc, undated)
+    assert inferred and date is not None and date.first == date.last == dt.date(2019, 5, 3)
+    row = acled_row(doc, undated)
+    assert row["event_date"] == "2019-05-03" and row["time_precision"] == 2
+    assert undated.date is None
+    no_day = Document(doc_id="syn-2", text=TEXT, lang="en", events=(undated,))
+    assert acled_date(no_day, undated) == (None, False)
+    assert acled_row(no_day, undated)["event_date"] is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .mapping import AcledMapping, ActorClass, Cue, Rule, load_mapping
 from .resolve import AcledDecision, fatalities, interaction, resolve_document
-from .rows import ACLED_ROW_COLUMNS, acled_row, acled_rows, geo_precision, time_precision
+from .rows import ACLED_ROW_COLUMNS, acled_date, acled_row, acled_rows, geo_precision, time_precision
 from .stage import annotate, pack_cues
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "ActorClass",
     "Cue",
     "Rule",
+    "acled_date",
     "acled_row",
     "acled_rows",
     "annotate",

@@ -12,15 +12,16 @@ without an armed affiliation are "Civilians (Country)", an unnamed perpetrator o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Actor, Document, Event, Place, content_hash
-from .mapping import AcledMapping, read_tsv
+from ..model import Actor, DateValue, Document, Event, Place, content_hash
+from .mapping import AcledMapping, load_mapping, read_tsv
 from .resolve import AcledDecision, resolve_document
 
-__all__ = ["ACLED_ROW_COLUMNS", "acled_row", "acled_rows", "geo_precision", "time_precision"]
+__all__ = ["ACLED_ROW_COLUMNS", "acled_date", "acled_row", "acled_rows", "geo_precision", "time_precision"]
 
 #: Column order of :func:`acled_row` (ACLED's names; ``time_precision`` as in ACLED exports).
 ACLED_ROW_COLUMNS: tuple[str, ...] = (
@@ -51,10 +52,32 @@ def geo_precision(place: Place | None) -> int | None:
     return _GEO_PRECISION.get(place.precision or "") if place is not None else None
 
 
-def time_precision(event: Event) -> int | None:
-    """ACLED's time_precision: 1 a day, 2 within a week, 3 a month or longer (None without a date)."""
+def acled_date(doc: Document, event: Event, mapping: AcledMapping | None = None) -> tuple[DateValue | None, bool]:
+    """The date of the event's ACLED row and whether it is inferred from the report's date.
+
+    ACLED gives every event a day. peristiwa's own ``Event.date`` stays null when the text names no time
+    for the event (GUIDELINE: the published date is not a default); the ACLED row then takes the day
+    ``undated_report_lag_days`` (``acled.toml``) before publication - news reports yesterday's events -
+    and marks it inferred (time_precision 2). Without a publication date there is no row date.
+    """
+    if event.date is not None:
+        return event.date, False
+    if doc.published is None:
+        return None, False
+    m = mapping or load_mapping()
+    lag = m.settings.get("undated_report_lag_days")
+    if lag is None:
+        return None, False
+    day = doc.published - dt.timedelta(days=int(lag))
+    return DateValue(first=day, last=day, precision="day"), True
+
+
+def time_precision(event: Event, *, inferred: bool = False) -> int | None:
+    """ACLED's time_precision: 1 a day, 2 within a week, 3 a month or longer (None without a date).
+
+    A day inferred from the report's date (:func:`acled_date`) is precision 2: it is known to the week."""
     if event.date is None:
-        return None
+        return 2 if inferred else None
     days = (event.date.last - event.date.first).days
     return 1 if days == 0 else 2 if days <= 7 else 3
 
@@ -99,11 +122,12 @@ def acled_row(
     actor1, assoc1 = _side(decision.actor1, inter1, country, gen1)
     actor2, assoc2 = _side(decision.actor2, inter2, country, gen2)
     ident = content_hash(f"{doc.doc_id}/{event.id}")[:10]
+    date, inferred = acled_date(doc, event, mapping)
     return {
         "event_id_cnty": f"{code or 'XX'}-{ident}",
-        "event_date": event.date.first.isoformat() if event.date else None,
-        "year": event.date.first.year if event.date else None,
-        "time_precision": time_precision(event),
+        "event_date": date.first.isoformat() if date else None,
+        "year": date.first.year if date else None,
+        "time_precision": time_precision(event, inferred=inferred),
         "event_type": view.event_type,
         "sub_event_type": view.sub_event_type,
         "actor1": actor1,

@@ -9,7 +9,8 @@ is ever stored by peristiwa (ACLED terms of use).
 - :func:`evaluate_acled`: input = the note with its ``[size=...]`` tag removed, published = event_date + 1
   day, language English; the predicted event is the highest-confidence event with an ACLED view (none:
   a miss, wrong on every measure). Accuracy of event type, sub-event type, fatalities (exact), event date
-  (exact day), location (within 25 km of ACLED's point), interaction code, and a confusion table.
+  (exact day of the ACLED row's date; the event's own date apart), location (within 25 km of ACLED's
+  point), interaction code, and a confusion table.
   Document-level ceilings that need no event (a date mention resolving to ACLED's day, a place within 25
   km, the note's killed counts giving ACLED's fatalities) show what the date, place and count layers reach.
 - :func:`oracle_acled`: checks the mapping table alone. Each row becomes a synthetic document (the note
@@ -39,6 +40,7 @@ from rich.table import Table
 
 from ..acled.mapping import AcledMapping, load_mapping, read_tsv
 from ..acled.resolve import fatalities, resolve_document
+from ..acled.rows import acled_date
 from ..acled.stage import annotate
 from ..errors import DocumentError, EvaluationError
 from ..model import Actor, Count, Document, Event, Span
@@ -105,6 +107,7 @@ class AcledReport:
     date: Ratio = field(default_factory=lambda: Ratio(0, 0))
     location: Ratio = field(default_factory=lambda: Ratio(0, 0))
     interaction: Ratio = field(default_factory=lambda: Ratio(0, 0))
+    own_date: Ratio = field(default_factory=lambda: Ratio(0, 0))
     doc_date: Ratio = field(default_factory=lambda: Ratio(0, 0))
     doc_location: Ratio = field(default_factory=lambda: Ratio(0, 0))
     doc_fatalities: Ratio = field(default_factory=lambda: Ratio(0, 0))
@@ -129,9 +132,12 @@ class AcledReport:
 
 
 _MEASURES = ("coverage", "event_type", "sub_event_type", "fatalities", "date", "location", "interaction")
-#: Document-level ceilings, independent of event extraction: some date mention of the note resolves to
-#: ACLED's day, some place of the note lies within 25 km, the note's killed counts give ACLED's fatalities.
-_LAYER_MEASURES = ("doc_date", "doc_location", "doc_fatalities")
+#: ``own_date``: the event's own date (``Event.date``, null when the note names no time) is ACLED's day;
+#: ``date`` scores the ACLED row's date (:func:`peristiwa.acled.acled_date`: the day before publication
+#: when the note names no time). Document-level ceilings, independent of event extraction: some date
+#: mention of the note resolves to ACLED's day, some place of the note lies within 25 km, the note's
+#: killed counts give ACLED's fatalities.
+_LAYER_MEASURES = ("own_date", "doc_date", "doc_location", "doc_fatalities")
 
 
 class _Tally:
@@ -253,9 +259,11 @@ def _score(tally: _Tally, report: AcledReport, rec: AcledRecord, ev: Event | Non
         tally.add("interaction", view is not None and view.interaction == rec.interaction)
 
 
-def _score_place(tally: _Tally, rec: AcledRecord, ev: Event | None) -> None:
+def _score_place(tally: _Tally, rec: AcledRecord, ev: Event | None, doc: Document | None, m: AcledMapping) -> None:
     if rec.event_date is not None:
-        d = ev.date if ev is not None else None
+        own = ev.date if ev is not None else None
+        tally.add("own_date", own is not None and own.first == own.last == rec.event_date)
+        d = acled_date(doc, ev, m)[0] if ev is not None and doc is not None else None
         tally.add("date", d is not None and d.first == d.last == rec.event_date)
     if rec.lat is not None and rec.lon is not None:
         near = ev is not None and any(
@@ -323,7 +331,7 @@ def evaluate_acled(
         coded = [e for e in (out.events if out is not None else ()) if e.acled is not None]
         best = max(coded, key=lambda e: e.confidence, default=None)
         _score(tally, report, rec, best)
-        _score_place(tally, rec, best)
+        _score_place(tally, rec, best, out, mapping)
         _score_layers(tally, rec, out, mapping)
     return _finish(report, tally)
 
@@ -411,7 +419,7 @@ def render_acled_report(report: AcledReport, *, top: int = 12) -> Table:
                       f"≥ {target:.2f}" if target is not None else "")
     if report.kind == "pipeline":
         table.add_section()
-        table.add_row("[b]document layers (no event needed)[/b]", "", "", "")
+        table.add_row("[b]own date; document layers (no event needed)[/b]", "", "", "")
         for name in _LAYER_MEASURES:
             r = getattr(report, name)
             table.add_row(name.replace("_", " "), _fmt(r), f"{r.numerator} / {r.denominator}", "")
