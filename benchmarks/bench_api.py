@@ -7,6 +7,11 @@ events spread over 16 types, ~3 years, 60 places in Indonesia and the Middle Eas
 sources and quotes, so filters and sorts touch realistic selectivities.
 
     .venv/bin/python benchmarks/bench_api.py [--events 100000] [--dashboard-events 10000] [--requests 40]
+                                             [--loads 5] [--workdir DIR] [--compare REV]
+
+``--compare REV`` serves the ``src`` of git revision REV beside this tree and alternates every request
+and every dashboard load between the two servers, so a before/after comparison sees the same machine
+load (the 2-core reference machine is shared and noisy); it prints both tables and their ratios.
 
 The server runs as a separate process (``peristiwa serve``), requests go through HTTP one at a time,
 and every query shape is timed separately (p50/p95), then all together. The baseline printed beside the
@@ -151,17 +156,20 @@ def _free_port() -> int:
 
 
 class Server:
-    """``peristiwa serve`` in a child process, stopped on exit."""
+    """``peristiwa serve`` in a child process, stopped on exit; ``src`` runs another source tree."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, src: Path | None = None) -> None:
         self.port = _free_port()
         exe = Path(sys.executable).with_name("peristiwa")
+        env = dict(os.environ)
+        if src is not None:  # the tree comes first on the path, before the editable install
+            env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
         self.proc = subprocess.Popen(
             [str(exe), "serve", "--db", str(db), "--port", str(self.port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
         )
         self.url = f"http://127.0.0.1:{self.port}"
-        for _ in range(200):
+        for _ in range(300):
             try:
                 if httpx.get(self.url + "/api/health", timeout=1).status_code == 200:
                     return
@@ -179,6 +187,19 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def source_tree(rev: str, work: Path) -> Path:
+    """The ``src`` folder of git revision ``rev`` unpacked under ``work`` (for ``--compare``)."""
+    root = Path(__file__).resolve().parents[1]
+    sha = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", rev], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    dest = work / f"src-{sha}"
+    if not (dest / "src").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        tar = subprocess.run(["git", "-C", str(root), "archive", sha, "src"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=tar, check=True)
+    return dest / "src"
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -202,28 +223,56 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
-def bench_events(url: str, requests: int) -> None:
-    client = httpx.Client(base_url=url, timeout=30)
-    base = [time_get(client, "/api/health", {}) for _ in range(requests)]
-    cursor = client.get("/api/events", params={"limit": 50}).json()["next_cursor"]
-    everything: list[float] = []
-    print(f"{'GET /api/events scenario':42s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
-    print(f"{'(baseline: GET /api/health)':42s} {statistics.median(base):8.1f} {_pct(base, 95):8.1f} {max(base):8.1f}")
+def _row(label: str, times: list[float]) -> str:
+    return f"{label[:42]:42s} {statistics.median(times):8.1f} {_pct(times, 95):8.1f} {max(times):8.1f}"
+
+
+def bench_events(servers: dict[str, str], requests: int) -> None:
+    """Every query shape ``requests`` times per server; requests alternate between the servers, so a
+    baseline and a candidate see the same machine load."""
+    clients = {name: httpx.Client(base_url=url, timeout=30) for name, url in servers.items()}
+    cursors = {name: c.get("/api/events", params={"limit": 50}).json()["next_cursor"] for name, c in clients.items()}
+
+    def run(path: str, params: dict[str, Any], n: int) -> dict[str, list[float]]:
+        times: dict[str, list[float]] = {name: [] for name in clients}
+        for _ in range(n):
+            for name, c in clients.items():
+                p = dict(params)
+                if p.pop("_cursor", None):
+                    p["cursor"] = cursors[name]
+                times[name].append(time_get(c, path, p))
+        return times
+
+    everything: dict[str, list[float]] = {name: [] for name in clients}
+    results: list[tuple[str, dict[str, list[float]]]] = [
+        ("(baseline: GET /api/health)", run("/api/health", {}, requests))
+    ]
     for name, params in SCENARIOS:
-        p = dict(params)
-        if p.pop("_cursor", None):
-            p["cursor"] = cursor
-        times = [time_get(client, "/api/events", p) for _ in range(requests)]
-        everything += times
-        print(f"{name:42s} {statistics.median(times):8.1f} {_pct(times, 95):8.1f} {max(times):8.1f}")
-    print(f"{'ALL events requests (n=' + str(len(everything)) + ')':42s} {statistics.median(everything):8.1f} "
-          f"{_pct(everything, 95):8.1f} {max(everything):8.1f}")
+        times = run("/api/events", params, requests)
+        for k, v in times.items():
+            everything[k] += v
+        results.append((name, times))
+    results.append((f"ALL events requests (n={len(next(iter(everything.values())))})", everything))
     for path, params in (("/api/map", {"zoom": 3}), ("/api/map", {"zoom": 6, "bbox": "95,-11,141,6"}),
                          ("/api/stats", {}), ("/api/stats", {"country": "SY"}),
+                         ("/api/overview", {"zoom": 2, "bbox": "-180,-80,180,80"}),
                          ("/api/events/b5:e1", {"doc_id": "bench-0000005"})):
-        times = [time_get(client, path, params) for _ in range(max(5, requests // 4))]
         label = path + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
-        print(f"{label[:42]:42s} {statistics.median(times):8.1f} {_pct(times, 95):8.1f} {max(times):8.1f}")
+        try:
+            results.append((label, run(path, params, max(5, requests // 4))))
+        except RuntimeError as exc:  # an endpoint the baseline does not have
+            print(f"{label}: skipped ({str(exc)[:80]})")
+    for server in clients:
+        print(f"\n[{server}] {servers[server]}")
+        print(f"{'GET /api/events scenario':42s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
+        for label, times in results:
+            print(_row(label, times[server]))
+    if len(clients) == 2:
+        a, b = list(clients)
+        print(f"\nratio {b} / {a} (same run, interleaved requests)")
+        for label, times in results:
+            print(f"{label[:42]:42s} p50 {statistics.median(times[b]) / statistics.median(times[a]):5.2f}  "
+                  f"p95 {_pct(times[b], 95) / _pct(times[a], 95):5.2f}")
 
 
 def time_get(client: httpx.Client, path: str, params: dict[str, Any]) -> float:
@@ -240,7 +289,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run"]
 
 
-def bench_dashboard(url: str, loads: int) -> None:
+def bench_dashboard(servers: dict[str, str], loads: int) -> None:
+    """``loads`` first loads per server, alternating between them, each in a fresh browser context."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -249,29 +299,33 @@ def bench_dashboard(url: str, loads: int) -> None:
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         print("dashboard: skipped (no /usr/bin/chromium)")
         return
+    walls: dict[str, list[float]] = {name: [] for name in servers}
+    readies: dict[str, list[float]] = {name: [] for name in servers}
+    in_view: dict[str, int] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        walls: list[float] = []
-        readies: list[float] = []
-        in_view = 0
         for i in range(loads + 1):
-            ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-            page = ctx.new_page()
-            t0 = time.perf_counter()
-            page.goto(url + "/?map=0,80,2")
-            page.wait_for_selector("body[data-ready='1']", timeout=30_000)
-            wall = (time.perf_counter() - t0) * 1000
-            ready = page.evaluate("window.peristiwa.timings.readyAt")
-            in_view = page.evaluate("window.peristiwa.cells.reduce((s, c) => s + c.n, 0)")
-            ctx.close()
-            if i:  # the first load warms the browser process, not the page
-                walls.append(wall)
-                readies.append(ready)
+            for name, url in servers.items():
+                ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+                page = ctx.new_page()
+                t0 = time.perf_counter()
+                page.goto(url + "/?map=0,80,2")
+                page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+                wall = (time.perf_counter() - t0) * 1000
+                ready = page.evaluate("window.peristiwa.timings.readyAt")
+                in_view[name] = page.evaluate("window.peristiwa.cells.reduce((s, c) => s + c.n, 0)")
+                ctx.close()
+                if i:  # the first load warms the browser process and the server, not the page
+                    walls[name].append(wall)
+                    readies[name].append(ready)
         browser.close()
-    print(f"dashboard first load, {in_view} located events in view, {loads} fresh contexts (no cache):")
-    print(f"  navigation -> data-ready (in page)  median {statistics.median(readies):.0f} ms, "
-          f"max {max(readies):.0f} ms")
-    print(f"  goto -> data-ready (driver wall)    median {statistics.median(walls):.0f} ms, max {max(walls):.0f} ms")
+    for name in servers:
+        print(f"[{name}] dashboard first load, {in_view[name]} located events in view, {loads} fresh contexts "
+              "(no cache):")
+        print(f"  navigation -> data-ready (in page)  median {statistics.median(readies[name]):.0f} ms, "
+              f"max {max(readies[name]):.0f} ms")
+        print(f"  goto -> data-ready (driver wall)    median {statistics.median(walls[name]):.0f} ms, "
+              f"max {max(walls[name]):.0f} ms")
 
 
 def main() -> None:
@@ -281,22 +335,43 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="requests per scenario")
     parser.add_argument("--loads", type=int, default=5, help="dashboard loads")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the generated stores here")
+    parser.add_argument("--compare", metavar="REV", default=None,
+                        help="also serve the src of this git revision (e.g. HEAD~3) and alternate requests")
+    parser.add_argument("--skip-events", action="store_true", help="dashboard only")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     work = args.workdir or Path(tmp.name)
     work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    trees: dict[str, Path | None] = {"this tree": None}
+    if args.compare:
+        trees = {args.compare: source_tree(args.compare, work), "this tree": None}
+
+    def serving(db: Path) -> tuple[list[Server], dict[str, str]]:
+        started = [Server(db, src) for src in trees.values()]
+        return started, {name: s.url for name, s in zip(trees, started, strict=True)}
+
     big = work / f"api-{args.events}.duckdb"
-    if not big.exists():
-        print(f"built {args.events} events in {build_store(big, args.events):.1f} s -> {big}")
-    with Server(big) as server:
-        bench_events(server.url, args.requests)
+    if not args.skip_events:
+        if not big.exists():
+            print(f"built {args.events} events in {build_store(big, args.events):.1f} s -> {big}")
+        started, urls = serving(big)
+        try:
+            bench_events(urls, args.requests)
+        finally:
+            for server in started:
+                server.stop()
     if args.dashboard_events:
         small = work / f"api-{args.dashboard_events}.duckdb"
         if not small.exists():
             print(f"built {args.dashboard_events} events in {build_store(small, args.dashboard_events):.1f} s")
-        with Server(small) as server:
-            bench_dashboard(server.url, args.loads)
+        started, urls = serving(small)
+        try:
+            bench_dashboard(urls, args.loads)
+        finally:
+            for server in started:
+                server.stop()
+    print(f"machine: load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     tmp.cleanup()
 
 
