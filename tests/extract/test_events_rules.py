@@ -309,3 +309,13 @@ def test_bare_title_names_the_titled_person_chunked_apart(run):
     e = _one(events, "REQUEST")
     assert _texts(doc, e.actors) == ["Menperin"]
     assert e.actors[0].name == "Airlangga Hartarto"
+
+
+def test_head_noun_bridges_plain_nouns_to_its_modifier(run):
+    doc, events = run("Polisi mengamankan pengemudi mobil Pajero berpelat dinas Polri.")
+    assert _texts(doc, _one(events, "COERCE").recipients) == ["pengemudi mobil Pajero"]
+
+
+def test_head_noun_never_swallows_a_verb(run):
+    doc, events = run("Massa pendukung datang ke Jakarta dan menyerang polisi.")
+    assert _texts(doc, _one(events, "ASSAULT").actors) == ["Massa pendukung"]

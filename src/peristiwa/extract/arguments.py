@@ -283,11 +283,36 @@ def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
             j += 1
         elif w == "(" and j + 2 < n and sv.raw[j + 2] == ")" and sv.raw[j + 1][:1].isupper():
             j += 3
+        elif not head_final and np.kind == "common" and (bridge := _bridge(sv, j, cc)):
+            j = bridge
         elif w in ("-", "/") and j + 1 < n and sv.is_upper(j + 1) and sv.is_upper(j - 1):
             j += 2
         else:
             break
         np.end = j
+
+
+def _bridge(sv: SentView, j: int, cc: ChunkContext) -> int:
+    """Head-first languages: up to two plain lower-case nouns after a common head that lead to a word
+    continuing the phrase ("penggiat media sosial asal Rusia", "pengemudi mobil Pajero") belong to it.
+    Returns the token after the bridged nouns, or 0. Only words the pack's POS lexicon (``pos_lexicon.tsv``)
+    knows as nouns or adjectives bridge, and only toward a continuation, so a verb after the head ("warga
+    datang") never joins the phrase."""
+    pos = sv.res.pos
+    if not pos:
+        return 0
+    k = j
+    while k < len(sv) and k - j < 2:
+        raw = sv.raw[k]
+        if (k in cc.blocked or not raw.isalpha() or not raw.islower() or _is_function(sv, k)
+                or pos.get(sv.words[k]) not in ("NOUN", "ADJ") or sv.has_class(k, "time")):
+            return 0
+        k += 1
+        if k < len(sv) and k not in cc.blocked and (
+                sv.has_role(k, "actor_mod") or (k in cc.entities and cc.entities[k][1] in ("GPE", "NORP", "ORG"))
+                or _proper(sv, k, cc)):
+            return k
+    return 0
 
 
 def _acronyms(sv: SentView, nps: list[NP]) -> list[NP]:

@@ -9,7 +9,7 @@ Everything here is language-neutral; the words come from the pack's data files (
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..langs.base import LanguagePack
@@ -115,6 +115,8 @@ class Resources:
     pronouns: dict[str, tuple[str, str]]
     settings: dict[str, Any]
     syntax: Syntax
+    #: word form -> majority universal POS tag (``pos_lexicon.tsv``, built from UD; empty when absent)
+    pos: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, pack: LanguagePack) -> Resources:
@@ -136,6 +138,7 @@ class Resources:
             pronouns=pronouns,
             settings=settings,
             syntax=Syntax.from_settings(settings.get("syntax", {})),
+            pos={r["form"]: r["upos"] for r in pack.table("pos_lexicon.tsv")} if pack.has("pos_lexicon.tsv") else {},
         )
 
     @classmethod
