@@ -319,3 +319,8 @@ def test_head_noun_bridges_plain_nouns_to_its_modifier(run):
 def test_head_noun_never_swallows_a_verb(run):
     doc, events = run("Massa pendukung datang ke Jakarta dan menyerang polisi.")
     assert _texts(doc, _one(events, "ASSAULT").actors) == ["Massa pendukung"]
+
+
+def test_plural_pronoun_stands_for_a_coordinated_antecedent(run):
+    _doc, events = run("Nadir dan Budi berangkat ke Istanbul. Pada 5 April, keduanya diperiksa di kantor imigrasi.")
+    assert [a.name for a in _one(events, "ACCUSE").recipients] == ["Nadir", "Budi"]

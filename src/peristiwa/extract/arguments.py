@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .resources import Resources, SentView
 from .triggers import Candidate
 
-__all__ = ["NP", "ChunkContext", "Roles", "assign_roles", "chunk", "clause_bounds"]
+__all__ = ["NP", "ChunkContext", "Roles", "assign_roles", "chunk", "clause_bounds", "coordinated"]
 
 _FUNCTION_ROLES = (
     "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
@@ -144,7 +144,8 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     while i < n:
         start = i
         j = i
-        while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and (
+        pronoun = sv.words[i] in res.pronouns  # "keduanya" is a pronoun before it is a quantifier
+        while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and not pronoun and (
             sv.has_role(j, "quant") or sv.words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
             or (head_final and sv.has_role(j, "possessive") and j + 1 < n and j + 1 not in cc.blocked
                 and sv.has_role(j + 1, "actor_head", "actor_mod"))  # "his driver", "their leaders"

@@ -24,7 +24,7 @@ import msgspec
 from ..langs.base import PackLoader
 from ..model import Actor, Count, Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
-from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
+from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds, coordinated
 from .attach import count_types, date_of, locative, main_place, places_of
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
@@ -117,6 +117,19 @@ class _ActorBuilder:
         if m is None:
             return []
         actor = self.build(self.ante.views[m.si], m.np)
+        return [actor] if actor is not None else []
+
+    def build_all(self, sv: SentView, np: NP) -> list[Actor]:
+        """Like :meth:`build`, but a plural pronoun ("keduanya", "mereka") whose antecedent opens a list
+        ("Nadir dan Budi") stands for every item of it."""
+        if np.kind == "pronoun" and self.ante.res.pronouns.get(sv.words[np.start], ("", ""))[1] == "pl":
+            m = self.ante.resolve(sv.index, np)
+            if m is not None:
+                msv = self.ante.views[m.si]
+                items = coordinated(msv, self.ante.nps_for(m.si), m.np)
+                if len(items) > 1:
+                    return [a for a in (self.build(msv, it) for it in items) if a is not None]
+        actor = self.build(sv, np)
         return [actor] if actor is not None else []
 
     def build(self, sv: SentView, np: NP) -> Actor | None:
@@ -445,8 +458,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     place_tokens = {k for p in doc.places if sv.start <= p.start < sv.end
                     for k in range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1)}
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
-    actors = [a for a in (builder.build(sv, np) for np in roles.actors) if a is not None]
-    recipients = [a for a in (builder.build(sv, np) for np in roles.recipients) if a is not None]
+    actors = [a for np in roles.actors for a in builder.build_all(sv, np)]
+    recipients = [a for np in roles.recipients for a in builder.build_all(sv, np)]
     if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
         own = [np for np in nps if np.start <= c.start < np.end]
         actors = [a for a in (builder.build(sv, np) for np in own) if a is not None]
