@@ -13,7 +13,13 @@ language:
 2. extend left over a qualifier ("sekitar", "lebih dari", "up to") and right over the counted noun;
 3. give each count the kind of the nearest cue: a cue's direction says whether it precedes its count
    ("menewaskan 5 orang") or follows it ("5 orang tewas"); another count in between blocks it unless the
-   two are coordinated ("20 tank dan tiga peluncur roket ... hancur" are both destroyed).
+   two are coordinated ("20 tank dan tiga peluncur roket ... hancur" are both destroyed);
+4. with ``[single]`` in ``counts.toml``, a cue of the listed kinds with no count of its own whose patient is
+   one person written without a numeral - a proper name ("untuk membunuh Kim Jong-nam", "Burhan Wani
+   (22), yang tewas") or a noun phrase with one age ("Pengunjuk rasa lain berusia 20 tahunan dilaporkan
+   tewas") - counts 1: a name or an age picks out an individual;
+5. with ``[kind] state_predicates``, a count of kind other whose phrase is followed by a predicate of mere
+   presence ("Hampir 400 siswa ada di sekolah") is background, not a number about an event: dropped.
 """
 
 from __future__ import annotations
@@ -73,6 +79,14 @@ class CountGrammar:
     excl_after: frozenset[str]
     money: frozenset[str]
     months: frozenset[str]
+    collective: frozenset[str] = frozenset()
+    state_predicates: frozenset[str] = frozenset()
+    single_kinds: frozenset[str] = frozenset()
+    single_skip: frozenset[str] = frozenset()
+    single_age: frozenset[str] = frozenset()
+    single_plural: frozenset[str] = frozenset()
+    single_modifiers: frozenset[str] = frozenset()
+    single_window: int = 6
 
 
 def count_grammar(pack: Any) -> CountGrammar:
@@ -101,6 +115,7 @@ def _build(pack: Any) -> CountGrammar:
         target[tuple(_words(row["cue"]))] = row["qualifier"]
     cfg = pack.settings("counts.toml")
     obj, kind, excl = cfg.get("object", {}), cfg.get("kind", {}), cfg.get("exclude", {})
+    single = cfg.get("single", {})
     months: frozenset[str] = frozenset()
     if pack.has("date_words.toml"):
         dates = pack.settings("date_words.toml")
@@ -131,6 +146,14 @@ def _build(pack: Any) -> CountGrammar:
         excl_after=_low(excl.get("after", [])),
         money=_low(excl.get("money_prefixes", [])),
         months=months,
+        collective=_low(excl.get("collective", [])),
+        state_predicates=_low(kind.get("state_predicates", [])),
+        single_kinds=frozenset(single.get("kinds", [])),
+        single_skip=_low(single.get("skip", [])),
+        single_age=_low(single.get("age_words", [])),
+        single_plural=_low(single.get("plural", [])),
+        single_modifiers=_low(single.get("modifiers", [])),
+        single_window=int(single.get("window", 6)),
     )
 
 
@@ -167,6 +190,8 @@ def _excluded(words: list[str], low: list[str], i: int, j: int, g: CountGrammar,
         return True  # a bare year ("2015") or a phone/registration number ("0812...", "0830")
     prev = low[i - 1] if i > first else ""
     prev2 = low[i - 2] if i - 1 > first else ""
+    if j - i == 1 and tok.lower() in g.collective and _after_noun(words[i - 1] if i > first else "", g):
+        return True  # "hari kedua" (the second day) is an ordinal; "kedua negara" (both countries) counts
     if prev in g.excl_before or prev in g.money:
         return True
     if prev in (".", "-", "–") and (prev2 in g.excl_before or prev2 in g.money):
@@ -183,6 +208,16 @@ def _excluded(words: list[str], low: list[str], i: int, j: int, g: CountGrammar,
     if nxt in ("/", ":") and j + 1 < len(low) and low[j + 1][:1].isdigit():
         return True  # ratio or clock time
     return i == first and nxt in (".", ")")  # a list label "1. Pratu Marwan"
+
+
+def _after_noun(prev: str, g: CountGrammar) -> bool:
+    """Whether ``prev`` looks like a content word the numeral follows (a noun, not a verb or function word)."""
+    lp = prev.lower()
+    if not prev or not _ALPHA.fullmatch(prev) or not prev.islower():
+        return False
+    if lp in g.stop or lp in g.cue_words or lp in g.qual_words or lp in g.excl_before:
+        return False
+    return not (len(lp) >= g.min_prefixed and lp not in g.prefix_nouns and lp.startswith(g.stop_prefixes))
 
 
 def _match_at(low: list[str], i: int, g: CountGrammar) -> NumberMatch | None:
@@ -303,8 +338,107 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
         elided = obj is None and j < n and low[j] in g.elided
         found.append(TokenCount(a, i, j, b, value, qual, obj, inherited, m.weak, elided or inherited is not None))
         i = b
-    _assign_kinds(low, found, _cues(low, g), g)
-    return [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
+    cues = _cues(low, g)
+    _assign_kinds(low, found, cues, g)
+    kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
+    if g.state_predicates:
+        kept = [f for f in kept if not (f.kind == "other" and f.b < n and low[f.b] in g.state_predicates)]
+    if g.single_kinds:
+        kept = sorted([*kept, *_singles(words, low, kept, cues, g)], key=lambda f: f.a)
+    return kept
+
+
+def _is_name(w: str) -> bool:
+    return bool(_ALPHA.fullmatch(w)) and w[0].isupper()
+
+
+def _name_left(words: list[str], k: int) -> int | None:
+    """Start of the proper name ending at ``words[k]`` ("Burhan Wani", "Kim Jong - nam"), or None."""
+    if k < 0 or not (_is_name(words[k]) or (k >= 2 and words[k - 1] == "-" and _is_name(words[k - 2]))):
+        return None
+    i = k
+    while i > 0 and (_is_name(words[i - 1]) or (words[i - 1] == "-" and i > 1 and _is_name(words[i - 2]))):
+        i -= 1
+    if i == 0 and i == k:
+        return None  # one capitalised word opening the sentence may be a common noun ("Warga tewas")
+    return i
+
+
+def _name_right(words: list[str], k: int) -> int | None:
+    """End (exclusive) of the proper name starting at ``words[k]``, or None."""
+    if k >= len(words) or not _is_name(words[k]):
+        return None
+    j = k + 1
+    while j < len(words) and (_is_name(words[j]) or (words[j] == "-" and j + 1 < len(words)
+                                                     and _ALPHA.fullmatch(words[j + 1]))):
+        j += 2 if words[j] == "-" else 1
+    return j
+
+
+def _singles(
+    words: list[str], low: list[str], found: list[TokenCount], cues: list[tuple[int, int, _Cue]], g: CountGrammar
+) -> list[TokenCount]:
+    """Counts of 1 for a lone person without a numeral (step 4 of the module docstring)."""
+    out: list[TokenCount] = []
+    for s, e, cue in cues:
+        if cue.kind not in g.single_kinds or cue.direction == "object":
+            continue
+        lo, hi = max(0, s - g.single_window - 4), min(len(low), e + 4)
+        if any(f.kind == cue.kind and lo <= f.n0 < hi for f in found):
+            continue  # the cue has a count of its own ("seorang remaja tewas", "tewas 5 orang")
+        span = None
+        if cue.direction in ("after", "any"):
+            span = _patient_before(words, low, s, g)
+        if span is None and cue.direction in ("before", "any"):
+            end = _name_right(words, e)
+            if end is not None and not (end < len(low) and low[end] in g.coordination and _is_name(
+                    words[end + 1] if end + 1 < len(words) else "")):
+                span = (e, end)
+        if span is None:
+            continue
+        a, b = span
+        if any(w in g.single_plural or w in g.numbers.words or w[:1].isdigit() for w in low[a:b]
+               if w not in g.single_age):
+            continue
+        out.append(TokenCount(a, a, b, b, 1, "exact", span, None, False, False, cue.kind))
+    return out
+
+
+def _patient_before(words: list[str], low: list[str], s: int, g: CountGrammar) -> tuple[int, int] | None:
+    """The one-person phrase right before an intransitive or passive cue at ``s``, or None."""
+    k = s - 1
+    while k >= 0 and (low[k] in g.single_skip or low[k] == ","):
+        k -= 1
+    aged = False
+    if k >= 2 and low[k] == ")" and low[k - 2] == "(" and low[k - 1].isdigit():
+        k, aged = k - 3, True  # "Burhan Wani (22)"
+    start = _name_left(words, k)
+    if start is not None:
+        prev, prev2 = (low[start - 1] if start > 0 else ""), (words[start - 2] if start > 1 else "")
+        if prev in g.coordination and (prev != "," or _is_name(prev2) or prev2 == ")"):
+            return None  # "Ali dan Budi tewas", "Ali (30), Budi (25), tewas": a list of people
+        return (start, k + 1)
+    # a noun phrase with one age: "Pengunjuk rasa lain berusia 20 tahunan", "pria (30)"
+    i = k
+    if not aged:
+        while i >= 0 and k - i < g.single_window:
+            if low[i] in g.single_age:
+                aged = True
+                break
+            if not (_ALPHA.fullmatch(words[i]) or words[i][:1].isdigit()):
+                return None
+            i -= 1
+        if not aged:
+            return None
+    else:
+        i += 1
+    a = i
+    while (a > 0 and _ALPHA.fullmatch(words[a - 1]) and i - a <= g.max_words
+           and (low[a - 1] not in g.stop or low[a - 1] in g.single_modifiers)):
+        a -= 1
+    if a == i:
+        return None
+    return (a, i)
 
 
 def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int, int, _Cue]], g: CountGrammar) -> None:
