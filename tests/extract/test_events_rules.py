@@ -324,3 +324,8 @@ def test_head_noun_never_swallows_a_verb(run):
 def test_plural_pronoun_stands_for_a_coordinated_antecedent(run):
     _doc, events = run("Nadir dan Budi berangkat ke Istanbul. Pada 5 April, keduanya diperiksa di kantor imigrasi.")
     assert [a.name for a in _one(events, "ACCUSE").recipients] == ["Nadir", "Budi"]
+
+
+def test_general_phrase_is_named_by_its_examples(run):
+    doc, events = run("Eri mengajak semua elemen masyarakat seperti mahasiswa, buruh, dan nelayan untuk mengawasi.")
+    assert _texts(doc, _one(events, "REQUEST").recipients) == ["mahasiswa", "buruh", "nelayan"]

@@ -209,6 +209,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     nps = _acronyms(sv, nps)
     _members(sv, nps)
     nps = _appositions(sv, nps)
+    _examples(sv, nps)
     for a, b in itertools.pairwise(nps):  # "terhadap anak dan perempuan": both under the preposition
         if a.pp and b.pp is None and b.start == a.end + 1 and sv.has_role(a.end, "coord"):
             b.pp = a.pp
@@ -383,6 +384,35 @@ def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool
     if sv.has_role(j, "actor_head") and j not in blocked and j + 1 < len(sv) and sv.is_upper(j + 1):
         return True
     return (w[:1].isdigit() or w.isupper()) and j > np.start and sv.is_upper(j - 1) and len(w) <= 6
+
+
+def _examples(sv: SentView, nps: list[NP]) -> None:
+    """ "semua elemen masyarakat seperti Satgas RW, LSM, dan tokoh agama", "seluruh pihak yang mendukung
+    kebijakan ini, mulai dari Kodim, Polrestabes, dan Polres": a general phrase (opened by a quantifier or
+    headed by a ``generic_head`` noun) followed by an ``example`` word and a list is named by the list
+    (the most specific mention). A relative clause may stand between them."""
+    by_start = {np.start: np for np in nps}
+    for np in nps:
+        if np.members or np.kind != "common" or not (
+                sv.has_role(np.start, "quant") or sv.has_role(np.head, "generic_head")):
+            continue
+        k = np.end
+        if k < len(sv) and sv.has_role(k, "relative"):  # "... yang mendukung kebijakan ini, mulai dari"
+            stop = next((x for x in range(k, min(len(sv), k + 10)) if sv.words[x] == ","), None)
+            if stop is None:
+                continue
+            k = stop
+        if k < len(sv) and sv.words[k] == ",":
+            k += 1
+        if k >= len(sv) or not sv.has_role(k, "example"):
+            continue
+        ends = [e for e, r in sv.role_starts.get(k, ()) if r == "example"]
+        first = by_start.get(max(ends) if ends else k + 1)
+        if first is None:
+            continue
+        items = coordinated(sv, nps, first)
+        if len(items) > 1:
+            np.members = [m for item in items for m in item.expand()]
 
 
 def _members(sv: SentView, nps: list[NP]) -> None:
