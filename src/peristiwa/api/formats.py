@@ -58,10 +58,15 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def to_geojson(rows: Sequence[dict[str, Any]], next_cursor: str | None = None) -> bytes:
-    """A GeoJSON FeatureCollection; properties are the JSON row without lat/lon."""
+def to_geojson(rows: Sequence[dict[str, Any] | msgspec.Raw], next_cursor: str | None = None) -> bytes:
+    """A GeoJSON FeatureCollection; properties are the JSON row without lat/lon. ``rows`` may also be
+    ready features (:meth:`peristiwa.api.db.EventRows.features`)."""
+    if all(isinstance(row, msgspec.Raw) for row in rows):
+        return encode_json({"type": "FeatureCollection", "features": rows, "next_cursor": next_cursor})
     features = []
     for row in rows:
+        if isinstance(row, msgspec.Raw):
+            raise TypeError("to_geojson: mix of rows and ready features")
         props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
         lat, lon = row.get("lat"), row.get("lon")
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None

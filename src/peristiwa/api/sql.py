@@ -20,18 +20,16 @@ from typing import Any
 import duckdb
 import msgspec
 
-from .db import INDEX_TABLE
+from .db import INDEX_TABLE, EventRows
 from .filters import EventFilters
 
 __all__ = [
-    "EVENT_COLUMNS",
     "CursorError",
     "count_events",
     "decode_cursor",
     "encode_cursor",
     "event_row",
     "event_where",
-    "fetch_rows",
     "find_events",
     "finite",
     "list_events",
@@ -53,15 +51,6 @@ _SORT_KEYS: dict[str, tuple[str, str]] = {
     "published": ("e.published", "date"),
     "confidence": ("e.confidence", "float"),
 }
-
-#: columns of one event row (JSON, CSV and GeoJSON all start from these)
-EVENT_COLUMNS = (
-    "e.doc_id, e.event_id, e.ord, e.type, e.modes, e.trigger, e.date, e.date_first, e.date_last, "
-    "e.date_precision, e.published, e.actors, e.recipients, e.location, e.admin1, e.country, e.lat, e.lon, "
-    "e.geo_precision, e.n_locations, e.counts, e.source, e.quote_id, e.modality, e.confidence, e.n_mentions, "
-    "e.acled_event_type, e.acled_sub_event_type, e.fatalities, e.evidence, e.title, e.url, e.lang, e.publisher"
-)
-
 
 class CursorError(ValueError):
     """A pagination cursor that is malformed or belongs to another sort order."""
@@ -166,8 +155,12 @@ def _sort_sql(sort: str) -> tuple[str, str, Any]:
 
 def list_events(
     cur: Cursor, f: EventFilters, *, sort: str = "-date", limit: int = 50, cursor: str | None = None
-) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of event rows and the cursor of the next page (None on the last page)."""
+) -> tuple[list[int], str | None]:
+    """Index row ids (``rid``) of one page of events, and the cursor of the next page (None on the last).
+
+    The rows themselves come from :class:`~peristiwa.api.db.EventRows` (``db.rows``): the top-N runs
+    over the sort key only, which costs several times less than one carrying every wide column.
+    """
     conds, params = event_where(f)
     key_sql, direction, _ = _sort_sql(sort)
     if cursor:
@@ -187,24 +180,7 @@ def list_events(
         keys = keys[:limit]
         _, key, doc_id, ord_ = keys[-1]
         nxt = encode_cursor(sort, key, doc_id, ord_)
-    return fetch_rows(cur, [k[0] for k in keys]), nxt
-
-
-def fetch_rows(cur: Cursor, rids: Sequence[int]) -> list[dict[str, Any]]:
-    """The display rows of index rows ``rids``, in that order (a point lookup each, by the ART index).
-
-    Why two steps: a top-N that carries every wide column through the sort costs several times more
-    than one over the sort key; the page's rows are then fetched by their row ids.
-    """
-    if not rids:
-        return []
-    sql = f"SELECT e.rid, {EVENT_COLUMNS}" + _FROM + " WHERE e.rid = ANY(?::BIGINT[])"
-    rows = _dicts(cur.execute(sql, [list(rids)]))
-    by_rid = {row.pop("rid"): row for row in rows}
-    out = [by_rid[r] for r in rids if r in by_rid]
-    for row in out:
-        row["counts"] = msgspec.json.decode(row["counts"]) if row["counts"] else []
-    return out
+    return [int(k[0]) for k in keys], nxt
 
 
 def count_events(cur: Cursor, f: EventFilters) -> int:
@@ -333,7 +309,7 @@ def stats(cur: Cursor, f: EventFilters, *, bucket: str = "auto", top: int = 10) 
     return out
 
 
-def merge_candidates(cur: Cursor, row: dict[str, Any], window_days: int, slack_days: int,
+def merge_candidates(cur: Cursor, rows: EventRows, row: dict[str, Any], window_days: int, slack_days: int,
                      limit: int = 200) -> list[dict[str, Any]]:
     """Events of the same type in other documents whose dates lie within the merge window of ``row``.
 
@@ -349,24 +325,18 @@ def merge_candidates(cur: Cursor, row: dict[str, Any], window_days: int, slack_d
     lo = first - dt.timedelta(days=window_days + slack_days)
     hi = (last or first) + dt.timedelta(days=window_days + slack_days)
     sql = (
-        f"SELECT {EVENT_COLUMNS}" + _FROM
+        "SELECT e.rid" + _FROM
         + f" WHERE e.type = ? AND e.doc_id <> ? AND {_EFF_LAST} >= ? AND {_EFF_FIRST} <= ?"
         + " ORDER BY e.doc_id, e.ord LIMIT ?"
     )
-    return _dicts(cur.execute(sql, [row["type"], row["doc_id"], lo, hi, limit]))
+    return rows.dicts(r for r, in cur.execute(sql, [row["type"], row["doc_id"], lo, hi, limit]).fetchall())
 
 
-def event_row(cur: Cursor, doc_id: str, event_id: str) -> dict[str, Any] | None:
-    """The flat row of one event (the same columns as a page of :func:`list_events`)."""
-    rows = _dicts(cur.execute(
-        f"SELECT {EVENT_COLUMNS}" + _FROM + " WHERE e.doc_id = ? AND e.event_id = ?", [doc_id, event_id]
-    ))
-    return rows[0] if rows else None
-
-
-def _dicts(cur: Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description or ()]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+def event_row(cur: Cursor, rows: EventRows, doc_id: str, event_id: str) -> dict[str, Any] | None:
+    """The flat row of one event (the same fields as a page of :func:`list_events`)."""
+    found = cur.execute(f"SELECT rid FROM {INDEX_TABLE} WHERE doc_id = ? AND event_id = ? LIMIT 1",
+                        [doc_id, event_id]).fetchall()
+    return rows.dicts([found[0][0]])[0] if found else None
 
 
 def finite(value: float | None) -> float | None:

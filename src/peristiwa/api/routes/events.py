@@ -39,9 +39,10 @@ def list_events(params: Annotated[EventListParams, Query()], db: Db, settings: S
             "page with the cursor" + (" or use format=csv / geojson" if params.format == "json" else ""),
         )
 
-    def read(cur: Any) -> tuple[list[dict[str, Any]], str | None, int | None]:
-        rows, nxt = sql.list_events(cur, params, sort=params.sort, limit=params.limit, cursor=params.cursor)
+    def read(cur: Any) -> tuple[Any, str | None, int | None]:
+        rids, nxt = sql.list_events(cur, params, sort=params.sort, limit=params.limit, cursor=params.cursor)
         total = sql.count_events(cur, params) if params.total else None
+        rows = {"json": db.rows.page, "csv": db.rows.dicts, "geojson": db.rows.features}[params.format](rids)
         return rows, nxt, total
 
     try:
@@ -85,8 +86,8 @@ def get_event(
     opts = MergeOptions()
 
     def read(cur: Any) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-        row = sql.event_row(cur, the_doc, the_event)
-        cands = (sql.merge_candidates(cur, row, opts.date_window_days, opts.undated_slack_days)
+        row = sql.event_row(cur, db.rows, the_doc, the_event)
+        cands = (sql.merge_candidates(cur, db.rows, row, opts.date_window_days, opts.undated_slack_days)
                  if row is not None and related_limit else [])
         return row, cands
 
