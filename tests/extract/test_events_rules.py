@@ -329,3 +329,14 @@ def test_plural_pronoun_stands_for_a_coordinated_antecedent(run):
 def test_general_phrase_is_named_by_its_examples(run):
     doc, events = run("Eri mengajak semua elemen masyarakat seperti mahasiswa, buruh, dan nelayan untuk mengawasi.")
     assert _texts(doc, _one(events, "REQUEST").recipients) == ["mahasiswa", "buruh", "nelayan"]
+
+
+def test_event_noun_subject_of_a_later_passive_support_verb(run):
+    doc, events = run("Polri menyatakan serangan bom di Kampung Melayu, Jakarta, diduga dilakukan oleh kelompok ISIS.")
+    assert _texts(doc, _one(events, "ASSAULT").actors) == ["kelompok ISIS"]
+    assert _texts(doc, _one(events, "ACCUSE").recipients) == ["kelompok ISIS"]
+
+
+def test_support_verb_reaches_its_event_noun_past_frame_nouns(run):
+    doc, events = run("Pemerintah resmi menerapkan kebijakan pembatasan jam malam bagi anak-anak.")
+    assert _texts(doc, _one(events, "COERCE").actors) == ["Pemerintah"]

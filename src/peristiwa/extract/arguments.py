@@ -640,7 +640,7 @@ def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | Non
     k = cand.start - 1
     steps = 0
     skip = ("np_skip", "aux", "quant", "demonstrative", "coord") if sv.syntax.head_final else (
-        "np_skip", "aux", "quant", "demonstrative")
+        "np_skip", "aux", "quant", "demonstrative", "light_noun", "coord")  # "menerapkan kebijakan ... jam malam"
     while k >= lo and steps < (6 if sv.syntax.head_final else 4):
         for role in ("light_recipient", "light_agent"):
             if sv.has_role(k, role):
@@ -665,7 +665,30 @@ def _done_by(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
         if m < hi and sv.has_role(m, "agent_prep"):
             return _after(sv, nps, m + 1, hi, pp="agent_prep")
         return _after(sv, nps, m, hi)
+    verb = _passive_predicate(sv, nps, k, hi)
+    if verb is not None and verb + 1 < hi and sv.has_role(verb + 1, "agent_prep"):
+        return _after(sv, nps, verb + 2, hi, pp="agent_prep")
     return []
+
+
+def _passive_predicate(sv: SentView, nps: list[NP], k: int, hi: int) -> int | None:
+    """ "serangan bom di Kampung Melayu, Jakarta, diduga dilakukan oleh ISIS": the event noun is the
+    subject of a passive support verb later in its clause, past place phrases and hedges ("diduga"). Returns
+    the support verb's token, or None when another verb or a clause boundary comes first."""
+    prefixes = sv.syntax.passive_prefixes
+    starts = {np.start: np for np in nps}
+    steps = 0
+    while k < hi and steps < 12:
+        if sv.has_role(k, "light_agent") and prefixes and sv.words[k].startswith(prefixes):
+            return k
+        if k in starts and starts[k].pp is not None:
+            k = starts[k].end  # a place or other prepositional phrase ("di Kampung Melayu")
+        elif k in starts or sv.words[k] == "," or sv.has_role(k, "aux", "prep", "np_skip"):
+            k += 1
+        else:
+            return None
+        steps += 1
+    return None
 
 
 def assign_roles(
@@ -755,6 +778,13 @@ def assign_roles(
                 roles.actors = both
             if comit:
                 (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(comit)
+        return roles
+    prefixes = syn.passive_prefixes
+    if (frame == "R" and agent_pp and prefixes and cand.end < hi and sv.words[cand.end].startswith(prefixes)
+            and agent_pp[0].start > cand.end + 1):
+        # "serangan itu diduga dilakukan oleh ISIS": the agent of the passive verb after "diduga" is the
+        # one accused (the accuser is the source of the statement)
+        roles.recipients = agent_pp
         return roles
     if frame == "R" or (cand.passive and frame in ("AP", "A", "HOST")):
         roles.recipients = subj
