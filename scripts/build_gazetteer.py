@@ -37,7 +37,7 @@ from typing import Any
 import msgspec
 
 from peristiwa.actors.registry import country_names
-from peristiwa.geo.gazetteer import ALIAS_BIT, FEATURES, FORMAT_VERSION, _File, name_key
+from peristiwa.geo.gazetteer import ALIAS_BIT, FEATURES, FORMAT_VERSION, MAJOR_CAPITAL_RANK, _File, name_key
 from peristiwa.langs.base import PackLoader
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,7 +45,8 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "gazetteer"
 DEFAULT_OUT = REPO / "src" / "peristiwa" / "geo" / "data" / "gazetteer.msgpack.gz"
 
 # class priors (see peristiwa.geo.gazetteer): the actors package reads them too (rank >= 45 = a major place)
-RANK = {"country": 100, "admin1": 70, "capital": 65, "admin1_seat": 55, "million_city": 55, "id_city": 50,
+RANK = {"country": 100, "major_capital": MAJOR_CAPITAL_RANK, "admin1": 70, "capital": 65,
+        "admin1_seat": 55, "million_city": 55, "id_city": 50,
         "id_regency": 45, "large_city": 45, "region": 30, "admin2": 25, "city": 20, "small_city": 15, "id_district": 10,
         "village": 5}
 _ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "ash ", "at ", "az ", "el ")
@@ -173,8 +174,6 @@ def build(data: Path, geonames: dict[str, Any] | None = None) -> list[Entry]:
         feature = "admin2" if name.endswith(_ADMIN2_ENDINGS) else "city"
         if feature == "admin2":
             rank = RANK["admin2"]
-        elif capitals.get(code) in keys:
-            rank = RANK["capital"]
         elif keys & (_variants(state) | _variants(admin1)):
             rank = RANK["admin1_seat"]
         else:
@@ -183,9 +182,11 @@ def build(data: Path, geonames: dict[str, Any] | None = None) -> list[Entry]:
         entries.append(e)
         cities.append(e)
     _fix_admin1_points(states, cities)
+    csc_cities = list(cities)  # before the Indonesian regencies and cities
     ida = data / "indonesia_admin"
     provinces = {r["code"]: admin1_name("ID", r["name"].strip()) for r in _read(ida / "provinces.csv")}
     regency_prov: dict[str, str] = {}
+    regency_point: dict[str, tuple[float, float]] = {}
     for r in _read(ida / "regencies.csv"):
         raw = r["name"].strip()
         is_city = raw.upper().startswith("KOTA ")
@@ -195,21 +196,139 @@ def build(data: Path, geonames: dict[str, Any] | None = None) -> list[Entry]:
         regency_prov[r["code"]] = r["province_code"]
         e = Entry(f"wilayah:{r['code']}", name, "city" if is_city else "admin2", prov, "ID",
                   _f(r["latitude"]), _f(r["longitude"]), RANK["id_city" if is_city else "id_regency"])
-        e.keys |= _variants(name) | {name_key(raw)}
+        e.keys |= _variants(name) | {name_key(raw)} | _english_directions(name)
         e.keys.add(name_key(("Kota " if is_city else "Kabupaten ") + name))
         entries.append(e)
         cities.append(e)
-    for r in _read(ida / "districts.csv"):
+        regency_point[r["code"]] = (e.lat, e.lon)
+    districts = _read(ida / "districts.csv")
+    points = _district_points(districts, regency_point, _indonesian_places(csc_cities, geonames))
+    for r, (lat, lon) in zip(districts, points, strict=True):
         name = r["name"].strip().title()
         prov = provinces.get(regency_prov.get(r["regency_code"], ""))
-        e = Entry(f"wilayah:{r['code']}", name, "admin3", prov, "ID", _f(r["latitude"]), _f(r["longitude"]),
-                  RANK["id_district"])
+        e = Entry(f"wilayah:{r['code']}", name, "admin3", prov, "ID", lat, lon, RANK["id_district"])
         e.keys |= _variants(name) | {name_key("Kecamatan " + name), name_key("Distrik " + name)}
+        e.keys |= _english_directions(name)
         entries.append(e)
     if geonames is not None:
         _add_geonames(entries, cities, geonames)
+    country_pop = {e.country or "": e.population for e in entries if e.feature == "country"}
+    _mark_capitals([e for e in entries if e.feature == "city"], capitals, country_pop)
     _add_exonyms(entries, exonyms)
     return entries
+
+
+_MAJOR_COUNTRY_POP = 30_000_000
+
+
+def _mark_capitals(cities: list[Entry], capitals: dict[str, str], country_pop: dict[str, int]) -> None:
+    """The national capital: the most populous city of the country named like it ("Washington D.C." for
+    "Washington", not Washington, Utah), which also gets the capital's short name as a key. Capitals of
+    countries of 30 million people or more are news hubs named far more often than any namesake
+    ("Washington" the capital before the state): rank ``major_capital``."""
+    found: dict[str, Entry] = {}
+    for c in cities:
+        cap = capitals.get(c.country or "")
+        if not cap or c.feature != "city" or math.isnan(c.lat):
+            continue
+        if cap in c.keys or any(k.startswith(cap + " ") for k in c.keys):
+            old = found.get(c.country or "")
+            if old is None or (c.population, -len(c.name)) > (old.population, -len(old.name)):
+                found[c.country or ""] = c
+    for c in found.values():
+        major = country_pop.get(c.country or "", 0) >= _MAJOR_COUNTRY_POP
+        c.rank = max(c.rank, RANK["major_capital" if major else "capital"])
+        c.keys.add(capitals[c.country or ""])
+
+
+#: Indonesian compass words after a name -> English before it ("Aceh Timur" = "East Aceh", "Timor Tengah
+#: Selatan" = "South Central Timor", "Sumba Barat Daya" = "Southwest Sumba"): the English press and ACLED
+#: use the English order. source: Indonesian grammar (compass words follow the noun).
+_DIRECTIONS = (("barat daya", "southwest"), ("barat laut", "northwest"), ("timur laut", "northeast"),
+               ("tenggara", "southeast"), ("barat", "west"), ("timur", "east"), ("utara", "north"),
+               ("selatan", "south"), ("tengah", "central"))
+
+
+def _english_directions(name: str) -> set[str]:
+    """English keys of an Indonesian name ending in compass words; "Kepulauan X" is also "X Islands"."""
+    key = name_key(name)
+    out: set[str] = set()
+    if key.startswith("kepulauan ") and len(key) > 12:
+        out.add(key[len("kepulauan ") :] + " islands")
+    words: list[str] = []
+    rest = key
+    changed = True
+    while changed:
+        changed = False
+        for ind, en in _DIRECTIONS:
+            if rest.endswith(" " + ind) and len(rest) > len(ind) + 3:
+                words.append(en)
+                rest = rest[: -len(ind) - 1]
+                changed = True
+                break
+    if words:
+        out.add(" ".join(words) + " " + rest)  # the last compass word comes first: "south central timor"
+        if rest.startswith("kepulauan "):
+            out.add(" ".join(words) + " " + rest[len("kepulauan ") :] + " islands")
+    return out
+
+
+_DISTRICT_MIN_KM, _DISTRICT_SPREAD = 150.0, 3.0
+
+
+def _indonesian_places(cities: list[Entry], geonames: dict[str, Any] | None) -> dict[str, list[tuple[float, float]]]:
+    """Points of Indonesian towns by name key (csc cities and GeoNames), to place districts."""
+    out: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        if c.country == "ID" and c.feature == "city" and not math.isnan(c.lat):
+            for k in c.keys:
+                out[k].append((c.lat, c.lon))
+    if geonames is not None:
+        for p in geonames["cities"].values():
+            if p["countrycode"] == "ID":
+                out[name_key(p["name"])].append((float(p["latitude"]), float(p["longitude"])))
+    return out
+
+
+def _district_points(
+    districts: list[dict[str, str]], regency: dict[str, tuple[float, float]],
+    towns: dict[str, list[tuple[float, float]]],
+) -> list[tuple[float, float]]:
+    """A point for every district (row order; the source's district codes are not unique). The source
+    geocoded many districts by name alone: namesakes share one point (all three "Pacet" at the West Java
+    one) and hundreds lie thousands of km from their regency. Of namesakes sharing a point, only the one
+    closest to its regency keeps it; a district far from its regency's point (3 times its siblings' median
+    distance, at least 150 km: Papuan regencies are large) or without a point is moved too: to a town of
+    its name near the regency, else to the regency's point (the right area at regency precision rather
+    than a wrong place)."""
+    by_regency: dict[str, list[float]] = defaultdict(list)
+    dist: dict[int, float] = {}
+    sharing: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(districts):
+        lat, lon = _f(r["latitude"]), _f(r["longitude"])
+        reg = regency.get(r["regency_code"])
+        if reg is None or math.isnan(lat) or math.isnan(reg[0]):
+            continue
+        dist[i] = _km(lat, lon, reg[0], reg[1])
+        by_regency[r["regency_code"]].append(dist[i])
+        sharing[(name_key(r["name"]), r["latitude"], r["longitude"])].append(i)
+    moved = {i for rows in sharing.values() if len(rows) > 1 for i in rows if i != min(rows, key=dist.__getitem__)}
+    out: list[tuple[float, float]] = []
+    for i, r in enumerate(districts):
+        lat, lon = _f(r["latitude"]), _f(r["longitude"])
+        reg = regency.get(r["regency_code"])
+        if reg is None or math.isnan(reg[0]):
+            out.append((lat, lon))
+            continue
+        limit = max(_DISTRICT_MIN_KM, _DISTRICT_SPREAD * statistics.median(by_regency.get(r["regency_code"], [0.0])))
+        d = dist.get(i)
+        if d is not None and d <= limit and i not in moved:
+            out.append((lat, lon))
+            continue
+        near = [pt for k in _variants(r["name"].strip()) for pt in towns.get(k, ())
+                if _km(pt[0], pt[1], reg[0], reg[1]) <= limit and (math.isnan(lat) or _km(pt[0], pt[1], lat, lon) > 1)]
+        out.append(min(near, key=lambda pt: _km(pt[0], pt[1], reg[0], reg[1])) if near else reg)
+    return out
 
 
 def _fix_admin1_points(states: list[Entry], cities: list[Entry]) -> None:
@@ -344,8 +463,8 @@ def _add_exonyms(entries: list[Entry], exonyms: list[dict[str, str]]) -> None:
             best = max(cands, key=lambda e: (e.feature == feature, bool(admin1) and name_key(e.admin1 or "") == admin1,
                                              e.rank, e.population))
             best.keys.add(name_key(r["alias"]))
-            if feature in ("country", "city", "region"):
-                best.keys.add(name_key(r["name"]))  # "Mekah" -> Mecca: "Mecca" too
+            if feature in ("country", "city", "region") or (feature == "admin2" and country == "ID"):
+                best.keys.add(name_key(r["name"]))  # "Mekah" -> Mecca: "Mecca" too; "Central Jakarta"
             if feature in ("country", "admin1", "city", "admin2") and best.feature in _COMPATIBLE[feature]:
                 best.name = r["name"]
             if feature == "city" and r["admin1"]:
@@ -353,6 +472,7 @@ def _add_exonyms(entries: list[Entry], exonyms: list[dict[str, str]]) -> None:
             if not math.isnan(lat) and not math.isnan(lon):
                 best.lat, best.lon = lat, lon
             by_key[name_key(r["alias"])].append(best)
+            by_key[name_key(r["name"])].append(best)
             continue
         if feature == "country":
             print(f"exonym {r['alias']!r} -> {r['name']!r}: no such country in the sources", file=sys.stderr)

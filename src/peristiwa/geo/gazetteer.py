@@ -9,9 +9,9 @@ other columns as packed arrays (float32 coordinates, uint32 population, one byte
 indexes into the country and admin1 tables); keys are searched by bisection, so loading builds no large
 dict. Nothing is read until the first lookup (:func:`load_gazetteer`); lookups are memoised per key.
 
-Each place carries two priors for ambiguous names: ``rank``, its class (countries 100 > first-level
-divisions 70 > capitals 65 > million cities and division seats 55 > Indonesian cities/regencies > counties
-> towns > districts; the actors package reads ``rank >= 45`` as "a major place"), and ``population``
+Each place carries two priors for ambiguous names: ``rank``, its class (countries 100 > capitals of
+countries of 30 million people 80 > first-level divisions 70 > other capitals 65 > million cities and
+division seats 55 > Indonesian cities/regencies > counties > towns > districts; the actors package reads ``rank >= 45`` as "a major place"), and ``population``
 (GeoNames, 0 when unknown). A place found under a GeoNames alternate name only is marked ``alias``.
 """
 
@@ -29,10 +29,15 @@ from pathlib import Path
 
 import msgspec
 
-__all__ = ["ALIAS_BIT", "FEATURES", "FORMAT_VERSION", "Gazetteer", "GeoEntry", "load_gazetteer", "name_key"]
+__all__ = ["ALIAS_BIT", "FEATURES", "FORMAT_VERSION", "MAJOR_CAPITAL_RANK", "Gazetteer", "GeoEntry", "load_gazetteer",
+           "name_key"]
 
 #: Version of the file layout written by ``scripts/build_gazetteer.py``.
 FORMAT_VERSION = 2
+
+#: Class rank of the capital of a country of 30 million people or more ("Washington", "Moscow", "Jakarta"):
+#: such a capital is what its bare name means before a namesake division (see geo.resolve).
+MAJOR_CAPITAL_RANK = 80
 
 #: Set on a posting when the key is only a GeoNames alternate name of the place ("Kita" of Quito).
 ALIAS_BIT = 1 << 31

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, GeoEntry, name_key
+from .gazetteer import MAJOR_CAPITAL_RANK, Gazetteer, GeoEntry, name_key
 from .mentions import Mention
 from .words import GeoSettings
 
@@ -50,6 +50,8 @@ _ROUNDS = 3
 #: countries and named regions (continents, "Middle East", "West Bank") are what a bare name means far
 #: more often than a small namesake town, however strong the local context ("Italy, Texas")
 _FEATURE_PRIOR = {"country": 40.0, "region": 60.0, "admin1": 20.0}
+#: the capital of a large country is what its bare name means before a namesake division ("Washington")
+_MAJOR_CAPITAL = 35.0
 
 
 @dataclass
@@ -69,6 +71,8 @@ def _prior(c: GeoEntry) -> float:
 
 def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
     score = _prior(c)
+    if c.rank == MAJOR_CAPITAL_RANK and c.feature == "city" and name_key(c.name) == surface_key:
+        score += _MAJOR_CAPITAL  # its own name, not "Mexico" for Mexico City
     if m.feature is not None:
         fits = c.feature == m.feature or (m.feature == "admin2" and c.feature == "city")
         score += _FEATURE_FIT if fits else _FEATURE_MISFIT
