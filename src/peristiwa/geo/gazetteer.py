@@ -11,8 +11,9 @@ dict. Nothing is read until the first lookup (:func:`load_gazetteer`); lookups a
 
 Each place carries two priors for ambiguous names: ``rank``, its class (countries 100 > capitals of
 countries of 30 million people 80 > first-level divisions 70 > other capitals 65 > million cities and
-division seats 55 > Indonesian cities/regencies > counties > towns > districts; the actors package reads ``rank >= 45`` as "a major place"), and ``population``
-(GeoNames, 0 when unknown). A place found under a GeoNames alternate name only is marked ``alias``.
+division seats 55 > Indonesian cities/regencies > counties > towns > districts; the actors package reads
+``rank >= 45`` as "a major place"), and ``population`` (GeoNames, 0 when unknown). A place found under a
+GeoNames alternate name only is marked ``alias``.
 """
 
 from __future__ import annotations
