@@ -6,230 +6,51 @@ must be auditable. The extractor reads the language pack's data (``triggers.tsv`
 
 1. :mod:`.triggers` finds trigger words (morphology-aware, sense conditions) per sentence;
 2. :mod:`.compose` joins multiword triggers and complement-taking predicates ("siap ... kerja sama");
-3. :mod:`.arguments` reads actors and recipients off the clause, :mod:`.coref` resolves pronouns;
+3. :mod:`.arguments` reads actors and recipients off the clause, :mod:`.coref` resolves pronouns and
+   :mod:`.actor_builder` names them canonically;
 4. :mod:`.modality`, mode cues, :mod:`.attach` (place, date, counts) and :mod:`.claims` fill the rest;
-5. :mod:`.merge_within` merges mentions of one real event.
+5. :mod:`.merge_within` merges mentions of one real event, and :mod:`.discourse` runs the
+   article-level passes (counts told later, the story's date, unattributed authorities, fallbacks).
 
 Public API: :func:`extract_events` (a document in, events out) and the registered stage.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import Any
 
-import msgspec
-
 from ..langs.base import PackLoader
-from ..model import Actor, Count, Document, Event, Span
+from ..model import Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
-from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds, coordinated
-from .attach import count_types, date_of, locative, main_place, places_of
+from .actor_builder import ActorBuilder
+from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
+from .attach import date_of, places_of
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
 from .coref import Antecedents
+from .discourse import (
+    accused,
+    anchor_dates,
+    armed_sides,
+    attach_counts,
+    during,
+    event_noun_sentences,
+    fallback_places,
+    implicit_agents,
+    inherit_dates,
+    prominence,
+    protest_targets,
+    victim_counts,
+)
 from .merge_within import Draft, MergeOptions, merge_drafts
 from .modality import modality_of
-from .resources import Resources, SentView, Syntax, sentence_views
+from .resources import Resources, SentView, sentence_views
 from .triggers import Candidate, DocContext, find_candidates
 
 __all__ = ["extract_events", "make_stage"]
 
-# count kinds that count the people an act was done to (never its perpetrators)
-_VICTIM_COUNTS = frozenset({"killed", "injured", "arrested", "detained", "missing"})
 # types whose mode names the act itself: a trigger's own mode is not overridden by nearby cue words
 _EXCLUSIVE_MODES = {"COERCE", "SANCTION", "RETREAT"}
-_RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
-                     "peristiwa.actors")
-
-
-def _find_resolver() -> Callable[..., Any] | None:
-    for name in _RESOLVER_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        fn = getattr(module, "resolve_actor", None)
-        if callable(fn):
-            return fn
-    return None
-
-
-class _ActorBuilder:
-    """Turns noun phrases into :class:`Actor` records with canonical identities."""
-
-    def __init__(self, doc: Document, ante: Antecedents, packs: PackLoader | None) -> None:
-        self.doc = doc
-        self.ante = ante
-        self.packs = packs
-        self.resolver = _find_resolver()
-        self._memo: dict[str, tuple[str, str | None, str | None]] = {}
-        self.states: set[str] = {e.name.lower() for e in doc.entities if e.label == "GPE" and e.name}
-        self.persons: set[str] = {e.name for e in doc.entities if e.label == "PER" and e.name}
-        main = main_place(doc)
-        self.context_country = main.country if main is not None else None
-
-    def _identity(self, text: str, start: int, end: int) -> tuple[str, str | None, str | None]:
-        best = None
-        for ent in self.doc.entities:
-            if ent.start <= start and end <= ent.end and ent.name:
-                return ent.name, ent.country, ent.sector
-            if start <= ent.start and ent.end <= end and ent.name and (ent.end - ent.start) * 10 >= (end - start) * 8:
-                best = ent
-        if best is not None and best.name:
-            return best.name, best.country, best.sector
-        if text not in self._memo:
-            found: tuple[str, str | None, str | None] = (text, None, None)
-            if self.resolver is not None:
-                try:
-                    hit = self.resolver(text, self.doc.lang, self.packs, context_country=self.context_country)
-                except TypeError:
-                    hit = self.resolver(text, self.doc.lang, self.packs)
-                except Exception:  # the registry is another stage's code; never lose the event over it
-                    hit = None
-                if getattr(hit, "label", None) == "GPE" and getattr(hit, "name", None):
-                    self.states.add(str(hit.name).lower())
-                if getattr(hit, "label", None) == "PER" and getattr(hit, "name", None):
-                    self.persons.add(str(hit.name))
-                found = _unpack(hit) or found
-            self._memo[text] = found
-        return self._memo[text]
-
-    def speaker(self, q: Any, syn: Syntax) -> Actor | None:
-        """The speaker of a quote as a participant (the one who demands, accuses, promises)."""
-        span = q.speaker_span
-        if span is None:
-            return None
-        text = self.doc.text[span.start : span.end]
-        low = text.lower()
-        if low in syn.speaker_pronouns or (syn.speaker_clitics and low.endswith(syn.speaker_clitics)):
-            if not q.speaker:
-                return None
-            return Actor(start=span.start, end=span.end, name=q.speaker)
-        name, country, sector = self._identity(text, span.start, span.end)
-        return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
-
-    def clitic_object(self, sv: SentView, k: int, exclude: set[tuple[int, int]]) -> list[Actor]:
-        """The object of "menahannya" (token ``k``): the last person or group mentioned that is not the
-        verb's own subject, as its most specific mention."""
-        m = self.ante.resolve_object(sv.index, k, exclude)
-        if m is None:
-            return []
-        actor = self.build(self.ante.views[m.si], m.np)
-        return [actor] if actor is not None else []
-
-    def build_all(self, sv: SentView, np: NP) -> list[Actor]:
-        """Like :meth:`build`, but a plural pronoun ("keduanya", "mereka") whose antecedent opens a list
-        ("Nadir dan Budi") stands for every item of it."""
-        if np.kind == "pronoun" and self.ante.res.pronouns.get(sv.words[np.start], ("", ""))[1] == "pl":
-            m = self.ante.resolve(sv.index, np)
-            if m is not None:
-                msv = self.ante.views[m.si]
-                items = coordinated(msv, self.ante.nps_for(m.si), m.np)
-                if len(items) > 1:
-                    return [a for a in (self.build(msv, it) for it in items) if a is not None]
-        actor = self.build(sv, np)
-        return [actor] if actor is not None else []
-
-    def build(self, sv: SentView, np: NP) -> Actor | None:
-        if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
-            return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
-        if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
-                and not sv.has_class(np.start, "person_title")):
-            return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant
-        if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
-            e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
-            for e in self.doc.entities
-        ):
-            m = self.ante.resolve_title(sv.index, np)
-            if m is not None:
-                msv = self.ante.views[m.si]
-                actor = self.build(msv, m.np)
-                s, e = sv.char_span(np.start, np.end)
-                if actor is not None:
-                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
-        if np.kind == "pronoun":
-            m = self.ante.resolve(sv.index, np)
-            if m is None:
-                return None
-            sv, np = self.ante.views[m.si], m.np
-        elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
-            m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
-            if m is not None:
-                actor = self.build(self.ante.views[m.si], m.np)
-                if actor is not None:
-                    s, e = sv.char_span(np.start, np.end)
-                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
-        s, e = sv.char_span(np.start, np.end)
-        text = self.doc.text[s:e]
-        if np.core is not None:
-            cs, ce = sv.char_span(*np.core)
-            name, country, sector = self._identity(self.doc.text[cs:ce], cs, ce)
-            return Actor(start=s, end=e, name=name, country=country, sector=sector)
-        lookup = text
-        if np.kind == "common" and sv.has_role(np.head, "actor_head"):
-            # "pasukan rezim Presiden Assad": the forces, not the person named as their owner
-            for ent in self.doc.entities:
-                if ent.label == "PER" and s < ent.start < e and ent.end == e:
-                    k = sv.token_at(ent.start)
-                    while k > np.start and sv.has_class(k - 1, "person_title"):
-                        k -= 1
-                    if k > np.start:
-                        lookup = self.doc.text[s : sv.tokens[k - 1].end]
-                    break
-        if np.definite and np.end >= 2 and sv.words[np.end - 2] in sv.syntax.state_nouns:
-            place = self.ante.resolve_place(sv.index, np.start)
-            if place is not None:
-                psv = self.ante.views[place.si]
-                ps, pe = psv.char_span(place.np.start, place.np.end)
-                head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
-                lookup = f"{head} {self.doc.text[ps:pe]}".strip()
-        name, country, sector = self._identity(lookup, s, e)
-        if lookup != text and name == lookup:
-            name = text
-        if (np.kind == "proper" and self.doc.entities and name == text and country is None
-                and not sv.has_role(np.head, "actor_head")
-                and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
-                and not (sv.syntax.keep_acronyms and _acronym(text))):
-            return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
-        if sector is None or (name[:1].islower() and country is None):
-            # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
-            sector = _head_sector(sv, np, sector)
-        return Actor(start=s, end=e, name=name, country=country, sector=sector)
-
-
-def _acronym(text: str) -> bool:
-    """ "NPA", "RPA-ABB", "the BIFF": an upper-case abbreviation names an organisation."""
-    word = text.split()[-1] if text else ""
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
-
-
-def _head_sector(sv: SentView, np: NP, guess: str | None) -> str | None:
-    """The pack's sector for an actor phrase nobody knows by name ("the policeman", "unidentified armed
-    men", "the New People's Army"): the ``sector:NAME`` word classes of its words (``word_classes.tsv``),
-    the first of ``[actors] sector_priority`` winning; ``guess`` when none applies."""
-    found = {cls[7:] for k in range(np.start, np.end) for cls in sv.classes[k] if cls.startswith("sector:")}
-    if not found:
-        return guess
-    order = sv.res.setting("actors", "sector_priority", default=[])
-    ranked = sorted(found, key=lambda c: order.index(c) if c in order else len(order))
-    if guess is not None and guess not in found and ranked[0] not in order[:1]:
-        return guess  # a head guess stands unless a more telling word names an armed group
-    return ranked[0]
-
-
-def _unpack(hit: Any) -> tuple[str, str | None, str | None] | None:
-    if hit is None:
-        return None
-    if isinstance(hit, dict):
-        name = hit.get("name")
-        return (name, hit.get("country"), hit.get("sector")) if name else None
-    name = getattr(hit, "name", None)
-    if isinstance(name, str) and name:
-        return name, getattr(hit, "country", None), getattr(hit, "sector", None)
-    return None
 
 
 def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
@@ -367,7 +188,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         return nps[si]
 
     ante = Antecedents(doc, views, nps_for, res)
-    builder = _ActorBuilder(doc, ante, packs)
+    builder = ActorBuilder(doc, ante, packs)
     quotes = list(doc.quotes) or fallback_quotes(doc, views, _person_index(doc, ante))
     coop = set(res.setting("types", "cooperative", default=[]))
     conf_cfg = res.setting("confidence", default={})
@@ -376,10 +197,10 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         for c in cands:
             nps_here = nps_for(sv.index)
             drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
-    _attach_counts(doc, views, drafts, res)
-    _accused(drafts)
-    _during(drafts, res)
-    _victim_counts(drafts, res)
+    attach_counts(doc, views, drafts, res)
+    accused(drafts)
+    during(drafts, res)
+    victim_counts(drafts, res)
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,
         anaphoric_window=int(res.setting("merge", "anaphoric_window", default=8)), persons=builder.persons,
@@ -391,42 +212,24 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             agent_nouns=bool(res.setting("merge", "agent_nouns", default=False)),
         ),
     )
-    _event_noun_sentences(doc, views, merged, res)
-    _inherit_dates(doc, merged, res)
-    _anchor_dates(doc, merged, res)
-    _armed_sides(doc, merged, res, builder.persons)
-    _protest_targets(merged, res)
-    _fallback_places(doc, merged, res)
-    _implicit_agents(doc, views, merged, res)
+    event_noun_sentences(doc, views, merged, res)
+    inherit_dates(doc, merged, res)
+    anchor_dates(doc, merged, res)
+    armed_sides(doc, merged, res, builder.persons)
+    protest_targets(merged, res)
+    fallback_places(doc, merged, res)
+    implicit_agents(doc, views, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
     penalty = {m: float(conf_cfg.get(m, 0.0)) for m in ("negated", "hypothetical", "future")}
     domains: dict[str, float] = res.setting("domains", default={})
     off_topic = sum(v for k, v in domains.items() if dctx.about(k))
-    _prominence(doc, merged, conf_cfg)
+    prominence(doc, merged, conf_cfg)
     for d in merged:
         if d.conf + penalty.get(d.modality, 0.0) + off_topic < floor:
             continue
         events.append(_event(doc, d, len(events)))
     return events
-
-
-def _prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -> None:
-    """News puts its main event first (the lead) and history in the background: ``[confidence]
-    after_lead`` lowers events after the first sentence that holds one, ``history`` those dated more than
-    ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news)."""
-    after_lead = float(conf_cfg.get("after_lead", 0.0))
-    history = float(conf_cfg.get("history", 0.0))
-    days = int(conf_cfg.get("history_days", 365))
-    if not drafts or not (after_lead or history):
-        return
-    lead = min(d.si for d in drafts)
-    for d in drafts:
-        if d.si > lead:
-            d.conf = max(0.05, d.conf + after_lead)
-        if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
-            d.conf = max(0.05, d.conf + history)
-        d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
 
 
 def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:
@@ -450,7 +253,7 @@ def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:
     return out
 
 
-def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: _ActorBuilder,
+def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: ActorBuilder,
            res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
     verbal = set(res.setting("types", "verbal", default=[]))
     syn = res.syntax
@@ -559,266 +362,6 @@ def _year_before(sv: SentView, start: int) -> bool:
             return True
         k -= 1
     return False
-
-
-def _armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_persons: set[str]) -> None:
-    """ACLED and PLOVER read fighting as organised violence: with ``[actors] armed_sector``, a participant
-    of a two-sided fight (a clash, shootout, firefight) and a named organisation that attacks are armed
-    groups when no registry or head noun says otherwise."""
-    sector = res.setting("actors", "armed_sector", default="")
-    if not sector:
-        return
-    persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
-    names = {e.name for e in doc.entities if e.label == "PER" and e.name} | set(known_persons)
-    security = {"military", "police", "rebels", "armed group"}
-
-    def armed(a: Actor, organisation: bool) -> Actor:
-        if a.sector is not None or (a.start, a.end) in persons or a.name in names:
-            return a
-        if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
-                                                              or [a.name])):
-            return a
-        return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=sector)
-
-    for d in drafts:
-        if d.type != "ASSAULT":
-            continue
-        # a two-sided fight of armed parties (a clash, a gunfight), not a brawl or riot ("beat" mode)
-        fight = any(m.symmetric and "beat" not in m.modes for m in [d, *d.mentions])
-        # a named organisation attacking security forces is armed; a fight makes every side armed
-        if fight or any(r.sector in security for r in d.recipients):
-            d.actors = [armed(a, not fight) for a in d.actors]
-        if fight:
-            d.recipients = [armed(a, False) for a in d.recipients]
-
-
-def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:
-    """A victims' count inside the patient phrase of a verb that says what happened to them takes that
-    verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
-    wounded" - the wounded are not killed whatever cue stands nearer."""
-    if count.kind not in _VICTIM_COUNTS and count.kind != "other":
-        return count
-    holders = []
-    for d in drafts:
-        if not d.count_kind or d.nominal or not d.sv.start <= count.start < d.sv.end:
-            continue
-        # the patients of the verb, or (an intransitive "the other two ran away") its subject; a
-        # passive verb's subject ("7 soldiers of the battalion were injured") before it in its clause
-        phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
-        lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
-        between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
-        subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
-        if subject or any(r.start <= count.start < r.end for r in phrase):
-            holders.append(d)
-    if not holders or any(d.count_kind == count.kind for d in holders):
-        return count  # "five militants were killed while another was captured": killed stays
-    nearest = min(holders, key=lambda d: abs(d.trigger.start - count.start))
-    return msgspec.structs.replace(count, kind=nearest.count_kind)
-
-
-def _victim_counts(drafts: list[Draft], res: Resources) -> None:
-    """ "A driver and his daughter were gunned down": with ``[counts] victims_from_recipients`` a killing
-    with no count of its own counts its individually named victims (two here)."""
-    if not res.setting("counts", "victims_from_recipients", default=False):
-        return
-    for d in drafts:
-        if not d.count_kind or any(c.kind == d.count_kind for c in d.counts) or len(d.recipients) < 2:
-            continue
-        singles = [r for r in d.recipients if _single(d.sv, r)]
-        if len(singles) == len(d.recipients):
-            first, last = d.recipients[0], d.recipients[-1]
-            d.counts.append(Count(start=min(first.start, last.start), end=max(first.end, last.end),
-                                  kind=d.count_kind, value=len(singles), object=None))  # type: ignore[arg-type]
-
-
-def _single(sv: SentView, a: Actor) -> bool:
-    return sv.words[sv.token_at(a.start)] in ("a", "an", "one", "his", "her", "another")
-
-
-def _inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
-    """ "On 3 May, police dispersed a rally in X. They arrested 107 activists.": with ``[dates]
-    inherit_window`` an event whose sentence names no time takes the date of the dated event told up to
-    that many sentences before it in the same paragraph (the episode the report narrates)."""
-    window = int(res.setting("dates", "inherit_window", default=0))
-    if not window:
-        return
-    dated_sentences = {d.si for d in drafts if d.date is not None}
-    for d in sorted(drafts, key=lambda x: x.si):
-        if d.date is not None or d.si in dated_sentences:
-            continue
-        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
-            continue  # the sentence gives a time that is not the event's: no guess
-        before = [e for e in drafts if e.date is not None and 0 < d.si - e.si <= window
-                  and e.sv.sentence.paragraph == d.sv.sentence.paragraph and e.modality == "asserted"]
-        if before:
-            src = max(before, key=lambda e: e.si)
-            d.date, d.date_span, d.own_date = src.date, src.date_span, False
-
-
-def _anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
-    """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
-    calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
-    takes that anchor date: the last such day before it (else the first after it), when it lies at most
-    ``anchor_days`` before publication. Relative words ("kini", "saat ini") never anchor, and an event
-    whose sentence gives some other time keeps its own reading."""
-    days = int(res.setting("dates", "anchor_days", default=0))
-    if not days or doc.published is None:
-        return
-    anchors = [m for m in doc.dates if m.value is not None and not m.relative and m.value.precision == "day"
-               and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
-    if not anchors:
-        return
-    for d in drafts:
-        if d.date is not None or d.modality == "future":
-            continue
-        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
-            continue
-        before = [m for m in anchors if m.end <= d.trigger.start]
-        m = before[-1] if before else anchors[0]
-        d.date, d.date_span, d.own_date = m.value, Span(m.start, m.end), False
-
-
-def _protest_targets(drafts: list[Draft], res: Resources) -> None:
-    """ "Hundreds of students held a protest. Police detained 130 activists.": with ``[actors]
-    protest_targets``, people arrested, dispersed or attacked by security forces within two sentences of
-    a protest are its protesters (when nothing else is known about them)."""
-    sector = res.setting("actors", "protest_targets", default="")
-    if not sector:
-        return
-    protests = [d.si for d in drafts if d.type == "PROTEST" and d.modality == "asserted"]
-    security = {"military", "police"}
-    for d in drafts:
-        if d.type not in ("COERCE", "ASSAULT") or not any(abs(d.si - p) <= 2 for p in protests):
-            continue
-        if not any(a.sector in security for a in d.actors):
-            continue
-        d.recipients = [Actor(start=r.start, end=r.end, name=r.name, country=r.country, sector=sector)
-                        if r.sector in (None, "civilians") else r for r in d.recipients]
-
-
-def _attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
-    """Each count goes to the nearest event of its sentence whose type it fits; with ``[counts]
-    carry_sentences`` a count whose sentence has none goes to the nearest fitting event before it."""
-    table = res.setting("counts", default={})
-    people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
-    carry = int(res.setting("counts", "carry_sentences", default=0))
-    for raw in doc.counts:
-        count = _count_kind(raw, drafts, doc.text)
-        if count.kind == "other" and (count.object or "").lower().split()[:1] and (
-            (count.object or "").lower().split()[0] in people
-        ):
-            continue
-        # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims
-        victims = count.kind in _VICTIM_COUNTS
-        fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}
-                   and not (victims and any(a.start <= count.start < a.end for a in d.actors))]
-        fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
-        if not fits and carry and count.kind != "other":
-            si = _sentence_index(views, count.start)
-            fits = [d for d in fitting if 0 < si - d.si <= carry and d.modality == "asserted"]
-            fits = [d for d in fits if d.si == max(x.si for x in fits)]
-        if fits:
-            best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
-            best.counts.append(count)
-
-
-def _accused(drafts: list[Draft]) -> None:
-    """ "X menilai/menuduh serangan yang dilakukan Rusia ...": the accused is the embedded act's actor."""
-    for d in drafts:
-        if d.type != "ACCUSE":
-            continue
-        inner = [e for e in drafts if e is not d and e.sv is d.sv and e.tokens[0] > d.tokens[0] and e.actors
-                 and e.type != "ACCUSE"]
-        if inner:
-            first = min(inner, key=lambda e: e.tokens[0])
-            if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
-                d.recipients = list(first.actors)
-
-
-def _during(drafts: list[Draft], res: Resources) -> None:
-    """ "A suspect was killed during a police raid": an agentless violent act inside another event of its
-    clause (``[syntax] during`` words between them) is done by that event's actors."""
-    words = set(res.setting("syntax", "during", default=[]))
-    if not words:
-        return
-    for d in drafts:
-        if d.type != "ASSAULT" or d.actors or d.nominal:
-            continue
-        for e in drafts:
-            if e is d or e.sv is not d.sv or not e.nominal or not e.actors or e.tokens[0] <= d.tokens[1]:
-                continue
-            gap = d.sv.words[d.tokens[1] : e.tokens[0]]
-            if len(gap) <= 5 and words.intersection(gap) and not any(w in (",", ";") for w in gap):
-                d.actors = [a for a in e.actors if (a.start, a.end) not in {(r.start, r.end) for r in d.recipients}]
-                break
-
-
-def _implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
-    """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
-    its sentence is the act of the authority the article last named (a police or judicial body)."""
-    table: dict[str, list[str]] = res.setting("implicit_agents", default={})
-    for d in drafts:
-        sectors = set(table.get(d.type, []))
-        if d.actors or not sectors:
-            continue
-        before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
-                  and d.sv.index - _sentence_index(views, e.start) <= 5]
-        if before:
-            e = before[-1]
-            d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
-
-
-def _sentence_index(views: list[SentView], offset: int) -> int:
-    lo, hi = 0, len(views) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = views[mid]
-        if offset < s.start:
-            hi = mid - 1
-        elif offset >= s.end:
-            lo = mid + 1
-        else:
-            return mid
-    return max(0, lo - 1)
-
-
-def _event_noun_sentences(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
-    """ "The incident took place in X on 3 May": a sentence about "the incident" (``[merge]
-    event_noun_sentences``)
-    with no event of its own gives its date and place to the event told just before it."""
-    nouns = set(res.setting("merge", "event_noun_sentences", default=[]))
-    if not nouns or not drafts:
-        return
-    taken = {d.si for d in drafts} | {m.si for d in drafts for m in d.mentions}
-    for sv in views:
-        if sv.index in taken or not nouns.intersection(sv.words):
-            continue
-        before = [d for d in drafts if d.si < sv.index and sv.index - d.si <= 2]
-        if not before:
-            continue
-        target = max(before, key=lambda d: (d.si, d.conf))
-        if target.date is None:
-            dated = [m for m in doc.dates if m.value is not None and sv.start <= m.start < sv.end]
-            if dated:
-                target.date, target.date_span = dated[0].value, Span(dated[0].start, dated[0].end)
-        if not target.places:
-            places = [p for p in doc.places if sv.start <= p.start < sv.end and _locative_place(sv, p)]
-            if places:
-                target.places = places[:1]
-
-
-def _locative_place(sv: SentView, place: Any) -> bool:
-    return locative(sv, sv.token_at(place.start))
-
-
-def _fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
-    physical = set(res.setting("types", "physical", default=[]))
-    main = main_place(doc)
-    if main is None:
-        return
-    for d in drafts:
-        if d.type in physical and not d.places:
-            d.places = [main]
 
 
 def _event(doc: Document, d: Draft, n: int) -> Event:

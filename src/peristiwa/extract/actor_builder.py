@@ -1,0 +1,214 @@
+"""Participants as canonical actors: noun phrases of a clause turned into :class:`~peristiwa.model.Actor`.
+
+Why its own module: naming a participant draws on every other layer (entity mentions, the actor registry
+of :mod:`peristiwa.actors` when installed, coreference for pronouns and bare titles, the pack's sector word
+classes), and the events stage calls it for every argument of every trigger; keeping it apart keeps the
+clause rules of :mod:`.events` readable.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..langs.base import PackLoader
+from ..model import Actor, Document
+from .arguments import NP, coordinated
+from .attach import main_place
+from .coref import Antecedents
+from .resources import SentView, Syntax
+
+__all__ = ["ActorBuilder"]
+
+
+_RESOLVER_MODULES = ("peristiwa.actors.registry", "peristiwa.actors.resolve", "peristiwa.actors.stage",
+                     "peristiwa.actors")
+
+
+def _find_resolver() -> Callable[..., Any] | None:
+    for name in _RESOLVER_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        fn = getattr(module, "resolve_actor", None)
+        if callable(fn):
+            return fn
+    return None
+
+
+class ActorBuilder:
+    """Turns noun phrases into :class:`Actor` records with canonical identities."""
+
+    def __init__(self, doc: Document, ante: Antecedents, packs: PackLoader | None) -> None:
+        self.doc = doc
+        self.ante = ante
+        self.packs = packs
+        self.resolver = _find_resolver()
+        self._memo: dict[str, tuple[str, str | None, str | None]] = {}
+        self.states: set[str] = {e.name.lower() for e in doc.entities if e.label == "GPE" and e.name}
+        self.persons: set[str] = {e.name for e in doc.entities if e.label == "PER" and e.name}
+        main = main_place(doc)
+        self.context_country = main.country if main is not None else None
+
+    def _identity(self, text: str, start: int, end: int) -> tuple[str, str | None, str | None]:
+        best = None
+        for ent in self.doc.entities:
+            if ent.start <= start and end <= ent.end and ent.name:
+                return ent.name, ent.country, ent.sector
+            if start <= ent.start and ent.end <= end and ent.name and (ent.end - ent.start) * 10 >= (end - start) * 8:
+                best = ent
+        if best is not None and best.name:
+            return best.name, best.country, best.sector
+        if text not in self._memo:
+            found: tuple[str, str | None, str | None] = (text, None, None)
+            if self.resolver is not None:
+                try:
+                    hit = self.resolver(text, self.doc.lang, self.packs, context_country=self.context_country)
+                except TypeError:
+                    hit = self.resolver(text, self.doc.lang, self.packs)
+                except Exception:  # the registry is another stage's code; never lose the event over it
+                    hit = None
+                if getattr(hit, "label", None) == "GPE" and getattr(hit, "name", None):
+                    self.states.add(str(hit.name).lower())
+                if getattr(hit, "label", None) == "PER" and getattr(hit, "name", None):
+                    self.persons.add(str(hit.name))
+                found = _unpack(hit) or found
+            self._memo[text] = found
+        return self._memo[text]
+
+    def speaker(self, q: Any, syn: Syntax) -> Actor | None:
+        """The speaker of a quote as a participant (the one who demands, accuses, promises)."""
+        span = q.speaker_span
+        if span is None:
+            return None
+        text = self.doc.text[span.start : span.end]
+        low = text.lower()
+        if low in syn.speaker_pronouns or (syn.speaker_clitics and low.endswith(syn.speaker_clitics)):
+            if not q.speaker:
+                return None
+            return Actor(start=span.start, end=span.end, name=q.speaker)
+        name, country, sector = self._identity(text, span.start, span.end)
+        return Actor(start=span.start, end=span.end, name=q.speaker or name, country=country, sector=sector)
+
+    def clitic_object(self, sv: SentView, k: int, exclude: set[tuple[int, int]]) -> list[Actor]:
+        """The object of "menahannya" (token ``k``): the last person or group mentioned that is not the
+        verb's own subject, as its most specific mention."""
+        m = self.ante.resolve_object(sv.index, k, exclude)
+        if m is None:
+            return []
+        actor = self.build(self.ante.views[m.si], m.np)
+        return [actor] if actor is not None else []
+
+    def build_all(self, sv: SentView, np: NP) -> list[Actor]:
+        """Like :meth:`build`, but a plural pronoun ("keduanya", "mereka") whose antecedent opens a list
+        ("Nadir dan Budi") stands for every item of it."""
+        if np.kind == "pronoun" and self.ante.res.pronouns.get(sv.words[np.start], ("", ""))[1] == "pl":
+            m = self.ante.resolve(sv.index, np)
+            if m is not None:
+                msv = self.ante.views[m.si]
+                items = coordinated(msv, self.ante.nps_for(m.si), m.np)
+                if len(items) > 1:
+                    return [a for a in (self.build(msv, it) for it in items) if a is not None]
+        actor = self.build(sv, np)
+        return [actor] if actor is not None else []
+
+    def build(self, sv: SentView, np: NP) -> Actor | None:
+        if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
+            return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
+        if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
+                and not sv.has_class(np.start, "person_title")):
+            return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant
+        if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
+            e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
+            for e in self.doc.entities
+        ):
+            m = self.ante.resolve_title(sv.index, np)
+            if m is not None:
+                msv = self.ante.views[m.si]
+                actor = self.build(msv, m.np)
+                s, e = sv.char_span(np.start, np.end)
+                if actor is not None:
+                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
+        if np.kind == "pronoun":
+            m = self.ante.resolve(sv.index, np)
+            if m is None:
+                return None
+            sv, np = self.ante.views[m.si], m.np
+        elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
+            m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
+            if m is not None:
+                actor = self.build(self.ante.views[m.si], m.np)
+                if actor is not None:
+                    s, e = sv.char_span(np.start, np.end)
+                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
+        s, e = sv.char_span(np.start, np.end)
+        text = self.doc.text[s:e]
+        if np.core is not None:
+            cs, ce = sv.char_span(*np.core)
+            name, country, sector = self._identity(self.doc.text[cs:ce], cs, ce)
+            return Actor(start=s, end=e, name=name, country=country, sector=sector)
+        lookup = text
+        if np.kind == "common" and sv.has_role(np.head, "actor_head"):
+            # "pasukan rezim Presiden Assad": the forces, not the person named as their owner
+            for ent in self.doc.entities:
+                if ent.label == "PER" and s < ent.start < e and ent.end == e:
+                    k = sv.token_at(ent.start)
+                    while k > np.start and sv.has_class(k - 1, "person_title"):
+                        k -= 1
+                    if k > np.start:
+                        lookup = self.doc.text[s : sv.tokens[k - 1].end]
+                    break
+        if np.definite and np.end >= 2 and sv.words[np.end - 2] in sv.syntax.state_nouns:
+            place = self.ante.resolve_place(sv.index, np.start)
+            if place is not None:
+                psv = self.ante.views[place.si]
+                ps, pe = psv.char_span(place.np.start, place.np.end)
+                head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
+                lookup = f"{head} {self.doc.text[ps:pe]}".strip()
+        name, country, sector = self._identity(lookup, s, e)
+        if lookup != text and name == lookup:
+            name = text
+        if (np.kind == "proper" and self.doc.entities and name == text and country is None
+                and not sv.has_role(np.head, "actor_head")
+                and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
+                and not (sv.syntax.keep_acronyms and _acronym(text))):
+            return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
+        if sector is None or (name[:1].islower() and country is None):
+            # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
+            sector = _head_sector(sv, np, sector)
+        return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+
+def _acronym(text: str) -> bool:
+    """ "NPA", "RPA-ABB", "the BIFF": an upper-case abbreviation names an organisation."""
+    word = text.split()[-1] if text else ""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _head_sector(sv: SentView, np: NP, guess: str | None) -> str | None:
+    """The pack's sector for an actor phrase nobody knows by name ("the policeman", "unidentified armed
+    men", "the New People's Army"): the ``sector:NAME`` word classes of its words (``word_classes.tsv``),
+    the first of ``[actors] sector_priority`` winning; ``guess`` when none applies."""
+    found = {cls[7:] for k in range(np.start, np.end) for cls in sv.classes[k] if cls.startswith("sector:")}
+    if not found:
+        return guess
+    order = sv.res.setting("actors", "sector_priority", default=[])
+    ranked = sorted(found, key=lambda c: order.index(c) if c in order else len(order))
+    if guess is not None and guess not in found and ranked[0] not in order[:1]:
+        return guess  # a head guess stands unless a more telling word names an armed group
+    return ranked[0]
+
+
+def _unpack(hit: Any) -> tuple[str, str | None, str | None] | None:
+    if hit is None:
+        return None
+    if isinstance(hit, dict):
+        name = hit.get("name")
+        return (name, hit.get("country"), hit.get("sector")) if name else None
+    name = getattr(hit, "name", None)
+    if isinstance(name, str) and name:
+        return name, getattr(hit, "country", None), getattr(hit, "sector", None)
+    return None

@@ -1,0 +1,307 @@
+"""Document-level passes over an article's event drafts: what one sentence cannot decide alone.
+
+Why separate from :mod:`.events`: these passes read the whole article after every sentence has been
+read (the counts of an attack told in the next sentence, the date of the occasion the story narrates,
+the authority that made an unattributed arrest, the place of the article's main event), and each is a
+small, data-switched rule of news discourse (``events.toml`` sections ``[dates]``, ``[merge]``,
+``[implicit_agents]``, ``[confidence]``, ``[actors]``). They mutate the drafts in place, in the order
+:func:`peristiwa.extract.events.extract_events` calls them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from ..model import Actor, Count, Document, Span
+from .attach import count_types, locative, main_place
+from .merge_within import Draft
+from .resources import Resources, SentView
+
+__all__ = [
+    "accused", "anchor_dates", "armed_sides", "attach_counts", "during", "event_noun_sentences",
+    "fallback_places", "implicit_agents", "inherit_dates", "prominence", "protest_targets", "victim_counts",
+]
+
+
+# count kinds that count the people an act was done to (never its perpetrators)
+_VICTIM_COUNTS = frozenset({"killed", "injured", "arrested", "detained", "missing"})
+
+
+def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -> None:
+    """News puts its main event first (the lead) and history in the background: ``[confidence]
+    after_lead`` lowers events after the first sentence that holds one, ``history`` those dated more than
+    ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news)."""
+    after_lead = float(conf_cfg.get("after_lead", 0.0))
+    history = float(conf_cfg.get("history", 0.0))
+    days = int(conf_cfg.get("history_days", 365))
+    if not drafts or not (after_lead or history):
+        return
+    lead = min(d.si for d in drafts)
+    for d in drafts:
+        if d.si > lead:
+            d.conf = max(0.05, d.conf + after_lead)
+        if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
+            d.conf = max(0.05, d.conf + history)
+        d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
+
+
+def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_persons: set[str]) -> None:
+    """ACLED and PLOVER read fighting as organised violence: with ``[actors] armed_sector``, a participant
+    of a two-sided fight (a clash, shootout, firefight) and a named organisation that attacks are armed
+    groups when no registry or head noun says otherwise."""
+    sector = res.setting("actors", "armed_sector", default="")
+    if not sector:
+        return
+    persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
+    names = {e.name for e in doc.entities if e.label == "PER" and e.name} | set(known_persons)
+    security = {"military", "police", "rebels", "armed group"}
+
+    def armed(a: Actor, organisation: bool) -> Actor:
+        if a.sector is not None or (a.start, a.end) in persons or a.name in names:
+            return a
+        if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
+                                                              or [a.name])):
+            return a
+        return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=sector)
+
+    for d in drafts:
+        if d.type != "ASSAULT":
+            continue
+        # a two-sided fight of armed parties (a clash, a gunfight), not a brawl or riot ("beat" mode)
+        fight = any(m.symmetric and "beat" not in m.modes for m in [d, *d.mentions])
+        # a named organisation attacking security forces is armed; a fight makes every side armed
+        if fight or any(r.sector in security for r in d.recipients):
+            d.actors = [armed(a, not fight) for a in d.actors]
+        if fight:
+            d.recipients = [armed(a, False) for a in d.recipients]
+
+
+def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:
+    """A victims' count inside the patient phrase of a verb that says what happened to them takes that
+    verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
+    wounded" - the wounded are not killed whatever cue stands nearer."""
+    if count.kind not in _VICTIM_COUNTS and count.kind != "other":
+        return count
+    holders = []
+    for d in drafts:
+        if not d.count_kind or d.nominal or not d.sv.start <= count.start < d.sv.end:
+            continue
+        # the patients of the verb, or (an intransitive "the other two ran away") its subject; a
+        # passive verb's subject ("7 soldiers of the battalion were injured") before it in its clause
+        phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
+        lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
+        between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
+        subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
+        if subject or any(r.start <= count.start < r.end for r in phrase):
+            holders.append(d)
+    if not holders or any(d.count_kind == count.kind for d in holders):
+        return count  # "five militants were killed while another was captured": killed stays
+    nearest = min(holders, key=lambda d: abs(d.trigger.start - count.start))
+    return msgspec.structs.replace(count, kind=nearest.count_kind)
+
+
+def victim_counts(drafts: list[Draft], res: Resources) -> None:
+    """ "A driver and his daughter were gunned down": with ``[counts] victims_from_recipients`` a killing
+    with no count of its own counts its individually named victims (two here)."""
+    if not res.setting("counts", "victims_from_recipients", default=False):
+        return
+    for d in drafts:
+        if not d.count_kind or any(c.kind == d.count_kind for c in d.counts) or len(d.recipients) < 2:
+            continue
+        singles = [r for r in d.recipients if _single(d.sv, r)]
+        if len(singles) == len(d.recipients):
+            first, last = d.recipients[0], d.recipients[-1]
+            d.counts.append(Count(start=min(first.start, last.start), end=max(first.end, last.end),
+                                  kind=d.count_kind, value=len(singles), object=None))  # type: ignore[arg-type]
+
+
+def _single(sv: SentView, a: Actor) -> bool:
+    return sv.words[sv.token_at(a.start)] in ("a", "an", "one", "his", "her", "another")
+
+
+def inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ "On 3 May, police dispersed a rally in X. They arrested 107 activists.": with ``[dates]
+    inherit_window`` an event whose sentence names no time takes the date of the dated event told up to
+    that many sentences before it in the same paragraph (the episode the report narrates)."""
+    window = int(res.setting("dates", "inherit_window", default=0))
+    if not window:
+        return
+    dated_sentences = {d.si for d in drafts if d.date is not None}
+    for d in sorted(drafts, key=lambda x: x.si):
+        if d.date is not None or d.si in dated_sentences:
+            continue
+        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+            continue  # the sentence gives a time that is not the event's: no guess
+        before = [e for e in drafts if e.date is not None and 0 < d.si - e.si <= window
+                  and e.sv.sentence.paragraph == d.sv.sentence.paragraph and e.modality == "asserted"]
+        if before:
+            src = max(before, key=lambda e: e.si)
+            d.date, d.date_span, d.own_date = src.date, src.date_span, False
+
+
+def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
+    calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
+    takes that anchor date: the last such day before it (else the first after it), when it lies at most
+    ``anchor_days`` before publication. Relative words ("kini", "saat ini") never anchor, and an event
+    whose sentence gives some other time keeps its own reading."""
+    days = int(res.setting("dates", "anchor_days", default=0))
+    if not days or doc.published is None:
+        return
+    anchors = [m for m in doc.dates if m.value is not None and not m.relative and m.value.precision == "day"
+               and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
+    if not anchors:
+        return
+    for d in drafts:
+        if d.date is not None or d.modality == "future":
+            continue
+        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+            continue
+        before = [m for m in anchors if m.end <= d.trigger.start]
+        m = before[-1] if before else anchors[0]
+        d.date, d.date_span, d.own_date = m.value, Span(m.start, m.end), False
+
+
+def protest_targets(drafts: list[Draft], res: Resources) -> None:
+    """ "Hundreds of students held a protest. Police detained 130 activists.": with ``[actors]
+    protest_targets``, people arrested, dispersed or attacked by security forces within two sentences of
+    a protest are its protesters (when nothing else is known about them)."""
+    sector = res.setting("actors", "protest_targets", default="")
+    if not sector:
+        return
+    protests = [d.si for d in drafts if d.type == "PROTEST" and d.modality == "asserted"]
+    security = {"military", "police"}
+    for d in drafts:
+        if d.type not in ("COERCE", "ASSAULT") or not any(abs(d.si - p) <= 2 for p in protests):
+            continue
+        if not any(a.sector in security for a in d.actors):
+            continue
+        d.recipients = [Actor(start=r.start, end=r.end, name=r.name, country=r.country, sector=sector)
+                        if r.sector in (None, "civilians") else r for r in d.recipients]
+
+
+def attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
+    """Each count goes to the nearest event of its sentence whose type it fits; with ``[counts]
+    carry_sentences`` a count whose sentence has none goes to the nearest fitting event before it."""
+    table = res.setting("counts", default={})
+    people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
+    carry = int(res.setting("counts", "carry_sentences", default=0))
+    for raw in doc.counts:
+        count = _count_kind(raw, drafts, doc.text)
+        if count.kind == "other" and (count.object or "").lower().split()[:1] and (
+            (count.object or "").lower().split()[0] in people
+        ):
+            continue
+        # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims
+        victims = count.kind in _VICTIM_COUNTS
+        fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}
+                   and not (victims and any(a.start <= count.start < a.end for a in d.actors))]
+        fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
+        if not fits and carry and count.kind != "other":
+            si = _sentence_index(views, count.start)
+            fits = [d for d in fitting if 0 < si - d.si <= carry and d.modality == "asserted"]
+            fits = [d for d in fits if d.si == max(x.si for x in fits)]
+        if fits:
+            best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
+            best.counts.append(count)
+
+
+def accused(drafts: list[Draft]) -> None:
+    """ "X menilai/menuduh serangan yang dilakukan Rusia ...": the accused is the embedded act's actor."""
+    for d in drafts:
+        if d.type != "ACCUSE":
+            continue
+        inner = [e for e in drafts if e is not d and e.sv is d.sv and e.tokens[0] > d.tokens[0] and e.actors
+                 and e.type != "ACCUSE"]
+        if inner:
+            first = min(inner, key=lambda e: e.tokens[0])
+            if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
+                d.recipients = list(first.actors)
+
+
+def during(drafts: list[Draft], res: Resources) -> None:
+    """ "A suspect was killed during a police raid": an agentless violent act inside another event of its
+    clause (``[syntax] during`` words between them) is done by that event's actors."""
+    words = set(res.setting("syntax", "during", default=[]))
+    if not words:
+        return
+    for d in drafts:
+        if d.type != "ASSAULT" or d.actors or d.nominal:
+            continue
+        for e in drafts:
+            if e is d or e.sv is not d.sv or not e.nominal or not e.actors or e.tokens[0] <= d.tokens[1]:
+                continue
+            gap = d.sv.words[d.tokens[1] : e.tokens[0]]
+            if len(gap) <= 5 and words.intersection(gap) and not any(w in (",", ";") for w in gap):
+                d.actors = [a for a in e.actors if (a.start, a.end) not in {(r.start, r.end) for r in d.recipients}]
+                break
+
+
+def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
+    """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
+    its sentence is the act of the authority the article last named (a police or judicial body)."""
+    table: dict[str, list[str]] = res.setting("implicit_agents", default={})
+    for d in drafts:
+        sectors = set(table.get(d.type, []))
+        if d.actors or not sectors:
+            continue
+        before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
+                  and d.sv.index - _sentence_index(views, e.start) <= 5]
+        if before:
+            e = before[-1]
+            d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
+
+
+def _sentence_index(views: list[SentView], offset: int) -> int:
+    lo, hi = 0, len(views) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = views[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, lo - 1)
+
+
+def event_noun_sentences(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
+    """ "The incident took place in X on 3 May": a sentence about "the incident" (``[merge]
+    event_noun_sentences``)
+    with no event of its own gives its date and place to the event told just before it."""
+    nouns = set(res.setting("merge", "event_noun_sentences", default=[]))
+    if not nouns or not drafts:
+        return
+    taken = {d.si for d in drafts} | {m.si for d in drafts for m in d.mentions}
+    for sv in views:
+        if sv.index in taken or not nouns.intersection(sv.words):
+            continue
+        before = [d for d in drafts if d.si < sv.index and sv.index - d.si <= 2]
+        if not before:
+            continue
+        target = max(before, key=lambda d: (d.si, d.conf))
+        if target.date is None:
+            dated = [m for m in doc.dates if m.value is not None and sv.start <= m.start < sv.end]
+            if dated:
+                target.date, target.date_span = dated[0].value, Span(dated[0].start, dated[0].end)
+        if not target.places:
+            places = [p for p in doc.places if sv.start <= p.start < sv.end and _locative_place(sv, p)]
+            if places:
+                target.places = places[:1]
+
+
+def _locative_place(sv: SentView, place: Any) -> bool:
+    return locative(sv, sv.token_at(place.start))
+
+
+def fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
+    physical = set(res.setting("types", "physical", default=[]))
+    main = main_place(doc)
+    if main is None:
+        return
+    for d in drafts:
+        if d.type in physical and not d.places:
+            d.places = [main]
