@@ -14,8 +14,8 @@ from typing import Any
 
 from ..langs.base import PackLoader
 from ..model import Actor, Document
-from .arguments import NP, coordinated
 from .attach import main_place
+from .chunks import NP, coordinated
 from .coref import Antecedents
 from .resources import SentView, Syntax
 

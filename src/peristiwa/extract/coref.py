@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document
-from .arguments import NP
+from .chunks import NP
 from .resources import Resources, SentView
 
 __all__ = ["Antecedents", "Mention"]

@@ -23,8 +23,9 @@ from ..langs.base import PackLoader
 from ..model import Document, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
-from .arguments import NP, ChunkContext, assign_roles, chunk, clause_bounds
+from .arguments import assign_roles, clause_bounds
 from .attach import date_of, places_of
+from .chunks import NP, ChunkContext, chunk
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
 from .coref import Antecedents

@@ -1,0 +1,449 @@
+"""Noun-phrase chunking for event participants (the phrases :mod:`.arguments` assigns roles to).
+
+Why rules over tokens and not a parser: no Indonesian parser runs offline here. Participant phrases are
+found from the pack's cue words (``argument_cues.tsv``: actor head nouns, modifiers, quantifiers,
+demonstratives, list and example words), capitalisation, the entity layer and the word-class lexicon
+(``pos_lexicon.tsv``), then grouped: appositions ("Menteri Informasi Suriah, Omran al-Zoubi"), acronym
+expansions, members ("militan dari ISIS, al-Nusra dan Jaish al-Yarmouk") and lists named by a general
+phrase ("semua elemen masyarakat seperti X, Y dan Z").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from .resources import Resources, SentView
+
+__all__ = [
+    "FUNCTION_ROLES", "NP", "PP_ROLES", "ChunkContext", "acronym_colon", "chunk", "coordinated", "is_function",
+    "is_proper", "verbish",
+]
+
+
+FUNCTION_ROLES = (
+    "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
+    "clause_break", "speech", "relative", "coord", "quant", "demonstrative", "light_agent",
+    "light_recipient", "genitive_prep", "infinitive", "passive_aux", "adverb", "particle", "clause_coord",
+)
+
+
+PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between",
+             "genitive_prep")
+
+
+_NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
+
+
+@dataclass
+class NP:
+    """A noun phrase over tokens ``[start, end)``; ``members`` for "militan dari X, Y dan Z"."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # proper | common | pronoun
+    definite: bool = False
+    pp: str | None = None  # role of the preposition governing it
+    members: list[NP] = field(default_factory=list)
+    label: str = ""  # entity label when the phrase is (or is named by) an entity mention
+    core: tuple[int, int] | None = None  # tokens that name it (the name part of an apposition)
+    possessive: bool = False  # "Russia's", "the army's", "their": the possessor of what follows
+    place: bool = False  # the phrase names a (non-country) place of the places layer
+    aside: bool = False  # inside parentheses ("(Hpapun District, Kayin State)")
+
+    def expand(self) -> list[NP]:
+        return self.members or [self]
+
+
+def is_function(sv: SentView, i: int) -> bool:
+    memo: dict[int, bool] = sv.cache.setdefault("function", {})
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = sv.has_role(i, *FUNCTION_ROLES) and not sv.has_role(
+            i, "actor_head", "actor_mod", "member_head")
+    return found
+
+
+@dataclass
+class ChunkContext:
+    """What the chunker knows beyond the sentence: words the document writes in lower case, trigger
+    tokens (never inside a participant), and the entity mentions of the actors stage (start -> end, label)."""
+
+    lower_vocab: set[str] = field(default_factory=set)
+    blocked: set[int] = field(default_factory=set)
+    entities: dict[int, tuple[int, str]] = field(default_factory=dict)
+    has_entities: bool = False
+    places: frozenset[int] = frozenset()  # tokens inside non-country place mentions
+
+
+def is_proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
+    raw = sv.raw[i]
+    if raw[:3].lower() in ("al-", "el-") and raw[3:4].isupper() and i not in cc.blocked:
+        return True
+    if i in cc.blocked or not sv.is_upper(i) or is_function(sv, i) or sv.has_class(i, "time"):
+        return False
+    word = sv.raw[i]
+    if not any(ch.isalpha() for ch in word) or len(word) == 1:
+        return False
+    if word[:3].lower() in ("al-", "el-") and word[3:4].isupper():  # "al-Nusra", "el-Sisi"
+        return True
+    initial = i == 0 or sv.raw[i - 1] in ("“", '"', "(", "‘", "'")
+    if not initial or word.isupper():
+        return True
+    if sv.syntax.head_final and word.lower().endswith(("ing", "ed", "ly")) and len(word) > 5:
+        return False  # "Describing Shamima Begum, ...": a sentence-initial participle or adverb
+    # a capitalised sentence-initial word is a name only if the document never writes it in lower case
+    # and (when the actors stage ran) it is part of a known mention or of a longer capitalised run
+    if sv.words[i] in cc.lower_vocab:
+        return False
+    if cc.has_entities and i not in cc.entities:
+        return i + 1 < len(sv) and sv.is_upper(i + 1) and not is_function(sv, i + 1)
+    return True
+
+
+def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
+    """Actor-like noun phrases of a sentence (cached on the view).
+
+    Entity mentions (extract.entities) are taken as noun phrases as they are, then extended by the same
+    rules as the phrases found here from cue words and capitalisation.
+    """
+    key = "nps"
+    if key in sv.cache:
+        cached: list[NP] = sv.cache[key]
+        return cached
+    nps: list[NP] = []
+    if sv.boilerplate:
+        sv.cache[key] = nps
+        return nps
+    n = len(sv)
+    i = 0
+    free = lambda a, b: not any(k in cc.blocked for k in range(a, b))  # noqa: E731
+    for k in list(cc.entities):  # "Menurut Boy" -> "Boy": a mention does not start with a function word
+        end, label = cc.entities[k]
+        if is_function(sv, k):
+            del cc.entities[k]
+            if k + 1 < end and k + 1 not in cc.entities:
+                cc.entities[k + 1] = (end, label)
+    head_final = sv.syntax.head_final
+    while i < n:
+        start = i
+        j = i
+        pronoun = sv.words[i] in res.pronouns  # "keduanya" is a pronoun before it is a quantifier
+        while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and not pronoun and (
+            sv.has_role(j, "quant") or sv.words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
+            or (head_final and sv.has_role(j, "possessive") and j + 1 < n and j + 1 not in cc.blocked
+                and sv.has_role(j + 1, "actor_head", "actor_mod"))  # "his driver", "their leaders"
+        ):
+            j += 1
+        kind = ""
+        head_end = j
+        label = ""
+        if j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
+            kind = "pronoun"
+            head_end = j + 1
+        elif j < n and j in cc.entities and free(j, cc.entities[j][0]):
+            head_end, label = cc.entities[j]
+            kind = "proper" if sv.is_upper(j) else "common"
+        elif i in cc.entities and free(i, cc.entities[i][0]):
+            j = i
+            head_end, label = cc.entities[i]
+            kind = "proper" if sv.is_upper(i) else "common"
+        elif j < n and j not in cc.blocked and sv.has_role(j, "actor_head"):
+            kind = "common"
+            ends = [end for end, role in sv.role_starts.get(j, ()) if role == "actor_head"]
+            head_end = max(ends) if ends else j + 1
+        elif j < n and is_proper(sv, j, cc):
+            kind = "proper"
+            head_end = j + 1
+        elif j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
+            kind = "pronoun"
+            head_end = j + 1
+        elif (head_final and j > i + 1 and sv.words[j - 1].endswith("s") and sv.raw[j - 1].islower()
+              and j - 1 not in cc.blocked and any(sv.has_role(k, "quant") or sv.words[k][:1].isdigit()
+                                                  for k in range(i, j - 1))):
+            # "hundreds of market sellers", "a group of online taxi drivers": a counted plural is people
+            kind, j = "common", j - 1
+            head_end = j + 1
+        if not kind:
+            i += 1
+            continue
+        np = NP(start, head_end, j, kind, label=label)
+        if kind != "pronoun":
+            _extend(sv, np, cc)
+        if sv.syntax.possessive_endings:
+            _mark_possessive(sv, np)
+        if cc.places:
+            np.place = all(k in cc.places or sv.has_class(k, "place_noun") or sv.has_role(k, "quant")
+                           for k in range(np.start, np.end)) and any(k in cc.places for k in range(np.start, np.end))
+        np.aside = sv.words[: np.start].count("(") > sv.words[: np.start].count(")")
+        k = start - 1
+        while k >= 0 and (sv.has_role(k, "quant") or sv.has_class(k, "place_noun")):
+            k -= 1
+        if k >= 0:
+            for role in PP_ROLES:
+                if sv.has_role(k, role) and not sv.has_role(k, "actor_head"):
+                    np.pp = role
+                    break
+            if np.pp == "genitive_prep" and k > 0 and sv.has_role(k - 1, "member_head", "quant") and not any(
+                x.start <= k - 1 < x.end and x.members for x in nps
+            ):
+                np.pp = None  # "a number of / a group of / dozens of rebels": the rebels are the phrase
+        nps.append(np)
+        i = np.end
+    nps = _acronyms(sv, nps)
+    _members(sv, nps)
+    nps = _appositions(sv, nps)
+    _examples(sv, nps)
+    for a, b in itertools.pairwise(nps):  # "terhadap anak dan perempuan": both under the preposition
+        if a.pp and b.pp is None and b.start == a.end + 1 and sv.has_role(a.end, "coord"):
+            b.pp = a.pp
+    sv.cache[key] = nps
+    return nps
+
+
+def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
+    """Head-final languages: a word before the head noun that belongs to the phrase ("two armed men",
+    "unidentified gunmen", "hundreds of students")."""
+    if j in cc.blocked or sv.has_role(j, "actor_head"):
+        return False
+    if sv.has_role(j, "actor_mod") and not sv.has_role(j, *PP_ROLES, "coord", "clause_break", "speech"):
+        return True
+    raw = sv.raw[j]
+    if (j > i and raw.isalpha() and raw.islower() and len(raw) > 2 and not is_function(sv, j)
+            and not raw.endswith(("ed", "ing", "ly")) and sv.words[j] not in sv.res.pronouns
+            and not sv.has_role(j, "possessive", "np_skip")):
+        return True  # a noun adjunct: "a campaign team member", "a drug suspect"
+    # "dozens of", "some of": the partitive preposition after a quantifier
+    return j > i and sv.has_role(j, "genitive_prep") and (sv.has_role(j - 1, "quant") or sv.words[j - 1][:1].isdigit())
+
+
+def _mark_possessive(sv: SentView, np: NP) -> None:
+    """A phrase ending in a possessive ("Russia's", "soldiers' ") or a possessive pronoun ("their")."""
+    endings = sv.syntax.possessive_endings
+    last = np.end - 1
+    if (sv.words[last].endswith(endings) and not (np.end < len(sv) and sv.has_class(np.end, "org_head")
+                                                  and sv.is_upper(np.end))) or sv.has_role(last, "possessive"):
+        np.possessive = True
+    elif np.end < len(sv) and sv.words[np.end] in ("'", "’") and sv.words[last].endswith("s"):
+        np.possessive = True
+        np.end += 1
+
+
+def _extend(sv: SentView, np: NP, cc: ChunkContext) -> None:
+    n = len(sv)
+    j = np.end
+    head_final = sv.syntax.head_final
+    endings = sv.syntax.possessive_endings
+    while j < n:
+        if endings and sv.words[j - 1].endswith(endings) and not (
+            sv.is_upper(j - 1) and sv.has_class(j, "org_head") and sv.is_upper(j)
+        ):
+            return  # "the army's": a possessive closes the phrase (not "New People's Army")
+        w = sv.words[j]
+        if head_final and sv.has_role(j, "actor_head") and j not in cc.blocked and np.kind != "pronoun":
+            # "NPA rebels", "government troops", "police officers": the last noun is the head
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_head"]
+            np.head = j
+            j = max(ends) if ends else j + 1
+            np.end = j
+            continue
+        if sv.has_role(j, "demonstrative"):
+            np.end, np.definite = j + 1, True
+            return
+        if j in cc.entities and cc.entities[j][1] in ("GPE", "NORP") and np.kind == "common":
+            j = cc.entities[j][0]
+        elif w in _NAME_PARTICLES and j + 1 < n and sv.is_upper(j + 1) and sv.raw[j] == w:
+            j += 2
+        elif is_proper(sv, j, cc) and not (
+            j in cc.entities and cc.entities[j][1] == "PER" and np.kind == "common"
+            and not sv.has_class(j - 1, "person_title")
+        ):
+            j += 1
+        elif sv.has_role(j, "actor_mod") and j not in cc.blocked:
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_mod"]
+            j = max(ends) if ends else j + 1
+        elif sv.has_role(j, "actor_head") and j not in cc.blocked and np.kind == "common" and j == np.end:
+            ends = [e for e, r in sv.role_starts.get(j, ()) if r == "actor_head"]
+            j = max(ends) if ends else j + 1
+        elif _compound_or_number(sv, np, j, cc.blocked):
+            j += 1
+        elif w == "(" and j + 2 < n and sv.raw[j + 2] == ")" and sv.raw[j + 1][:1].isupper():
+            j += 3
+        elif not head_final and np.kind == "common" and (bridge := _bridge(sv, j, cc)):
+            j = bridge
+        elif w in ("-", "/") and j + 1 < n and sv.is_upper(j + 1) and sv.is_upper(j - 1):
+            j += 2
+        else:
+            break
+        np.end = j
+
+
+def _bridge(sv: SentView, j: int, cc: ChunkContext) -> int:
+    """Head-first languages: up to two plain lower-case nouns after a common head that lead to a word
+    continuing the phrase ("penggiat media sosial asal Rusia", "pengemudi mobil Pajero") belong to it.
+    Returns the token after the bridged nouns, or 0. Only words the pack's POS lexicon (``pos_lexicon.tsv``)
+    knows as nouns or adjectives bridge, and only toward a continuation, so a verb after the head ("warga
+    datang") never joins the phrase."""
+    pos = sv.res.pos
+    if not pos:
+        return 0
+    k = j
+    while k < len(sv) and k - j < 2:
+        raw = sv.raw[k]
+        if (k in cc.blocked or not raw.isalpha() or not raw.islower() or is_function(sv, k)
+                or pos.get(sv.words[k]) not in ("NOUN", "ADJ") or sv.has_class(k, "time")):
+            return 0
+        k += 1
+        if k < len(sv) and k not in cc.blocked and (
+                sv.has_role(k, "actor_mod") or (k in cc.entities and cc.entities[k][1] in ("GPE", "NORP", "ORG"))
+                or is_proper(sv, k, cc)):
+            return k
+    return 0
+
+
+def _acronyms(sv: SentView, nps: list[NP]) -> list[NP]:
+    """ "NPA: New People's Army" is one participant named by its expansion."""
+    out: list[NP] = []
+    k = 0
+    while k < len(nps):
+        a = nps[k]
+        if k + 1 < len(nps):
+            b = nps[k + 1]
+            if (a.kind == "proper" and a.end == a.start + 1 and a.end < len(sv) and sv.words[a.end] == ":"
+                    and b.start == a.end + 1 and b.kind == "proper" and acronym_colon(sv, a.end)):
+                out.append(NP(a.start, b.end, b.head, "proper", pp=a.pp, label=b.label, core=(b.start, b.end)))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
+    """``Menteri Informasi Suriah, Omran al-Zoubi,`` / ``Aktivis ... asal Riau, Khariq Anhar`` is one
+    participant named by its second part (not a list: no coordinator follows)."""
+    out: list[NP] = []
+    k = 0
+    while k < len(nps):
+        a = nps[k]
+        if k + 1 < len(nps):
+            b = nps[k + 1]
+            titled = a.kind == "common" or sv.class_within(a.start, a.end, "person_title")
+            named = b.kind == "proper" and b.label in ("PER", "MISC", "") and sv.is_upper(b.head)
+            after = b.end
+            is_list = after < len(sv) and (
+                sv.has_role(after, "coord") or (sv.words[after] == "," and any(x.start == after + 1 for x in nps))
+            )
+            if (titled and named and a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+                    and not is_list and not a.members and not b.pp):
+                merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
+                            core=(b.start, b.end))
+                out.append(merged)
+                k += 2
+                continue
+            # "Juan Ponce, a spokesman for the army," / "Abu Sayyaf, a militant group,": named first
+            if (sv.syntax.name_first_apposition and a.kind == "proper" and b.kind == "common" and not b.pp
+                    and not a.possessive and a.end < len(sv) and sv.words[a.end] == ","
+                    and b.start == a.end + 1 and not is_list and not a.members
+                    and sv.has_role(b.start, "quant")):
+                merged = NP(a.start, b.end, a.head, "proper", definite=a.definite, pp=a.pp, label=a.label,
+                            core=(a.start, a.end), possessive=b.possessive)
+                out.append(merged)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def acronym_colon(sv: SentView, k: int) -> bool:
+    """ "NPA: New People's Army": an acronym, a colon and its expansion name one actor."""
+    prev = sv.raw[k - 1] if k > 0 else ""
+    return len(prev) >= 2 and prev.isupper() and prev.isalpha() and k + 1 < len(sv) and sv.is_upper(k + 1)
+
+
+def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool:
+    """A second head noun before a name ("juru bicara Departemen"), or a unit number ("Densus 88", "Komisi I")."""
+    w = sv.raw[j]
+    if sv.has_role(j, "actor_head") and j not in blocked and j + 1 < len(sv) and sv.is_upper(j + 1):
+        return True
+    return (w[:1].isdigit() or w.isupper()) and j > np.start and sv.is_upper(j - 1) and len(w) <= 6
+
+
+def _examples(sv: SentView, nps: list[NP]) -> None:
+    """ "semua elemen masyarakat seperti Satgas RW, LSM, dan tokoh agama", "seluruh pihak yang mendukung
+    kebijakan ini, mulai dari Kodim, Polrestabes, dan Polres": a general phrase (opened by a quantifier or
+    headed by a ``generic_head`` noun) followed by an ``example`` word and a list is named by the list
+    (the most specific mention). A relative clause may stand between them."""
+    by_start = {np.start: np for np in nps}
+    for np in nps:
+        if np.members or np.kind != "common" or not (
+                sv.has_role(np.start, "quant") or sv.has_role(np.head, "generic_head")):
+            continue
+        k = np.end
+        if k < len(sv) and sv.has_role(k, "relative"):  # "... yang mendukung kebijakan ini, mulai dari"
+            stop = next((x for x in range(k, min(len(sv), k + 10)) if sv.words[x] == ","), None)
+            if stop is None:
+                continue
+            k = stop
+        if k < len(sv) and sv.words[k] == ",":
+            k += 1
+        if k >= len(sv) or not sv.has_role(k, "example"):
+            continue
+        ends = [e for e, r in sv.role_starts.get(k, ()) if r == "example"]
+        first = by_start.get(max(ends) if ends else k + 1)
+        if first is None:
+            continue
+        items = coordinated(sv, nps, first)
+        if len(items) > 1:
+            np.members = [m for item in items for m in item.expand()]
+
+
+def _members(sv: SentView, nps: list[NP]) -> None:
+    """``militan dari ISIS, al-Nusra dan Jaish al-Yarmouk``: the actors are the groups after *dari*."""
+    by_start = {np.start: np for np in nps}
+    for np in nps:
+        if not sv.has_role(np.head, "member_head") or np.end - np.head > 1:
+            continue
+        k = np.end
+        if k < len(sv) and sv.words[k] in sv.syntax.member_preps and (k + 1) in by_start:
+            first = by_start[k + 1]
+            # "a member of X and Y": in English the coordination is usually one level up
+            np.members = [first] if sv.syntax.head_final else coordinated(sv, nps, first)
+            np.end = max(m.end for m in np.members)
+
+
+def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
+    """``X, Y dan Z`` starting at ``first`` (apposition "X, Y" without a coordinator is one phrase)."""
+    by_start = {np.start: np for np in nps}
+    items = [first]
+    k = first.end
+    saw_coord = False
+    while k < len(sv):
+        w = sv.words[k]
+        if w == "," and (k + 1) in by_start:
+            items.append(by_start[k + 1])
+        elif sv.has_role(k, "coord") and (k + 1) in by_start:
+            items.append(by_start[k + 1])
+            saw_coord = True
+        elif w == "," and k + 2 < len(sv) and sv.has_role(k + 1, "coord") and (k + 2) in by_start and len(items) > 1:
+            items.append(by_start[k + 2])  # "X, Y, dan Z": the serial comma before the last item
+            saw_coord = True
+        else:
+            break
+        k = items[-1].end
+    if len(items) > 1 and not saw_coord:
+        return [first]
+    return items
+
+
+def verbish(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
+    word = sv.words[k]
+    prefixes = sv.syntax.verb_prefixes
+    if prefixes:
+        return len(word) > 4 and word.startswith(prefixes)
+    # no verbal prefixes (English): a lower-case content word that opens no noun phrase
+    return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *FUNCTION_ROLES)
+            and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))
