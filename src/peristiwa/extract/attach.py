@@ -11,6 +11,7 @@ they fit (``events.toml`` [counts]).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -269,7 +270,11 @@ def locative(sv: SentView, k: int) -> bool:
 
 
 def main_place(doc: Document) -> Place | None:
-    """The document's dominant place: named at least 3 times and twice as often as any other."""
+    """The document's dominant place: named at least 3 times and twice as often as any other; else, in a
+    brief report (at most 5 sentences: one incident), the place of its lead (the first sentence naming
+    one, most specific of a chain: "a riot broke out in Bandung city, West Java province"). A long
+    article moves between places, so its lead's place is no default for the others. A dateline opening
+    the text ("JAKARTA -") is where the reporter is, not necessarily the story: it is no lead place."""
     counts: dict[str, list[Place]] = {}
     for p in doc.places:
         key = (p.name or doc.text[p.start : p.end]).lower()
@@ -280,7 +285,35 @@ def main_place(doc: Document) -> Place | None:
     top = ranked[0]
     if len(top) >= 3 and (len(ranked) == 1 or len(top) >= 2 * len(ranked[1])):
         return top[0]
+    return _lead_place(doc) if len(doc.sentences) <= _BRIEF else None
+
+
+_BRIEF = 5  # sentences of a brief report
+
+
+def _lead_place(doc: Document) -> Place | None:
+    places = sorted(doc.places, key=lambda p: p.start)
+    for s in doc.sentences:
+        inside = [p for p in places if s.start <= p.start < s.end and p.lat is not None
+                  and doc.text[s.start : p.start].strip(" \t\n\r\"'(")]
+        if not inside:
+            continue
+        first = inside[0]
+        i = places.index(first)
+        while i + 1 < len(places) and _doc_linked(doc, places[i], places[i + 1]) \
+                and _contains(places[i + 1], places[i]):
+            i += 1
+        chain = places[places.index(first) : i + 1]
+        return max(chain, key=_specific)
     return None
+
+
+_GAP = re.compile(r"\s*(?:[^\W\d]+\s*)?[,(]\s*")
+
+
+def _doc_linked(doc: Document, a: Place, b: Place) -> bool:
+    """``b`` follows ``a`` after a comma, optionally after one level word ("Bandung city, West Java")."""
+    return _GAP.fullmatch(doc.text, a.end, b.start) is not None
 
 
 def count_types(settings: dict[str, list[str]], count: Count) -> set[str]:
