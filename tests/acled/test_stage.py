@@ -8,7 +8,7 @@ import msgspec
 
 from peristiwa.acled import ACLED_ROW_COLUMNS, acled_date, acled_row, acled_rows
 from peristiwa.config import Config
-from peristiwa.model import Actor, Count, DateValue, Document, Event, Place, Span
+from peristiwa.model import AcledView, Actor, Count, DateValue, Document, Event, Place, Span
 from peristiwa.output import to_record
 from peristiwa.pipeline import Pipeline, StageContext, StageFn, registry
 
@@ -149,3 +149,18 @@ def test_undated_event_rows_take_the_day_before_publication() -> None:
     no_day = Document(doc_id="syn-2", text=TEXT, lang="en", events=(undated,))
     assert acled_date(no_day, undated) == (None, False)
     assert acled_row(no_day, undated)["event_date"] is None
+
+
+def test_note_event_prefers_the_first_violent_or_protest_event() -> None:
+    """An ACLED note is about its first coded event; an arrest told first yields to violence told after it."""
+    from peristiwa.evaluate.acled import note_event
+
+    out = _pipeline(fold_into_protest=False)(_doc())
+    chosen = note_event(out.events)
+    assert chosen is not None and chosen.id == "e1"
+    arrest = msgspec.structs.replace(next(e for e in out.events if e.id == "e3"),
+                                     acled=AcledView(event_type="Strategic developments", sub_event_type="Arrests"))
+    clash = next(e for e in out.events if e.id == "e4")
+    assert note_event([arrest, clash]) is clash  # arrests are the aftermath of the violence
+    assert note_event([arrest]) is arrest
+    assert note_event([e for e in out.events if e.acled is None]) is None

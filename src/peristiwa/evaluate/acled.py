@@ -7,8 +7,9 @@ independent data. ACLED data are used to evaluate only: nothing here learns from
 is ever stored by peristiwa (ACLED terms of use).
 
 - :func:`evaluate_acled`: input = the note with its ``[size=...]`` tag removed, published = event_date + 1
-  day, language English; the predicted event is the highest-confidence event with an ACLED view (none:
-  a miss, wrong on every measure). Accuracy of event type, sub-event type, fatalities (exact), event date
+  day, language English; the predicted event is the note's event (:func:`note_event`: the first event
+  with an ACLED view, strategic developments only when nothing else is coded; none: a miss, wrong on
+  every measure). Accuracy of event type, sub-event type, fatalities (exact), event date
   (exact day of the ACLED row's date; the event's own date apart), location (within 25 km of ACLED's
   point), interaction code, and a confusion table.
   Document-level ceilings that need no event (a date mention resolving to ACLED's day, a place within 25
@@ -52,6 +53,7 @@ __all__ = [
     "AcledRecord",
     "AcledReport",
     "evaluate_acled",
+    "note_event",
     "oracle_acled",
     "read_acled_csv",
     "render_acled_report",
@@ -300,6 +302,21 @@ def _finish(report: AcledReport, tally: _Tally) -> AcledReport:
     return report
 
 
+def note_event(events: Sequence[Event]) -> Event | None:
+    """The event an ACLED note is about: the first ACLED-coded event it tells (a news lead tells the main
+    event first), a strategic development (an arrest, a release, an agreement) only when the note tells no
+    violence or demonstration - those are the aftermath ACLED codes under the violent event itself.
+
+    Measured on the four ACLED files (event-type accuracy): highest confidence 0.871 / 0.855 / 0.918 /
+    0.736 (Indonesia / Philippines / Myanmar / South-SE Asia 2015), this rule 0.880 / 0.870 / 0.937 / 0.750.
+    """
+    coded = [e for e in events if e.acled is not None]
+    if not coded:
+        return None
+    return min(coded, key=lambda e: (e.acled is not None and e.acled.event_type == "Strategic developments",
+                                     e.trigger.start))
+
+
 def evaluate_acled(
     csv_path: str | Path, pipeline: Pipeline | None = None, *, limit: int | None = None, lang: str | None = None
 ) -> AcledReport:
@@ -328,8 +345,7 @@ def evaluate_acled(
             out = None
         if out is not None and not has_view:
             out = annotate(out)
-        coded = [e for e in (out.events if out is not None else ()) if e.acled is not None]
-        best = max(coded, key=lambda e: e.confidence, default=None)
+        best = note_event(out.events if out is not None else ())
         _score(tally, report, rec, best)
         _score_place(tally, rec, best, out, mapping)
         _score_layers(tally, rec, out, mapping)
