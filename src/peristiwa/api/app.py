@@ -19,12 +19,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import StoreError
+from .assets import Assets, serve
+from .caching import ApiValidators
 from .db import Database, QueryTimeout
 from .ingest import Ingester
 from .routes import documents, events, ingest, meta
@@ -84,6 +85,7 @@ def create_app(settings: ApiSettings | str | Path) -> FastAPI:
     app.state.db = db
     app.state.ingester = Ingester(db, settings.config) if settings.allow_ingest else None
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)
+    app.add_middleware(ApiValidators, generation=lambda: db.generation)  # outermost: a 304 skips the rest
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -115,9 +117,19 @@ def create_app(settings: ApiSettings | str | Path) -> FastAPI:
     if settings.allow_ingest:
         app.include_router(ingest.router)
 
-    @app.get("/", include_in_schema=False)
-    def dashboard() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+    assets = Assets(STATIC_DIR)
+    index = assets.page("index.html")
+    app.state.assets = assets
 
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def dashboard(request: Request) -> Response:
+        return serve(index, request)
+
+    @app.api_route("/static/{name:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def static(name: str, request: Request) -> Response:
+        asset = assets.get(name)
+        if asset is None:
+            raise StarletteHTTPException(404, f"no dashboard file {name!r}")
+        return serve(asset, request, immutable=request.query_params.get("v") == asset.version)
+
     return app

@@ -215,6 +215,8 @@ class Database:
         self.index_seconds = 0.0
         #: display rows of the index (swapped with the table under the index lock)
         self.rows = EventRows()
+        #: how many times the index was built: answers of the same request differ only across builds
+        self.generation = 0
         try:
             self.rebuild_index()
         except BaseException:
@@ -237,6 +239,7 @@ class Database:
                 self.rows = EventRows(self._index.execute(_ROWS_JSON).fetchall())
                 for column in _SHOWN_ONLY:
                     self._index.execute(f"ALTER TABLE {INDEX_TABLE} DROP COLUMN {column}")
+                self.generation += 1
             except duckdb.Error as exc:
                 raise StoreError(f"{self.store.path}: cannot build the API's event index: {exc}") from exc
         self.index_seconds = time.perf_counter() - t0

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..model import EVENT_TYPES
 
-__all__ = ["SORTS", "EventFilters", "EventListParams", "MapParams", "StatsParams"]
+__all__ = ["SORTS", "EventFilters", "EventListParams", "MapParams", "OverviewParams", "StatsParams", "view_box"]
 
 #: sort orders of ``GET /api/events``; a leading ``-`` means descending
 SORTS = ("-date", "date", "-published", "published", "-confidence", "confidence")
@@ -84,18 +84,7 @@ class EventFilters(BaseModel):
     @field_validator("bbox")
     @classmethod
     def _bbox(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        parts = value.split(",")
-        try:
-            w, s, e, n = (float(p) for p in parts)
-        except ValueError:
-            raise ValueError("bbox must be four numbers: west,south,east,north") from None
-        if not (-90 <= s <= n <= 90):
-            raise ValueError("bbox latitudes must satisfy -90 <= south <= north <= 90")
-        if not (-540 <= w <= 540 and -540 <= e <= 540):
-            raise ValueError("bbox longitudes must lie within -540..540")
-        return value
+        return _check_box(value)
 
     @model_validator(mode="after")
     def _dates(self) -> EventFilters:
@@ -105,12 +94,32 @@ class EventFilters(BaseModel):
 
     def box(self) -> tuple[float, float, float, float] | None:
         """``(west, south, east, north)`` of ``bbox`` with longitudes wrapped to -180..180."""
-        if self.bbox is None:
-            return None
-        w, s, e, n = (float(p) for p in self.bbox.split(","))
-        if e - w >= 360:
-            return (-180.0, s, 180.0, n)
-        return (_wrap(w), s, _wrap(e), n)
+        return view_box(self.bbox)
+
+
+def _check_box(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = value.split(",")
+    try:
+        w, s, e, n = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError("bbox must be four numbers: west,south,east,north") from None
+    if not (-90 <= s <= n <= 90):
+        raise ValueError("bbox latitudes must satisfy -90 <= south <= north <= 90")
+    if not (-540 <= w <= 540 and -540 <= e <= 540):
+        raise ValueError("bbox longitudes must lie within -540..540")
+    return value
+
+
+def view_box(value: str | None) -> tuple[float, float, float, float] | None:
+    """``(west, south, east, north)`` of a validated ``west,south,east,north`` string, longitudes wrapped."""
+    if value is None:
+        return None
+    w, s, e, n = (float(p) for p in value.split(","))
+    if e - w >= 360:
+        return (-180.0, s, 180.0, n)
+    return (_wrap(w), s, _wrap(e), n)
 
 
 def _wrap(lon: float) -> float:
@@ -144,3 +153,27 @@ class StatsParams(EventFilters):
         default="auto", description="Timeline bucket; auto picks day, week or month from the date span."
     )
     top: int = Field(default=10, ge=1, le=100, description="How many top actors, places and sources.")
+
+
+class OverviewParams(EventFilters):
+    """``GET /api/overview``: what the dashboard shows first, in one request: the statistics and the first
+    page of the filters, and the map cells of the viewport ``view`` at ``zoom``."""
+
+    sort: Literal["-date", "date", "-published", "published", "-confidence", "confidence"] = Field(
+        default="-date", description="Order of the page, as in GET /api/events."
+    )
+    limit: int = Field(default=50, ge=1, le=10_000, description="Page size (≤ max_page).")
+    zoom: int | None = Field(
+        default=None, ge=0, le=20, description="Map zoom (as in GET /api/map); no map cells without it."
+    )
+    view: str | None = Field(
+        default=None, max_length=100,
+        description="west,south,east,north: the map's viewport; limits the map cells only (bbox filters all).",
+    )
+    bucket: Literal["auto", "day", "week", "month", "year"] = Field(default="auto", description="Timeline bucket.")
+    top: int = Field(default=10, ge=1, le=100, description="How many top actors, places and sources.")
+
+    @field_validator("view")
+    @classmethod
+    def _view(cls, value: str | None) -> str | None:
+        return _check_box(value)

@@ -21,6 +21,7 @@ __all__ = [
     "Health",
     "IngestAnswer",
     "MapAnswer",
+    "Overview",
     "QuotePage",
     "Stats",
 ]
@@ -108,6 +109,14 @@ class Stats(BaseModel):
     top_sources: dict[str, int]
     top_actors: dict[str, int]
     timeline: dict[str, Any]
+
+
+class Overview(BaseModel):
+    """The dashboard's first answer: statistics, the first page of events and the map cells."""
+
+    stats: Stats
+    events: EventPage
+    map: MapAnswer | None
 
 
 class EventView(BaseModel):

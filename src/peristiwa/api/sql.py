@@ -94,18 +94,22 @@ def event_where(f: EventFilters) -> tuple[list[str], list[Any]]:
         params.append(float(f.min_confidence))
     if f.located is not None:
         conds.append("e.lat IS NOT NULL" if f.located else "e.lat IS NULL")
-    box = f.box()
-    if box is not None:
-        w, s, e, n = box
-        conds.append("e.lat BETWEEN ? AND ?")
-        params += [s, n]
-        if w <= e:
-            conds.append("e.lon BETWEEN ? AND ?")
-            params += [w, e]
-        else:  # the box crosses the antimeridian
-            conds.append("(e.lon >= ? OR e.lon <= ?)")
-            params += [w, e]
+    _box_conds(f.box(), conds, params)
     return conds, params
+
+
+def _box_conds(box: tuple[float, float, float, float] | None, conds: list[str], params: list[Any]) -> None:
+    if box is None:
+        return
+    w, s, e, n = box
+    conds.append("e.lat BETWEEN ? AND ?")
+    params += [s, n]
+    if w <= e:
+        conds.append("e.lon BETWEEN ? AND ?")
+        params += [w, e]
+    else:  # the box crosses the antimeridian
+        conds.append("(e.lon >= ? OR e.lon <= ?)")
+        params += [w, e]
 
 
 def _where(conds: Sequence[str]) -> str:
@@ -200,14 +204,17 @@ def find_events(cur: Cursor, event_id: str, doc_id: str | None = None) -> list[t
     return [(str(d), str(e)) for d, e in cur.execute(sql + " ORDER BY doc_id LIMIT 20", params).fetchall()]
 
 
-def map_cells(cur: Cursor, f: EventFilters, zoom: int, max_cells: int) -> dict[str, Any]:
-    """Located events grouped on a grid of a quarter tile at ``zoom``: position, count, types per cell.
+def map_cells(cur: Cursor, f: EventFilters, zoom: int, max_cells: int,
+              view: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
+    """Located events grouped on a grid of a quarter tile at ``zoom``: position, count, types per cell
+    (only events inside ``view`` too, when given).
 
     Why on the server: the browser then draws a few hundred markers whatever the number of events, so
     the map stays fast with 100k events; clicking a cell zooms in, and a one-event cell opens it.
     """
     cell = 360.0 / (2**zoom) / 4.0
     conds, params = event_where(f)
+    _box_conds(view, conds, params)
     conds.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
     sql = (
         "SELECT floor(e.lat / ?)::BIGINT AS gy, floor(e.lon / ?)::BIGINT AS gx, e.type, count(*) AS n, "

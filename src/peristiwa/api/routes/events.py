@@ -15,9 +15,9 @@ from ...merge.events import MergeOptions
 from ...store import queries as store_queries
 from .. import sql
 from ..evidence import event_view, related
-from ..filters import EventListParams, MapParams, StatsParams
+from ..filters import EventListParams, MapParams, OverviewParams, StatsParams, view_box
 from ..formats import to_csv, to_geojson
-from ..schemas import EventPage, EventView, MapAnswer, Stats
+from ..schemas import EventPage, EventView, MapAnswer, Overview, Stats
 from .common import ERRORS, ApiError, Db, Settings, json_response
 
 __all__ = ["router"]
@@ -113,3 +113,23 @@ def stats(params: Annotated[StatsParams, Query()], db: Db) -> Response:
     """Summary statistics of the matching events: totals, counts by type/country/modality/language,
     top actors/places/sources and a timeline (events per day, week or month by type)."""
     return json_response(db.index(lambda cur: sql.stats(cur, params, bucket=params.bucket, top=params.top)))
+
+
+@router.get("/overview", response_model=Overview, responses=ERRORS,
+            summary="Statistics, first page and map cells in one answer")
+def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Settings) -> Response:
+    """What the dashboard shows first, in one request and one pass over the index: ``stats`` (as
+    ``GET /api/stats``), ``events`` (the first page, as ``GET /api/events``) and ``map`` (the cells of the
+    viewport ``view`` at ``zoom``, as ``GET /api/map``; null without ``zoom``). Filters apply to all three."""
+    if params.limit > settings.max_page:
+        raise ApiError(400, f"limit {params.limit} is over the maximum of {settings.max_page}")
+
+    def read(cur: Any) -> dict[str, Any]:
+        stats = sql.stats(cur, params, bucket=params.bucket, top=params.top)
+        rids, nxt = sql.list_events(cur, params, sort=params.sort, limit=params.limit)
+        page = {"events": db.rows.page(rids), "next_cursor": nxt, "limit": params.limit, "sort": params.sort}
+        cells = (sql.map_cells(cur, params, params.zoom, settings.max_cells, view_box(params.view))
+                 if params.zoom is not None else None)
+        return {"stats": stats, "events": page, "map": cells}
+
+    return json_response(db.index(read))

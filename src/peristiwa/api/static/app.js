@@ -21,7 +21,7 @@
   var BUCKET_DAYS = { day: 1, week: 7, month: 30.44, year: 365.25 };
 
   var state = { filters: {}, types: [], sort: "-date", map: null, doc: null, event: null };
-  var map = null, cellLayer = null, nextCursor = null, mapSeq = 0, dataSeq = 0;
+  var map = null, cellLayer = null, nextCursor = null, mapSeq = 0, dataSeq = 0, boundaries = null, timeline = null;
   var timings = { start: performance.now() };
   window.peristiwa = { state: state, timings: timings, cells: [] };
 
@@ -94,13 +94,12 @@
   }
 
   function getJSON(url) {
-    var pre = window.__prefetch && window.__prefetch[url];
-    if (pre) delete window.__prefetch[url];
-    return (pre || fetch(url, { headers: { Accept: "application/json" } })).then(function (r) {
-      return r.json().then(function (body) {
-        if (!r.ok) throw new Error(body && body.error ? body.error : "HTTP " + r.status);
-        return body;
-      });
+    return fetch(url, { headers: { Accept: "application/json" } }).then(readJSON);
+  }
+  function readJSON(r) {
+    return r.json().then(function (body) {
+      if (!r.ok) throw new Error(body && body.error ? body.error : "HTTP " + r.status);
+      return body;
     });
   }
 
@@ -133,7 +132,9 @@
     var view = (state.map || "").split(",").map(Number);
     if (view.length === 3 && view.every(isFinite)) map.setView([view[0], view[1]], view[2]);
     else map.setView([10, 60], 2);
-    fetch("/static/data/countries-110m.json").then(function (r) { return r.json(); }).then(function (topo) {
+    var pre = window.__prefetch && window.__prefetch.boundaries;
+    if (pre) window.__prefetch.boundaries = null;
+    boundaries = (pre || fetch("/static/data/countries-110m.json")).then(function (r) { return r.json(); }).then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
       // Antarctica's ring runs along the map edge; rings crossing the antimeridian (Russia, Fiji) are
       // unwrapped so Leaflet does not draw them across the whole world
@@ -144,7 +145,7 @@
         style: { color: "#9aa5ad", weight: 0.7, fillColor: "#eef0ea", fillOpacity: 1 }
       }).addTo(map).bringToBack();
       timings.boundaries = performance.now() - timings.start;
-    });
+    }).catch(function () { timings.boundaries = null; });  // the map works without them
     cellLayer = L.layerGroup().addTo(map);
     map.on("moveend", function () {
       var c = map.getCenter();
@@ -167,12 +168,14 @@
     });
   }
 
-  function viewportBox() {
+  function viewBounds() {
     var b = map.getBounds();
     var w = b.getWest(), e = b.getEast();
     if (e - w >= 360) { w = -180; e = 180; }
-    var s = Math.max(-90, b.getSouth()), n = Math.min(90, b.getNorth());
-    return [w, s, e, n].map(function (v) { return v.toFixed(4); }).join(",");
+    return [w, Math.max(-90, b.getSouth()), e, Math.min(90, b.getNorth())];
+  }
+  function viewportBox() {
+    return viewBounds().map(function (v) { return v.toFixed(4); }).join(",");
   }
 
   function loadMap() {
@@ -184,7 +187,23 @@
     });
   }
 
-  function drawCells(ans) {
+  // Cells the page's first request fetched for a box around the starting view (index.html): usable when
+  // the map has that zoom and the box covers what the map shows; the events in view are then counted
+  // from the cells whose centre is in view.
+  function cellsInView(pre, ans) {
+    var v = viewBounds(), box = pre.view;
+    if (pre.zoom !== map.getZoom() || box[1] > v[1] || box[3] < v[3]) return null;
+    if (!(box[2] - box[0] >= 360 || (box[0] <= v[0] && box[2] >= v[2]))) return null;
+    var n = 0;
+    ans.cells.forEach(function (c) {
+      if (c.lat < v[1] || c.lat > v[3]) return;
+      if ([c.lon, c.lon - 360, c.lon + 360].some(function (x) { return x >= v[0] && x <= v[2]; })) n += c.n;
+    });
+    return n;
+  }
+
+  function drawCells(ans, located) {
+    if (located === undefined || located === null) located = ans.located;
     cellLayer.clearLayers();
     window.peristiwa.cells = ans.cells;
     ans.cells.forEach(function (c) {
@@ -209,7 +228,7 @@
       });
       cellLayer.addLayer(marker);
     });
-    var note = ans.located + " located event" + (ans.located === 1 ? "" : "s") + " in view";
+    var note = located + " located event" + (located === 1 ? "" : "s") + " in view";
     if (ans.truncated) note += " (largest cells only; zoom in)";
     $("#map-note").textContent = note;
   }
@@ -238,29 +257,27 @@
 
   // -- timeline ----------------------------------------------------------------------------------------
 
+  // One path per type and one transparent hit box per bucket (with its tooltip): a few hundred nodes
+  // instead of a rectangle per bucket and type, built as one string.
+  function esc(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
   function drawTimeline(tl) {
     var svg = $("#timeline");
     var W = svg.clientWidth || 600, H = 140, pad = 18;
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    svg.textContent = "";
+    timeline = tl;
     $("#bucket").textContent = tl.bucket;
     $("#undated").textContent = tl.undated ? "(" + tl.undated + " undated not shown)" : "";
-    var ns = "http://www.w3.org/2000/svg";
-    function node(tag, attrs) {
-      var n = document.createElementNS(ns, tag);
-      Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-      return n;
-    }
+    $("#clear-dates").hidden = !(state.filters.date_from || state.filters.date_to);
     if (!tl.buckets.length) {
-      var t = node("text", { x: W / 2, y: H / 2, "text-anchor": "middle", "class": "axis" });
-      t.textContent = "no dated events";
-      svg.appendChild(t);
+      svg.innerHTML = '<text x="' + W / 2 + '" y="' + H / 2 + '" text-anchor="middle" class="axis">no dated events</text>';
       return;
     }
     var day = 86400000, size = BUCKET_DAYS[tl.bucket] * day;
     var first = Date.parse(tl.buckets[0].start), last = Date.parse(tl.buckets[tl.buckets.length - 1].start);
     var slots = Math.max(1, Math.round((last - first) / size) + 1);
-    var bw = Math.max(1, (W - 2 * pad) / slots);
+    var bw = Math.max(1, (W - 2 * pad) / slots), barW = Math.max(1, bw - 1).toFixed(2);
     var max = 1;
     tl.buckets.forEach(function (b) {
       var s = 0;
@@ -268,41 +285,43 @@
       b.total = s;
       max = Math.max(max, s);
     });
-    var hh = H - 2 * pad;
+    var hh = H - 2 * pad, paths = {}, hits = [];
     tl.buckets.forEach(function (b) {
-      var x = pad + Math.round((Date.parse(b.start) - first) / size) * bw;
+      var x = (pad + Math.round((Date.parse(b.start) - first) / size) * bw).toFixed(2);
       var y = H - pad;
-      var g = node("g", { "class": "bar", "data-start": b.start, "data-total": b.total });
-      var title = node("title", {});
-      title.textContent = b.start + ": " + b.total + " (" + Object.keys(b.types).map(function (k) {
-        return k + " " + b.types[k];
-      }).join(", ") + ")";
-      g.appendChild(title);
       TYPES.forEach(function (k) {
         if (!b.types[k]) return;
-        var h = b.types[k] / max * hh;
+        var h = Math.max(0.5, b.types[k] / max * hh);
         y -= h;
-        g.appendChild(node("rect", { x: x, y: y, width: Math.max(1, bw - 1), height: Math.max(0.5, h), fill: COLORS[k] }));
+        (paths[k] = paths[k] || []).push("M" + x + " " + y.toFixed(2) + "h" + barW + "v" + h.toFixed(2) + "h-" + barW + "z");
       });
-      g.addEventListener("click", function () {
-        var end = new Date(Date.parse(b.start) + size - day);
-        if (tl.bucket === "month") end = new Date(Date.UTC(+b.start.slice(0, 4), +b.start.slice(5, 7), 0));
-        state.filters.date_from = b.start;
-        state.filters.date_to = end.toISOString().slice(0, 10);
-        fillForm();
-        apply();
-      });
-      svg.appendChild(g);
+      var title = b.start + ": " + b.total + " (" + TYPES.filter(function (k) { return b.types[k]; }).map(function (k) {
+        return k + " " + b.types[k];
+      }).join(", ") + ")";
+      hits.push('<rect class="bar" x="' + x + '" y="' + pad + '" width="' + barW + '" height="' + hh +
+        '" data-start="' + esc(b.start) + '" data-total="' + b.total + '"><title>' + esc(title) + "</title></rect>");
     });
-    [[pad, tl.buckets[0].start, "start"], [W - pad, tl.buckets[tl.buckets.length - 1].start, "end"]].forEach(function (a) {
-      var t = node("text", { x: a[0], y: H - 4, "text-anchor": a[2], "class": "axis" });
-      t.textContent = a[1];
-      svg.appendChild(t);
+    var out = TYPES.filter(function (k) { return paths[k]; }).map(function (k) {
+      return '<path fill="' + COLORS[k] + '" d="' + paths[k].join("") + '"/>';
     });
-    var m = node("text", { x: pad, y: pad - 6, "class": "axis" });
-    m.textContent = "max " + max;
-    svg.appendChild(m);
-    $("#clear-dates").hidden = !(state.filters.date_from || state.filters.date_to);
+    out.push(hits.join(""));
+    out.push('<text x="' + pad + '" y="' + (H - 4) + '" text-anchor="start" class="axis">' + esc(tl.buckets[0].start) + "</text>");
+    out.push('<text x="' + (W - pad) + '" y="' + (H - 4) + '" text-anchor="end" class="axis">' +
+      esc(tl.buckets[tl.buckets.length - 1].start) + "</text>");
+    out.push('<text x="' + pad + '" y="' + (pad - 6) + '" class="axis">max ' + max + "</text>");
+    svg.innerHTML = out.join("");
+  }
+  function timelineClicked(ev) {
+    var bar = ev.target.closest && ev.target.closest(".bar");
+    if (!bar || !timeline) return;
+    var start = bar.getAttribute("data-start"), day = 86400000;
+    var end = new Date(Date.parse(start) + BUCKET_DAYS[timeline.bucket] * day - day);
+    if (timeline.bucket === "month") end = new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7), 0));
+    if (timeline.bucket === "year") end = new Date(Date.UTC(+start.slice(0, 4), 11, 31));
+    state.filters.date_from = start;
+    state.filters.date_to = end.toISOString().slice(0, 10);
+    fillForm();
+    apply();
   }
 
   // -- table -------------------------------------------------------------------------------------------
@@ -343,32 +362,43 @@
 
   // -- loading -----------------------------------------------------------------------------------------
 
+  function drawStats(s) {
+    renderTypeChips(s.by_type);
+    var countries = Object.keys(s.by_country).filter(function (k) { return k !== "null"; }).length;
+    $("#summary").textContent = s.total + " event" + (s.total === 1 ? "" : "s") + " in " + s.documents +
+      " document" + (s.documents === 1 ? "" : "s") + "; " + s.located + " located in " + countries +
+      " countr" + (countries === 1 ? "y" : "ies") + (s.first ? "; " + s.first + " to " + s.last : "");
+    drawTimeline(s.timeline);
+  }
+  function drawTable(page) {
+    $("#events tbody").textContent = "";
+    addRows(page.events);
+    nextCursor = page.next_cursor;
+    $("#more").hidden = !nextCursor;
+  }
+
+  // One request (GET /api/overview) for the statistics, the first page and the map cells; the first
+  // time, the answer index.html asked for before the libraries loaded.
   function refresh() {
-    var seq = ++dataSeq;
+    var seq = ++dataSeq, mseq = ++mapSeq;
     showError("");
-    var q = filterQuery();
     $("#csv").href = "/api/events?" + filterQuery({ format: "csv", limit: 10000, sort: state.sort });
     $("#geojson").href = "/api/events?" + filterQuery({ format: "geojson", limit: 10000, sort: state.sort });
-    var stats = getJSON("/api/stats?" + q).then(function (s) {
+    var pre = window.__prefetch, early = pre && pre.overview && pre.key === filterQuery({ limit: PAGE, sort: state.sort });
+    var answer = early ? pre.overview.then(readJSON) :
+      getJSON("/api/overview?" + filterQuery({ limit: PAGE, sort: state.sort, zoom: map.getZoom(), view: viewportBox() }));
+    if (pre) pre.overview = null;
+    var drawn = answer.then(function (o) {
       if (seq !== dataSeq) return;
-      renderTypeChips(s.by_type);
-      var countries = Object.keys(s.by_country).filter(function (k) { return k !== "null"; }).length;
-      $("#summary").textContent = s.total + " event" + (s.total === 1 ? "" : "s") + " in " + s.documents +
-        " document" + (s.documents === 1 ? "" : "s") + "; " + s.located + " located in " + countries +
-        " countr" + (countries === 1 ? "y" : "ies") + (s.first ? "; " + s.first + " to " + s.last : "");
-      drawTimeline(s.timeline);
-      timings.stats = performance.now() - timings.start;
-    });
-    var table = getJSON("/api/events?" + filterQuery({ limit: PAGE, sort: state.sort })).then(function (page) {
-      if (seq !== dataSeq) return;
-      $("#events tbody").textContent = "";
-      addRows(page.events);
-      nextCursor = page.next_cursor;
-      $("#more").hidden = !nextCursor;
-      timings.table = performance.now() - timings.start;
-    });
-    var cells = loadMap().then(function () { timings.map = performance.now() - timings.start; });
-    return Promise.all([stats, table, cells]).then(function () {
+      drawStats(o.stats);
+      timings.stats = timings.table = performance.now() - timings.start;
+      drawTable(o.events);
+      if (mseq !== mapSeq) return;  // the map moved meanwhile; its own request draws it
+      var located = early ? cellsInView(pre, o.map) : o.map.located;
+      if (located === null) return loadMap();
+      drawCells(o.map, located);
+    }).then(function () { timings.map = performance.now() - timings.start; });
+    return Promise.all([drawn, boundaries]).then(function () {
       if (seq !== dataSeq) return;
       timings.ready = performance.now() - timings.start;
       timings.readyAt = performance.now();
@@ -514,6 +544,7 @@
     });
     $("#sort").addEventListener("change", function () { state.sort = $("#sort").value; apply(); });
     $("#more").addEventListener("click", loadMore);
+    $("#timeline").addEventListener("click", timelineClicked);
     $("#close-event").addEventListener("click", closeEvent);
     document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && state.event) closeEvent(); });
     window.addEventListener("popstate", function () {
