@@ -340,3 +340,20 @@ def test_event_noun_subject_of_a_later_passive_support_verb(run):
 def test_support_verb_reaches_its_event_noun_past_frame_nouns(run):
     doc, events = run("Pemerintah resmi menerapkan kebijakan pembatasan jam malam bagi anak-anak.")
     assert _texts(doc, _one(events, "COERCE").actors) == ["Pemerintah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Dua warga tewas dalam serangan udara Rusia di Idlib.", ["Dua warga"]),
+        ("Seorang bocah meninggal akibat serangan bom di pasar itu.", ["Seorang bocah"]),
+    ],
+)
+def test_those_killed_in_an_attack_are_its_recipients(run, text, victims):
+    doc, events = run(text)
+    assert _texts(doc, _one(events, "ASSAULT").recipients) == victims
+
+
+def test_description_with_an_age_is_named_by_the_name_after_it(run):
+    _doc, events = run("Polisi menangkap seorang pria berusia 39 tahun Budi Santoso di Bekasi.")
+    assert [a.name for a in _one(events, "COERCE").recipients] == ["Budi Santoso"]

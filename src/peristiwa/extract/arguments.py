@@ -28,6 +28,8 @@ from .triggers import Candidate
 __all__ = ["Roles", "assign_roles", "clause_bounds"]
 
 # event types for which "ke X" (towards X) names the affected party rather than a destination
+# event types whose recipients may be told as the ones killed or hurt in them ("tewas dalam serangan X")
+_HARMED = frozenset({"ASSAULT"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 
@@ -212,6 +214,27 @@ def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[
     return [], []
 
 
+def _harmed_before(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> list[NP]:
+    """ "Dua warga tewas dalam serangan udara", "meninggalnya seorang bocah ... dalam serangan udara": those
+    killed or hurt *in* an attack (a ``harm_predicate`` word, then a ``harm_prep`` right before the event
+    noun) are its recipients: the predicate's subject, or the phrase after a nominalised predicate."""
+    k = cand.start - 1
+    while k >= lo and sv.has_role(k, "np_skip"):
+        k -= 1
+    if k <= lo or not sv.has_role(k, "harm_prep"):
+        return []
+    for j in range(k - 1, max(lo, k - 12) - 1, -1):
+        if sv.has_role(j, "harm_predicate"):
+            after = [np for np in nps if j < np.start and np.end <= k and not np.pp]
+            if after and sv.words[j].endswith(sv.syntax.object_clitics or ("\0",)):
+                return after[0].expand()  # "meninggalnya X dalam serangan"
+            return _subject(sv, nps, lo, j)
+        age = j + 1 < len(sv) and sv.words[j + 1][:1].isdigit()  # "berusia 12 tahun" is no other verb
+        if sv.words[j] in (",", ";") or (verbish(sv, j) and not sv.has_role(j, "aux") and not age):
+            return []
+    return []
+
+
 def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | None:
     """A support verb governing an event noun: ("light_agent"|"light_recipient", token index)."""
     k = cand.start - 1
@@ -349,6 +372,8 @@ def assign_roles(
                 else:
                     roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
+        if not roles.recipients and cand.type in _HARMED:
+            roles.recipients = _harmed_before(sv, nps, cand, lo)
         if frame == "SYM":
             both = _between(sv, nps, cand.end, hi)
             if both:

@@ -335,7 +335,8 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
             is_list = after < len(sv) and (
                 sv.has_role(after, "coord") or (sv.words[after] == "," and any(x.start == after + 1 for x in nps))
             )
-            if (titled and named and a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+            comma = a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+            if (titled and named and (comma or (a.kind == "common" and _age_gap(sv, a.end, b.start)))
                     and not is_list and not a.members and not b.pp):
                 merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
                             core=(b.start, b.end))
@@ -355,6 +356,17 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
         out.append(a)
         k += 1
     return out
+
+
+def _age_gap(sv: SentView, start: int, end: int) -> bool:
+    """ "seorang bocah berusia 12 tahun Hatf Saiful Rasul": only an age stands between a description and
+    the name it is given (a number with its unit word, after an optional ``age_word``)."""
+    gap = sv.words[start:end]
+    if not gap or len(gap) > 4:
+        return False
+    digits = [w for w in gap if w[:1].isdigit()]
+    return len(digits) == 1 and all(
+        w[:1].isdigit() or sv.has_class(start + i, "age_word") for i, w in enumerate(gap))
 
 
 def acronym_colon(sv: SentView, k: int) -> bool:
