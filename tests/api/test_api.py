@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import anyio
 import httpx
+import msgspec
 import pytest
 
 from peristiwa.api import ApiSettings, create_app
@@ -286,6 +288,63 @@ def test_meta_endpoints_and_dashboard(client: Client) -> None:
     assert r.status_code == 404 and "/api" in r.json()["error"]
 
 
+def test_overview_is_stats_page_and_map_in_one(client: Client) -> None:
+    params = {"country": "SY"}
+    both = client.get("/api/overview", params=params | {"zoom": 2, "view": "-180,-85,180,85", "limit": 1}).json()
+    assert both["stats"] == client.get("/api/stats", params=params).json()
+    assert both["events"] == client.get("/api/events", params=params | {"limit": 1}).json()
+    assert both["map"] == client.get("/api/map", params=params | {"zoom": 2}).json()
+    near = client.get("/api/overview", params={"zoom": 7, "view": "30,28,40,36"}).json()
+    assert near["map"] == client.get("/api/map", params={"zoom": 7, "bbox": "30,28,40,36"}).json()
+    assert near["stats"]["total"] == 6  # the viewport limits the map cells only
+    assert client.get("/api/overview").json()["map"] is None
+    assert client.get("/api/overview", params={"view": "1,2,3"}).status_code == 422
+    assert client.get("/api/overview", params={"limit": 500}).status_code == 400
+
+
+def test_rows_rendered_once_equal_the_fields(client: Client) -> None:
+    from peristiwa.api.db import DISPLAY_COLUMNS
+    from peristiwa.api.formats import encode_json, to_geojson
+
+    db: Database = client.app.state.db
+    rids = list(range(1, len(db.rows) + 1))
+    rows = db.rows.dicts(rids)
+    assert len(rows) == 6 and all(list(row) == list(DISPLAY_COLUMNS) for row in rows)
+    assert msgspec.json.decode(msgspec.json.encode(db.rows.page(rids))) == msgspec.json.decode(encode_json(rows))
+    assert any(row["lat"] is None for row in rows) and any(row["lat"] is not None for row in rows)
+    fast = msgspec.json.decode(to_geojson(db.rows.features(rids), "next"))
+    assert fast == msgspec.json.decode(to_geojson(rows, "next"))
+
+
+def test_answers_are_compressed_and_revalidated(client: Client) -> None:
+    gz = {"Accept-Encoding": "gzip"}
+    page = client.get("/", headers=gz)
+    assert page.headers["content-encoding"] == "gzip" and page.headers["cache-control"] == "no-cache"
+    assert client.get("/", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+    versioned = re.search(r'"(/static/vendor/leaflet\.js\?v=[0-9a-f]+)"', page.text)
+    assert versioned, "index.html links the libraries by versioned URLs"
+    lib = client.get(versioned.group(1), headers=gz)
+    assert lib.status_code == 200 and lib.headers["content-encoding"] == "gzip" and "Leaflet 1.9" in lib.text
+    assert "immutable" in lib.headers["cache-control"]
+    plain = client.get("/static/vendor/leaflet.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.headers["cache-control"] == "no-cache"
+    assert plain.content == lib.content and plain.headers["etag"] == lib.headers["etag"]
+    again = client.get("/static/vendor/leaflet.js", headers={"If-None-Match": lib.headers["etag"]})
+    assert again.status_code == 304 and not again.content
+    assert client.get("/static/nothing.js").status_code == 404
+    assert client.get("/static/../app.py").status_code == 404
+
+    events = client.get("/api/events", params={"limit": 6}, headers=gz)
+    tag = events.headers["etag"]
+    assert events.headers["content-encoding"] == "gzip" and events.headers["cache-control"] == "no-cache"
+    same = client.get("/api/events", params={"limit": 6}, headers={"If-None-Match": tag})
+    assert same.status_code == 304 and not same.content and same.headers["etag"] == tag
+    other = client.get("/api/events", params={"limit": 5}, headers={"If-None-Match": tag})
+    assert other.status_code == 200 and other.headers["etag"] != tag
+    assert "etag" not in client.get("/api/health").headers  # live counts
+    assert "etag" not in client.get("/api/events", params={"limit": 5000}).headers  # errors are not tagged
+
+
 def test_read_only_by_default(client: Client) -> None:
     r = client.post("/api/documents", json={"documents": [{"text": "Polisi menangkap tiga orang."}]})
     assert r.status_code in (404, 405)
@@ -346,6 +405,7 @@ def test_ingest_isolates_bad_documents(ingest_client: Client, monkeypatch: pytes
         {"doc_id": "bad-2", "lang": "id", "text": "Warga MELEDAK di jalan raya kota itu kemarin sore."},
         {"doc_id": "short", "lang": "id", "text": "ok"},      # too short
     ]}
+    before = ingest_client.get("/api/events", params={"doc_id": "new-1"}).headers["etag"]
     r = ingest_client.post("/api/documents", json=body, headers=auth)
     assert r.status_code == 200, r.text
     answer = r.json()
@@ -353,6 +413,7 @@ def test_ingest_isolates_bad_documents(ingest_client: Client, monkeypatch: pytes
     assert statuses == [("added", None), ("error", "no-text"), ("error", "malformed-json"),
                         ("error", "internal"), ("error", "empty")]
     assert answer["added"] == 1 and answer["errors"] == 4
+    assert ingest_client.get("/api/events", params={"doc_id": "new-1"}).headers["etag"] != before
     events = ingest_client.get("/api/events", params={"doc_id": "new-1"}).json()["events"]
     assert answer["results"][0]["events"] == len(events) and events  # the index was rebuilt
     again = ingest_client.post("/api/documents", json=[good], headers=auth).json()

@@ -108,16 +108,21 @@ def examples(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iterato
 def open_page(browser: Any, url: str) -> Any:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("requestfailed", lambda r: errors.append("failed: " + r.url))
     page.goto(url)
     page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     page.errors = errors
+    page.requests = requests
     return page
 
 
 def test_map_shows_syria_and_jordan_and_event_evidence(browser: Any, handmade: LiveServer) -> None:
     page = open_page(browser, handmade.url + "/?map=30,60,3")
+    # one API request for the first view: statistics, table and map cells (asked for before the scripts)
+    assert [u.split("?")[0].split("/", 3)[-1] for u in page.requests if "/api/" in u] == ["api/overview"]
     page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
     assert page.locator(".cell-icon[data-countries~='SY']").count() >= 1
     assert page.locator(".cell-icon[data-countries~='JO']").count() >= 1
