@@ -73,3 +73,20 @@ def test_admin1_point_not_its_city() -> None:
     gaz = load_gazetteer()
     state = next(e for e in gaz.lookup("New York") if e.feature == "admin1")
     assert state.lat is not None and state.lat > 41.5
+
+
+def test_district_namesakes_and_english_compass_names() -> None:
+    gaz = load_gazetteer()
+    # the source put all three Pacet districts at the West Java one: the Mojokerto one is in East Java
+    pacet = [e for e in gaz.lookup("Pacet") if e.feature == "admin3" and e.admin1 == "East Java"]
+    assert pacet and pacet[0].lon is not None and pacet[0].lon > 111
+    assert gaz.lookup("East Aceh")[0].name == "Aceh Timur"
+    assert gaz.lookup("South Central Timor")[0].name == "Timor Tengah Selatan"
+    jakarta = gaz.lookup("Central Jakarta")[0]
+    assert jakarta.lat is not None and -7 < jakarta.lat < -6
+
+
+def test_one_national_capital() -> None:
+    gaz = load_gazetteer()
+    capitals = [e for e in gaz.lookup("Washington") if e.rank >= 65 and e.feature == "city"]
+    assert [e.admin1 for e in capitals] == ["District of Columbia"]

@@ -136,3 +136,11 @@ def test_hyphenated_compounds_and_abbreviations(pipeline: Pipeline) -> None:
     got = dict(_en(cfg_pipe, "Egyptian-US relations improved, Rep. Jim Clyburn, D-S.C., said in Columbia."))
     assert got["Egyptian"].country == "EG"
     assert got["S.C."].name == "South Carolina"
+
+
+def test_place_modifying_a_head_noun_and_capitals(pipeline: Pipeline) -> None:
+    got = dict(_en(pipeline, "A Crafton man was arrested, Winona police said. Georgia authorities agreed."))
+    assert got["Crafton"].country == "US" and got["Winona"].country == "US"
+    assert got["Georgia"].admin1 == "Georgia" and got["Georgia"].country == "US"
+    capital = dict(_en(pipeline, "Talks between Washington and Cairo resumed."))
+    assert capital["Washington"].admin1 == "District of Columbia"

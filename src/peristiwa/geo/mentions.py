@@ -11,8 +11,10 @@ the language pack's data (:mod:`peristiwa.geo.words`) or the gazetteer:
    also carried along a list ("di Jawa Tengah dan DIY");
 3. ``exonym``: a country or major place named in the pack's ``exonyms.tsv`` or the registry's country names;
 4. ``hint``: followed by its first-level division ("Paris, Texas", "Lafayette, La.", "Austin, TX");
-5. ``ner``: a LOC/GPE entity of the entities stage (a trained NER model) that the gazetteer knows;
-6. ``bare``: any other capitalised name the gazetteer knows; :mod:`peristiwa.geo.resolve` keeps it only
+5. ``modifier``: followed by a noun it modifies as a place ("Winona police", "a Crafton man",
+   "Texas-based"; the pack's ``modifier_heads``), also inside a group named by its head noun;
+6. ``ner``: a LOC/GPE entity of the entities stage (a trained NER model) that the gazetteer knows;
+7. ``bare``: any other capitalised name the gazetteer knows; :mod:`peristiwa.geo.resolve` keeps it only
    when it is a major place or the rest of the document corroborates it (``weak``).
 
 Names inside person, organisation or actor mentions are not places, except a regional unit's jurisdiction
@@ -53,7 +55,7 @@ class Mention:
     end: int
     cands: list[GeoEntry]
     feature: str | None  # level asked for by an admin word
-    evidence: str  # admin | prep | exonym | hint | ner | bare | unit | actor | demonym | facility
+    evidence: str  # admin | prep | exonym | hint | modifier | ner | bare | unit | actor | demonym | facility
     admin1_hint: str | None = None  # ", Papua" / ", Texas" after it
     country_hint: str | None = None  # country of that hint ("La." is in the US)
     span_start: int | None = None  # start including the admin word
@@ -110,22 +112,27 @@ class _Scanner:
         self.entities = sorted(doc.entities, key=lambda e: e.start)
         self.stop = reg.stop_words | reg.org_words  # words that end a run of name words
         self.alone = words.stop  # words that are no place on their own ("As", "March", "West")
+        self.heads = frozenset(w.lower() for w in words.settings.modifier_heads)
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.out: list[Mention] = []
 
     # -- entity tests -----------------------------------------------------------------------------------
 
-    def blocked(self, start: int, end: int, cands: list[GeoEntry] | None = None, strong: bool = False) -> bool:
+    def blocked(self, start: int, end: int, cands: list[GeoEntry] | None = None, strong: bool = False,
+                modifier: bool = False) -> bool:
         """Inside a person/organisation/actor mention that is not the place itself.
 
         A regional unit's place ("Polda Bali", "Kejati Jawa Tengah") is its jurisdiction: not blocked unless
-        it is a country (``in_unit`` marks those mentions so they get a low confidence).
+        it is a country (``in_unit`` marks those mentions so they get a low confidence). A place modifying
+        the head noun of a group ("Georgia authorities", "Winona police") is the group's place.
         """
         for e in self.entities:
             if e.start >= end:
                 break
             if e.label == "MISC" and e.origin in _NAME_ORIGINS:
                 continue  # see in_name
+            if modifier and e.origin == "actors.head" and e.start <= start and end < e.end:
+                continue
             if e.start < end and start < e.end and e.label == "PER":
                 if e.origin == "actors.coref" and strong:
                     continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County"
@@ -163,6 +170,13 @@ class _Scanner:
     def street(self, toks: list[Tok], j: int) -> bool:
         """"Taylor Street", "the China embassy": the name is part of a street's or an institution's."""
         return j < len(toks) and (toks[j][2] in self.words.street or toks[j][2].lower() in self.words.institution)
+
+    def modifier(self, toks: list[Tok], j: int) -> bool:
+        """The name ending before token ``j`` modifies a head noun as a place: "Winona police", "a Crafton
+        man", "Texas-based" (the pack's ``modifier_heads``)."""
+        if j < len(toks) and toks[j][2] == "-" and toks[j][0] == toks[j - 1][1]:
+            j += 1
+        return j < len(toks) and toks[j][2].lower() in self.heads and toks[j][0] - toks[j - 1][1] <= 1
 
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""
@@ -465,6 +479,10 @@ class _Scanner:
         """3. exonyms and country names of the pack (the registry's case rule applied)."""
         cands = self.gaz.lookup(self.text[start:end])
         evidence = self.evidence(toks, i, prev_place_end)
+        j = i
+        while j < len(toks) and toks[j][0] < end:
+            j += 1
+        modifier = self.modifier(toks, j)
         if self.in_unit(start, end):
             evidence = "unit"
         elif evidence == "bare":
@@ -473,11 +491,8 @@ class _Scanner:
                 if not self.words.settings.metonymic_countries:
                     return False
                 evidence = "actor"
-        if not cands or self.blocked(start, end, cands):
+        if not cands or self.blocked(start, end, cands, modifier=modifier):
             return False
-        j = i
-        while j < len(toks) and toks[j][0] < end:
-            j += 1
         if self.street(toks, j):
             return False
         ment = Mention(start, end, cands, self.suffix(toks, end), evidence)
@@ -501,6 +516,9 @@ class _Scanner:
             hint, hint_country, used = self.trailing(toks, j)
             if evidence == "bare" and (hint is not None or (tok.isupper() and self.dateline(toks, i))):
                 evidence = "hint"  # "Paris, Texas"; "COLUMBUS --" opening a story
+            modifier = self.modifier(toks, j)
+            if evidence == "bare" and modifier:
+                evidence = "modifier"  # "Winona police", "a Crafton man"
             if self.street(toks, j):
                 return j  # "Taylor Street", "Commerce Dr.": a street named after the place
             if self.in_unit(start, end):
@@ -508,10 +526,11 @@ class _Scanner:
             elif self.in_name(start, end):
                 if self.surname(start, end):
                     return j
-                if evidence not in ("admin", "hint"):
+                if evidence not in ("admin", "hint", "modifier"):
                     evidence = "bare"  # also an unexplained proper name: a place only if major or supported
             strong = evidence in ("admin", "hint")
-            if _acceptable(cands, evidence, self.reg.home_country, tok) and not self.blocked(start, end, cands, strong):
+            if _acceptable(cands, evidence, self.reg.home_country, tok) \
+                    and not self.blocked(start, end, cands, strong, modifier=modifier):
                 ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country)
                 self.out.append(ment)
                 if hint is not None and used and self.abbreviated(toks, j):
@@ -532,7 +551,7 @@ def _acceptable(cands: list[GeoEntry], evidence: str, home: str | None, tok: str
     best = cands[0]
     if evidence == "unit":  # a jurisdiction inside an organisation name: only well-known places
         return best.rank >= 35 and not tok.isupper()
-    if evidence in ("prep", "admin", "hint"):
+    if evidence in ("prep", "admin", "hint", "modifier"):
         return True
     if best.feature == "country":
         return True

@@ -51,7 +51,7 @@ _ROUNDS = 3
 #: more often than a small namesake town, however strong the local context ("Italy, Texas")
 _FEATURE_PRIOR = {"country": 40.0, "region": 60.0, "admin1": 20.0}
 #: the capital of a large country is what its bare name means before a namesake division ("Washington")
-_MAJOR_CAPITAL = 35.0
+_CAPITAL_MARGIN = 5.0
 
 
 @dataclass
@@ -71,8 +71,6 @@ def _prior(c: GeoEntry) -> float:
 
 def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
     score = _prior(c)
-    if c.rank == MAJOR_CAPITAL_RANK and c.feature == "city" and name_key(c.name) == surface_key:
-        score += _MAJOR_CAPITAL  # its own name, not "Mexico" for Mexico City
     if m.feature is not None:
         fits = c.feature == m.feature or (m.feature == "admin2" and c.feature == "city")
         score += _FEATURE_FIT if fits else _FEATURE_MISFIT
@@ -87,6 +85,21 @@ def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
     if c.alias:
         score += _ALIAS
     return score
+
+
+def _capital_first(m: Mention, scores: list[float], surface_key: str) -> None:
+    """A division named like the capital of a large country ranks below that capital ("Washington" is
+    D.C. before the state), unless a level word asked for the division ("the state of Washington")."""
+    if m.feature is not None:
+        return
+    capitals = [scores[j] for j, c in enumerate(m.cands)
+                if c.rank == MAJOR_CAPITAL_RANK and c.feature == "city" and name_key(c.name) == surface_key]
+    if not capitals:
+        return
+    top = max(capitals)
+    for j, c in enumerate(m.cands):
+        if c.feature == "admin1" and name_key(c.name) == surface_key and scores[j] > top - _CAPITAL_MARGIN:
+            scores[j] = top - _CAPITAL_MARGIN
 
 
 def _unsuffixed_admin2(c: GeoEntry, surface_key: str) -> bool:
@@ -173,7 +186,8 @@ def _closeness(km: float) -> float:
 
 
 def _weight(m: Mention) -> float:
-    return {"admin": 2.0, "prep": 1.5, "hint": 2.0, "exonym": 1.0, "ner": 1.0, "actor": 1.0}.get(m.evidence, 0.5)
+    return {"admin": 2.0, "prep": 1.5, "hint": 2.0, "exonym": 1.0, "ner": 1.0, "actor": 1.0,
+            "modifier": 1.0}.get(m.evidence, 0.5)
 
 
 def resolve(
@@ -188,6 +202,8 @@ def resolve(
         if len(named) < len(m.cands) and any(c.feature in ("country", "admin1") for c in named):
             m.cands = named
     local = [[_local(c, m, surface[i]) for c in m.cands] for i, m in enumerate(mentions)]
+    for i, m in enumerate(mentions):
+        _capital_first(m, local[i], surface[i])
     choice = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in local]
     plausible: dict[str, list[GeoEntry]] = {}
     for i, m in enumerate(mentions):

@@ -35,13 +35,16 @@ class GeoSettings:
     only when its best candidate has at least this population or is a country or first-level division;
     ``demonyms``: adjectives and nouns of nationality ("Russian") are mentions of their country;
     ``unknown_after_prep``: a capitalised name the gazetteer does not know is still a place after a
-    preposition ("di Bandipora"), kept without coordinates.
+    preposition ("di Bandipora"), kept without coordinates; ``modifier_heads``: nouns that, right after a
+    capitalised name (or after "-"), make the name a place modifying them ("Winona police", "a Crafton
+    man", "Georgia authorities", "Texas-based"): evidence of its own, also inside a group's name.
     """
 
     metonymic_countries: bool = False
     bare_min_population: int = 100_000
     demonyms: bool = False
     unknown_after_prep: bool = True
+    modifier_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ class PlaceWords:
 def _settings(pack: LanguagePack) -> GeoSettings:
     raw: dict[str, Any] = pack.settings("geo.toml") if pack.has("geo.toml") else {}
     known = GeoSettings.__dataclass_fields__
-    return GeoSettings(**{k: v for k, v in raw.items() if k in known})
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k in known}
+    return GeoSettings(**values)
 
 
 def _calendar_words(pack: LanguagePack) -> set[str]:
