@@ -115,6 +115,7 @@ class _Scanner:
         self.heads = frozenset(w.lower() for w in words.settings.modifier_heads)
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.out: list[Mention] = []
+        self.levels: dict[int, str] = {}
 
     # -- entity tests -----------------------------------------------------------------------------------
 
@@ -229,10 +230,37 @@ class _Scanner:
         return "bare"
 
     def suffix(self, toks: list[Tok], end: int) -> str | None:
-        for s, _e, tok in toks:
+        for k, (s, _e, tok) in enumerate(toks):
             if s >= end:
-                return self.words.suffix.get(tok.lower()) if tok[0].isalpha() else None
+                if not tok[0].isalpha():
+                    return None
+                return self.words.suffix.get(tok.lower()) or self.levels.get(k)
         return None
+
+    def list_levels(self, toks: list[Tok]) -> dict[int, str]:
+        """Level of the names of a list closed by a plural level word ("Barrow, Jackson and Madison
+        counties"): token index just after each name -> the level (read by :meth:`suffix`). A single
+        name before it is the container ("Indiana counties"), not a list."""
+        out: dict[int, str] = {}
+        for k, (_s, _e, tok) in enumerate(toks):
+            level = self.words.plural.get(tok.lower())
+            if level is None or not k or not _cap(toks[k - 1][2]):
+                continue
+            found: list[int] = []
+            j = k  # the token after the current name
+            while j > 0 and _cap(toks[j - 1][2]):
+                found.append(j)
+                while j > 0 and _cap(toks[j - 1][2]):  # back over the whole name
+                    j -= 1
+                if j >= 2 and toks[j - 1][2].lower() in _LIST_JOINERS:
+                    j -= 1
+                    if j >= 2 and toks[j - 1][2] == ",":  # "Barrow, Jackson, and Madison"
+                        j -= 1
+                else:
+                    break
+            if len(found) >= 2:
+                out.update(dict.fromkeys(found, level))
+        return out
 
     def facility(self, toks: list[Tok], i: int) -> tuple[str | None, int]:
         f = self.words.facility
@@ -359,6 +387,7 @@ class _Scanner:
         for found in self.reg.modifiers.find(text, s_start, s_end):  # longest alias at each start
             if found.start not in exonyms or found.end > exonyms[found.start].end:
                 exonyms[found.start] = found
+        self.levels = self.list_levels(toks)
         i = 0
         prev_place_end: int | None = None
         while i < len(toks):
@@ -511,6 +540,8 @@ class _Scanner:
             start, end = ts, toks[j - 1][1]
             evidence = self.evidence(toks, i, prev_place_end)
             suffix = self.suffix(toks, end)
+            if j in self.levels:  # "Jackson and Madison counties": the counties, not the towns
+                cands = [c for c in cands if c.feature == self.levels[j]] or cands
             if suffix or (j - i > 1 and toks[j - 1][2].lower() in self.words.suffix):
                 evidence = "admin"  # "Laurel County", "Wajo Regency": the name carries its level
             hint, hint_country, used = self.trailing(toks, j)

@@ -5,7 +5,8 @@ Everything here is data of the pack (``place_words.tsv``, ``geo.toml``, the mont
 read it, so Indonesian and English share one geocoder.
 
 ``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after
-it: "Wajo Regency", "Homs province"), ``prep`` ("di", "in"; feature ``nodet``: not across a determiner,
+it: "Wajo Regency", "Homs province"), ``plural`` (a level word in the plural after a list of names: "Barrow,
+Jackson and Madison counties"), ``prep`` ("di", "in"; feature ``nodet``: not across a determiner,
 "of the Republic"), ``det`` (a determiner between a preposition and the name: "in the Cottonport
 area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"), ``abbrev`` (a
 first-level division written short after a comma: "Lafayette, La.", "Austin, TX"), ``street`` (after a
@@ -53,6 +54,7 @@ class PlaceWords:
 
     admin: dict[str, str]
     suffix: dict[str, str]
+    plural: dict[str, str]  # "counties" -> admin2: every name of the list before it has that level
     prep: frozenset[str]
     prep_det: frozenset[str]  # prepositions that still mark a place across a determiner ("in the X area")
     det: frozenset[str]
@@ -101,6 +103,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
         return PlaceWords(
             admin={r["word"].lower(): r["feature"] for r in kind("admin")},
             suffix={r["word"].lower(): r["feature"] for r in kind("suffix")},
+            plural={r["word"].lower(): r["feature"] for r in kind("plural")},
             prep=frozenset(r["word"].lower() for r in kind("prep")),
             prep_det=frozenset(r["word"].lower() for r in kind("prep") if r["feature"] != "nodet"),
             det=frozenset(r["word"].lower() for r in kind("det")),
