@@ -285,6 +285,9 @@ DEFAULT_SOURCES: dict[str, EntitySource] = {
 OPTIONAL_SOURCES: dict[str, EntitySource] = {"ner": source_ner}
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
 def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Entity]:
     """Later mentions of a person by a part of the name ("Airlangga" after "... Airlangga Hartarto")."""
     parts: dict[str, Entity] = {}
@@ -296,11 +299,22 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
                     and not _major_place(part):
                 parts.setdefault(part, ent)
     out: list[Entity] = []
+    if not parts:
+        return out
+    # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
+    # instead of one compiled pattern per part and document
+    for m in _WORD_RUN.finditer(doc.text):
+        ent = parts.get(m.group())
+        if ent is not None:
+            out.append(Entity(start=m.start(), end=m.end(), label=ent.label, name=ent.name, country=ent.country,
+                              sector=ent.sector, origin="actors.coref", confidence=0.7))
     for part, ent in parts.items():
+        if _WORD_RUN.fullmatch(part):
+            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", doc.text):
             out.append(Entity(start=m.start(), end=m.end(), label=ent.label, name=ent.name, country=ent.country,
                               sector=ent.sector, origin="actors.coref", confidence=0.7))
-    return out
+    return sorted(out, key=lambda e: (e.start, e.end))
 
 
 def _major_place(word: str, min_rank: int = 45) -> bool:

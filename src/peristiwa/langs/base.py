@@ -39,8 +39,12 @@ class LanguagePack:
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, filename: str) -> bool:
-        """Whether the pack ships ``data/<filename>``."""
-        return resources.files(self.package).joinpath("data", filename).is_file()
+        """Whether the pack ships ``data/<filename>`` (memoised: stages ask once per document)."""
+        key = "has:" + filename
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = resources.files(self.package).joinpath("data", filename).is_file()
+        return bool(found)
 
     def read_text(self, filename: str) -> str:
         """Raw text of ``data/<filename>``."""
