@@ -18,7 +18,8 @@ and every query shape is timed separately (p50/p95), then all together. The base
 events endpoint is ``GET /api/health`` (one trivial query): the difference is the cost of the event
 query itself. The dashboard is loaded in Debian's headless Chromium (skipped when /usr/bin/chromium or
 playwright is missing), each time in a fresh browser context (empty cache), and timed from navigation to
-the page's ``data-ready`` flag (map cells, timeline and table drawn).
+the page's ``data-ready`` flag (map cells, boundaries, timeline and table drawn): once with the same view
+every time and once with a new view every time (nothing cached on the server either).
 """
 
 from __future__ import annotations
@@ -235,11 +236,13 @@ def bench_events(servers: dict[str, str], requests: int) -> None:
 
     def run(path: str, params: dict[str, Any], n: int) -> dict[str, list[float]]:
         times: dict[str, list[float]] = {name: [] for name in clients}
-        for _ in range(n):
+        for i in range(n):
             for name, c in clients.items():
                 p = dict(params)
                 if p.pop("_cursor", None):
                     p["cursor"] = cursors[name]
+                if p.pop("_new", None):  # a date_to that excludes nothing: a new request, never cached
+                    p["date_to"] = (dt.date(2099, 12, 31) - dt.timedelta(days=i)).isoformat()
                 times[name].append(time_get(c, path, p))
         return times
 
@@ -253,11 +256,13 @@ def bench_events(servers: dict[str, str], requests: int) -> None:
             everything[k] += v
         results.append((name, times))
     results.append((f"ALL events requests (n={len(next(iter(everything.values())))})", everything))
-    for path, params in (("/api/map", {"zoom": 3}), ("/api/map", {"zoom": 6, "bbox": "95,-11,141,6"}),
-                         ("/api/stats", {}), ("/api/stats", {"country": "SY"}),
-                         ("/api/overview", {"zoom": 2, "bbox": "-180,-80,180,80"}),
+    # aggregate answers are cached by the server per request: each of these is a new request (``_new``)
+    for path, params in (("/api/map", {"zoom": 3, "_new": 1}),
+                         ("/api/map", {"zoom": 6, "bbox": "95,-11,141,6", "_new": 1}),
+                         ("/api/stats", {"_new": 1}), ("/api/stats", {"country": "SY", "_new": 1}),
+                         ("/api/overview", {"zoom": 2, "view": "-180,-80,180,80", "_new": 1}),
                          ("/api/events/b5:e1", {"doc_id": "bench-0000005"})):
-        label = path + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+        label = path + "?" + "&".join(f"{k}={v}" for k, v in params.items() if k != "_new")
         try:
             results.append((label, run(path, params, max(5, requests // 4))))
         except RuntimeError as exc:  # an endpoint the baseline does not have
@@ -290,7 +295,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def bench_dashboard(servers: dict[str, str], loads: int) -> None:
-    """``loads`` first loads per server, alternating between them, each in a fresh browser context."""
+    """``loads`` first loads per server and kind, alternating between servers, each in a fresh browser
+    context (empty cache). Two kinds: the same view every time (the server's cached statistics and map
+    answers serve it after the first), and a new view every time (a ``date_to`` that excludes nothing but
+    makes the request new, so the server computes everything: the cold case)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -299,33 +307,40 @@ def bench_dashboard(servers: dict[str, str], loads: int) -> None:
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         print("dashboard: skipped (no /usr/bin/chromium)")
         return
-    walls: dict[str, list[float]] = {name: [] for name in servers}
-    readies: dict[str, list[float]] = {name: [] for name in servers}
-    in_view: dict[str, int] = {}
+    kinds = ("same view", "new view")
+    walls: dict[tuple[str, str], list[float]] = {(n, k): [] for n in servers for k in kinds}
+    readies: dict[tuple[str, str], list[float]] = {(n, k): [] for n in servers for k in kinds}
+    in_view: dict[tuple[str, str], int] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for i in range(loads + 1):
-            for name, url in servers.items():
-                ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-                page = ctx.new_page()
-                t0 = time.perf_counter()
-                page.goto(url + "/?map=0,80,2")
-                page.wait_for_selector("body[data-ready='1']", timeout=30_000)
-                wall = (time.perf_counter() - t0) * 1000
-                ready = page.evaluate("window.peristiwa.timings.readyAt")
-                in_view[name] = page.evaluate("window.peristiwa.cells.reduce((s, c) => s + c.n, 0)")
-                ctx.close()
-                if i:  # the first load warms the browser process and the server, not the page
-                    walls[name].append(wall)
-                    readies[name].append(ready)
+            for kind in kinds:
+                for name, url in servers.items():
+                    query = "/?map=0,80,2"
+                    if kind == "new view":
+                        query += "&date_to=" + (dt.date(2099, 12, 31) - dt.timedelta(days=i)).isoformat()
+                    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(url + query)
+                    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+                    wall = (time.perf_counter() - t0) * 1000
+                    ready = page.evaluate("window.peristiwa.timings.readyAt")
+                    in_view[name, kind] = page.evaluate("window.peristiwa.cells.reduce((s, c) => s + c.n, 0)")
+                    ctx.close()
+                    if i:  # the first load warms the browser process and the server, not the page
+                        walls[name, kind].append(wall)
+                        readies[name, kind].append(ready)
         browser.close()
     for name in servers:
-        print(f"[{name}] dashboard first load, {in_view[name]} located events in view, {loads} fresh contexts "
-              "(no cache):")
-        print(f"  navigation -> data-ready (in page)  median {statistics.median(readies[name]):.0f} ms, "
-              f"max {max(readies[name]):.0f} ms")
-        print(f"  goto -> data-ready (driver wall)    median {statistics.median(walls[name]):.0f} ms, "
-              f"max {max(walls[name]):.0f} ms")
+        for kind in kinds:
+            key = (name, kind)
+            print(f"[{name}] dashboard first load, {kind}, {in_view[key]} located events in view, {loads} fresh "
+                  "browser contexts (no browser cache):")
+            print(f"  navigation -> data-ready (in page)  median {statistics.median(readies[key]):.0f} ms, "
+                  f"max {max(readies[key]):.0f} ms")
+            print(f"  goto -> data-ready (driver wall)    median {statistics.median(walls[key]):.0f} ms, "
+                  f"max {max(walls[key]):.0f} ms")
 
 
 def main() -> None:

@@ -345,6 +345,26 @@ def test_answers_are_compressed_and_revalidated(client: Client) -> None:
     assert "etag" not in client.get("/api/events", params={"limit": 5000}).headers  # errors are not tagged
 
 
+def test_aggregate_answers_are_cached_per_request(db_path: Path) -> None:
+    app = create_app(ApiSettings(db=db_path))
+    cached = Client(app)
+    first = cached.get("/api/stats", params={"country": "SY"})
+    again = cached.get("/api/stats", params={"country": "SY"})
+    cached.get("/api/overview", params={"zoom": 3})
+    cached.get("/api/map", params={"zoom": 3})
+    assert first.content == again.content
+    health = cached.get("/api/health").json()
+    assert health["cache"]["hits"] == 1 and health["cache"]["entries"] == 3
+    app.state.db.rebuild_index()  # a new generation (as after an ingestion) is asked anew
+    assert cached.get("/api/stats", params={"country": "SY"}).content == first.content
+    assert cached.get("/api/health").json()["cache"]["misses"] == 4
+    app.state.db.close()
+    plain = create_app(ApiSettings(db=db_path, cache_bytes=0))
+    assert Client(plain).get("/api/stats").json()["total"] == 6
+    assert Client(plain).get("/api/health").json()["cache"] is None
+    plain.state.db.close()
+
+
 def test_read_only_by_default(client: Client) -> None:
     r = client.post("/api/documents", json={"documents": [{"text": "Polisi menangkap tiga orang."}]})
     assert r.status_code in (404, 405)

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import StoreError
 from .assets import Assets, serve
-from .caching import ApiValidators
+from .caching import AnswerCache, ApiValidators
 from .db import Database, QueryTimeout
 from .ingest import Ingester
 from .routes import documents, events, ingest, meta
@@ -84,6 +84,7 @@ def create_app(settings: ApiSettings | str | Path) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.ingester = Ingester(db, settings.config) if settings.allow_ingest else None
+    app.state.answers = AnswerCache(settings.cache_bytes) if settings.cache_bytes > 0 else None
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)
     app.add_middleware(ApiValidators, generation=lambda: db.generation)  # outermost: a 304 skips the rest
 

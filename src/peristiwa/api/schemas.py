@@ -159,6 +159,8 @@ class Health(BaseModel):
     events: int
     documents: int
     limits: dict[str, Any]
+    index: dict[str, Any] = Field(description="Event index: build seconds, bytes of rendered rows, generation.")
+    cache: dict[str, Any] | None = Field(default=None, description="Cached aggregate answers: entries, bytes, hits.")
 
 
 class IngestAnswer(BaseModel):

@@ -33,6 +33,8 @@ class ApiSettings:
     query_timeout_s: float = 5.0
     #: at most this many map cells in one answer (the map asks for its viewport only)
     max_cells: int = 5000
+    #: memory for cached statistics, map and overview answers (0: compute every request)
+    cache_bytes: int = 64 << 20
     #: ingestion limits: documents per request, bytes per request body
     max_ingest_docs: int = 100
     max_body_bytes: int = 5_000_000

@@ -6,17 +6,19 @@ encode); errors raised here become the one error body of :class:`~peristiwa.api.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from ..caching import AnswerCache
 from ..db import Database
 from ..formats import encode_json
 from ..schemas import ErrorBody
 from ..settings import ApiSettings
 
-__all__ = ["ERRORS", "ApiError", "Db", "Settings", "json_response"]
+__all__ = ["ERRORS", "ApiError", "Db", "Settings", "cached_json", "json_response"]
 
 
 class ApiError(Exception):
@@ -56,3 +58,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def json_response(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     """A JSON answer encoded with msgspec."""
     return Response(encode_json(value), status_code=status, media_type="application/json", headers=headers)
+
+
+def cached_json(request: Request, compute: Callable[[], Any]) -> Response:
+    """A JSON answer kept in the app's :class:`~peristiwa.api.caching.AnswerCache` by request and index
+    generation (``compute`` runs only on a miss)."""
+    db: Database = request.app.state.db
+    cache: AnswerCache | None = request.app.state.answers
+    if cache is None:
+        return json_response(compute())
+    key = (db.generation, request.url.path, request.url.query)
+    return Response(cache.get(key, lambda: encode_json(compute())), media_type="application/json")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...merge.events import MergeOptions
@@ -18,7 +18,7 @@ from ..evidence import event_view, related
 from ..filters import EventListParams, MapParams, OverviewParams, StatsParams, view_box
 from ..formats import to_csv, to_geojson
 from ..schemas import EventPage, EventView, MapAnswer, Overview, Stats
-from .common import ERRORS, ApiError, Db, Settings, json_response
+from .common import ERRORS, ApiError, Db, Settings, cached_json, json_response
 
 __all__ = ["router"]
 
@@ -102,22 +102,24 @@ def get_event(
 
 
 @router.get("/map", response_model=MapAnswer, responses=ERRORS, summary="Events clustered for the map")
-def map_cells(params: Annotated[MapParams, Query()], db: Db, settings: Settings) -> Response:
+def map_cells(params: Annotated[MapParams, Query()], db: Db, settings: Settings, request: Request) -> Response:
     """Located events grouped on a grid (a quarter tile at ``zoom``), with counts by type per cell.
     Send ``bbox`` (the viewport) so only visible cells come back."""
-    return json_response(db.index(lambda cur: sql.map_cells(cur, params, params.zoom, settings.max_cells)))
+    return cached_json(request, lambda: db.index(
+        lambda cur: sql.map_cells(cur, params, params.zoom, settings.max_cells)))
 
 
 @router.get("/stats", response_model=Stats, responses=ERRORS, summary="Counts by type, day, country")
-def stats(params: Annotated[StatsParams, Query()], db: Db) -> Response:
+def stats(params: Annotated[StatsParams, Query()], db: Db, request: Request) -> Response:
     """Summary statistics of the matching events: totals, counts by type/country/modality/language,
     top actors/places/sources and a timeline (events per day, week or month by type)."""
-    return json_response(db.index(lambda cur: sql.stats(cur, params, bucket=params.bucket, top=params.top)))
+    return cached_json(request, lambda: db.index(
+        lambda cur: sql.stats(cur, params, bucket=params.bucket, top=params.top)))
 
 
 @router.get("/overview", response_model=Overview, responses=ERRORS,
             summary="Statistics, first page and map cells in one answer")
-def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Settings) -> Response:
+def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Settings, request: Request) -> Response:
     """What the dashboard shows first, in one request and one pass over the index: ``stats`` (as
     ``GET /api/stats``), ``events`` (the first page, as ``GET /api/events``) and ``map`` (the cells of the
     viewport ``view`` at ``zoom``, as ``GET /api/map``; null without ``zoom``). Filters apply to all three."""
@@ -132,4 +134,4 @@ def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Setti
                  if params.zoom is not None else None)
         return {"stats": stats, "events": page, "map": cells}
 
-    return json_response(db.index(read))
+    return cached_json(request, lambda: db.index(read))

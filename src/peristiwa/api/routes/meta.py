@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api", tags=["meta"])
 
 
 @router.get("/health", response_model=Health, summary="Server state and limits")
-def health(db: Db, settings: Settings) -> Response:
+def health(db: Db, settings: Settings, request: Request) -> Response:
     """Whether the store answers, how big it is, and the limits this server enforces."""
     def read(cur: Any) -> tuple[int, int]:
         ev = cur.execute("SELECT count(*) FROM events").fetchone()
@@ -31,12 +31,18 @@ def health(db: Db, settings: Settings) -> Response:
         return int(ev[0]) if ev else 0, int(docs[0]) if docs else 0
 
     events, documents = db.read(read)
+    cache = request.app.state.answers
     return json_response({
         "status": "ok", "version": __version__, "db": str(settings.db), "read_only": not db.writable,
         "ingest": settings.allow_ingest, "events": events, "documents": documents,
         "limits": {"max_page": settings.max_page, "max_export": settings.max_export,
                    "query_timeout_s": settings.query_timeout_s, "max_cells": settings.max_cells,
-                   "max_ingest_docs": settings.max_ingest_docs, "max_body_bytes": settings.max_body_bytes},
+                   "max_ingest_docs": settings.max_ingest_docs, "max_body_bytes": settings.max_body_bytes,
+                   "cache_bytes": settings.cache_bytes},
+        "index": {"seconds": round(db.index_seconds, 3), "rows_bytes": db.rows.nbytes,
+                  "generation": db.generation},
+        "cache": None if cache is None else {"entries": len(cache), "bytes": cache.size, "hits": cache.hits,
+                                             "misses": cache.misses},
     })
 
 
