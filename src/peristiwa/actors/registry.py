@@ -138,6 +138,8 @@ class ActorRegistry:
     place_suffixes: dict[str, str] = field(init=False)
     place_terms: frozenset[str] = field(init=False)
     head_last: bool = field(init=False)
+    #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
+    word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         pack = self.pack

@@ -244,10 +244,14 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
 def _name_word(reg: ActorRegistry, word: str) -> bool:
     if not (word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()):
         return False
-    if word in reg.org_words or word in reg.stop_words or word in reg.org_heads or word.lower() in reg.place_terms:
-        return False
-    return not (reg.titles.lookup(word) or reg.heads.lookup(word) or reg.modifiers.lookup(word)
-                or reg.aliases.lookup(word) or reg.units.lookup(word) or word.lower() in reg.det)
+    found = reg.word_memo.get(word)
+    if found is None:
+        found = reg.word_memo[word] = not (
+            word in reg.org_words or word in reg.stop_words or word in reg.org_heads
+            or word.lower() in reg.place_terms or word.lower() in reg.det
+            or reg.titles.lookup(word) or reg.heads.lookup(word) or reg.modifiers.lookup(word)
+            or reg.aliases.lookup(word) or reg.units.lookup(word))
+    return found
 
 
 def source_ner(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
@@ -304,10 +308,10 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
     for m in _WORD_RUN.finditer(doc.text):
-        ent = parts.get(m.group())
-        if ent is not None:
-            out.append(Entity(start=m.start(), end=m.end(), label=ent.label, name=ent.name, country=ent.country,
-                              sector=ent.sector, origin="actors.coref", confidence=0.7))
+        named = parts.get(m.group())
+        if named is not None:
+            out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
+                              country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
     for part, ent in parts.items():
         if _WORD_RUN.fullmatch(part):
             continue
