@@ -164,6 +164,20 @@ def test_filters_live_in_the_url(browser: Any, handmade: LiveServer) -> None:
     deep.close()
 
 
+def test_timeline_bar_filters_to_its_dates(browser: Any, handmade: LiveServer) -> None:
+    page = open_page(browser, handmade.url + "/?country=SY")
+    bar = page.locator("#timeline .bar").first
+    start = bar.get_attribute("data-start")
+    assert bar.get_attribute("data-total") == "2" and "ASSAULT 2" in (page.text_content("#timeline .bar title") or "")
+    bar.click()
+    page.wait_for_selector("body[data-ready='1']")
+    assert f"date_from={start}" in page.url and "date_to=" in page.url
+    assert page.locator("#events tbody tr").count() == 2
+    assert not page.locator("#clear-dates").is_hidden()
+    assert not page.errors, page.errors
+    page.close()
+
+
 def test_dashboard_over_the_bundled_examples(browser: Any, examples: LiveServer) -> None:
     import httpx
 
