@@ -106,6 +106,11 @@ CASES = [
          ("Battles", "Armed clash"), "10"),
     Case("attack", "ASSAULT", ("firearms",), (None,), ("civilians",), "Gunmen shot a farmer.",
          ("Violence against civilians", "Attack"), "37", killed=1),
+    Case("vigilante", "ASSAULT", ("firearms",), ("armed group",), ("police",),
+         "A police officer suspected of drug dealing was shot in a vigilante-style attack.",
+         ("Violence against civilians", "Attack"), "37"),
+    Case("encounter", "ASSAULT", (), (), ("military",), "Three soldiers were killed in an encounter.",
+         ("Battles", "Armed clash"), "10", killed=3),
     Case("riot", "PROTEST", ("riot",), ("civilians",), (), "The demonstration turned into a riot.",
          ("Riots", "Violent demonstration"), "50"),
     Case("roadblock", "PROTEST", ("demo", "obstruct"), ("civilians",), (),
@@ -250,3 +255,20 @@ def test_foreign_state_forces_are_external() -> None:
     ev = msgspec.structs.replace(ev, actors=(us,), locations=(Place(start=0, end=1, country="SY"),))
     view = resolve_document(doc.with_layers(events=(ev,)))["e1"].view
     assert view is not None and view.interaction == "28"
+
+
+def test_former_or_off_duty_members_of_armed_forces_are_civilians() -> None:
+    text = "Gunmen shot dead a former police officer in the town."
+    gunmen = Actor(start=0, end=6, name="gunmen", sector="armed group")
+    i = text.index("police officer")
+    officer = Actor(start=i, end=i + len("police officer"), name="police officer", sector="police")
+    whole = Span(0, len(text))
+    ev = Event(id="e1", type="ASSAULT", modes=("firearms",), trigger=whole, evidence=whole, actors=(gunmen,),
+               recipients=(officer,))
+    view = resolve_document(Document(doc_id="f", text=text, lang="en", events=(ev,)))["e1"].view
+    assert view is not None and (view.sub_event_type, view.interaction) == ("Attack", "37")
+    serving = text.replace("former", "senior")
+    ev2 = Event(id="e1", type="ASSAULT", modes=("firearms",), trigger=whole, evidence=whole, actors=(gunmen,),
+                recipients=(officer,))
+    view2 = resolve_document(Document(doc_id="g", text=serving, lang="en", events=(ev2,)))["e1"].view
+    assert view2 is not None and (view2.sub_event_type, view2.interaction) == ("Armed clash", "13")

@@ -12,7 +12,8 @@ The steps for one event, each driven by the data files of :mod:`peristiwa.acled.
    recipients and several actors (two-sided fighting, PLOVER's convention) the first actor is one side
    and the rest the other. Each side's class is the highest-priority class of its actors' sectors
    (``acled_sectors.tsv``), ``unknown`` for an actor with no known sector, ``none`` for an empty side;
-   a name that marches in a PROTEST of the document counts as a protester. An ASSAULT by an unknown
+   a name that marches in a PROTEST of the document counts as a protester; a member of an armed force
+   described as former, retired or off duty (``off-duty`` cues) is a civilian. An ASSAULT by an unknown
    perpetrator with weapons is by an Unidentified Armed Group (class ``militia``), one with crowd-control
    means by state forces; a country (GPE entity) or a government using force acts as state forces.
 2. Flags: counts (killed, injured, displaced), cues of the document's language in the event's sentences.
@@ -143,10 +144,16 @@ class _Resolver:
             for a in ev.actors
         )
         self.unarmed = mapping.aliases["unarmed"]
+        self.off_duty = tuple(c for c in self.cues if c.name == "off-duty")
 
     def actor_class(self, actor: Actor) -> str:
         cls = self.m.sector_class(actor.sector) or self.m.sector_class(self.entity_sector.get((actor.start, actor.end)))
         cls = cls or "unknown"
+        if cls in ("state", "rebel", "militia") and self.off_duty and actor.end > actor.start:
+            # "a former police officer", "an off-duty soldier": ACLED codes them as civilians
+            before = self.doc.text[max(0, actor.start - 30) : actor.end]
+            if any(c.pattern.search(before) for c in self.off_duty):
+                return "civilian"
         if cls == "official" and (actor.start, actor.end) in self.gpe:
             return "state"  # a country acting ("Russia struck ...") acts through its state forces
         if cls in self.unarmed and actor.name.casefold() in self.protesters:
@@ -295,6 +302,8 @@ def _decide(r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]]) -> Ac
     if c1 != "none" or implicit:
         inter1 = r.inter(c1 if c1 != "none" else "unknown", a1, acting=True, event_type=etype, country=country)
     inter2 = 0
+    if etype == "Violence against civilians" and c2 != "none":
+        c2 = "civilian"  # ACLED: the targets of violence against civilians are civilians (inter 7) by definition
     if c2 != "none":
         acting2 = i.two_sided and rule.actor1 == "actor"
         inter2 = r.inter(c2, a2, acting=acting2, event_type=etype, country=country)
