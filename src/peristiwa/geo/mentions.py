@@ -287,6 +287,9 @@ class _Scanner:
         j = i
         while j < len(toks) and j - i < _MAX_RUN:
             tok = toks[j][2]
+            if self.connector(toks, i, j):
+                j += 1  # "Newfoundland and Labrador", "Rio de Janeiro", "Dar es Salaam"
+                continue
             if not (_cap(tok) or (tok[0].isdigit() and j > i)) or (tok in self.stop and j > i):
                 break
             if tok.isupper() and len(tok) > 1 and j == i and not any(c.rank >= 45 for c in self.gaz.lookup(tok)) \
@@ -305,13 +308,22 @@ class _Scanner:
                 return k, cands
         return None
 
+    def connector(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A short lower-case word inside a name the gazetteer goes on with ("and" of "Newfoundland and
+        Labrador", "de" of "Rio de Janeiro"), followed by a capitalised word."""
+        tok = toks[j][2]
+        return j > i and len(tok) <= 4 and tok.isalpha() and tok.islower() and j + 1 < len(toks) \
+            and _cap(toks[j + 1][2]) and self.text[toks[j - 1][1] : toks[j][0]] == " " \
+            and self.gaz.has_prefix(self.text[toks[i][0] : toks[j][1]])
+
     def dateline(self, toks: list[Tok], i: int) -> bool:
-        """"CHARLESTON, W.Va. —" / "JAKARTA —": a place in capitals opening a paragraph or sentence."""
-        first = i == 0 or toks[i - 1][2] in ("(", "—", "–", "-", ".")
+        """"CHARLESTON, W.Va. —" / "JAKARTA —" / "March 30, 2009 HANOVER --": a place in capitals opening
+        a paragraph or sentence, or after the date of the story."""
+        first = i == 0 or toks[i - 1][2] in ("(", "—", "–", "-", ".") or toks[i - 1][2].isdigit()
         k = i
         while k < len(toks) and toks[k][2].replace(".", "").isupper():
             k += 1
-        return first and k < len(toks) and toks[k][2] in (",", "—", "–", "-", "(")
+        return first and k < len(toks) and toks[k][2] in (",", "—", "–", "-", "(", "”")
 
     def trailing(self, toks: list[Tok], j: int) -> tuple[str | None, str | None, int]:
         """", Papua" / ", Texas" / ", La." / ", TX" after a place: (admin1, its country, tokens used)."""
@@ -345,16 +357,26 @@ class _Scanner:
         return pattern is not None and j + 1 < len(toks) and pattern.match(self.text, toks[j + 1][0]) is not None
 
     def abbreviation_mention(self, toks: list[Tok], i: int) -> int | None:
-        """An abbreviated division after a preposition ("in S.C. today") or a party letter ("D-S.C.")."""
+        """An abbreviated division with a period: anywhere ("the S.C. Highway Patrol", "Mass. legislators"),
+        but one that is also a word or title ("Miss.") only after a preposition ("in Miss. today") or a
+        party letter ("D-Miss.")."""
         pattern = self.words.abbrev_re
-        if pattern is None or not i or not _cap(toks[i][2]):
+        if pattern is None or not _cap(toks[i][2]):
             return None
-        prev = toks[i - 1][2]
+        prev = toks[i - 1][2] if i else ""
         party = prev == "-" and i >= 2 and len(toks[i - 2][2]) == 1 and toks[i - 2][2].isupper() \
             and toks[i - 2][1] == toks[i - 1][0] == toks[i][0] - 1
         found = pattern.match(self.text, toks[i][0])
-        if found is None or "." not in found.group() or not (party or prev.lower() in self.words.prep):
+        if found is None or "." not in found.group():
             return None  # postal codes ("IN", "OK") only after a place and a comma
+        if found.group() in self.words.abbrev_word and not (party or prev.lower() in self.words.prep):
+            return None
+        if not i:
+            ts = toks[0][0]
+            if any((m := pattern.match(self.text, k)) is not None and m.end() > ts for k in range(max(0, ts - 6), ts)):
+                return None  # the end of an abbreviation a sentence split cut ("D-W. | Va.")
+            toks = [(ts, ts, ""), *toks]  # hint_mention counts from the token before
+            i = 1
         full, country = self.words.abbrev[found.group()]
         used = 1 + sum(1 for t in toks[i:] if t[0] < found.end())  # counted from the token before, as trailing()
         return self.hint_mention(toks, i - 1, full, country or None, used)
@@ -550,8 +572,8 @@ class _Scanner:
             modifier = self.modifier(toks, j)
             if evidence == "bare" and modifier:
                 evidence = "modifier"  # "Winona police", "a Crafton man"
-            if self.street(toks, j):
-                return j  # "Taylor Street", "Commerce Dr.": a street named after the place
+            if self.street(toks, j) and toks[j - 1][2].lower() not in self.words.suffix:
+                return j  # "Taylor Street", "Commerce Dr.": a street named after the place (not "X County Road")
             if self.in_unit(start, end):
                 evidence = "unit"
             elif self.in_name(start, end):

@@ -63,6 +63,7 @@ class PlaceWords:
     admin_country: dict[str, str]
     abbrev: dict[str, tuple[str, str]]  # "La." -> ("Louisiana", "US")
     abbrev_re: re.Pattern[str] | None  # any abbreviation, longest first, ending on a word boundary
+    abbrev_word: frozenset[str]  # abbreviations that are also words or titles ("Miss.", "Del.")
     stop: frozenset[str]  # exact capitalised forms
     street: frozenset[str]  # words after a name that make it a street ("Taylor Street", "Commerce Dr.")
     institution: frozenset[str]  # lower-case words after a name that make it an institution ("China embassy")
@@ -112,6 +113,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
             admin_country={r["word"].lower(): r["country"] for r in kind("admin") if r["country"]},
             abbrev={r["word"]: (r["english"], r["country"]) for r in kind("abbrev")},
             abbrev_re=_alternation([r["word"] for r in kind("abbrev")]),
+            abbrev_word=frozenset(r["word"] for r in kind("abbrev") if r["feature"] == "word"),
             stop=frozenset(r["word"] for r in (pack.table("place_stop.tsv") if pack.has("place_stop.tsv") else []))
             | _calendar_words(pack),
             street=frozenset(r["word"] for r in kind("street")),
