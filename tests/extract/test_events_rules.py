@@ -357,3 +357,13 @@ def test_those_killed_in_an_attack_are_its_recipients(run, text, victims):
 def test_description_with_an_age_is_named_by_the_name_after_it(run):
     _doc, events = run("Polisi menangkap seorang pria berusia 39 tahun Budi Santoso di Bekasi.")
     assert [a.name for a in _one(events, "COERCE").recipients] == ["Budi Santoso"]
+
+
+def test_attack_on_a_building_targets_its_owner(run):
+    doc, events = run("Sekelompok orang menyerang pos polisi di Wamena.")
+    assert _texts(doc, _one(events, "ASSAULT").recipients) == ["polisi"]
+
+
+def test_between_names_both_sides_of_any_event_noun(run):
+    doc, events = run("Terjadi kericuhan antara FPI dan GMBI di Bandung pada Kamis.")
+    assert _texts(doc, _one(events, "PROTEST").actors) == ["FPI", "GMBI"]

@@ -374,6 +374,8 @@ def assign_roles(
                 roles.recipients = target
         if not roles.recipients and cand.type in _HARMED:
             roles.recipients = _harmed_before(sv, nps, cand, lo)
+        if not roles.actors and frame != "SYM":  # "kericuhan antara FPI dan GMBI": the two sides act
+            roles.actors = _between(sv, nps, cand.end, hi)
         if frame == "SYM":
             both = _between(sv, nps, cand.end, hi)
             if both:
