@@ -198,6 +198,7 @@ def test_willingness_composes_agree(run) -> None:
         ("Polisi belum menangkap pelaku penembakan itu.", "negated"),
         ("Polisi tidak menangkap siapa pun dalam razia itu.", "negated"),
         ("Jika terbukti, polisi bisa menangkap pelaku.", "hypothetical"),
+        ("Warga berharap polisi segera menangkap pelaku.", "hypothetical"),
     ],
 )
 def test_negated_and_hypothetical_are_dropped_by_default(run, text: str, expected: str) -> None:
