@@ -43,6 +43,7 @@ _SUPPORT_CAP = 60.0
 #: the bare-name population threshold on
 _DOMINANT, _DOMINANT_POP_FACTOR = 0.5, 10.0
 _PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 30
+_SOFTMAX_T = 10.0  # score points per factor e between two readings of a name
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
 _NO_POINT = -5.0
 _ALIAS = -10.0  # a GeoNames alternate name ("Calcutta") is weaker than a place's own name
@@ -120,13 +121,16 @@ class _Context:
     """The document as context of one round.
 
     Country votes come from the current choices of the other names; support (same division, distance)
-    from every *plausible* reading of the other names (candidates close to their best local score), so that
-    two ambiguous names can pull each other to the region where both exist ("Huntsville" and "Walker
-    County" are both in Alabama and both in Texas, but only in Texas is one the seat of the other).
+    from every *plausible* reading of the other names (candidates close to their best local score), each
+    weighted by how likely that reading is (a softmax of its score in the previous round), so that two
+    ambiguous names can pull each other to the region where both exist ("Huntsville" and "Walker County"
+    are both in Alabama and both in Texas, but only in Texas is one the seat of the other), while a name
+    with thirty namesakes ("Montgomery") supports each of them only a little and an unambiguous one
+    ("Delano") fully.
     """
 
-    def __init__(self, choices: list[tuple[str, GeoEntry, float]], plausible: dict[str, list[GeoEntry]],
-                 gaz: Gazetteer) -> None:
+    def __init__(self, choices: list[tuple[str, GeoEntry, float]],
+                 plausible: dict[str, list[tuple[GeoEntry, float]]], gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.countries: dict[str, float] = {}
         self.by_key: dict[str, dict[str, float]] = {}
@@ -164,14 +168,14 @@ class _Context:
             for k, others in self.plausible.items():
                 if k == key:
                     continue
-                best = 0.0
-                for o in others:
+                expected = 0.0
+                for o, p in others:
                     if o.country != c.country or o.feature in ("country", "region"):
                         continue
                     o_admin1 = o.name if o.feature == "admin1" else o.admin1
                     bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
-                    best = max(best, bonus + _closeness(_km(c, o)))
-                total += best
+                    expected += p * (bonus + _closeness(_km(c, o)))
+                total += expected
         out = min(total, _SUPPORT_CAP)
         self._cache[(key, c.index)] = out
         return out
@@ -205,21 +209,21 @@ def resolve(
     for i, m in enumerate(mentions):
         _capital_first(m, local[i], surface[i])
     choice = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in local]
-    plausible: dict[str, list[GeoEntry]] = {}
+    readings: dict[str, dict[int, tuple[int, int]]] = {}  # name -> entry index -> (mention, candidate)
     for i, m in enumerate(mentions):
         if not m.cands:
             continue
         top = max(local[i])
         ranked = sorted(range(len(m.cands)), key=lambda j, i=i: -local[i][j])  # type: ignore[misc]
-        found = plausible.setdefault(surface[i], [])
+        found = readings.setdefault(surface[i], {})
         for j in ranked[:_PLAUSIBLE_MAX]:
-            if local[i][j] >= top - _PLAUSIBLE_DELTA and m.cands[j] not in found:
-                found.append(m.cands[j])
+            if local[i][j] >= top - _PLAUSIBLE_DELTA and m.cands[j].index not in found:
+                found[m.cands[j].index] = (i, j)
     scores: list[list[float]] = local
-    ctx = _Context([], plausible, gaz)
+    ctx = _Context([], {}, gaz)
     for _ in range(_ROUNDS - 1):
         ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
-                        if choice[i] >= 0], plausible, gaz)
+                        if choice[i] >= 0], _plausible(readings, mentions, scores), gaz)
         scores = []
         for i, m in enumerate(mentions):
             row: list[float] = []
@@ -235,7 +239,7 @@ def resolve(
     # a bare name is confirmed only by the choices of names with evidence of their own
     strong = [(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
               if choice[i] >= 0 and not m.weak]
-    confirm = _Context(strong, {k: [c for k2, c, _w in strong if k2 == k] for k, _c, _w in strong}, gaz)
+    confirm = _Context(strong, _chosen(strong), gaz)
     out: list[Resolved] = []
     for i, m in enumerate(mentions):
         if choice[i] < 0:
@@ -255,6 +259,27 @@ def resolve(
             keep = confirm.support(best, surface[i]) >= _SAME_ADMIN1
         out.append(Resolved(m, best, conf, keep))
     return out
+
+
+def _plausible(readings: dict[str, dict[int, tuple[int, int]]], mentions: list[Mention],
+               scores: list[list[float]]) -> dict[str, list[tuple[GeoEntry, float]]]:
+    """Each name's plausible readings with their probability: a softmax of their current scores."""
+    out: dict[str, list[tuple[GeoEntry, float]]] = {}
+    for key, found in readings.items():
+        pairs = [(mentions[i].cands[j], scores[i][j]) for i, j in found.values()]
+        top = max(s for _c, s in pairs)
+        weights = [math.exp((s - top) / _SOFTMAX_T) for _c, s in pairs]
+        total = sum(weights)
+        out[key] = [(c, w / total) for (c, _s), w in zip(pairs, weights, strict=True)]
+    return out
+
+
+def _chosen(choices: list[tuple[str, GeoEntry, float]]) -> dict[str, list[tuple[GeoEntry, float]]]:
+    """The chosen readings as certain ones (the same name chosen differently shares the weight)."""
+    out: dict[str, list[tuple[GeoEntry, float]]] = {}
+    for key, c, _w in choices:
+        out.setdefault(key, []).append((c, 1.0))
+    return {k: [(c, 1.0 / len(v)) for c, _p in v] for k, v in out.items()}
 
 
 def _major(c: GeoEntry, settings: GeoSettings, home: str | None, country_share: float) -> bool:
