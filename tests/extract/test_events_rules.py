@@ -368,3 +368,9 @@ def test_attack_on_a_building_targets_its_owner(run):
 def test_between_names_both_sides_of_any_event_noun(run):
     doc, events = run("Terjadi kericuhan antara FPI dan GMBI di Bandung pada Kamis.")
     assert _texts(doc, _one(events, "PROTEST").actors) == ["FPI", "GMBI"]
+
+
+def test_disease_attacking_an_organ_is_no_assault(run):
+    _, events = run("Penderita kanker bisa kambuh jika terjadi infeksi. Kanker yang menyerang getah bening "
+                    "terbagi atas dua jenis, dan gejala penyakit itu sering terlambat dikenali.")
+    assert not [e for e in events if e.type == "ASSAULT"]
