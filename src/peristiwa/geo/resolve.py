@@ -236,6 +236,7 @@ def resolve(
             scores.append(row)
             if row:
                 choice[i] = max(range(len(row)), key=row.__getitem__)
+    _one_sense(mentions, surface, scores, choice)
     # a bare name is confirmed only by the choices of names with evidence of their own
     strong = [(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
               if choice[i] >= 0 and not m.weak]
@@ -259,6 +260,30 @@ def resolve(
             keep = confirm.support(best, surface[i]) >= _SAME_ADMIN1
         out.append(Resolved(m, best, conf, keep))
     return out
+
+
+def _one_sense(mentions: list[Mention], surface: list[str], scores: list[list[float]], choice: list[int]) -> None:
+    """One place per name per document: every mention of a name takes the reading of its best-evidenced
+    mention ("Springfield, Ohio" first, then "the Springfield bus company"), where that reading fits it."""
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if choice[i] >= 0 and m.feature is None:
+            groups.setdefault(surface[i], []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+
+        def strength(i: int) -> tuple[bool, float, float]:
+            row = sorted(scores[i], reverse=True)
+            margin = row[0] - row[1] if len(row) > 1 else 200.0
+            return (mentions[i].evidence in ("admin", "hint"), _weight(mentions[i]), margin)
+
+        lead = max(members, key=strength)
+        entry = mentions[lead].cands[choice[lead]].index
+        for i in members:
+            j = next((j for j, c in enumerate(mentions[i].cands) if c.index == entry), -1)
+            if j >= 0:
+                choice[i] = j
 
 
 def _plausible(readings: dict[str, dict[int, tuple[int, int]]], mentions: list[Mention],
