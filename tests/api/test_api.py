@@ -365,6 +365,17 @@ def test_aggregate_answers_are_cached_per_request(db_path: Path) -> None:
     plain.state.db.close()
 
 
+def test_empty_store_answers(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.duckdb"):
+        pass
+    app = create_app(ApiSettings(db=tmp_path / "empty.duckdb"))
+    empty = Client(app)
+    both = empty.get("/api/overview", params={"zoom": 3, "view": "-180,-80,180,80"}).json()
+    assert both["stats"]["total"] == 0 and both["stats"]["timeline"]["buckets"] == []
+    assert both["map"]["cells"] == [] and both["events"]["events"] == []
+    app.state.db.close()
+
+
 def test_read_only_by_default(client: Client) -> None:
     r = client.post("/api/documents", json={"documents": [{"text": "Polisi menangkap tiga orang."}]})
     assert r.status_code in (404, 405)

@@ -217,6 +217,8 @@ class Database:
         self.rows = EventRows()
         #: how many times the index was built: answers of the same request differ only across builds
         self.generation = 0
+        #: the index's aggregate columns as numpy arrays (:mod:`.columns`), swapped with the table
+        self.columns: Any = None
         try:
             self.rebuild_index()
         except BaseException:
@@ -239,6 +241,9 @@ class Database:
                 self.rows = EventRows(self._index.execute(_ROWS_JSON).fetchall())
                 for column in _SHOWN_ONLY:
                     self._index.execute(f"ALTER TABLE {INDEX_TABLE} DROP COLUMN {column}")
+                from .columns import Columns  # columns.py builds on this module
+
+                self.columns = Columns(self._index)
                 self.generation += 1
             except duckdb.Error as exc:
                 raise StoreError(f"{self.store.path}: cannot build the API's event index: {exc}") from exc

@@ -33,9 +33,7 @@ __all__ = [
     "find_events",
     "finite",
     "list_events",
-    "map_cells",
     "merge_candidates",
-    "stats",
 ]
 
 Cursor = duckdb.DuckDBPyConnection
@@ -202,118 +200,6 @@ def find_events(cur: Cursor, event_id: str, doc_id: str | None = None) -> list[t
         sql += " AND doc_id = ?"
         params.append(doc_id)
     return [(str(d), str(e)) for d, e in cur.execute(sql + " ORDER BY doc_id LIMIT 20", params).fetchall()]
-
-
-def map_cells(cur: Cursor, f: EventFilters, zoom: int, max_cells: int,
-              view: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
-    """Located events grouped on a grid of a quarter tile at ``zoom``: position, count, types per cell
-    (only events inside ``view`` too, when given).
-
-    Why on the server: the browser then draws a few hundred markers whatever the number of events, so
-    the map stays fast with 100k events; clicking a cell zooms in, and a one-event cell opens it.
-    """
-    cell = 360.0 / (2**zoom) / 4.0
-    conds, params = event_where(f)
-    _box_conds(view, conds, params)
-    conds.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    sql = (
-        "SELECT floor(e.lat / ?)::BIGINT AS gy, floor(e.lon / ?)::BIGINT AS gx, e.type, count(*) AS n, "
-        "sum(e.lat) AS slat, sum(e.lon) AS slon, min(e.doc_id) AS doc_id, min(e.event_id) AS event_id, "
-        "mode(e.location) AS label, list(DISTINCT e.country) FILTER (WHERE e.country IS NOT NULL) AS countries"
-        + _FROM + _where(conds) + " GROUP BY ALL"
-    )
-    cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for gy, gx, typ, n, slat, slon, doc_id, event_id, label, countries in cur.execute(
-        sql, [cell, cell, *params]
-    ).fetchall():
-        c = cells.setdefault((gy, gx), {"gy": gy, "gx": gx, "n": 0, "slat": 0.0, "slon": 0.0, "types": {},
-                                        "labels": {}, "countries": set(), "event": None})
-        c["n"] += n
-        c["slat"] += slat
-        c["slon"] += slon
-        c["types"][typ] = c["types"].get(typ, 0) + n
-        if label:
-            c["labels"][label] = c["labels"].get(label, 0) + n
-        c["countries"].update(countries or ())
-        c["event"] = {"doc_id": doc_id, "event_id": event_id}
-    ordered = sorted(cells.values(), key=lambda c: (-c["n"], c["gy"], c["gx"]))
-    out = []
-    for c in ordered[:max_cells]:
-        types = dict(sorted(c["types"].items(), key=lambda kv: (-kv[1], kv[0])))
-        labels = sorted(c["labels"].items(), key=lambda kv: (-kv[1], kv[0]))
-        gy, gx = c["gy"], c["gx"]
-        out.append({
-            "lat": round(c["slat"] / c["n"], 5), "lon": round(c["slon"] / c["n"], 5), "n": c["n"],
-            "types": types, "type": next(iter(types)), "label": labels[0][0] if labels else None,
-            "places": [name for name, _ in labels[:5]], "countries": sorted(c["countries"]),
-            "bbox": [gx * cell, gy * cell, (gx + 1) * cell, (gy + 1) * cell],
-            "event": c["event"] if c["n"] == 1 else None,
-        })
-    located = sum(c["n"] for c in cells.values())
-    return {"zoom": zoom, "cell_degrees": cell, "cells": out, "located": located,
-            "truncated": len(ordered) > max_cells}
-
-
-def _bucket(first: dt.date | None, last: dt.date | None, bucket: str) -> str:
-    if bucket != "auto":
-        return bucket
-    if first is None or last is None:
-        return "day"
-    span = (last - first).days
-    return "day" if span <= 400 else "week" if span <= 5 * 365 else "month"
-
-
-def stats(cur: Cursor, f: EventFilters, *, bucket: str = "auto", top: int = 10) -> dict[str, Any]:
-    """Counts of the matching events: total, by type, country, modality, language, and a timeline of
-    events per bucket (day, week or month of the effective date) by type, plus top actors, places and
-    sources."""
-    conds, params = event_where(f)
-    where = _where(conds)
-
-    out: dict[str, Any] = {}
-    row = cur.execute(
-        "SELECT count(*), count(e.lat), count(DISTINCT e.doc_id), "
-        f"min({_EFF_FIRST}), max({_EFF_FIRST})" + _FROM + where, params,
-    ).fetchone()
-    total, located, docs, first, last = row if row else (0, 0, 0, None, None)
-    out.update(total=int(total), located=int(located), documents=int(docs),
-               first=first.isoformat() if first else None, last=last.isoformat() if last else None)
-    sets = {"by_type": "e.type", "by_country": "e.country", "by_modality": "e.modality", "by_lang": "e.lang",
-            "top_places": "e.location", "top_sources": "e.source"}
-    cols = list(sets.values())
-    group_sql = (
-        f"SELECT GROUPING({', '.join(cols)}) AS g, {', '.join(cols)}, count(*) AS n" + _FROM + where
-        + " GROUP BY GROUPING SETS (" + ", ".join(f"({c})" for c in cols) + ")"
-    )
-    found: dict[str, list[tuple[str, int]]] = {name: [] for name in sets}
-    names = list(sets)
-    for g, *values, n in cur.execute(group_sql, params).fetchall():
-        i = [(g >> (len(cols) - 1 - j)) & 1 for j in range(len(cols))].index(0)  # the column grouped on
-        key = values[i]
-        found[names[i]].append(("null" if key is None else str(key), int(n)))
-    for name, pairs in found.items():
-        pairs.sort(key=lambda kv: (-kv[1], kv[0]))
-        out[name] = dict(pairs[:top] if name.startswith("top_") else pairs)
-    actor_sql = (
-        "SELECT a AS k, count(*) AS n FROM (SELECT unnest(e.actors) AS a" + _FROM + where
-        + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
-    )
-    out["top_actors"] = {str(k): int(n) for k, n in cur.execute(actor_sql, [*params, top]).fetchall()}
-    size = _bucket(first, last, bucket)
-    tl_sql = (
-        f"SELECT date_trunc('{size}', {_EFF_FIRST})::DATE AS b, e.type, count(*)" + _FROM + where
-        + " GROUP BY ALL ORDER BY 1, 2"
-    )
-    buckets: dict[str, dict[str, int]] = {}
-    undated = 0
-    for b, typ, n in cur.execute(tl_sql, params).fetchall():
-        if b is None:
-            undated += int(n)
-            continue
-        buckets.setdefault(b.isoformat(), {})[typ] = int(n)
-    out["timeline"] = {"bucket": size, "undated": undated,
-                       "buckets": [{"start": k, "types": v} for k, v in buckets.items()]}
-    return out
 
 
 def merge_candidates(cur: Cursor, rows: EventRows, row: dict[str, Any], window_days: int, slack_days: int,

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from ...merge.events import MergeOptions
 from ...store import queries as store_queries
-from .. import sql
+from .. import columns, sql
 from ..evidence import event_view, related
 from ..filters import EventListParams, MapParams, OverviewParams, StatsParams, view_box
 from ..formats import to_csv, to_geojson
@@ -105,16 +105,16 @@ def get_event(
 def map_cells(params: Annotated[MapParams, Query()], db: Db, settings: Settings, request: Request) -> Response:
     """Located events grouped on a grid (a quarter tile at ``zoom``), with counts by type per cell.
     Send ``bbox`` (the viewport) so only visible cells come back."""
-    return cached_json(request, lambda: db.index(
-        lambda cur: sql.map_cells(cur, params, params.zoom, settings.max_cells)))
+    return cached_json(request, lambda: db.index(lambda cur: columns.map_cells(
+        db.columns, db.rows, columns.selection(cur, db.columns, params), params.zoom, settings.max_cells)))
 
 
 @router.get("/stats", response_model=Stats, responses=ERRORS, summary="Counts by type, day, country")
 def stats(params: Annotated[StatsParams, Query()], db: Db, request: Request) -> Response:
     """Summary statistics of the matching events: totals, counts by type/country/modality/language,
     top actors/places/sources and a timeline (events per day, week or month by type)."""
-    return cached_json(request, lambda: db.index(
-        lambda cur: sql.stats(cur, params, bucket=params.bucket, top=params.top)))
+    return cached_json(request, lambda: db.index(lambda cur: columns.stats(
+        db.columns, columns.selection(cur, db.columns, params), bucket=params.bucket, top=params.top)))
 
 
 @router.get("/overview", response_model=Overview, responses=ERRORS,
@@ -127,11 +127,12 @@ def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Setti
         raise ApiError(400, f"limit {params.limit} is over the maximum of {settings.max_page}")
 
     def read(cur: Any) -> dict[str, Any]:
-        stats = sql.stats(cur, params, bucket=params.bucket, top=params.top)
+        chosen = columns.selection(cur, db.columns, params)
+        stats = columns.stats(db.columns, chosen, bucket=params.bucket, top=params.top)
         rids, nxt = sql.list_events(cur, params, sort=params.sort, limit=params.limit)
         page = {"events": db.rows.page(rids), "next_cursor": nxt, "limit": params.limit, "sort": params.sort}
-        cells = (sql.map_cells(cur, params, params.zoom, settings.max_cells, view_box(params.view))
-                 if params.zoom is not None else None)
+        cells = (columns.map_cells(db.columns, db.rows, db.columns.within(chosen, view_box(params.view)),
+                                   params.zoom, settings.max_cells) if params.zoom is not None else None)
         return {"stats": stats, "events": page, "map": cells}
 
     return cached_json(request, lambda: db.index(read))
