@@ -62,6 +62,7 @@ class Mention:
     name: str | None = None  # facility or unresolved name ("Juanda Airport", "Bandipora")
     near: GeoEntry | None = None  # the place named after a comma ("Bandara Juanda, Surabaya")
     country: str | None = None  # country implied by an admin word ("Desa" is Indonesian)
+    surname: bool = False  # the last word of a person's name in the document ("Andrew Trapani")
 
     @property
     def weak(self) -> bool:
@@ -113,6 +114,12 @@ class _Scanner:
         self.stop = reg.stop_words | reg.org_words  # words that end a run of name words
         self.alone = words.stop  # words that are no place on their own ("As", "March", "West")
         self.heads = frozenset(w.lower() for w in words.settings.modifier_heads)
+        # last words of the document's person names ("Andrew Trapani" ... "Trapani said")
+        self.surnames = frozenset(
+            parts[-1] for e in self.entities
+            if (e.label == "PER" or (e.label == "MISC" and e.origin in _NAME_ORIGINS))
+            and len(parts := self.text[e.start : e.end].split()) >= 2 and parts[0][:1].isupper()
+        )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.out: list[Mention] = []
         self.levels: dict[int, str] = {}
@@ -584,7 +591,8 @@ class _Scanner:
             strong = evidence in ("admin", "hint")
             if _acceptable(cands, evidence, self.reg.home_country, tok) \
                     and not self.blocked(start, end, cands, strong, modifier=modifier):
-                ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country)
+                ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country,
+                               surname=self.text[start:end] in self.surnames)
                 self.out.append(ment)
                 if hint is not None and used and self.abbreviated(toks, j):
                     return self.hint_mention(toks, j, hint, hint_country, used)

@@ -241,6 +241,9 @@ def resolve(
     strong = [(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
               if choice[i] >= 0 and not m.weak]
     confirm = _Context(strong, _chosen(strong), gaz)
+    # a name the document also gives as a place with evidence ("in Maryville") is that place everywhere,
+    # unless it is also someone's surname there ("to Trapani's willingness", "Andrew Trapani")
+    attested = {(k, c.index) for k, c, _w in strong}
     out: list[Resolved] = []
     for i, m in enumerate(mentions):
         if choice[i] < 0:
@@ -258,6 +261,8 @@ def resolve(
             keep = False  # a bare surname-like "Hughes" is not Hughes County
         if m.weak and best.alias:  # "Kita" (Indonesian "we") is an old name of Quito: needs support
             keep = confirm.support(best, surface[i]) >= _SAME_ADMIN1
+        if m.weak and not m.surname and (surface[i], best.index) in attested:
+            keep = True
         out.append(Resolved(m, best, conf, keep))
     return out
 
