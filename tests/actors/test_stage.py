@@ -69,6 +69,16 @@ def test_titled_person_is_found_again_by_name_part() -> None:
     assert later and later[0].name == "Airlangga Hartarto" and later[0].origin == "actors.coref"
 
 
+def test_initials_after_a_person_noun_name_a_person() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Polisi menangkap tersangka AR di Bekasi. Saat ini AR masih menjalani pemeriksaan. Kasus KPK lain.")
+    ents = [e for e in extract_entities(doc, pack) if e.name == "AR"]
+    assert [doc.text[e.start : e.end] for e in ents] == ["tersangka AR", "AR"]
+    assert all(e.label == "PER" for e in ents)
+    assert not [e for e in extract_entities(doc, pack) if e.name == "KPK" and e.label == "PER"]
+
+
 def test_acronym_definition_and_reuse() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

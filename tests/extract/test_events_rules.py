@@ -374,3 +374,16 @@ def test_disease_attacking_an_organ_is_no_assault(run):
     _, events = run("Penderita kanker bisa kambuh jika terjadi infeksi. Kanker yang menyerang getah bening "
                     "terbagi atas dua jenis, dan gejala penyakit itu sering terlambat dikenali.")
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_description_with_a_naming_word_is_named_by_the_name(run):
+    _doc, events = run("Polisi menahan seorang pria bernama Budi Santoso di Bekasi.")
+    assert [a.name for a in _one(events, "COERCE").recipients] == ["Budi Santoso"]
+
+
+def test_third_person_pronoun_in_a_quote_is_not_its_speaker(pipeline):
+    doc = pipeline(Document(doc_id="q", lang="id", published=dt.date(2025, 10, 19), text=(
+        "Polisi mengamankan seorang pengemudi di Bandung. Kapolres Tasikmalaya Kota, AKBP Moch Faruk Rozi, "
+        "membenarkan hal itu. \"Dia juga sudah membuat video permintaan maaf kepada masyarakat,\" kata Faruk.")))
+    concede = [e for e in doc.events if e.type == "CONCEDE"]
+    assert concede and all(a.name != "Moch Faruk Rozi" for e in concede for a in e.actors)

@@ -138,6 +138,7 @@ class ActorRegistry:
     place_suffixes: dict[str, str] = field(init=False)
     place_terms: frozenset[str] = field(init=False)
     head_last: bool = field(init=False)
+    initials_after: frozenset[str] = field(init=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
@@ -146,6 +147,7 @@ class ActorRegistry:
         settings: dict[str, Any] = pack.settings("actors.toml") if pack.has("actors.toml") else {}
         self.home_country = settings.get("home_country") or None
         self.head_last = settings.get("head_position", "first") == "last"
+        self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         countries = country_names()
         actor_rows: list[tuple[str, ActorInfo]] = []
         mod_rows: list[tuple[str, Modifier]] = []

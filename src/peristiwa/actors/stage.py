@@ -39,8 +39,10 @@ EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
-_PRIORITY = {"actors.unit": 0, "actors.title": 1, "actors.acronym": 2, "actors.registry": 3, "actors.country": 4,
-             "actors.head": 5, "actors.org": 6, "actors.ner": 7, "actors.name": 8, "actors.coref": 9}
+_PRIORITY = {
+    "actors.unit": 0, "actors.title": 1, "actors.initials": 1, "actors.acronym": 2, "actors.registry": 3,
+    "actors.country": 4, "actors.head": 5, "actors.org": 6, "actors.ner": 7, "actors.name": 8, "actors.coref": 9,
+}
 
 
 def _entity(start: int, end: int, info: ActorInfo) -> Entity:
@@ -145,6 +147,38 @@ def source_persons(doc: Document, reg: ActorRegistry, country: str | None) -> It
     for s, e in spans:
         for p in find_persons(reg, doc.text, s, e):
             yield _entity(p.start, p.end, p.info)
+
+
+_INITIALS = re.compile(r"[A-Z]{1,4}(?![\w-])")
+
+
+def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """Persons named by their initials after a person noun ("tersangka AR", "pria berinisial M"), and the
+    later uses of the same initials (``actors.toml`` ``initials_after``). The mention covers the noun and
+    the initials ("tersangka AR"), the name is the initials, as the press writes it."""
+    cues = reg.initials_after
+    if not cues:
+        return
+    text = doc.text
+    named: dict[str, Entity] = {}
+    for m in _TOKEN.finditer(text):
+        if m.group().lower() not in cues:
+            continue
+        k = m.end()
+        while k < len(text) and text[k] == " ":
+            k += 1
+        ini = _INITIALS.match(text, k)
+        if ini is None or k == m.end() or reg.aliases.lookup(ini.group()) or reg.titles.lookup(ini.group()):
+            continue
+        start = m.start() if m.group().lower() not in ("berinisial", "inisial") else k
+        ent = Entity(start=start, end=ini.end(), label="PER", name=ini.group(), country=country, sector="civilians",
+                     origin="actors.initials", confidence=0.7)
+        named.setdefault(ini.group(), ent)
+        yield ent
+    for initials, first in named.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(initials) + r"(?![\w-])", text):
+            if m.start() > first.end:
+                yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
 
 
 def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
@@ -280,6 +314,7 @@ DEFAULT_SOURCES: dict[str, EntitySource] = {
     "acronyms": source_acronyms,
     "orgs": source_orgs,
     "names": source_names,
+    "initials": source_initials,
 }
 
 #: Sources available by name but off by default. The NER model (``"ner"``) finds more names, but measured on
@@ -355,9 +390,9 @@ def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] |
     cands: list[Entity] = []
     for ref in sources or DEFAULT_SOURCES:
         cands.extend(_load_source(ref)(doc, reg, country))
-    persons = [c for c in cands if c.origin == "actors.title"]
-    chosen = _select(persons)
-    chosen += _select([c for c in cands if c.origin != "actors.title"], [(e.start, e.end) for e in chosen])
+    first = ("actors.title", "actors.initials")  # persons before the heads and names they contain
+    chosen = _select([c for c in cands if c.origin in first])
+    chosen += _select([c for c in cands if c.origin not in first], [(e.start, e.end) for e in chosen])
     chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
     return sorted(chosen, key=lambda e: (e.start, e.end))
 

@@ -16,6 +16,7 @@ from ..langs.base import PackLoader
 from ..model import Actor, Document
 from .attach import main_place
 from .chunks import NP, coordinated
+from .claims import quote_for
 from .coref import Antecedents
 from .resources import SentView, Syntax
 
@@ -114,6 +115,17 @@ class ActorBuilder:
         actor = self.build(sv, np)
         return [actor] if actor is not None else []
 
+    def _speaker_spans(self, sv: SentView, np: NP) -> frozenset[str]:
+        """Inside a direct quotation a third-person pronoun ("Dia juga sudah meminta maaf") is someone other
+        than the speaker: the names it must not resolve to."""
+        if sv.words[np.start] in sv.syntax.first_person:
+            return frozenset()
+        s, e = sv.char_span(np.start, np.end)
+        q = quote_for(self.doc.quotes, s, e)
+        if q is None or not q.direct or not q.speaker:
+            return frozenset()
+        return frozenset(q.speaker.lower().split())
+
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
@@ -132,7 +144,7 @@ class ActorBuilder:
                 if actor is not None:
                     return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         if np.kind == "pronoun":
-            m = self.ante.resolve(sv.index, np)
+            m = self.ante.resolve(sv.index, np, avoid=self._speaker_spans(sv, np))
             if m is None:
                 return None
             sv, np = self.ante.views[m.si], m.np

@@ -336,7 +336,8 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
                 sv.has_role(after, "coord") or (sv.words[after] == "," and any(x.start == after + 1 for x in nps))
             )
             comma = a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
-            if (titled and named and (comma or (a.kind == "common" and _age_gap(sv, a.end, b.start)))
+            gap = a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
+            if (titled and named and (comma or gap)
                     and not is_list and not a.members and not b.pp):
                 merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
                             core=(b.start, b.end))
@@ -367,6 +368,12 @@ def _age_gap(sv: SentView, start: int, end: int) -> bool:
     digits = [w for w in gap if w[:1].isdigit()]
     return len(digits) == 1 and all(
         w[:1].isdigit() or sv.has_class(start + i, "age_word") for i, w in enumerate(gap))
+
+
+def _naming_gap(sv: SentView, start: int, end: int) -> bool:
+    """ "seorang pria bernama Budi", "pengemudi berinisial AR": a ``naming_word`` joins a description to
+    the name it is given."""
+    return end == start + 1 and sv.has_class(start, "naming_word")
 
 
 def acronym_colon(sv: SentView, k: int) -> bool:

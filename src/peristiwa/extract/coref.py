@@ -87,8 +87,9 @@ class Antecedents:
     def _window(self, si: int, max_back: int) -> list[Mention]:
         return [m for k in range(max(0, si - max_back), si + 1) for m in self.sentence(k)]
 
-    def resolve(self, si: int, np: NP, max_back: int = 3) -> Mention | None:
-        """The phrase a pronoun refers to (None when nothing fits)."""
+    def resolve(self, si: int, np: NP, max_back: int = 3, avoid: frozenset[str] = frozenset()) -> Mention | None:
+        """The phrase a pronoun refers to (None when nothing fits; never a phrase with a word, lower-cased,
+        in ``avoid``: the name of the speaker of the quotation a "dia" stands in)."""
         word = self.views[si].words[np.start]
         kind, _number = self.res.pronouns.get(word, ("any", "any"))
         wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
@@ -99,6 +100,8 @@ class Antecedents:
             if m.si == si and m.np.start >= np.start:
                 continue
             if m.kind not in wanted:
+                continue
+            if avoid and avoid.intersection(w.lower() for w in self.views[m.si].raw[m.np.start : m.np.end]):
                 continue
             dist = si - m.si
             key = (0 if (m.subject or dist == 0) else 1, dist, -m.np.start)
