@@ -144,3 +144,12 @@ def test_place_modifying_a_head_noun_and_capitals(pipeline: Pipeline) -> None:
     assert got["Georgia"].admin1 == "Georgia" and got["Georgia"].country == "US"
     capital = dict(_en(pipeline, "Talks between Washington and Cairo resumed."))
     assert capital["Washington"].admin1 == "District of Columbia"
+
+
+def test_natural_features_and_currencies(pipeline: Pipeline) -> None:
+    places = _places(pipeline, "Meriam meledak di Tanjung Datuk, Natuna, lalu warga berdemo di Tanjung Pinang. "
+                               "Ia dipaksa menyerahkan uang US$ 1 juta.")
+    cape = places["Tanjung Datuk"]
+    assert cape.feature == "facility" and cape.admin1 == "Riau Islands" and cape.lat is not None
+    assert places["Tanjung Pinang"].feature == "city"
+    assert "US" not in places

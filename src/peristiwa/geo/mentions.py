@@ -463,6 +463,9 @@ class _Scanner:
                 self.out.append(Mention(ts, toks[i][1], dem, None, "demonym"))  # "Israeli troops": still Israel
                 i += 1
                 continue
+            if i + 1 < len(toks) and toks[i + 1][2] == "$" and toks[i + 1][0] == toks[i][1]:
+                i += 1  # a currency ("US$", "S$", "HK$")
+                continue
             if _cap(tok) and tok not in self.stop and (tok.replace(".", "").isalpha() or "-" in tok):
                 nxt = self.name_mention(toks, i, prev_place_end)
                 if nxt is not None:
@@ -484,6 +487,8 @@ class _Scanner:
         name_s, name_e = toks[i + width][0], toks[j - 1][1]
         if j <= i + width or self.blocked(name_s, name_e):
             return i + width
+        if self.gaz.lookup(self.text[toks[i][0] : name_e]):
+            return None  # the whole is a known place ("Tanjung Pinang", "Gunung Kidul", "Pasar Minggu")
         run = self.text[name_s:name_e]
         found = self.longest(toks, i + width, None)
         cands = found[1] if found and found[0] == j else []
