@@ -303,3 +303,16 @@ def test_any_text_gives_valid_spans(pipeline: Pipeline, lang: str) -> None:
                 assert text[q.cue_span.start : q.cue_span.end] == q.cue
 
     check()
+
+
+def test_he_after_a_subject_opened_by_a_discourse_word_is_that_subject(pipeline) -> None:
+    import datetime as dt
+
+    from peristiwa.model import Document
+
+    text = ("Kasat Reskrim Polres Polman, AKP Budi Adi mengatakan tersangka sudah ditahan. \"Kami memiliki cukup "
+            "bukti,\" terangnya.\n\nSementara tersangka M memohon maaf atas kegaduhan itu. Dia pun membantah "
+            "tuduhan itu.\n\"Saya meminta maaf kepada keluarga besar saya,\" ujarnya.")
+    doc = pipeline(Document(doc_id="t", text=text, lang="id", published=dt.date(2025, 10, 21)))
+    last = max(doc.quotes, key=lambda q: q.content.start)
+    assert last.speaker == "M"

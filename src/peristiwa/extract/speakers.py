@@ -379,6 +379,15 @@ class Resolver:
                     end = toks[i + len(words) - 1][1]
                     self.events.append((toks[i][0], self.doc.text[toks[i][0] : end]))
                     break
+        # a person mention opening a sentence after a discourse word ("Sementara tersangka M memohon maaf"):
+        # the subject a following "dia"/"-nya" refers to
+        seen = {p for p, _ in self.events}
+        for e in self.entities:
+            if e.label != "PER" or not e.name or e.start in seen or self._is_blocked(e.start):
+                continue
+            i = bisect.bisect_left(toks, (e.start,))
+            if i < len(toks) and toks[i][0] == e.start and i - 1 in starts and self._function_word(toks[i - 1][2]):
+                self.events.append((e.start, e.name))
         self.events.sort()
 
     def _add_name(self, name: str, pos: int, glued: bool) -> None:
