@@ -305,11 +305,7 @@ def test_any_text_gives_valid_spans(pipeline: Pipeline, lang: str) -> None:
     check()
 
 
-def test_he_after_a_subject_opened_by_a_discourse_word_is_that_subject(pipeline) -> None:
-    import datetime as dt
-
-    from peristiwa.model import Document
-
+def test_he_after_a_subject_opened_by_a_discourse_word_is_that_subject(pipeline: Pipeline) -> None:
     text = ("Kasat Reskrim Polres Polman, AKP Budi Adi mengatakan tersangka sudah ditahan. \"Kami memiliki cukup "
             "bukti,\" terangnya.\n\nSementara tersangka M memohon maaf atas kegaduhan itu. Dia pun membantah "
             "tuduhan itu.\n\"Saya meminta maaf kepada keluarga besar saya,\" ujarnya.")
