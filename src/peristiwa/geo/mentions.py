@@ -39,6 +39,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*\.?|[^\w\s]")
 _MAX_RUN = 5
 #: entity origins whose inner sub-national place names a jurisdiction ("Polda Bali", "Kantor Kejati Jateng")
 _JURISDICTIONS = frozenset({"actors.unit", "actors.org", "actors.acronym"})
+_PARTY = re.compile(r"(?<![\w.])(?:[DRI]|DFL)-")
 _LIST_JOINERS = frozenset({"dan", "serta", "atau", ",", "and", "or", "hingga", "sampai", "&"})
 _NER_LABELS = frozenset({"LOC", "GPE"})
 #: entity origins that only restate the gazetteer or the country table: no evidence of a non-place
@@ -144,6 +145,8 @@ class _Scanner:
             if e.start < end and start < e.end and e.label == "PER":
                 if e.origin == "actors.coref" and strong:
                     continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County"
+                if e.origin == "actors.title" and (start == e.start or self.party_district(start)):
+                    continue  # a title's jurisdiction ("Clark County Sheriff ...", "Sen. X, R-Florence")
                 return True
             if e.start <= start and end <= e.end and e.label not in ("GPE", "LOC"):
                 if e.origin in _JURISDICTIONS and cands and cands[0].feature != "country":
@@ -223,9 +226,17 @@ class _Scanner:
 
     # -- token helpers ------------------------------------------------------------------------------------
 
+    def party_district(self, start: int) -> bool:
+        """A place right after a party letter and a hyphen: a legislator's district ("D-Kanawha",
+        "R-Elbow Lake", "DFL-Cook")."""
+        m = _PARTY.search(self.text, max(0, start - 5), start)
+        return m is not None and m.end() == start
+
     def evidence(self, toks: list[Tok], i: int, prev_place_end: int | None) -> str:
         w = self.words
         prev = toks[i - 1][2].lower() if i else ""
+        if i and self.party_district(toks[i][0]):
+            return "prep"
         if prev in w.prep or prev in w.generic:
             return "prep"
         if i >= 2 and f"{toks[i - 2][2]} {prev}".lower() in w.generic:
