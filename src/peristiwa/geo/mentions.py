@@ -145,8 +145,10 @@ class _Scanner:
             if e.start < end and start < e.end and e.label == "PER":
                 if e.origin == "actors.coref" and strong:
                     continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County"
-                if e.origin == "actors.title" and (start == e.start or self.party_district(start)):
-                    continue  # a title's jurisdiction ("Clark County Sheriff ...", "Sen. X, R-Florence")
+                if e.origin == "actors.title" and (start == e.start or self.party_district(start)
+                                                   or (start < e.start and e.end <= end)):
+                    continue  # a title's jurisdiction ("Clark County Sheriff ...", "Sen. X, R-Florence") or a
+                    # place named with a title word ("Prince Edward Island")
                 return True
             if e.start <= start and end <= e.end and e.label not in ("GPE", "LOC"):
                 if e.origin in _JURISDICTIONS and cands and cands[0].feature != "country":
@@ -556,7 +558,10 @@ class _Scanner:
         j = i
         while j < len(toks) and toks[j][0] < end:
             j += 1
-        modifier = self.modifier(toks, j)
+        # a country named before a group's head noun ("US military", "UK government") is its place where
+        # the pack reads countries named as actors as places too
+        modifier = self.modifier(toks, j) or (self.words.settings.metonymic_countries and bool(cands)
+                                              and cands[0].feature == "country")
         if self.in_unit(start, end):
             evidence = "unit"
         elif evidence == "bare":
