@@ -283,3 +283,29 @@ def test_former_or_off_duty_members_of_armed_forces_are_civilians() -> None:
                 recipients=(officer,))
     view2 = resolve_document(Document(doc_id="g", text=serving, lang="en", events=(ev2,)))["e1"].view
     assert view2 is not None and (view2.sub_event_type, view2.interaction) == ("Armed clash", "13")
+
+
+def _doc_with(text: str, *events: Event) -> Document:
+    return Document(doc_id="d", text=text, lang="en", events=events)
+
+
+def test_one_demonstration_and_its_dispersal() -> None:
+    """Two PROTEST mentions close together are one demonstration (the road blockade of the second makes the
+    first violent); a dispersal by anyone, and an arrest read with the protesters as its actor, fold in."""
+    text = "Students held a demonstration in the city. They blockaded a road. A group of locals dispersed them."
+    whole = Span(0, len(text))
+    s1, s2 = Span(0, 42), Span(43, 65)
+    s3 = Span(66, len(text))
+    students = Actor(start=0, end=8, name="students", sector="education")
+    demo = Event(id="e1", type="PROTEST", modes=("demo",), trigger=s1, evidence=s1, actors=(students,))
+    block = Event(id="e2", type="PROTEST", modes=("obstruct",), trigger=s2, evidence=s2, actors=(students,))
+    locals_ = Actor(start=68, end=82, name="locals", sector=None)
+    disperse = Event(id="e3", type="COERCE", modes=("restrict",), trigger=s3, evidence=s3, actors=(locals_,))
+    d = resolve_document(_doc_with(text, demo, block, disperse))
+    assert d["e1"].view is not None and d["e1"].view.sub_event_type == "Violent demonstration"
+    assert d["e3"].folded_into is not None
+    arrest = Event(id="e4", type="COERCE", modes=("arrest",), trigger=whole, evidence=whole, actors=(students,))
+    calm = Event(id="e1", type="PROTEST", modes=("demo",), trigger=s1, evidence=s1, actors=(students,))
+    d2 = resolve_document(_doc_with(text, calm, arrest))
+    assert d2["e4"].folded_into == "e1"
+    assert d2["e1"].view is not None and d2["e1"].view.sub_event_type == "Protest with intervention"

@@ -192,6 +192,8 @@ class _Resolver:
         """How an event relates to a protest of its document: intervened, excessive, violent, guard."""
         t = i.event.type
         crowd = ("rioter", "civilian", "party")
+        if t == "COERCE" and i.cls1 == "protester" and i.modes & {"arrest", "restrict"}:
+            return "intervened"  # demonstrators do not arrest or disperse: they were arrested or dispersed
         if t in ("ASSAULT", "COERCE") and i.cls1 != "protester":
             against_crowd = i.cls2 in ("protester", "rioter")
             unnamed = (
@@ -199,7 +201,10 @@ class _Resolver:
                 and i.cls1 in ("state", "official")
                 and (t == "ASSAULT" or bool(i.modes & _INTERVENTION_COERCE_MODES))
             )
-            if against_crowd or unnamed:
+            # tear gas or water cannon are only used on crowds; a dispersal or an intervention, whoever did it
+            crowd_tools = t == "ASSAULT" and "crowd-control" in i.modes
+            dispersal = t == "COERCE" and "cue:intervene" in i.flags
+            if against_crowd or unnamed or crowd_tools or dispersal:
                 lethal = "killed" in i.flags or i.modes & self.m.excessive_force_modes
                 return "excessive" if t == "ASSAULT" and i.cls1 not in crowd and lethal else "intervened"
         if t == "ASSAULT" and i.cls1 in ("protester", "rioter"):
@@ -262,6 +267,9 @@ def resolve_document(
             folded[i.event.id] = (p.event.id, kind)
             partners.setdefault(p.event.id, []).append((i, kind))
 
+    if fold:
+        infos, partners = _one_demonstration(infos, partners)
+
     out: dict[str, AcledDecision] = {}
     for ev in doc.events:
         if ev.id not in infos:
@@ -272,6 +280,46 @@ def resolve_document(
         else:
             out[ev.id] = _decide(r, infos[ev.id], partners.get(ev.id, []))
     return out
+
+
+#: How far apart (characters) two PROTEST mentions of a document may start and still be one demonstration.
+_DEMONSTRATION_SPAN = 600
+#: What one PROTEST of a demonstration lends the others: its violent or obstructive modes and cues.
+_SHARED_MODES = frozenset({"riot", "vandalize", "obstruct"})
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    names_a = {p.name for p in a.locations if p.name}
+    names_b = {p.name for p in b.locations if p.name}
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def _one_demonstration(
+    infos: dict[str, _Info], partners: dict[str, list[tuple[_Info, str]]]
+) -> tuple[dict[str, _Info], dict[str, list[tuple[_Info, str]]]]:
+    """ "Students held a demonstration ... They blockaded a road and burned tires.": PROTEST events of one
+    document close together, on meeting dates and at the same place (or no place) are one demonstration
+    (ACLED codes one event per demonstration): each takes the violent or obstructive modes, the cues and
+    the folded partners of the others."""
+    protests = [i for i in infos.values() if i.event.type == "PROTEST"]
+    if len(protests) < 2:
+        return infos, partners
+    new_infos = dict(infos)
+    new_partners = dict(partners)
+    for p in protests:
+        group = [q for q in protests if q is p or (
+            abs(q.event.evidence.start - p.event.evidence.start) <= _DEMONSTRATION_SPAN
+            and _dates_meet(p.event, q.event) and _same_place(p.event, q.event))]
+        if len(group) < 2:
+            continue
+        modes = p.modes | frozenset(m for q in group for m in q.modes & _SHARED_MODES)
+        flags = p.flags | frozenset(f for q in group for f in q.flags if f.startswith("cue:"))
+        new_infos[p.event.id] = _Info(p.event, p.side1, p.side2, p.cls1, p.cls2, p.two_sided, modes,
+                                      flags, p.text)
+        shared = [x for q in group for x in partners.get(q.event.id, [])]
+        if shared:
+            new_partners[p.event.id] = list({id(x[0]): x for x in shared}.values())
+    return new_infos, new_partners
 
 
 def _decide(r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]]) -> AcledDecision:
