@@ -46,6 +46,9 @@ ALIAS_BIT = 1 << 31
 #: Feature codes stored in the file (index = byte value).
 FEATURES: tuple[str, ...] = ("country", "admin1", "admin2", "admin3", "city", "region")
 
+#: letters NFKD does not decompose ("Doğubayazıt", "Łódź", "Ålesund" is fine already)
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                       "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
 _QUOTES = re.compile(r"[‘’'`ʿʾ´]")
 _SEPARATORS = re.compile(r"[-_/.,()]+")
 
@@ -57,7 +60,7 @@ def name_key(name: str) -> str:
     >>> name_key("Dar‘ā"), name_key("Al-Ḩasakah"), name_key("KABUPATEN  Intan Jaya")
     ('dara', 'al hasakah', 'kabupaten intan jaya')
     """
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _QUOTES.sub("", text)
     text = _SEPARATORS.sub(" ", text)

@@ -102,7 +102,8 @@ def _abbreviation(word: str) -> bool:
 
 
 def _cap(tok: str) -> bool:
-    return tok[:1].isupper()
+    """Capitalised, also after an elided article ("d'Ivoire", "l'Aquila")."""
+    return tok[:1].isupper() or (len(tok) > 3 and tok[1] in "'’" and tok[0].islower() and tok[2].isupper())
 
 
 class _Scanner:
@@ -332,6 +333,8 @@ class _Scanner:
         """A short lower-case word inside a name the gazetteer goes on with ("and" of "Newfoundland and
         Labrador", "de" of "Rio de Janeiro"), followed by a capitalised word."""
         tok = toks[j][2]
+        if j > i and tok in ("'s", "’s") and toks[j - 1][1] == toks[j][0]:  # "Queen Anne's County"
+            return j + 1 < len(toks) and self.gaz.has_prefix(self.text[toks[i][0] : toks[j][1]])
         return j > i and len(tok) <= 4 and tok.isalpha() and tok.islower() and j + 1 < len(toks) \
             and _cap(toks[j + 1][2]) and self.text[toks[j - 1][1] : toks[j][0]] == " " \
             and self.gaz.has_prefix(self.text[toks[i][0] : toks[j][1]])
