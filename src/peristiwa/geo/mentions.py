@@ -181,9 +181,19 @@ class _Scanner:
         found = self.longest(toks, i, None)
         return found is not None and toks[found[0] - 1][1] > end
 
-    def street(self, toks: list[Tok], j: int) -> bool:
-        """"Taylor Street", "the China embassy": the name is part of a street's or an institution's."""
-        return j < len(toks) and (toks[j][2] in self.words.street or toks[j][2].lower() in self.words.institution)
+    def street(self, toks: list[Tok], j: int, cands: list[GeoEntry] | None = None) -> bool:
+        """"Taylor Street", "the China embassy": the name is part of a street's or an institution's. A
+        state or country before a street word that goes on with a name is an institution's place ("the
+        Florida Highway Patrol", "the Kentucky Court of Appeals")."""
+        if j >= len(toks):
+            return False
+        if toks[j][2].lower() in self.words.institution:
+            return True
+        if toks[j][2] not in self.words.street:
+            return False
+        major = cands is not None and bool(cands) and cands[0].feature in ("country", "admin1")
+        nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+        return not (major and (_cap(nxt) or nxt == "of"))
 
     def modifier(self, toks: list[Tok], j: int) -> bool:
         """The name ending before token ``j`` modifies a head noun as a place: "Winona police", "a Crafton
@@ -575,7 +585,7 @@ class _Scanner:
                 evidence = "actor"
         if not cands or self.blocked(start, end, cands, modifier=modifier):
             return False
-        if self.street(toks, j):
+        if self.street(toks, j, cands):
             return False
         ment = Mention(start, end, cands, self.suffix(toks, end), evidence)
         ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
@@ -603,7 +613,7 @@ class _Scanner:
             modifier = self.modifier(toks, j)
             if evidence == "bare" and modifier:
                 evidence = "modifier"  # "Winona police", "a Crafton man"
-            if self.street(toks, j) and toks[j - 1][2].lower() not in self.words.suffix:
+            if self.street(toks, j, cands) and toks[j - 1][2].lower() not in self.words.suffix:
                 return j  # "Taylor Street", "Commerce Dr.": a street named after the place (not "X County Road")
             if self.in_unit(start, end):
                 evidence = "unit"
