@@ -16,17 +16,16 @@ location of each event type in the cell.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
 import numpy.typing as npt
 
-from .db import INDEX_TABLE, EventRows
-from .filters import EventFilters
-from .sql import event_where
+if TYPE_CHECKING:
+    from .db import EventRows
 
-__all__ = ["Columns", "map_cells", "selection", "stats"]
+__all__ = ["Columns", "Mask", "map_cells", "stats"]
 
 Cursor = duckdb.DuckDBPyConnection
 Mask = npt.NDArray[np.bool_]
@@ -37,9 +36,9 @@ _CATEGORIES = ("type", "country", "modality", "lang", "location", "source", "doc
 
 
 class Columns:
-    """The index's aggregate columns as numpy arrays, built from the ``api_events`` table of ``cur``."""
+    """The aggregate columns of the event index ``table`` (on ``cur``) as numpy arrays."""
 
-    def __init__(self, cur: Cursor | None = None) -> None:
+    def __init__(self, cur: Cursor | None = None, table: str = "api_events") -> None:
         self.size = 0
         self.values: dict[str, list[Any]] = {}
         self.codes: dict[str, npt.NDArray[np.int64]] = {}
@@ -48,30 +47,30 @@ class Columns:
         self.actor_at = self.actor_code = np.zeros(0, dtype=np.int64)
         self.actor_names: list[Any] = []
         if cur is not None:
-            self._load(cur)
+            self._load(cur, table)
 
-    def _load(self, cur: Cursor) -> None:
+    def _load(self, cur: Cursor, table: str) -> None:
         ranks = ", ".join(f"dense_rank() OVER (ORDER BY {c} NULLS LAST) - 1 AS {c}" for c in _CATEGORIES)
         data = cur.execute(
             f"SELECT rid, {ranks}, coalesce(lat, 'NaN'::DOUBLE) AS lat, coalesce(lon, 'NaN'::DOUBLE) AS lon, "
-            f"coalesce(eff_first - DATE '1970-01-01', {_UNDATED}) AS day FROM {INDEX_TABLE} ORDER BY rid"
+            f"coalesce(eff_first - DATE '1970-01-01', {_UNDATED}) AS day FROM {table} ORDER BY rid"
         ).fetchnumpy()
         self.size = len(data["rid"])
         for c in _CATEGORIES:
             self.values[c] = [r[0] for r in cur.execute(
-                f"SELECT DISTINCT {c} FROM {INDEX_TABLE} ORDER BY {c} NULLS LAST").fetchall()]
+                f"SELECT DISTINCT {c} FROM {table} ORDER BY {c} NULLS LAST").fetchall()]
             self.codes[c] = np.asarray(data[c], dtype=np.int64)
         self.lat = np.asarray(data["lat"], dtype=np.float64)
         self.lon = np.asarray(data["lon"], dtype=np.float64)
         self.day = np.asarray(data["day"], dtype=np.int64)
         actors = cur.execute(
             f"SELECT rid - 1 AS at, dense_rank() OVER (ORDER BY a NULLS LAST) - 1 AS code FROM "
-            f"(SELECT rid, unnest(actors) AS a FROM {INDEX_TABLE})"
+            f"(SELECT rid, unnest(actors) AS a FROM {table})"
         ).fetchnumpy()
         self.actor_at = np.asarray(actors["at"], dtype=np.int64)
         self.actor_code = np.asarray(actors["code"], dtype=np.int64)
         self.actor_names = [r[0] for r in cur.execute(
-            f"SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM {INDEX_TABLE}) ORDER BY a NULLS LAST"
+            f"SELECT DISTINCT a FROM (SELECT unnest(actors) AS a FROM {table}) ORDER BY a NULLS LAST"
         ).fetchall()]
 
     def select(self, rids: npt.NDArray[np.int64] | None) -> Mask:
@@ -91,15 +90,6 @@ class Columns:
             inside = (self.lat >= s) & (self.lat <= n)
             inside &= ((self.lon >= w) & (self.lon <= e)) if w <= e else ((self.lon >= w) | (self.lon <= e))
         return mask & inside
-
-
-def selection(cur: Cursor, cols: Columns, f: EventFilters) -> Mask:
-    """The events matching ``f``: one DuckDB query for their row ids (none without filters)."""
-    conds, params = event_where(f)
-    if not conds:
-        return cols.select(None)
-    sql = f"SELECT e.rid FROM {INDEX_TABLE} e WHERE " + " AND ".join(f"({c})" for c in conds)
-    return cols.select(cur.execute(sql, params).fetchnumpy()["rid"])
 
 
 def _counted(values: list[Any], counts: npt.NDArray[np.int64]) -> list[tuple[str, int]]:

@@ -40,6 +40,7 @@ import msgspec
 
 from ..errors import StoreError
 from ..store import Store
+from .columns import Columns
 
 __all__ = ["DISPLAY_COLUMNS", "INDEX_TABLE", "Database", "EventRows", "QueryTimeout"]
 
@@ -218,7 +219,7 @@ class Database:
         #: how many times the index was built: answers of the same request differ only across builds
         self.generation = 0
         #: the index's aggregate columns as numpy arrays (:mod:`.columns`), swapped with the table
-        self.columns: Any = None
+        self.columns = Columns()
         try:
             self.rebuild_index()
         except BaseException:
@@ -241,9 +242,7 @@ class Database:
                 self.rows = EventRows(self._index.execute(_ROWS_JSON).fetchall())
                 for column in _SHOWN_ONLY:
                     self._index.execute(f"ALTER TABLE {INDEX_TABLE} DROP COLUMN {column}")
-                from .columns import Columns  # columns.py builds on this module
-
-                self.columns = Columns(self._index)
+                self.columns = Columns(self._index, INDEX_TABLE)
                 self.generation += 1
             except duckdb.Error as exc:
                 raise StoreError(f"{self.store.path}: cannot build the API's event index: {exc}") from exc

@@ -1,5 +1,6 @@
 """The API's SQL over the in-memory event index (:data:`peristiwa.api.db.INDEX_TABLE`): event pages with
-keyset cursors, map clusters, filtered statistics, merge candidates.
+keyset cursors, the events a filter selects (the statistics and map cells are counted over them by
+:mod:`.columns`), merge candidates.
 
 Why its own filter SQL: the index flattens ``events``, ``documents`` and ``event_arguments`` into one
 row per event, so each filter is one condition on that row. The meaning of every filter is exactly the
@@ -20,6 +21,7 @@ from typing import Any
 import duckdb
 import msgspec
 
+from .columns import Columns, Mask
 from .db import INDEX_TABLE, EventRows
 from .filters import EventFilters
 
@@ -34,6 +36,7 @@ __all__ = [
     "finite",
     "list_events",
     "merge_candidates",
+    "selection",
 ]
 
 Cursor = duckdb.DuckDBPyConnection
@@ -183,6 +186,14 @@ def list_events(
         _, key, doc_id, ord_ = keys[-1]
         nxt = encode_cursor(sort, key, doc_id, ord_)
     return [int(k[0]) for k in keys], nxt
+
+
+def selection(cur: Cursor, cols: Columns, f: EventFilters) -> Mask:
+    """The events matching ``f`` as a mask over ``cols``: one query for their row ids (none without filters)."""
+    conds, params = event_where(f)
+    if not conds:
+        return cols.select(None)
+    return cols.select(cur.execute("SELECT e.rid" + _FROM + _where(conds), params).fetchnumpy()["rid"])
 
 
 def count_events(cur: Cursor, f: EventFilters) -> int:

@@ -106,7 +106,7 @@ def map_cells(params: Annotated[MapParams, Query()], db: Db, settings: Settings,
     """Located events grouped on a grid (a quarter tile at ``zoom``), with counts by type per cell.
     Send ``bbox`` (the viewport) so only visible cells come back."""
     return cached_json(request, lambda: db.index(lambda cur: columns.map_cells(
-        db.columns, db.rows, columns.selection(cur, db.columns, params), params.zoom, settings.max_cells)))
+        db.columns, db.rows, sql.selection(cur, db.columns, params), params.zoom, settings.max_cells)))
 
 
 @router.get("/stats", response_model=Stats, responses=ERRORS, summary="Counts by type, day, country")
@@ -114,7 +114,7 @@ def stats(params: Annotated[StatsParams, Query()], db: Db, request: Request) -> 
     """Summary statistics of the matching events: totals, counts by type/country/modality/language,
     top actors/places/sources and a timeline (events per day, week or month by type)."""
     return cached_json(request, lambda: db.index(lambda cur: columns.stats(
-        db.columns, columns.selection(cur, db.columns, params), bucket=params.bucket, top=params.top)))
+        db.columns, sql.selection(cur, db.columns, params), bucket=params.bucket, top=params.top)))
 
 
 @router.get("/overview", response_model=Overview, responses=ERRORS,
@@ -127,7 +127,7 @@ def overview(params: Annotated[OverviewParams, Query()], db: Db, settings: Setti
         raise ApiError(400, f"limit {params.limit} is over the maximum of {settings.max_page}")
 
     def read(cur: Any) -> dict[str, Any]:
-        chosen = columns.selection(cur, db.columns, params)
+        chosen = sql.selection(cur, db.columns, params)
         stats = columns.stats(db.columns, chosen, bucket=params.bucket, top=params.top)
         rids, nxt = sql.list_events(cur, params, sort=params.sort, limit=params.limit)
         page = {"events": db.rows.page(rids), "next_cursor": nxt, "limit": params.limit, "sort": params.sort}
