@@ -309,3 +309,16 @@ def test_one_demonstration_and_its_dispersal() -> None:
     d2 = resolve_document(_doc_with(text, calm, arrest))
     assert d2["e4"].folded_into == "e1"
     assert d2["e1"].view is not None and d2["e1"].view.sub_event_type == "Protest with intervention"
+
+
+def test_demonstrators_clashing_with_police_riot() -> None:
+    """A clash or brawl between demonstrators and the police during a protest: the demonstrators fought too."""
+    text = "Students held a demonstration. They clashed with the police."
+    s1, s2 = Span(0, 30), Span(31, len(text))
+    students = Actor(start=0, end=8, name="students", sector="education")
+    police = Actor(start=s2.end - 7, end=s2.end - 1, name="police", sector="police")
+    demo = Event(id="e1", type="PROTEST", modes=("demo",), trigger=s1, evidence=s1, actors=(students,))
+    clash = Event(id="e2", type="ASSAULT", trigger=s2, evidence=s2, actors=(police, students))
+    d = resolve_document(_doc_with(text, demo, clash))
+    assert d["e2"].folded_into == "e1"
+    assert d["e1"].view is not None and d["e1"].view.sub_event_type == "Violent demonstration"

@@ -192,10 +192,32 @@ class _Resolver:
         """How an event relates to a protest of its document: intervened, excessive, violent, guard."""
         t = i.event.type
         crowd = ("rioter", "civilian", "party")
+        unarmed_side = ("none", "unknown", "civilian", "party", "protester", "rioter")
         if t == "COERCE" and i.cls1 == "protester" and i.modes & {"arrest", "restrict"}:
             return "intervened"  # demonstrators do not arrest or disperse: they were arrested or dispersed
+        if t == "COERCE" and i.cls1 in ("protester", "rioter") and "seize" in i.modes:
+            return "violent"  # demonstrators seizing a truck or goods
+        lethal = "killed" in i.flags or bool(i.modes & self.m.excessive_force_modes)
+        sides = {i.cls1, i.cls2}
+        if (
+            t == "ASSAULT"
+            and ("cue:clash" in i.flags or i.two_sided)
+            and sides & {"state", "official"}
+            and sides - {"state", "official"} <= set(unarmed_side)
+            and not i.modes & (self.m.weapon_modes - {"firearms"})
+        ):
+            return "violent"  # demonstrators clashing or brawling with the police: both sides fought
+        if t in ("ASSAULT", "COERCE") and i.cls1 != "protester" and i.cls2 in ("protester", "rioter"):
+            return "excessive" if t == "ASSAULT" and i.cls1 not in crowd and lethal else "intervened"
+        if (
+            t == "ASSAULT"
+            and i.cls1 in unarmed_side
+            and not i.modes & self.m.weapon_modes
+            and (i.cls1 in ("protester", "rioter") or i.modes & _FOLD_VIOLENCE_MODES
+                 or i.cls2 in ("state", "official"))
+        ):
+            return "violent"  # the demonstrators' own violence: stones, arson, a brawl or clash with the police
         if t in ("ASSAULT", "COERCE") and i.cls1 != "protester":
-            against_crowd = i.cls2 in ("protester", "rioter")
             unnamed = (
                 i.cls2 == "none"
                 and i.cls1 in ("state", "official")
@@ -204,18 +226,8 @@ class _Resolver:
             # tear gas or water cannon are only used on crowds; a dispersal or an intervention, whoever did it
             crowd_tools = t == "ASSAULT" and "crowd-control" in i.modes
             dispersal = t == "COERCE" and "cue:intervene" in i.flags
-            if against_crowd or unnamed or crowd_tools or dispersal:
-                lethal = "killed" in i.flags or i.modes & self.m.excessive_force_modes
+            if unnamed or crowd_tools or dispersal:
                 return "excessive" if t == "ASSAULT" and i.cls1 not in crowd and lethal else "intervened"
-        if t == "ASSAULT" and i.cls1 in ("protester", "rioter"):
-            return "violent"
-        if (
-            t == "ASSAULT"
-            and i.cls1 in ("none", "unknown", "civilian", "party")
-            and i.modes & _FOLD_VIOLENCE_MODES
-            and not i.modes & self.m.weapon_modes
-        ):
-            return "violent"
         if t == "MOBILIZE" and i.cls1 in ("state", "official", "none"):
             return "guard"
         return None
