@@ -31,7 +31,7 @@ import datetime as dt
 import threading
 import time
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from typing import Any, TypeVar
 
@@ -129,6 +129,11 @@ _ENCODE = msgspec.json.Encoder()
 _LAT, _GEO = b',"lat":', b',"geo_precision":'
 
 
+def _chunks(cur: Cursor, size: int = 8192) -> Iterator[list[tuple[str, int]]]:
+    while rows := cur.fetchmany(size):
+        yield rows
+
+
 class EventRows:
     """The display row of every indexed event as JSON, back to back in one buffer.
 
@@ -138,15 +143,16 @@ class EventRows:
 
     __slots__ = ("blob", "ends")
 
-    def __init__(self, rendered: Iterable[tuple[str, int]] = ()) -> None:
-        texts: list[str] = []
-        sizes: list[int] = []
-        for text, size in rendered:
-            texts.append(text)
-            sizes.append(size)
-        self.blob = "".join(texts).encode("utf-8")
+    def __init__(self, chunks: Iterable[list[tuple[str, int]]] = ()) -> None:
+        """Rows from ``chunks`` of ``(json, size in UTF-8 bytes)``, in ``rid`` order; one chunk of strings
+        is alive at a time, so building needs little more memory than the buffer itself."""
+        buffer = bytearray()
         self.ends = array("q", [0])
-        self.ends.extend(accumulate(sizes))
+        for chunk in chunks:
+            buffer += "".join(text for text, _ in chunk).encode("utf-8")
+            self.ends.extend(accumulate((size for _, size in chunk), initial=self.ends[-1]))
+            del self.ends[-len(chunk) - 1]  # accumulate starts with the running total, already there
+        self.blob = bytes(buffer)
         if self.ends[-1] != len(self.blob):
             raise StoreError("the event index's rows do not add up; rebuild it")
 
@@ -239,7 +245,7 @@ class Database:
         with self._index_lock:
             try:
                 self._index.execute(_BUILD)
-                self.rows = EventRows(self._index.execute(_ROWS_JSON).fetchall())
+                self.rows = EventRows(_chunks(self._index.execute(_ROWS_JSON)))
                 for column in _SHOWN_ONLY:
                     self._index.execute(f"ALTER TABLE {INDEX_TABLE} DROP COLUMN {column}")
                 self.columns = Columns(self._index, INDEX_TABLE)
