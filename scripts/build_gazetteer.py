@@ -213,7 +213,7 @@ def build(data: Path, geonames: dict[str, Any] | None = None) -> list[Entry]:
     if geonames is not None:
         _add_geonames(entries, cities, geonames)
     country_pop = {e.country or "": e.population for e in entries if e.feature == "country"}
-    _mark_capitals([e for e in entries if e.feature == "city"], capitals, country_pop)
+    _mark_capitals([e for e in entries if e.feature == "city"], capitals, country_pop, states)
     _add_exonyms(entries, exonyms)
     return entries
 
@@ -221,7 +221,8 @@ def build(data: Path, geonames: dict[str, Any] | None = None) -> list[Entry]:
 _MAJOR_COUNTRY_POP = 30_000_000
 
 
-def _mark_capitals(cities: list[Entry], capitals: dict[str, str], country_pop: dict[str, int]) -> None:
+def _mark_capitals(cities: list[Entry], capitals: dict[str, str], country_pop: dict[str, int],
+                   states: list[Entry]) -> None:
     """The national capital: the most populous city of the country named like it ("Washington D.C." for
     "Washington", not Washington, Utah), which also gets the capital's short name as a key. Capitals of
     countries of 30 million people or more are news hubs named far more often than any namesake
@@ -236,6 +237,10 @@ def _mark_capitals(cities: list[Entry], capitals: dict[str, str], country_pop: d
             if old is None or (c.population, -len(c.name)) > (old.population, -len(old.name)):
                 found[c.country or ""] = c
     for c in found.values():
+        if c.admin1 is None:  # a GeoNames capital whose division code did not map: the nearest division
+            inside = [s for s in states if s.country == c.country and not math.isnan(s.lat)]
+            if inside:
+                c.admin1 = min(inside, key=lambda s: _km(s.lat, s.lon, c.lat, c.lon)).admin1
         major = country_pop.get(c.country or "", 0) >= _MAJOR_COUNTRY_POP
         c.rank = max(c.rank, RANK["major_capital" if major else "capital"])
         c.keys.add(capitals[c.country or ""])

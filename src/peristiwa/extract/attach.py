@@ -11,6 +11,7 @@ they fit (``events.toml`` [counts]).
 from __future__ import annotations
 
 import importlib
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -209,8 +210,11 @@ def _linked(doc: Document, sv: SentView, a: Place, b: Place) -> bool:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` can contain ``inner`` (broader level, same country and division when known)."""
-    if _specific(outer) >= _specific(inner):
+    """Whether ``outer`` can contain ``inner`` (broader level, same country and division when known). A
+    town and a district can contain each other ("Kuningan sub-district, South Jakarta city", "Kampung
+    Jawa, Pesisir Tengah district")."""
+    pair = {outer.precision, inner.precision}
+    if _specific(outer) >= _specific(inner) and not (pair == {"city", "admin3"} and inner.precision):
         return False
     if outer.country and inner.country and outer.country != inner.country:
         return False
@@ -233,20 +237,40 @@ def _chain(doc: Document, sv: SentView, places: list[Place], p: Place, ok: Calla
 def _most_specific(
     doc: Document, sv: SentView, places: list[Place], p: Place, ok: Callable[[Place], bool]
 ) -> Place:
-    """The most specific place of ``p``'s chain; without a point of its own, it takes its container's."""
+    """The most specific place of ``p``'s chain (see :func:`_pick`)."""
     chain = _chain(doc, sv, places, p, ok)
-    if len(chain) == 1:
-        return p
-    best = max(range(len(chain)), key=lambda i: (_specific(chain[i]), -i))
-    place = chain[best]
-    if place.lat is None:
-        outer = next((q for q in chain[best + 1 :] if q.lat is not None), None)
-        if outer is not None:
-            place = msgspec.structs.replace(
+    return p if len(chain) == 1 else _pick(chain)
+
+
+#: how far a place may lie from the point of the unit named as its container ("Kediri district, Kediri
+#: regency": a Kediri district 460 km away in Bali is a wrong namesake)
+_WITHIN_KM = {"admin3": 60.0, "city": 60.0, "admin2": 150.0, "admin1": 800.0}
+
+
+def _pick(chain: list[Place]) -> Place:
+    """The most specific place of a chain (text order, containers last) that lies inside the next
+    container with a point; without a point of its own, it takes that container's."""
+    order = sorted(range(len(chain)), key=lambda i: (-_specific(chain[i]), i))
+    for i in order:
+        place = chain[i]
+        outer = next((q for q in chain[i + 1 :] if q.lat is not None and q.lon is not None), None)
+        if outer is None or outer.lat is None or outer.lon is None:
+            return place
+        if place.lat is None or place.lon is None:
+            return msgspec.structs.replace(
                 place, lat=outer.lat, lon=outer.lon, country=place.country or outer.country,
                 admin1=place.admin1 or (outer.name if outer.precision == "admin1" else outer.admin1),
             )
-    return place
+        limit = _WITHIN_KM.get(outer.precision or "", math.inf)
+        if _km(place.lat, place.lon, outer.lat, outer.lon) <= limit:
+            return place
+    return chain[order[-1]]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def locative(sv: SentView, k: int) -> bool:
@@ -303,8 +327,7 @@ def _lead_place(doc: Document) -> Place | None:
         while i + 1 < len(places) and _doc_linked(doc, places[i], places[i + 1]) \
                 and _contains(places[i + 1], places[i]):
             i += 1
-        chain = places[places.index(first) : i + 1]
-        return max(chain, key=_specific)
+        return _pick(places[places.index(first) : i + 1])
     return None
 
 

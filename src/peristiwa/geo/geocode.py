@@ -9,13 +9,14 @@ kept with the place named after them or the document's country, and no invented 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
 
 from ..actors.registry import ActorRegistry
 from ..langs.base import LanguagePack
 from ..model import Document, Place
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, GeoEntry, load_gazetteer
 from .mentions import Mention, find_mentions
 from .resolve import Resolved, resolve
 from .words import GeoSettings, PlaceWords, place_words
@@ -43,8 +44,23 @@ def geocode(
     for r in resolved:
         if not r.keep:
             continue
+        if r.entry is not None and r.mention.near is not None and r.mention.name and _far(r.entry, r.mention.near):
+            # "Istana Merdeka, Jakarta": the palace is in Jakarta, not at a village called Merdeka
+            places.append(_unresolved(r.mention, doc_country))
+            continue
         places.append(_place(r) if r.entry is not None else _unresolved(r.mention, doc_country))
     return places
+
+
+_NEAR_KM = 60.0  # a named facility lies within this distance of the town named after it
+
+
+def _far(a: GeoEntry, b: GeoEntry) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _NEAR_KM
 
 
 def _place(r: Resolved) -> Place:
