@@ -153,3 +153,16 @@ def test_natural_features_and_currencies(pipeline: Pipeline) -> None:
     assert cape.feature == "facility" and cape.admin1 == "Riau Islands" and cape.lat is not None
     assert places["Tanjung Pinang"].feature == "city"
     assert "US" not in places
+
+
+def test_event_place_is_the_most_specific_of_a_chain(pipeline: Pipeline) -> None:
+    text = ("On Dec 30, 2019, a group of students held a peaceful protest in Kendari City, Southeast Sulawesi "
+            "province. On Sept 18, 2018, hundreds of teachers held a peaceful protest in Kediri district, "
+            "Kediri regency, East Java province.")
+    doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date(2020, 1, 1)))
+    places = [p for ev in doc.events for p in ev.locations]
+    assert any(p.name == "Kendari" for p in places)
+    kediri = [p for p in places if p.name == "Kediri"]
+    # not the Kediri district of Bali: the one inside the regency named after it
+    assert kediri and all(p.lon is not None and 111 < p.lon < 113 for p in kediri)
+    assert not any(p.precision == "admin1" for p in places)
