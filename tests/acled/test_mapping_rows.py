@@ -322,3 +322,23 @@ def test_demonstrators_clashing_with_police_riot() -> None:
     d = resolve_document(_doc_with(text, demo, clash))
     assert d["e2"].folded_into == "e1"
     assert d["e1"].view is not None and d["e1"].view.sub_event_type == "Violent demonstration"
+
+
+def test_incident_toll_and_two_named_victims() -> None:
+    """An agentless report of deaths right after an attack is its toll; two singular victims are two deaths."""
+    text = "A firefight broke out between rebels and troops in the hills. It left one rebel killed."
+    s1, s2 = Span(0, 61), Span(62, len(text))
+    rebels = Actor(start=30, end=36, name="rebels", sector="rebels")
+    troops = Actor(start=41, end=47, name="troops", sector="military")
+    k = text.index("one rebel")
+    fight = Event(id="e1", type="ASSAULT", modes=("firearms",), trigger=s1, evidence=s1, actors=(rebels, troops))
+    toll = Event(id="e2", type="ASSAULT", trigger=s2, evidence=s2,
+                 counts=(Count(start=k, end=k + 9, kind="killed", value=1, object="rebel"),))
+    view = resolve_document(_doc_with(text, fight, toll))["e1"].view
+    assert view is not None and (view.sub_event_type, view.fatalities) == ("Armed clash", 1)
+    text2 = "A drug suspect and his companion were shot dead by unidentified gunmen."
+    w = Span(0, len(text2))
+    gunmen = Actor(start=text2.index("gunmen"), end=len(text2) - 1, name="gunmen", sector="armed group")
+    shot = Event(id="e1", type="ASSAULT", modes=("firearms",), trigger=w, evidence=w, actors=(gunmen,))
+    view2 = resolve_document(_doc_with(text2, shot))["e1"].view
+    assert view2 is not None and (view2.sub_event_type, view2.fatalities) == ("Attack", 2)

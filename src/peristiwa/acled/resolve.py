@@ -80,7 +80,7 @@ def interaction(inter1: int | None, inter2: int) -> str | None:
 
 
 def fatalities(
-    counts: Sequence[Count], text: str, cues: Sequence[Cue], *, vague: bool, vague_value: int, one: bool = False
+    counts: Sequence[Count], text: str, cues: Sequence[Cue], *, vague: bool, vague_value: int, one: bool | int = False
 ) -> int:
     """ACLED's reported fatalities from an event's counts (the most conservative reading).
 
@@ -89,7 +89,8 @@ def fatalities(
     people") states the total, which then wins (lowest generic). A count written as a vague word takes
     ACLED's value for it ("dozens" 12, "hundreds" 100; "several" 3; ``fatality-word`` cues). No killed count
     but a vague report of deaths (``vague``) gives ``vague_value``; a single victim ("a soldier was killed",
-    ``one``) gives 1; nothing gives 0.
+    ``one``) gives 1, or ``one`` itself when it is a number ("a driver and his son were shot dead": 2);
+    nothing gives 0.
     """
     words = [c for c in cues if c.name == "fatality-word"]
     generic = [c for c in cues if c.name == "generic-victims"]
@@ -110,7 +111,7 @@ def fatalities(
             generic_keys.add(key)
         groups[key] = min(groups.get(key, value), value)
     if not groups:
-        return vague_value if vague else 1 if one else 0
+        return vague_value if vague else int(one)
     if generic_keys:
         return min(groups[k] for k in generic_keys)
     return sum(groups.values())
@@ -281,6 +282,7 @@ def resolve_document(
 
     if fold:
         infos, partners = _one_demonstration(infos, partners)
+    tolls = _incident_tolls(infos)
 
     out: dict[str, AcledDecision] = {}
     for ev in doc.events:
@@ -290,7 +292,7 @@ def resolve_document(
             pid, kind = folded[ev.id]
             out[ev.id] = AcledDecision(ev.id, None, folded_into=pid, note=f"folded into PROTEST {pid} ({kind})")
         else:
-            out[ev.id] = _decide(r, infos[ev.id], partners.get(ev.id, []))
+            out[ev.id] = _decide(r, infos[ev.id], partners.get(ev.id, []), tolls.get(ev.id, ()))
     return out
 
 
@@ -334,9 +336,46 @@ def _one_demonstration(
     return new_infos, new_partners
 
 
-def _decide(r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]]) -> AcledDecision:
+def _victims_named(cues: Sequence[Cue], texts: Sequence[str]) -> int:
+    """How many victims the ``killed-one`` cues describe (their value, 1 when none): "a drug suspect and
+    his companion were shot dead" is 2."""
+    return max((c.value or 1 for c in cues if c.name == "killed-one" for t in texts if c.pattern.search(t)),
+               default=1)
+
+
+#: How far after an attack (characters) an agentless report of its victims may start.
+_TOLL_SPAN = 400
+
+
+def _incident_tolls(infos: dict[str, _Info]) -> dict[str, tuple[Count, ...]]:
+    """ "A firefight broke out between the NPA and the army ..., leaving one NPA member killed.": an ASSAULT
+    with no killed count of its own takes the killed counts of agentless ASSAULT mentions told just after
+    it (on a meeting date, at the same place): they report its toll (ACLED codes the incident's deaths)."""
+    assaults = sorted((i for i in infos.values() if i.event.type == "ASSAULT"), key=lambda i: i.event.evidence.start)
+    out: dict[str, tuple[Count, ...]] = {}
+    for k, a in enumerate(assaults):
+        if any(c.kind == "killed" for c in a.event.counts):
+            continue
+        extra: dict[tuple[int, int], Count] = {}
+        for b in assaults[k + 1 :]:
+            gap = b.event.evidence.start - a.event.evidence.start
+            if gap > _TOLL_SPAN:
+                break
+            if b.event.actors or not _dates_meet(a.event, b.event) or not _same_place(a.event, b.event):
+                continue
+            extra.update({(c.start, c.end): c for c in b.event.counts if c.kind == "killed"})
+        if extra:
+            out[a.event.id] = tuple(extra.values())
+    return out
+
+
+def _decide(
+    r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]], toll: Sequence[Count] = ()
+) -> AcledDecision:
     ev, m = i.event, r.m
-    flags, side2, cls2, counts = set(i.flags), i.side2, i.cls2, list(ev.counts)
+    flags, side2, cls2, counts = set(i.flags), i.side2, i.cls2, [*ev.counts, *toll]
+    if toll:
+        flags.add("killed")
     if ev.type == "PROTEST":
         # ACLED's actor2 of a demonstration is who intervened (or whom the rioters attacked), not its target.
         kinds = {k for _, k in partners}
@@ -371,7 +410,7 @@ def _decide(r: _Resolver, i: _Info, partners: Sequence[tuple[_Info, str]]) -> Ac
     if sub not in m.nonlethal_subtypes:
         dead = fatalities(
             counts, r.doc.text, r.cues, vague="cue:killed-vague" in flags, vague_value=m.vague_fatalities,
-            one="cue:killed-one" in flags,
+            one=_victims_named(r.cues, [i.text, *(p.text for p, _ in partners)]) if "cue:killed-one" in flags else 0,
         )
     view = AcledView(event_type=etype, sub_event_type=sub, fatalities=dead, interaction=interaction(inter1, inter2))
     return AcledDecision(ev.id, view, rule, a1, a2, inter1, inter2, note=rule.where)
