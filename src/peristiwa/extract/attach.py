@@ -149,6 +149,11 @@ def places_of(
     after = [p for p in places if trigger_tokens[1] <= tok(p) < hi and ok(p)]
     before = [p for p in places if lo <= tok(p) < trigger_tokens[0] and ok(p)]
     chosen = after[:1] or ([] if nominal else before[-1:])
+    setting = _setting(doc, sv, places, trigger_tokens, ok)
+    if setting is not None and nominal and sv.token_at(setting.start) < lo:
+        setting = None  # "Di Bandipora, seorang remaja tewas saat menentang larangan": the ban is not there
+    if setting is not None and not (after and _right_after(sv, after[0], trigger_tokens)):
+        chosen = [setting]  # "In Padang city (...), thousands rallied to protest China's ..."
     if not chosen:
         return []
     first = _most_specific(doc, sv, places, chosen[0], lambda p: ok(p, chained=True))
@@ -164,6 +169,40 @@ def places_of(
             out.append(_most_specific(doc, sv, places, p, lambda p: ok(p, chained=True)))
             last = chain[-1]
     return out
+
+
+def _setting(doc: Document, sv: SentView, places: list[Place], trigger: tuple[int, int],
+             ok: Callable[..., bool]) -> Place | None:
+    """The setting of the whole sentence: a locative phrase opening it, before the trigger, closed by a
+    comma ("On 3 June 2019, in Kartasura, Sukoharjo, Central Java, a bomb ...", "Di Bandipora, ...")."""
+    first = next((p for p in places if sv.start <= p.start), None)
+    if first is None or sv.token_at(first.start) >= trigger[0] or not locative(sv, sv.token_at(first.start)):
+        return None
+    k = sv.token_at(first.start) - 1
+    while k >= 0 and (sv.has_class(k, "place_noun") or sv.words[k] in sv.syntax.place_skip):
+        k -= 1
+    # only a date adverbial may come before the preposition ("On Dec 31, 2019, in ...")
+    if k > 0 and sv.words[k - 1] != ",":
+        return None
+    chain = [p for p in places if first.start <= p.start and sv.token_at(p.start) < trigger[0]]
+    last = first
+    for p in chain[1:]:
+        if _linked(doc, sv, last, p):
+            last = p
+    nxt = sv.token_at(last.end)
+    while nxt < len(sv.tokens) and sv.tokens[nxt].start < last.end:
+        nxt += 1
+    while nxt < len(sv.tokens) and (sv.has_class(nxt, "place_noun") or sv.words[nxt] in (")",)):
+        nxt += 1
+    if nxt >= len(sv.tokens) or sv.words[nxt] != "," or nxt >= trigger[0] or not ok(first, chained=True):
+        return None
+    return first
+
+
+def _right_after(sv: SentView, p: Place, trigger: tuple[int, int]) -> bool:
+    """A place in a locative phrase right after the trigger ("protest in front of the ...", "serangan di X")."""
+    k = sv.token_at(p.start)
+    return k - trigger[1] <= 4 and locative(sv, k)
 
 
 #: how specific a place is (GUIDELINE: city > regency > province > country); unknown names rank as towns
@@ -194,19 +233,21 @@ def _only_place(doc: Document, sv: SentView, start: int, end: int) -> bool:
 
 def _linked(doc: Document, sv: SentView, a: Place, b: Place) -> bool:
     """``b`` follows ``a`` as its container: only a comma, brackets and level words between them
-    ("Tempe district, Wajo Regency", "Balingga district (Lanny Jaya regency")."""
+    ("Tempe district, Wajo Regency", "Balingga district (Lanny Jaya regency"), or a level word and a
+    locative preposition ("Waru village of Slogohimo subdistrict")."""
     gap = doc.text[a.end : b.start]
-    if "," not in gap and "(" not in gap:
-        return False
     k = sv.token_at(a.end)
+    words: list[int] = []
     while k < len(sv.tokens) and sv.tokens[k].start < b.start:
-        t = sv.tokens[k]
-        if t.start >= a.end and sv.words[k] not in (",", "(") and not (
-            sv.has_class(k, "place_noun") or sv.words[k] in sv.syntax.place_skip
-        ):
-            return False
+        if sv.tokens[k].start >= a.end:
+            words.append(k)
         k += 1
-    return True
+    level = [k for k in words if sv.has_class(k, "place_noun")]
+    if "," not in gap and "(" not in gap:
+        # "X village of Y": a level word, then the preposition right before the container
+        return len(words) == 2 and level == words[:1] and sv.words[words[1]] in sv.syntax.locative
+    return all(sv.words[k] in (",", "(") or sv.has_class(k, "place_noun") or sv.words[k] in sv.syntax.place_skip
+               for k in words)
 
 
 def _contains(outer: Place, inner: Place) -> bool:
