@@ -258,7 +258,19 @@ class _Scanner:
             return "prep"  # "in the Cottonport area" (not "of the Republic")
         if i and prev_place_end is not None and prev in _LIST_JOINERS:
             return "prep"
+        if prev == "," and self.after_unknown_place(toks, i - 1):
+            return "prep"  # "in Marunda, North Jakarta": the container of a place the gazetteer lacks
         return "bare"
+
+    def after_unknown_place(self, toks: list[Tok], comma: int) -> bool:
+        """The comma at ``comma`` closes a capitalised name (not all words of no place) that a preposition
+        opens: "in Marunda," / "in Jalan Radin Inten II,"."""
+        k = comma
+        while k > 0 and (_cap(toks[k - 1][2]) or (toks[k - 1][2].isdigit() and k < comma)):
+            k -= 1
+        if k == comma or not k or all(t[2] in self.alone or t[2] in self.stop for t in toks[k:comma]):
+            return False
+        return toks[k - 1][2].lower() in self.words.prep
 
     def suffix(self, toks: list[Tok], end: int) -> str | None:
         for k, (s, _e, tok) in enumerate(toks):

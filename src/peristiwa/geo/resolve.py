@@ -314,11 +314,13 @@ def _chosen(choices: list[tuple[str, GeoEntry, float]]) -> dict[str, list[tuple[
 
 def _major(c: GeoEntry, settings: GeoSettings, home: str | None, country_share: float) -> bool:
     """A bare name stands on its own: a country, a populous place, a division of a country the document
-    names, or a major place of the pack's home country."""
+    names, a major place of the pack's home country or of the country most of the document is in."""
     if c.feature == "country":
         return True
     if home is not None and c.country == home and c.rank >= 35:
         return True
+    if country_share >= _DOMINANT and c.rank >= 45:
+        return True  # a regency or city of the country the document is about ("Garut" in a note on Indonesia)
     if c.feature == "admin1":
         return c.population >= settings.bare_min_population and (
             country_share > 0 or c.population >= 10 * settings.bare_min_population)
