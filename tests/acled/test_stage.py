@@ -164,3 +164,19 @@ def test_note_event_prefers_the_first_violent_or_protest_event() -> None:
     assert note_event([arrest, clash]) is clash  # arrests are the aftermath of the violence
     assert note_event([arrest]) is arrest
     assert note_event([e for e in out.events if e.acled is None]) is None
+
+
+def test_acled_row_day_of_a_stretch() -> None:
+    """An ACLED row gives a stretch of time its middle day (the later of two middle days), a month its 15th."""
+    base = synthetic_events()[3]
+    doc = _doc()
+    for first, last, precision, day in [
+        (dt.date(2019, 6, 22), dt.date(2019, 6, 23), "range", dt.date(2019, 6, 23)),
+        (dt.date(2017, 3, 13), dt.date(2017, 3, 16), "range", dt.date(2017, 3, 15)),
+        (dt.date(2017, 2, 1), dt.date(2017, 2, 7), "week", dt.date(2017, 2, 4)),
+        (dt.date(2017, 9, 1), dt.date(2017, 9, 30), "month", dt.date(2017, 9, 15)),
+    ]:
+        ev = msgspec.structs.replace(base, date=DateValue(first, last, precision))  # type: ignore[arg-type]
+        value, inferred = acled_date(doc, ev)
+        assert value is not None and value.first == value.last == day and not inferred
+        assert acled_row(doc.with_layers(events=(ev,)), ev)["time_precision"] == (3 if precision == "month" else 2)

@@ -53,15 +53,16 @@ def geo_precision(place: Place | None) -> int | None:
 
 
 def acled_date(doc: Document, event: Event, mapping: AcledMapping | None = None) -> tuple[DateValue | None, bool]:
-    """The date of the event's ACLED row and whether it is inferred from the report's date.
+    """The date (one day) of the event's ACLED row and whether it is inferred from the report's date.
 
-    ACLED gives every event a day. peristiwa's own ``Event.date`` stays null when the text names no time
-    for the event (GUIDELINE: the published date is not a default); the ACLED row then takes the day
+    ACLED gives every event a day: a stretch of time gives its middle (:func:`_acled_day`). peristiwa's
+    own ``Event.date`` stays null when the text names no time for the event (GUIDELINE: the published date
+    is not a default); the ACLED row then takes the day
     ``undated_report_lag_days`` (``acled.toml``) before publication - news reports yesterday's events -
     and marks it inferred (time_precision 2). Without a publication date there is no row date.
     """
     if event.date is not None:
-        return event.date, False
+        return _acled_day(event.date), False
     if doc.published is None:
         return None, False
     m = mapping or load_mapping()
@@ -70,6 +71,20 @@ def acled_date(doc: Document, event: Event, mapping: AcledMapping | None = None)
         return None, False
     day = doc.published - dt.timedelta(days=int(lag))
     return DateValue(first=day, last=day, precision="day"), True
+
+
+def _acled_day(value: DateValue) -> DateValue:
+    """The day an ACLED row gives a stretch of time: the middle of a range of days (the later of two middle
+    days: "June 22 or 23" is the 23rd, "13-16 March" the 15th), the 15th of a month (ACLED codes an event
+    known to the month or the week mid-period, with time_precision 2 or 3); a day stays itself. The row's
+    time_precision still tells the stretch (:func:`time_precision` reads ``Event.date``)."""
+    if value.first == value.last:
+        return value
+    if value.precision == "month":
+        day = value.first.replace(day=15)
+    else:
+        day = value.first + dt.timedelta(days=((value.last - value.first).days + 1) // 2)
+    return DateValue(first=day, last=day, precision="day")
 
 
 def time_precision(event: Event, *, inferred: bool = False) -> int | None:
