@@ -262,6 +262,23 @@ class _Scanner:
             return "prep"  # "in Marunda, North Jakarta": the container of a place the gazetteer lacks
         return "bare"
 
+    def unknown_unit(self, toks: list[Tok], i: int, known_end: int) -> int | None:
+        """"Sari Rejo subdistrict, Medan": a capitalised run that the gazetteer knows only the start of
+        ("Sari") and that a level word closes is a unit of that level the gazetteer lacks; it is kept by
+        name, placed by the place after it, instead of as the namesake of its first word."""
+        j = self.run_end(toks, i)
+        if j <= known_end or j >= len(toks) or self.words.suffix.get(toks[j][2].lower()) not in ("admin2", "admin3"):
+            return None  # not "the Tennessee Senior Olympics state competition"
+        start, end = toks[i][0], toks[j - 1][1]
+        if self.blocked(start, end) or self.gaz.lookup(self.text[start:end]):
+            return None
+        feature = self.words.suffix[toks[j][2].lower()]
+        after = j + 1
+        ment = Mention(start, end, [], feature, "admin", span_start=start, name=self.text[start:end],
+                       near=self.trailing_place(toks, after))
+        self.out.append(ment)
+        return after
+
     def after_unknown_place(self, toks: list[Tok], comma: int) -> bool:
         """The comma at ``comma`` closes a capitalised name (not all words of no place) that a preposition
         opens: "in Marunda," / "in Jalan Radin Inten II,"."""
@@ -610,6 +627,8 @@ class _Scanner:
         m = self.longest(toks, i, None)
         if m is not None and m[0] == i + 1 and tok in self.alone:
             return i + 1
+        if m is not None and (whole := self.unknown_unit(toks, i, m[0])) is not None:
+            return whole
         if m is not None:
             j, cands = m
             start, end = ts, toks[j - 1][1]
