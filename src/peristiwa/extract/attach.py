@@ -134,7 +134,9 @@ def places_of(
     def ok(p: Place, *, chained: bool = False) -> bool:
         if excluded(p):
             return False
-        if nominal and not chained and not locative(sv, tok(p)):
+        if chained:
+            return True  # one place named with its containers: the chain is judged as a whole
+        if nominal and not locative(sv, tok(p)):
             return False
         k = tok(p) - 1
         while k >= clause_tokens[0] and k > tok(p) - 8:
@@ -251,28 +253,33 @@ def _linked(doc: Document, sv: SentView, a: Place, b: Place) -> bool:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` can contain ``inner`` (broader level, same country and division when known). A
-    town and a district can contain each other ("Kuningan sub-district, South Jakarta city", "Kampung
-    Jawa, Pesisir Tengah district")."""
+    """Whether ``outer`` is of a level that can contain ``inner``: broader, or a town and a district
+    either way ("Kuningan sub-district, South Jakarta city", "Kampung Jawa, Pesisir Tengah district"), or
+    the same level in brackets ("Merdeka (Central Jakarta, Jakarta)" is checked by the caller). Whether
+    it really does is a matter of distance (see :func:`_pick`): the gazetteer's reading of the inner name
+    may be a namesake in another province or country."""
     pair = {outer.precision, inner.precision}
-    if _specific(outer) >= _specific(inner) and not (pair == {"city", "admin3"} and inner.precision):
-        return False
-    if outer.country and inner.country and outer.country != inner.country:
-        return False
-    return not (outer.precision == "admin1" and inner.admin1 and outer.admin1 and inner.admin1 != outer.admin1)
+    return _specific(outer) < _specific(inner) or (pair == {"city", "admin3"} and bool(inner.precision))
 
 
 def _chain(doc: Document, sv: SentView, places: list[Place], p: Place, ok: Callable[[Place], bool]) -> list[Place]:
     """The places named together with ``p`` as one place and its containers, in text order."""
     i = places.index(p)
     lo = hi = i
-    while lo > 0 and _linked(doc, sv, places[lo - 1], places[lo]) and _contains(places[lo], places[lo - 1]) \
+    while lo > 0 and _linked(doc, sv, places[lo - 1], places[lo]) and _within(doc, places[lo], places[lo - 1]) \
             and ok(places[lo - 1]):
         lo -= 1
     while hi + 1 < len(places) and _linked(doc, sv, places[hi], places[hi + 1]) \
-            and _contains(places[hi + 1], places[hi]) and ok(places[hi + 1]):
+            and _within(doc, places[hi + 1], places[hi]) and ok(places[hi + 1]):
         hi += 1
     return places[lo : hi + 1]
+
+
+def _within(doc: Document, outer: Place, inner: Place) -> bool:
+    """``outer`` can contain ``inner`` by level, or is given in brackets after it ("Merdeka (Central
+    Jakarta, Jakarta)")."""
+    return _contains(outer, inner) or ("(" in doc.text[inner.end : outer.start]
+                                       and _specific(outer) == _specific(inner))
 
 
 def _most_specific(
