@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
 
 from peristiwa.extract.quotes import quote_for_span
-from peristiwa.extract.quotes_lexicon import build_lexicon, lexicon_for
+from peristiwa.extract.quotes_lexicon import _alternation, _trie_alternation, build_lexicon, lexicon_for
 from peristiwa.extract.quotes_marks import find_marked_quotes
 from peristiwa.langs.base import PackLoader
 from peristiwa.model import Document
@@ -312,3 +313,12 @@ def test_he_after_a_subject_opened_by_a_discourse_word_is_that_subject(pipeline:
     doc = pipeline(Document(doc_id="t", text=text, lang="id", published=dt.date(2025, 10, 21)))
     last = max(doc.quotes, key=lambda q: q.content.start)
     assert last.speaker == "M"
+
+
+def test_prefix_tree_alternation_matches_like_the_flat_one() -> None:
+    forms = ["kata", "katanya", "mengatakan", "menurut", "kata dia", "according to", "said", "says", "told"]
+    text = "Kata dia, katanya begitu. Menurut  polisi, he said; she says it was told, according   to them."
+    for tail in ("", r"\b", r"(?:nya)?\b"):
+        flat = re.compile(rf"\b(?:{_alternation(forms)}){tail}", re.IGNORECASE)
+        tree = re.compile(rf"\b(?:{_trie_alternation(forms)}){tail}", re.IGNORECASE)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

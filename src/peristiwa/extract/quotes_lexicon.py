@@ -82,6 +82,27 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in parts)
 
 
+def _trie_alternation(forms: list[str]) -> str:
+    """The alternation of :func:`_alternation` as a prefix tree ("kata(?:kan|nya)?|kat..."): the same
+    language, longest match first, but the regex engine tries each letter once instead of every form."""
+    trie: dict[str, Any] = {}
+    for form in {f.lower() for f in forms if f}:
+        node = trie
+        for tok in re.findall(r"\s+|[^\s]", " ".join(form.split())):
+            node = node.setdefault(r"\s+" if tok.isspace() else re.escape(tok), {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [k + emit(v) for k, v in sorted(node.items()) if k != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(trie)
+
+
 @dataclass(frozen=True)
 class QuoteLexicon:
     """Everything language-specific the quote extractor uses, compiled."""
@@ -276,14 +297,14 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         channels=phrase_set(_words(s, "via", "channels", where)),
         anaphor_lead=phrase_set(_words(s, "anaphor", "lead", where)),
         outlets=outlets,
-        post_re=rx(rf"\b(?P<verb>{_alternation(forms('post')) or never}){nya}\b"),
-        subj_re=rx(rf"\b(?P<verb>{_alternation(forms('subj')) or never})\b"),
-        postsubj_re=rx(rf"\b(?P<verb>{_alternation(forms('postsubj')) or never})\b"),
-        prep_re=rx(rf"\b(?P<verb>{_alternation(forms('prep')) or never}){nya}\b"),
-        pass_re=rx(rf"\b(?P<verb>{_alternation(forms('pass')) or never}){nya}\b"),
-        part_re=rx(rf"\b(?P<verb>{_alternation(forms('part')) or never})\b"),
-        question_re=rx(rf"\b(?P<verb>{_alternation(_words(s, 'question', 'cues', where)) or never})\b"),
-        any_re=rx(rf"\b(?:{_alternation([*verbs, *_words(s, 'anaphor', 'lead', where)]) or never})"),
+        post_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('post')) or never}){nya}\b"),
+        subj_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('subj')) or never})\b"),
+        postsubj_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('postsubj')) or never})\b"),
+        prep_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('prep')) or never}){nya}\b"),
+        pass_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('pass')) or never}){nya}\b"),
+        part_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('part')) or never})\b"),
+        question_re=rx(rf"\b(?P<verb>{_trie_alternation(_words(s, 'question', 'cues', where)) or never})\b"),
+        any_re=rx(rf"\b(?:{_trie_alternation([*verbs, *_words(s, 'anaphor', 'lead', where)]) or never})"),
         outlet_re=re.compile(rf"(?<![\w.])(?:{outlet_alt or never})(?![\w])", re.IGNORECASE),
         max_phrase=max_phrase,
     )
