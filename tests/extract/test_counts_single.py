@@ -85,3 +85,17 @@ def test_single_does_not_double_a_numeral(count_pipeline: Pipeline) -> None:
 )
 def test_listed_names_are_not_one(count_pipeline: Pipeline, text: str) -> None:
     assert _counts(count_pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("One soldier was killed while one other was wounded in the clash.", "en",
+         [("killed", 1), ("injured", 1)]),
+        ("Two rebels were killed, while 10 other soldiers were wounded.", "en", [("killed", 2), ("injured", 10)]),
+        ("Dua polisi tewas, sementara tiga warga luka-luka.", "id", [("killed", 2), ("injured", 3)]),
+    ],
+)
+def test_clause_boundaries_separate_cues(count_pipeline: Pipeline, text: str, lang: str,
+                                         expected: list[tuple[str, int]]) -> None:
+    assert [(r[1], r[2]) for r in _counts(count_pipeline, text, lang)] == expected

@@ -18,7 +18,8 @@ language:
    one person written without a numeral - a proper name ("untuk membunuh Kim Jong-nam", "Burhan Wani
    (22), yang tewas") or a noun phrase with one age ("Pengunjuk rasa lain berusia 20 tahunan dilaporkan
    tewas") - counts 1: a name or an age picks out an individual;
-5. with ``[kind] state_predicates``, a count of kind other whose phrase is followed by a predicate of mere
+5. a word of ``[kind] boundaries`` ("while", "sementara") between a cue and a count separates them;
+6. with ``[kind] state_predicates``, a count of kind other whose phrase is followed by a predicate of mere
    presence ("Hampir 400 siswa ada di sekolah") is background, not a number about an event: dropped.
 """
 
@@ -80,6 +81,7 @@ class CountGrammar:
     money: frozenset[str]
     months: frozenset[str]
     collective: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
     state_predicates: frozenset[str] = frozenset()
     single_kinds: frozenset[str] = frozenset()
     single_skip: frozenset[str] = frozenset()
@@ -147,6 +149,7 @@ def _build(pack: Any) -> CountGrammar:
         money=_low(excl.get("money_prefixes", [])),
         months=months,
         collective=_low(excl.get("collective", [])),
+        boundaries=_low(kind.get("boundaries", [])),
         state_predicates=_low(kind.get("state_predicates", [])),
         single_kinds=frozenset(single.get("kinds", [])),
         single_skip=_low(single.get("skip", [])),
@@ -470,6 +473,8 @@ def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int,
                 continue
             if ";" in low[lo:hi] or any(o is not f and o.group != f.group and lo <= o.n0 < hi for o in blockers):
                 continue
+            if g.boundaries and g.boundaries.intersection(low[lo:hi]):
+                continue  # "one was killed, while two others were wounded": a clause boundary between them
             if best is None or (dist, pref) < best[:2]:
                 best = (dist, pref, cue.kind)
         f.kind = best[2] if best else fallback or "other"
