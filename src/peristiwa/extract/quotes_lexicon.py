@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import LanguagePackError
 from ..langs.base import LanguagePack
+from ..text.patterns import prefix_tree
 
 __all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
 
@@ -83,24 +84,8 @@ def _alternation(forms: list[str]) -> str:
 
 
 def _trie_alternation(forms: list[str]) -> str:
-    """The alternation of :func:`_alternation` as a prefix tree ("kata(?:kan|nya)?|kat..."): the same
-    language, longest match first, but the regex engine tries each letter once instead of every form."""
-    trie: dict[str, Any] = {}
-    for form in {f.lower() for f in forms if f}:
-        node = trie
-        for tok in re.findall(r"\s+|[^\s]", " ".join(form.split())):
-            node = node.setdefault(r"\s+" if tok.isspace() else re.escape(tok), {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [k + emit(v) for k, v in sorted(node.items()) if k != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return emit(trie)
+    """:func:`_alternation` as a prefix tree (same matches, see :mod:`peristiwa.text.patterns`)."""
+    return prefix_tree(forms, fold=True)
 
 
 @dataclass(frozen=True)

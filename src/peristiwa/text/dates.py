@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import LanguagePackError
 from ..model import DateMention, DateValue
 from .numbers import NumberLexicon, number_lexicon, parse_number
+from .patterns import prefix_tree
 
 __all__ = [
     "DateGrammar",
@@ -288,7 +289,8 @@ class DateGrammar:
 
 
 def _alt(words: Iterable[str], *, names: bool = False) -> str:
-    """A regex alternation, longest first; spaces match any whitespace. ``names``: Capitalised or CAPS."""
+    """A regex alternation (a prefix tree, longest first); spaces match any whitespace. ``names``: Capitalised
+    or CAPS."""
     variants: set[str] = set()
     for w in words:
         variants.add(w)
@@ -296,7 +298,7 @@ def _alt(words: Iterable[str], *, names: bool = False) -> str:
             variants.add(w.upper())
     if not variants:
         return r"(?!x)x"
-    return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: (-len(v), v)))
+    return prefix_tree(variants)
 
 
 def _norm(text: str) -> str:
