@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..langs.base import LanguagePack
+from ..text.patterns import prefix_tree
 
 __all__ = ["GeoSettings", "PlaceWords", "place_words"]
 
@@ -88,8 +89,7 @@ def _calendar_words(pack: LanguagePack) -> set[str]:
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alts})(?![\w.])")
+    return re.compile(rf"(?:{prefix_tree(words, space=re.escape(' '))})(?![\w.])")  # longest first
 
 
 def place_words(pack: LanguagePack) -> PlaceWords:

@@ -18,14 +18,15 @@ __all__ = ["prefix_tree"]
 _PIECE = re.compile(r"\s+|\S")
 
 
-def prefix_tree(forms: Iterable[str], *, fold: bool = False) -> str:
-    """A regex alternation of ``forms`` (spaces inside a form match any whitespace); ``fold`` lower-cases the
-    forms first (for a pattern compiled with ``re.IGNORECASE``). Empty when there are no forms."""
+def prefix_tree(forms: Iterable[str], *, fold: bool = False, space: str = r"\s+") -> str:
+    """A regex alternation of ``forms``; a space inside a form becomes ``space`` (any whitespace by default);
+    ``fold`` lower-cases the forms first (for a pattern compiled with ``re.IGNORECASE``). Empty when there
+    are no forms."""
     trie: dict[str, Any] = {}
     for form in {(f.lower() if fold else f) for f in forms if f and f.strip()}:
         node = trie
         for piece in _PIECE.findall(" ".join(form.split())):
-            node = node.setdefault(r"\s+" if piece.isspace() else re.escape(piece), {})
+            node = node.setdefault(space if piece.isspace() else re.escape(piece), {})
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
