@@ -99,3 +99,10 @@ def test_listed_names_are_not_one(count_pipeline: Pipeline, text: str) -> None:
 def test_clause_boundaries_separate_cues(count_pipeline: Pipeline, text: str, lang: str,
                                          expected: list[tuple[str, int]]) -> None:
     assert [(r[1], r[2]) for r in _counts(count_pipeline, text, lang)] == expected
+
+
+def test_breakdown_of_a_total_is_dropped(count_pipeline: Pipeline) -> None:
+    rows = _counts(count_pipeline, "Lima orang tewas, dua dari Medan, dua dari Binjai dan satu orang dari Deli.")
+    assert [(r[1], r[2]) for r in rows] == [("killed", 5)]
+    rows = _counts(count_pipeline, "Six people were killed: four soldiers and two civilians.", "en")
+    assert [(r[1], r[2]) for r in rows] == [("killed", 6)]

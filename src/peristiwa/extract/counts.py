@@ -343,12 +343,38 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
         i = b
     cues = _cues(low, g)
     _assign_kinds(low, found, cues, g)
+    found = _drop_breakdowns(found)
     kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
     if g.state_predicates:
         kept = [f for f in kept if not (f.kind == "other" and f.b < n and low[f.b] in g.state_predicates)]
     if g.single_kinds:
         kept = sorted([*kept, *_singles(words, low, kept, cues, g)], key=lambda f: f.a)
     return kept
+
+
+_BREAKDOWN_GAP = 5
+
+
+def _drop_breakdowns(found: list[TokenCount]) -> list[TokenCount]:
+    """ "empat orang korban yang tewas, dua dari Swedia, satu orang Inggris dan satu orang Belgia": counts
+    listed right after a total that add up to it break the total down; the total alone is the number about
+    the event (the parts would count the same people twice)."""
+    parts: set[int] = set()
+    for k, total in enumerate(found):
+        if total.weak or total.value < 2 or k in parts:
+            continue
+        acc, end, members = 0, total.b, []
+        for m in range(k + 1, len(found)):
+            f = found[m]
+            if f.a - end > _BREAKDOWN_GAP or acc + f.value > total.value:
+                break
+            acc, end = acc + f.value, f.b
+            members.append(m)
+            if acc == total.value:
+                if len(members) >= 2:
+                    parts.update(members)
+                break
+    return [f for k, f in enumerate(found) if k not in parts]
 
 
 def _is_name(w: str) -> bool:
