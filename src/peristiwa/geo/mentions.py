@@ -123,6 +123,9 @@ class _Scanner:
             and len(parts := self.text[e.start : e.end].split()) >= 2 and parts[0][:1].isupper()
         )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
+        self.ner_starts = frozenset(e.start for e in self.ner)
+        # lower-case words that can open a mention: facility nouns ("penjara Ofer", "bandara Juanda")
+        self.lower_openers = frozenset(k.split()[0] for k in words.facility)
         self.out: list[Mention] = []
         self.levels: dict[int, str] = {}
 
@@ -478,6 +481,13 @@ class _Scanner:
             ts, _te, tok = toks[i]
             low = tok.lower()
             prev = toks[i - 1][2].lower() if i else ""
+            if (not _cap(tok) and low not in self.lower_openers and ts not in exonyms and ts not in self.ner_starts
+                    and not (i + 1 < len(toks) and toks[i + 1][2] == "$")):
+                # fast path: no rule below can open a mention at a lower-case word that is no facility noun
+                if low not in _LIST_JOINERS:
+                    prev_place_end = None if prev not in _LIST_JOINERS else prev_place_end
+                i += 1
+                continue
             before = len(self.out)
             nxt = self.facility_mention(toks, i)
             if nxt is None:
