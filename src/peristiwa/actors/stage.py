@@ -19,6 +19,7 @@ name any callable ``(doc, registry, context_country) -> Iterable[Entity]``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ import msgspec
 from ..langs.base import LanguagePack
 from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
+from ..text.patterns import prefix_tree
 from .persons import find_persons
 from .registry import ActorInfo, ActorRegistry, registry_for
 
@@ -149,31 +151,29 @@ def source_persons(doc: Document, reg: ActorRegistry, country: str | None) -> It
             yield _entity(p.start, p.end, p.info)
 
 
-_INITIALS = re.compile(r"[A-Z]{1,4}(?![\w-])")
+@functools.lru_cache(maxsize=8)
+def _initials_re(cues: frozenset[str]) -> re.Pattern[str]:
+    """A cue word (any case) then initials (1-4 capitals) as a whole word."""
+    return re.compile(rf"(?<![\w-])(?P<cue>(?i:{prefix_tree(cues, fold=True)})) +(?P<ini>[A-Z]{{1,4}})(?![\w-])")
 
 
 def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
     """Persons named by their initials after a person noun ("tersangka AR", "pria berinisial M"), and the
     later uses of the same initials (``actors.toml`` ``initials_after``). The mention covers the noun and
     the initials ("tersangka AR"), the name is the initials, as the press writes it."""
-    cues = reg.initials_after
-    if not cues:
+    if not reg.initials_after:
         return
     text = doc.text
     named: dict[str, Entity] = {}
-    for m in _TOKEN.finditer(text):
-        if m.group().lower() not in cues:
+    for m in _initials_re(reg.initials_after).finditer(text):
+        ini = m.group("ini")
+        if reg.aliases.lookup(ini) or reg.titles.lookup(ini):
             continue
-        k = m.end()
-        while k < len(text) and text[k] == " ":
-            k += 1
-        ini = _INITIALS.match(text, k)
-        if ini is None or k == m.end() or reg.aliases.lookup(ini.group()) or reg.titles.lookup(ini.group()):
-            continue
-        start = m.start() if m.group().lower() not in ("berinisial", "inisial") else k
-        ent = Entity(start=start, end=ini.end(), label="PER", name=ini.group(), country=country, sector="civilians",
+        k = m.start("ini")
+        start = m.start() if m.group("cue").lower() not in ("berinisial", "inisial") else k
+        ent = Entity(start=start, end=m.end(), label="PER", name=ini, country=country, sector="civilians",
                      origin="actors.initials", confidence=0.7)
-        named.setdefault(ini.group(), ent)
+        named.setdefault(ini, ent)
         yield ent
     for initials, first in named.items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(initials) + r"(?![\w-])", text):
@@ -356,7 +356,9 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
+@functools.lru_cache(maxsize=65536)
 def _major_place(word: str, min_rank: int = 45) -> bool:
+    """Whether ``word`` names a well-known place (the shipped gazetteer never changes: memoised)."""
     from ..geo.gazetteer import load_gazetteer  # lazy: loaded once, only when persons were found
 
     cands = load_gazetteer().lookup(word)
