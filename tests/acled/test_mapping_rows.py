@@ -122,6 +122,8 @@ CASES = [
          ("Violence against civilians", "Attack"), "37"),
     Case("encounter", "ASSAULT", (), (), ("military",), "Three soldiers were killed in an encounter.",
          ("Battles", "Armed clash"), "10", killed=3),
+    Case("unnamed-clash", "ASSAULT", (), (None,), (None,), "Two groups of youths clashed in the town.",
+         ("Riots", "Mob violence"), "57"),
     Case("riot", "PROTEST", ("riot",), ("civilians",), (), "The demonstration turned into a riot.",
          ("Riots", "Violent demonstration"), "50"),
     Case("roadblock", "PROTEST", ("demo", "obstruct"), ("civilians",), (),
