@@ -106,3 +106,8 @@ def test_breakdown_of_a_total_is_dropped(count_pipeline: Pipeline) -> None:
     assert [(r[1], r[2]) for r in rows] == [("killed", 5)]
     rows = _counts(count_pipeline, "Six people were killed: four soldiers and two civilians.", "en")
     assert [(r[1], r[2]) for r in rows] == [("killed", 6)]
+
+
+def test_existential_counts(count_pipeline: Pipeline) -> None:
+    assert _counts(count_pipeline, "Di dalamnya terdapat empat bidang kerja.") == []
+    assert [(r[1], r[2]) for r in _counts(count_pipeline, "Sekarang ada 50 yang ditutup.")] == [("other", 50)]

@@ -20,7 +20,9 @@ language:
    tewas") - counts 1: a name or an age picks out an individual;
 5. a word of ``[kind] boundaries`` ("while", "sementara") between a cue and a count separates them;
 6. with ``[kind] state_predicates``, a count of kind other whose phrase is followed by a predicate of mere
-   presence ("Hampir 400 siswa ada di sekolah") is background, not a number about an event: dropped.
+   presence ("Hampir 400 siswa ada di sekolah") is background, not a number about an event: dropped; so
+   is one after an existential word (``[kind] existential``: "terdapat empat bidang") unless a relative
+   clause follows ("ada 106 yang dihentikan").
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class CountGrammar:
     collective: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     state_predicates: frozenset[str] = frozenset()
+    existential: frozenset[str] = frozenset()
     single_kinds: frozenset[str] = frozenset()
     single_skip: frozenset[str] = frozenset()
     single_age: frozenset[str] = frozenset()
@@ -151,6 +154,7 @@ def _build(pack: Any) -> CountGrammar:
         collective=_low(excl.get("collective", [])),
         boundaries=_low(kind.get("boundaries", [])),
         state_predicates=_low(kind.get("state_predicates", [])),
+        existential=_low(kind.get("existential", [])),
         single_kinds=frozenset(single.get("kinds", [])),
         single_skip=_low(single.get("skip", [])),
         single_age=_low(single.get("age_words", [])),
@@ -347,6 +351,10 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
     kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
     if g.state_predicates:
         kept = [f for f in kept if not (f.kind == "other" and f.b < n and low[f.b] in g.state_predicates)]
+    if g.existential:
+        # "Di dalamnya terdapat empat bidang": how many there are; "ada 106 yang dihentikan" counts an event
+        kept = [f for f in kept if not (f.kind == "other" and f.a > 0 and low[f.a - 1] in g.existential
+                                        and not (f.b < n and low[f.b] in g.elided))]
     if g.single_kinds:
         kept = sorted([*kept, *_singles(words, low, kept, cues, g)], key=lambda f: f.a)
     return kept
