@@ -194,10 +194,11 @@ def attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res
             (count.object or "").lower().split()[0] in people
         ):
             continue
-        # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims
-        victims = count.kind in _VICTIM_COUNTS
+        # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims;
+        # "dua penulis ... memperingatkan": an untyped number inside the actors' phrase only counts the actors
+        own = count.kind in _VICTIM_COUNTS or count.kind == "other"
         fitting = [d for d in drafts if count_types(table, count) & {d.type, "*"}
-                   and not (victims and any(a.start <= count.start < a.end for a in d.actors))]
+                   and not (own and any(a.start <= count.start < a.end for a in d.actors))]
         fits = [d for d in fitting if d.sv.start <= count.start < d.sv.end]
         if not fits and carry and count.kind != "other":
             si = _sentence_index(views, count.start)
