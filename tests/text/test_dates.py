@@ -120,6 +120,10 @@ def test_not_indonesian_dates(text: str) -> None:
         ("two days ago", "two days ago", "2020-11-09"),
         ("over the weekend", "over the weekend", _week("2020-11-07", "2020-11-08")),
         ("late last month", "late last month", _week("2020-10-21", "2020-10-31")),
+        ("On November 2 or 3, troops", "November 2 or 3", _week("2020-11-02", "2020-11-03")),
+        ("On November 2-4, troops", "November 2-4", _week("2020-11-02", "2020-11-04")),
+        ("On July 2 or 3, 2019, police", "July 2 or 3, 2019", _week("2019-07-02", "2019-07-03")),
+        ("arrested on November 5 - 2 fled", "November 5", "2020-11-05"),
     ],
 )
 def test_english_dates(text: str, span: str, value: Gold) -> None:

@@ -365,8 +365,9 @@ def _build_grammar(pack: Any) -> DateGrammar:
     dmy_back = re.compile(rf"(?:(?<!\w)(?P<wd>{wd})\s*,?\s*)?{ci}{day_prefix})$", flags)
     mdy_re = None
     if data.get("month_day_order"):
-        mdy_re = re.compile(
+        mdy_re = re.compile(  # "June 22", "June 19-21", "July 2 or 3, 2019"
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\.?\s+(?P<d>\d{{1,2}}){suffix}(?![\w])"
+            rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix}(?![\w]))?"
             rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w]))?",
             flags,
         )
@@ -535,7 +536,7 @@ def _day_month(
     wd = g.weekdays.get(wd_text.lower()) if wd_text else None
     month = g.months[m["mon"].lower().rstrip(".")]
     day = int(m["d"])
-    day2 = int(m["d2"]) if not mdy and m["d2"] else None
+    day2 = int(m["d2"]) if m["d2"] else None
     year: int | None = int(m["y"]) if m["y"] else None
     note = None
     if year is None and not mdy and m["yrel"]:
@@ -555,8 +556,8 @@ def _day_month(
         note = "weekday does not match the date"
     if day2 is not None:
         last = _date(first.year, month, day2)
-        if last is None or last < first:
-            return None
+        if last is None or last < first:  # "June 5 - 2 suspects fled": no range, the day alone
+            return _Cand(start, m.end("d"), _day(first), False, note, 0) if mdy else None
         return _Cand(start, m.end(), DateValue(first, last, "range"), False, note, 0)
     return _Cand(start, m.end(), _day(first), False, note, 0)
 
