@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from peristiwa import annotate
 from peristiwa.extract.lexicon import PhraseMatcher
 from peristiwa.extract.morphology import Morphology
 from peristiwa.langs.base import PackLoader
@@ -263,3 +264,20 @@ def test_indonesian_results_unchanged_by_english_switches() -> None:
     syntax = pack.settings("events.toml")["syntax"]
     for switch in ("head_final", "participle_passive", "pos_from_context", "skip_place_subjects"):
         assert not syntax.get(switch, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("Armed men attacked soldiers in Maguindanao.", ["Armed men"], ["soldiers"]),
+        ("Suspected rebels attacked soldiers in the village.", ["Suspected rebels"], ["soldiers"]),
+        ("A soldier died in the attack on the camp.", [], ["A soldier"]),
+    ],
+)
+def test_subject_before_a_participle_and_the_harmed_in_an_attack(text: str, actors: list[str],
+                                                                 recipients: list[str]) -> None:
+    doc = annotate(text, lang="en", published="2019-07-10")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assault) == 1
+    assert [text[a.start : a.end] for a in assault[0].actors] == actors
+    assert [text[a.start : a.end] for a in assault[0].recipients] == recipients

@@ -219,8 +219,8 @@ def _harmed_before(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> lis
     killed or hurt *in* an attack (a ``harm_predicate`` word, then a ``harm_prep`` right before the event
     noun) are its recipients: the predicate's subject, or the phrase after a nominalised predicate."""
     k = cand.start - 1
-    while k >= lo and sv.has_role(k, "np_skip"):
-        k -= 1
+    while k >= lo and sv.has_role(k, "np_skip", "quant") and not sv.has_role(k, "harm_prep"):
+        k -= 1  # "in an air strike", "dalam sebuah serangan"
     if k <= lo or not sv.has_role(k, "harm_prep"):
         return []
     for j in range(k - 1, max(lo, k - 12) - 1, -1):

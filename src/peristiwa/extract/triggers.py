@@ -229,7 +229,8 @@ def _reading(sv: SentView, m: Match) -> Match | None:
     base or -s form cannot be read so here (a verb row's "shell" after "artillery")."""
     t = m.template
     if not t.alternatives:
-        if t.has("participle") and _strongly(sv, m.start) == "noun" and m.end < len(sv) and (
+        subject_before = m.start > 0 and sv.has_role(m.start - 1, "actor_head")  # "Armed men attacked soldiers"
+        if t.has("participle") and not subject_before and _strongly(sv, m.start) == "noun" and m.end < len(sv) and (
             sv.has_role(m.end, "actor_head") or (
                 sv.raw[m.end].isalpha() and sv.raw[m.end].islower() and sv.words[m.end] not in sv.res.pronouns
                 and not sv.has_role(m.end, *_PREPS, "coord", "aux", "quant", "demonstrative", "possessive",
