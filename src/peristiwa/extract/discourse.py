@@ -245,7 +245,9 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
     its sentence is the act of the authority the article last named (a police or judicial body)."""
     table: dict[str, list[str]] = res.setting("implicit_agents", default={})
     for d in drafts:
-        sectors = set(table.get(d.type, []))
+        # a key names a type ("COERCE") or a type with one of its modes ("ACCUSE:investigate": an
+        # investigation is an authority's act, a verbal accusation is not)
+        sectors = set(table.get(d.type, [])).union(*(table.get(f"{d.type}:{m}", []) for m in d.modes))
         if d.actors or not sectors:
             continue
         before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
