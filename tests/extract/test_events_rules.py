@@ -387,3 +387,10 @@ def test_third_person_pronoun_in_a_quote_is_not_its_speaker(pipeline):
         "membenarkan hal itu. \"Dia juga sudah membuat video permintaan maaf kepada masyarakat,\" kata Faruk.")))
     concede = [e for e in doc.events if e.type == "CONCEDE"]
     assert concede and all(a.name != "Moch Faruk Rozi" for e in concede for a in e.actors)
+
+
+def test_named_suspect_and_a_coordinated_detention(run):
+    doc, events = run("Aktivis mahasiswa Khariq Anhar jadi tersangka dan ditahan polisi.")
+    accuse, coerce = _one(events, "ACCUSE"), _one(events, "COERCE")
+    assert _texts(doc, accuse.recipients) == _texts(doc, coerce.recipients) != []
+    assert _texts(doc, coerce.actors) == ["polisi"]

@@ -331,6 +331,9 @@ def assign_roles(
                   if not any(k in (places or set()) for k in range(np.start, np.end))]
     comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
     syn = sv.syntax
+    if cand.nominal and frame == "R" and subj:  # "Khariq Anhar jadi tersangka": the subject undergoes it
+        roles.recipients, roles.subject_is, roles.actors = subj, "recipient", agent_pp
+        return roles
     if cand.nominal:
         light = _light_verb(sv, cand, lo)
         possessor: list[NP] = []

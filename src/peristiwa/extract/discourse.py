@@ -215,11 +215,18 @@ def accused(drafts: list[Draft]) -> None:
         if d.type != "ACCUSE":
             continue
         inner = [e for e in drafts if e is not d and e.sv is d.sv and e.tokens[0] > d.tokens[0] and e.actors
-                 and e.type != "ACCUSE"]
+                 and e.type != "ACCUSE" and not _coordinated_next(d, e)]
         if inner:
             first = min(inner, key=lambda e: e.tokens[0])
             if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
                 d.recipients = list(first.actors)
+
+
+def _coordinated_next(d: Draft, e: Draft) -> bool:
+    """ "Khariq jadi tersangka dan ditahan Polda": the next act is coordinated with the accusation (a
+    second thing that happened to the subject), not embedded in it as what is alleged."""
+    between = range(d.tokens[1], e.tokens[0])
+    return 0 < len(between) <= 2 and any(d.sv.has_role(k, "coord", "clause_coord") for k in between)
 
 
 def during(drafts: list[Draft], res: Resources) -> None:
