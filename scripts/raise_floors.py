@@ -46,7 +46,10 @@ def main() -> None:
 
 def _set(text: str, table: str, metric: str, value: float) -> str:
     """Replace one ``"metric" = value`` line inside ``[table]``, keeping comments and order."""
-    start = text.index(f"[{table}]")
+    header = re.search(rf"^\[{re.escape(table)}\]$", text, flags=re.M)  # the table, not a comment naming it
+    if header is None:
+        raise SystemExit(f"no [{table}] table in {FLOORS}")
+    start = header.start()
     nxt = text.find("\n[", start + 1)
     end = len(text) if nxt < 0 else nxt
     section = re.sub(rf'^("{re.escape(metric)}" = )[0-9.]+', rf"\g<1>{value:.3f}", text[start:end], flags=re.M)
