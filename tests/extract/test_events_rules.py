@@ -394,3 +394,10 @@ def test_named_suspect_and_a_coordinated_detention(run):
     accuse, coerce = _one(events, "ACCUSE"), _one(events, "COERCE")
     assert _texts(doc, accuse.recipients) == _texts(doc, coerce.recipients) != []
     assert _texts(doc, coerce.actors) == ["polisi"]
+
+
+@pytest.mark.parametrize("text", ["Bank Indonesia menahan suku bunga acuan di level 5,75 persen.",
+                                  "Tugas kita bukan hanya menahan inflasi tetap rendah."])
+def test_holding_an_economic_quantity_is_no_detention(run, text: str) -> None:
+    _, events = run(text)
+    assert not [e for e in events if e.type == "COERCE"]
