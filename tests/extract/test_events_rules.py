@@ -401,3 +401,10 @@ def test_named_suspect_and_a_coordinated_detention(run):
 def test_holding_an_economic_quantity_is_no_detention(run, text: str) -> None:
     _, events = run(text)
     assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_a_quoted_speaker_unknown_to_the_tables_is_a_participant(pipeline):
+    doc = pipeline(Document(doc_id="s", lang="id", published=dt.date(2025, 10, 20), text=(
+        "\"Kalau kita lihat, pengendalian di daerah berjalan cukup baik,\" kata Purbaya. Selain itu, Purbaya "
+        "meminta agar pemerintah daerah terus bersinergi untuk mengendalikan inflasi.")))
+    assert [a.name for e in doc.events if e.type == "REQUEST" for a in e.actors] == ["Purbaya"]

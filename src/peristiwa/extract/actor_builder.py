@@ -50,6 +50,9 @@ class ActorBuilder:
         self._memo: dict[str, tuple[str, str | None, str | None]] = {}
         self.states: set[str] = {e.name.lower() for e in doc.entities if e.label == "GPE" and e.name}
         self.persons: set[str] = {e.name for e in doc.entities if e.label == "PER" and e.name}
+        # names the article quotes ("kata Purbaya"): a speaker is a participant even when no table knows it
+        self.speakers: set[str] = {doc.text[q.speaker_span.start : q.speaker_span.end] for q in doc.quotes
+                                   if q.speaker_span is not None} | {q.speaker for q in doc.quotes if q.speaker}
         main = main_place(doc)
         self.context_country = main.country if main is not None else None
 
@@ -185,7 +188,7 @@ class ActorBuilder:
         if (np.kind == "proper" and self.doc.entities and name == text and country is None
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
-                and not (sv.syntax.keep_acronyms and _acronym(text))):
+                and not (sv.syntax.keep_acronyms and _acronym(text)) and text not in self.speakers):
             return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
         if sector is None or (name[:1].islower() and country is None):
             # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
