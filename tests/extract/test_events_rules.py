@@ -408,3 +408,18 @@ def test_a_quoted_speaker_unknown_to_the_tables_is_a_participant(pipeline):
         "\"Kalau kita lihat, pengendalian di daerah berjalan cukup baik,\" kata Purbaya. Selain itu, Purbaya "
         "meminta agar pemerintah daerah terus bersinergi untuk mengendalikan inflasi.")))
     assert [a.name for e in doc.events if e.type == "REQUEST" for a in e.actors] == ["Purbaya"]
+
+
+def test_each_clause_of_a_series_has_its_own_subject(run):
+    doc, events = run("Warga membakar ban, lalu polisi menangkap tiga orang.")
+    assert _texts(doc, _one(events, "COERCE").actors) == ["polisi"]
+    doc, events = run("Polisi, TNI dan warga melakukan patroli gabungan di Bekasi.")
+    assert _texts(doc, _one(events, "MOBILIZE").actors) == ["Polisi", "TNI", "warga"]
+
+
+@pytest.mark.parametrize("text", ["Personel kepolisian mengamankan aksi unjuk rasa mahasiswa.",
+                                  "Ledakan amarah ini berakar pada kekecewaan rakyat.",
+                                  "Publik terpukul oleh komentar itu."])
+def test_figurative_and_securing_senses_are_no_arrest_or_assault(run, text: str) -> None:
+    _, events = run(text)
+    assert not [e for e in events if e.type in ("ASSAULT", "COERCE")]

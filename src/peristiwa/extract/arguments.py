@@ -105,6 +105,9 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
             if before:
                 return _coordinated_back(sv, nps, before[-1], lo)
+    own = _coordinated_clause_subject(sv, nps, lo, trig)
+    if own:
+        return own
     skip_places = sv.syntax.skip_place_subjects
     if skip_places:  # SVO: the subject stands before the clause's first verb ("X killed A and wounded B")
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
@@ -121,6 +124,32 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] in sv.syntax.companion:
                 found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
             return found
+    return []
+
+
+def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
+    """ "pos polisi dibakar, fasilitas publik dirusak, dan ratusan orang ditangkap", "Warga membakar ban, lalu
+    polisi menangkap ...": in a series of clauses each verb has its own subject, the phrase right before it
+    after a comma or coordinator that closes an earlier clause (one with a verb; "Polisi, TNI dan warga
+    melakukan ..." is a list). Empty when the phrase before the trigger is not such a clause subject."""
+    if sv.syntax.head_final:
+        return []
+    k = trig - 1
+    while k >= lo and sv.has_role(k, "aux"):
+        k -= 1
+    last = next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp), None)
+    if last is None:
+        return []
+    j = last.start - 1
+    while j > lo and sv.has_role(j, "aux") and not sv.has_role(j, "coord", "clause_coord"):
+        j -= 1  # ", lalu polisi menangkap"
+    if sv.has_role(j, "coord", "clause_coord") and j - 1 >= lo and sv.words[j - 1] == ",":
+        j -= 1
+    if not (sv.words[j] == "," or sv.has_role(j, "coord", "clause_coord")) or j - 1 < lo:
+        return []
+    triggers = sv.cache.get("trigger_starts", ())
+    if any(verbish(sv, x) or x in triggers for x in range(lo, j)):  # the comma closes a clause, not a list
+        return last.expand()
     return []
 
 
