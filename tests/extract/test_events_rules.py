@@ -423,3 +423,8 @@ def test_each_clause_of_a_series_has_its_own_subject(run):
 def test_figurative_and_securing_senses_are_no_arrest_or_assault(run, text: str) -> None:
     _, events = run(text)
     assert not [e for e in events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_a_name_after_a_spatial_noun_is_inside_the_place_phrase(run):
+    doc, events = run("Buruh menggelar aksi di depan gedung DPR pada Senin untuk memprotes tunjangan anggota dewan.")
+    assert all(doc.text[a.start : a.end] != "DPR" for e in events for a in e.actors)

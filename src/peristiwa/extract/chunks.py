@@ -178,7 +178,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
                            for k in range(np.start, np.end)) and any(k in cc.places for k in range(np.start, np.end))
         np.aside = sv.words[: np.start].count("(") > sv.words[: np.start].count(")")
         k = start - 1
-        while k >= 0 and (sv.has_role(k, "quant") or sv.has_class(k, "place_noun")):
+        while k >= 0 and (sv.has_role(k, "quant", "aspect_head") or sv.has_class(k, "place_noun")):
             k -= 1
         if k >= 0:
             for role in PP_ROLES:
