@@ -21,7 +21,6 @@ The code is language-neutral; English and Indonesian differ only in their data f
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -30,6 +29,16 @@ from typing import Any
 
 from ..errors import LanguagePackError
 from ..model import DateMention, DateValue
+from .date_values import (
+    add_months,
+    calendar_date,
+    month_value,
+    pick_year,
+    resolve_day_month,
+    resolve_numeric,
+    week_of,
+    year_value,
+)
 from .numbers import NumberLexicon, number_lexicon, parse_number
 from .patterns import prefix_tree
 
@@ -45,199 +54,8 @@ __all__ = [
     "year_value",
 ]
 
-#: How far from publication a date may lie before a numeric reading is doubted (days).
-WINDOW_BEFORE = 183
-WINDOW_AFTER = 62
-#: Window used to choose the year of "6 Oktober" / "Mei" written without one (days).
-YEAR_WINDOW_BEFORE = 330
-YEAR_WINDOW_AFTER = 62
-
 _RELATIVE_TYPES = frozenset({"day", "week", "weekend", "recent_weekend", "month", "year", "last", "ago"})
 _UNITS = frozenset({"day", "week", "month", "year"})
-
-
-# ---------------------------------------------------------------------------------------------- values
-
-
-def week_of(day: dt.date, offset: int = 0) -> DateValue:
-    """The Monday-Sunday week containing ``day``, shifted by ``offset`` weeks."""
-    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
-    return DateValue(monday, monday + dt.timedelta(days=6), "week")
-
-
-def month_value(year: int, month: int) -> DateValue:
-    """The whole of one month."""
-    last = calendar.monthrange(year, month)[1]
-    return DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month")
-
-
-def year_value(year: int) -> DateValue:
-    """The whole of one year."""
-    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` shifted by whole months, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _distance(value: DateValue, ref: dt.date) -> int:
-    """Signed days from ``ref`` to the nearest edge of ``value`` (0 when it contains ``ref``)."""
-    if value.last < ref:
-        return (value.last - ref).days
-    if value.first > ref:
-        return (value.first - ref).days
-    return 0
-
-
-def _in_window(value: DateValue, ref: dt.date, before: int, after: int) -> bool:
-    return -before <= _distance(value, ref) <= after
-
-
-# ------------------------------------------------------------------------------------------ resolution
-
-
-def _pick_year(
-    make: Any, published: dt.date, marker: str | None, weekday: int | None = None
-) -> tuple[DateValue | None, str | None]:
-    """Choose among the readings in the years around publication (``make(year) -> DateValue | None``)."""
-    cands = [v for v in (make(published.year + k) for k in (-1, 0, 1)) if v is not None]
-    if not cands:
-        return None, None
-    if marker == "past":
-        past = [v for v in cands if v.first <= published]
-        return (max(past, key=lambda v: v.first) if past else cands[0]), None
-    if marker == "future":
-        future = [v for v in cands if v.last >= published]
-        return (min(future, key=lambda v: v.first) if future else cands[-1]), None
-    if marker == "current":
-        same = [v for v in cands if v.first.year == published.year]
-        return (same[0] if same else cands[0]), None
-    pool = cands
-    if weekday is not None:
-        fitting = [v for v in cands if v.first.isoweekday() == weekday]
-        pool = fitting or cands
-    near = [v for v in pool if _in_window(v, published, YEAR_WINDOW_BEFORE, YEAR_WINDOW_AFTER)]
-    best = min(near or pool, key=lambda v: abs(_distance(v, published)))
-    return best, "year inferred from publication date"
-
-
-def resolve_day_month(
-    day: int, month: int, published: dt.date, *, weekday: int | None = None, marker: str | None = None
-) -> tuple[dt.date | None, str | None]:
-    """The year-less date "6 Oktober" as a full date near ``published`` (respecting "lalu"/"depan").
-
-    >>> resolve_day_month(15, 12, dt.date(2018, 1, 18))
-    (datetime.date(2017, 12, 15), 'year inferred from publication date')
-    """
-
-    def make(year: int) -> DateValue | None:
-        d = _date(year, month, day)
-        return DateValue(d, d, "day") if d else None
-
-    value, note = _pick_year(make, published, marker, weekday)
-    return (value.first if value else None), note
-
-
-def _edits(text: str) -> Iterable[str]:
-    """Readings of a 1-2 digit number with one digit dropped, added or changed."""
-    digits = "0123456789"
-    for i in range(len(text)):
-        yield text[:i] + text[i + 1 :]
-        for c in digits:
-            yield text[:i] + c + text[i + 1 :]
-    for i in range(len(text) + 1):
-        for c in digits:
-            yield text[:i] + c + text[i:]
-
-
-def resolve_numeric(
-    first: str,
-    second: str,
-    year: str | None,
-    weekday: int | None,
-    published: dt.date | None,
-    order: str = "dmy",
-) -> tuple[dt.date | None, str | None]:
-    """Resolve a numeric date ("6/10", "13/09/2016") with its optional weekday against publication.
-
-    The written reading stands when it is a valid date, fits the weekday and lies near publication (a
-    written four-digit year with a matching weekday always stands). Otherwise the readings with day and
-    month swapped or one digit dropped/added/changed that fit the weekday and lie near publication are
-    tried, nearest first; when none fits, the written date is kept with a note.
-
-    >>> resolve_numeric("7", "1", None, 3, dt.date(2015, 10, 7))
-    (datetime.date(2015, 10, 7), 'read 7/1 as 7/10 (weekday and publication date)')
-    """
-    d_txt, m_txt = (first, second) if order == "dmy" else (second, first)
-    y_val: int | None = None
-    if year:
-        y_val = int(year) + (2000 if len(year) == 2 else 0)
-
-    def literal(dd: int, mm: int) -> dt.date | None:
-        if y_val is not None:
-            return _date(y_val, mm, dd)
-        if published is None or not (1 <= mm <= 12):
-            return None
-        return resolve_day_month(dd, mm, published, weekday=weekday)[0]
-
-    written = literal(int(d_txt), int(m_txt))
-    if published is None:
-        return written, None if written else "invalid date"
-
-    def fits(day: dt.date | None, strict_window: bool = True) -> bool:
-        if day is None or (weekday is not None and day.isoweekday() != weekday):
-            return False
-        if not strict_window:
-            return True
-        return -WINDOW_BEFORE <= (day - published).days <= WINDOW_AFTER
-
-    if written is not None:
-        if fits(written) or (y_val is not None and weekday is not None and fits(written, strict_window=False)):
-            return written, None
-        if weekday is None and y_val is not None:
-            return written, None
-    # alternatives: swapped, then single-digit edits of day or month
-    alts: list[tuple[int, int, dt.date, str]] = []
-    seen: set[tuple[int, int]] = {(int(d_txt), int(m_txt))}
-
-    def consider(dd_txt: str, mm_txt: str, cost: int) -> None:
-        if not dd_txt or not mm_txt or len(dd_txt) > 2 or len(mm_txt) > 2:
-            return
-        key = (int(dd_txt), int(mm_txt))
-        if key in seen:
-            return
-        seen.add(key)
-        day = literal(*key)
-        if fits(day):
-            assert day is not None
-            alts.append((cost, abs((day - published).days), day, f"{dd_txt}/{mm_txt}"))
-
-    consider(m_txt, d_txt, 1)
-    if weekday is not None:  # digit edits only when a weekday confirms the reading
-        for dd in _edits(d_txt):
-            consider(dd, m_txt, 2)
-        for mm in _edits(m_txt):
-            consider(d_txt, mm, 2)
-    if alts:
-        alts.sort(key=lambda a: (a[1] > 31, a[1], a[0]))
-        _, _, day, reading = alts[0]
-        why = "weekday and publication date" if weekday is not None else "publication date"
-        return day, f"read {first}/{second} as {reading} ({why})"
-    if written is None:
-        return None, "invalid date"
-    if weekday is not None and written.isoweekday() != weekday:
-        return written, "weekday does not match the date"
-    return written, "far from the publication date"
 
 
 # --------------------------------------------------------------------------------------------- grammar
@@ -544,7 +362,7 @@ def _day_month(
             return _Cand(start, m.end(), None, True, "no publication date")
         year = published.year + g.year_relative[" ".join(m["yrel"].lower().split())]
     if year is not None:
-        first = _date(year, month, day)
+        first = calendar_date(year, month, day)
     elif published is None:
         return _Cand(start, m.end(), None, False, "year unknown without a publication date")
     else:
@@ -555,7 +373,7 @@ def _day_month(
     if wd is not None and first.isoweekday() != wd:
         note = "weekday does not match the date"
     if day2 is not None:
-        last = _date(first.year, month, day2)
+        last = calendar_date(first.year, month, day2)
         if last is None or last < first:  # "June 5 - 2 suspects fled": no range, the day alone
             return _Cand(start, m.end("d"), _day(first), False, note, 0) if mdy else None
         return _Cand(start, m.end(), DateValue(first, last, "range"), False, note, 0)
@@ -575,7 +393,7 @@ def _month(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | Non
         year = published.year + g.year_relative[" ".join(m["yrel"].lower().split())]
         return _Cand(m.start(), m.end(), month_value(year, month), False)
     marker = _marker(g, m["bm"], m["mk"])
-    value, note = _pick_year(lambda y: month_value(y, month), published, marker)
+    value, note = pick_year(lambda y: month_value(y, month), published, marker)
     return _Cand(m.start(), m.end(), value, False, None if marker else note)
 
 
