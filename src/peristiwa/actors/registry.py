@@ -139,6 +139,7 @@ class ActorRegistry:
     place_terms: frozenset[str] = field(init=False)
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
+    initials_naming: frozenset[str] = field(init=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
@@ -148,6 +149,7 @@ class ActorRegistry:
         self.home_country = settings.get("home_country") or None
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
+        self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
         countries = country_names()
         actor_rows: list[tuple[str, ActorInfo]] = []
         mod_rows: list[tuple[str, Modifier]] = []
