@@ -55,11 +55,12 @@ class _Scanner(ScanContext):
         self.levels = self.list_levels(toks)
         i = 0
         prev_place_end: int | None = None
+        openers = self.words.facility_openers
         while i < len(toks):
             ts, _te, tok = toks[i]
             low = tok.lower()
             prev = toks[i - 1][2].lower() if i else ""
-            if (not _cap(tok) and low not in self.lower_openers and ts not in exonyms and ts not in self.ner_starts
+            if (not _cap(tok) and low not in openers and ts not in exonyms and ts not in self.ner_starts
                     and not (i + 1 < len(toks) and toks[i + 1][2] == "$")):
                 # fast path: no rule below can open a mention at a lower-case word that is no facility noun
                 if low not in _LIST_JOINERS:

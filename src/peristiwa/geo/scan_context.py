@@ -109,8 +109,6 @@ class ScanContext:
         )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.ner_starts = frozenset(e.start for e in self.ner)
-        # lower-case words that can open a mention: facility nouns ("penjara Ofer", "bandara Juanda")
-        self.lower_openers = frozenset(k.split()[0] for k in words.facility)
         self.out: list[Mention] = []
         self.levels: dict[int, str] = {}
 

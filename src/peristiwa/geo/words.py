@@ -18,6 +18,7 @@ file of its own because the actors registry reads every word of ``place_words.ts
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +70,11 @@ class PlaceWords:
     street: frozenset[str]  # words after a name that make it a street ("Taylor Street", "Commerce Dr.")
     institution: frozenset[str]  # lower-case words after a name that make it an institution ("China embassy")
     settings: GeoSettings
+
+    @functools.cached_property
+    def facility_openers(self) -> frozenset[str]:
+        """First words of the facility nouns: the only lower-case words that can open a place mention."""
+        return frozenset(k.split()[0] for k in self.facility)
 
 
 def _settings(pack: LanguagePack) -> GeoSettings:
