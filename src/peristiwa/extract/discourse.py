@@ -10,6 +10,7 @@ small, data-switched rule of news discourse (``events.toml`` sections ``[dates]`
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import msgspec
@@ -265,17 +266,8 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
 
 
 def _sentence_index(views: list[SentView], offset: int) -> int:
-    lo, hi = 0, len(views) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = views[mid]
-        if offset < s.start:
-            hi = mid - 1
-        elif offset >= s.end:
-            lo = mid + 1
-        else:
-            return mid
-    return max(0, lo - 1)
+    """Index of the view holding ``offset`` (the one before it when ``offset`` falls between views)."""
+    return max(0, bisect.bisect_right(views, offset, key=lambda v: v.start) - 1)
 
 
 def event_noun_sentences(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
