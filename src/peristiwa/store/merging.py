@@ -178,11 +178,7 @@ class DuplicateOptions:
 
     def index(self) -> DuplicateIndex:
         """An empty index with these thresholds."""
-        return DuplicateIndex(
-            threshold=self.threshold, containment=self.containment,
-            candidate_threshold=self.candidate_threshold, min_shingles=self.min_shingles,
-            num_perm=self.num_perm, shingle_size=self.shingle_size,
-        )
+        return DuplicateIndex(**asdict(self))
 
 
 @dataclass(frozen=True)
