@@ -369,6 +369,14 @@ def evaluate(
             raise typer.Exit(1)
 
 
+def _show_report(data: dict[str, object], render: Callable[[], object], as_json: bool) -> None:
+    """A report of a corpus evaluation: its metrics as JSON, or the rendered table."""
+    if as_json:
+        out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+    else:
+        out.print(render())
+
+
 def _evaluate_acled(path: Path, limit: int | None, as_json: bool, config: Path | None) -> None:
     from .evaluate.acled import evaluate_acled, render_acled_report
 
@@ -376,10 +384,7 @@ def _evaluate_acled(path: Path, limit: int | None, as_json: bool, config: Path |
         report = evaluate_acled(path, Pipeline(_config(config)), limit=limit)
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
-    if as_json:
-        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
-    else:
-        out.print(render_acled_report(report))
+    _show_report(report.to_dict(), lambda: render_acled_report(report), as_json)
 
 
 @app.command()
@@ -480,10 +485,7 @@ def _evaluate_geo(path: Path, limit: int | None, as_json: bool, config: Path | N
         report = evaluate_geoparsing(path, geo_pipeline(_config(config)), limit=limit)
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
-    if as_json:
-        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
-    else:
-        out.print(render_geo_report(report))
+    _show_report(report.to_dict(), lambda: render_geo_report(report), as_json)
 
 
 @app.command()
