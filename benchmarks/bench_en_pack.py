@@ -26,8 +26,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from pipeline_timing import rate as _rate
-from pipeline_timing import stage_shares as _stage_shares
+from pipeline_timing import pipelines, report
 
 from peristiwa.config import Config
 from peristiwa.evaluate.acled import read_acled_csv
@@ -65,20 +64,9 @@ def _guardian(limit: int) -> list[Document]:
 
 
 def _bench(name: str, docs: list[Document], full: Pipeline, segment: Pipeline, repeat: int) -> None:
-    for doc in docs[:20]:  # warm-up: load tables, gazetteer, matchers
-        full(doc)
-        segment(doc)
-    seg_rate = _rate(segment, docs, repeat)
-    full_rate = _rate(full, docs, repeat)
     chars = sum(len(d.text) for d in docs) / max(1, len(docs))
-    print(f"{name}: {len(docs)} documents, {chars:.0f} characters each on average (one core, best of {repeat})")
-    print(f"  segment only : {seg_rate:8.1f} docs/s")
-    print(f"  full pipeline: {full_rate:8.1f} docs/s  (ratio full/segment = {full_rate / seg_rate:.3f})")
-    print(f"  requirement  : >= 50 docs/s for the full en pack -> {'OK' if full_rate >= 50 else 'TOO SLOW'}")
-    shares = _stage_shares(full, docs)
-    total = sum(shares.values()) or 1.0
-    for stage, secs in sorted(shares.items(), key=lambda kv: -kv[1]):
-        print(f"    {stage:20s} {1000 * secs / len(docs):7.2f} ms/doc  {100 * secs / total:5.1f} %")
+    header = f"{name}: {len(docs)} documents, {chars:.0f} characters each on average (one core, best of {repeat})"
+    report(header, docs, segment, full, repeat, "en", indent="  ")
 
 
 def main() -> None:
@@ -87,11 +75,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    config = Config.load()
-    data = config.to_dict()
-    data["pipeline"] = {**data.get("pipeline", {}), "stages": ["segment.sentences", "segment.tokens"]}
-    segment = Pipeline(Config.from_dict(data))
-    full = Pipeline(config)
+    segment, full = pipelines(Config.load())
     if args.corpus in ("acled", "both"):
         _bench("ACLED notes (Philippines)", _acled(args.limit), full, segment, args.repeat)
     if args.corpus in ("guardian", "both"):

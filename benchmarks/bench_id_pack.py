@@ -26,12 +26,10 @@ import json
 import os
 from pathlib import Path
 
-from pipeline_timing import rate as _rate
-from pipeline_timing import stage_shares as _stage_shares
+from pipeline_timing import pipelines, report
 
 from peristiwa.config import Config
 from peristiwa.model import Document
-from peristiwa.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,25 +59,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     docs = _load(args.data, args.limit)
-    config = Config.load()
-    data = config.to_dict()
-    data["pipeline"] = {**data.get("pipeline", {}), "stages": ["segment.sentences", "segment.tokens"]}
-    segment = Pipeline(Config.from_dict(data))
-    full = Pipeline(config)
-    for doc in docs[:20]:  # warm-up: load tables, gazetteer, matchers
-        full(doc)
-        segment(doc)
-    seg_rate = _rate(segment, docs, args.repeat)
-    full_rate = _rate(full, docs, args.repeat)
-    print(f"documents: {len(docs)} from {args.data.name} (one core, best of {args.repeat})")
-    print(f"segment only : {seg_rate:8.1f} docs/s")
-    print(f"full pipeline: {full_rate:8.1f} docs/s  (ratio full/segment = {full_rate / seg_rate:.3f})")
-    print(f"requirement  : >= 50 docs/s for the full id pack -> {'OK' if full_rate >= 50 else 'TOO SLOW'}")
-    shares = _stage_shares(full, docs)
-    total = sum(shares.values()) or 1.0
-    for name, secs in sorted(shares.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:20s} {1000 * secs / len(docs):7.2f} ms/doc  {100 * secs / total:5.1f} %")
-
+    segment, full = pipelines(Config.load())
+    header = f"documents: {len(docs)} from {args.data.name} (one core, best of {args.repeat})"
+    report(header, docs, segment, full, args.repeat, "id")
 
 if __name__ == "__main__":
     main()
