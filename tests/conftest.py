@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,15 @@ def pipeline() -> Pipeline:
 @pytest.fixture()
 def seed_doc(seed_text: str) -> Document:
     return Document(doc_id="seed", text=seed_text, lang="id", published=dt.date(2015, 10, 7))
+
+
+@pytest.fixture(scope="session")
+def build_api_store() -> Callable[[Path], Path]:
+    """``build_store(path)`` of ``tests/api/_docs.py``: a store of hand-made documents (API, dashboard)."""
+    spec = importlib.util.spec_from_file_location("_peristiwa_api__docs", REPO / "tests" / "api" / "_docs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    build: Callable[[Path], Path] = module.build_store
+    return build

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +15,6 @@ import pytest
 from peristiwa.api import ApiSettings, create_app
 from peristiwa.api.db import Database, QueryTimeout
 from peristiwa.store import Store
-
-
-def _load(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"_peristiwa_api_{name}", Path(__file__).parent / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-docs = _load("_docs")
 
 
 class Client:
@@ -53,8 +39,8 @@ class Client:
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return docs.build_store(tmp_path_factory.mktemp("api") / "api.duckdb")
+def db_path(tmp_path_factory: pytest.TempPathFactory, build_api_store: Callable[[Path], Path]) -> Path:
+    return build_api_store(tmp_path_factory.mktemp("api") / "api.duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -399,8 +385,8 @@ TOKEN = "s3cret-token"
 
 
 @pytest.fixture()
-def ingest_client(tmp_path: Path) -> Iterator[Client]:
-    path = docs.build_store(tmp_path / "ingest.duckdb")
+def ingest_client(tmp_path: Path, build_api_store: Callable[[Path], Path]) -> Iterator[Client]:
+    path = build_api_store(tmp_path / "ingest.duckdb")
     app = create_app(ApiSettings(db=path, allow_ingest=True, token=TOKEN, max_ingest_docs=5))
     yield Client(app)
     app.state.db.close()

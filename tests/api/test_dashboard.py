@@ -8,13 +8,11 @@ pipeline (the dashboard must load and show evidence for whatever the pipeline fo
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
-import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +28,6 @@ REPO = Path(__file__).resolve().parents[2]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if not os.path.exists(CHROMIUM):
     pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)", allow_module_level=True)
-
-
-def _load(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"_peristiwa_api_{name}", Path(__file__).parent / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-docs = _load("_docs")
 
 
 def artifacts() -> Path:
@@ -87,8 +73,9 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def handmade(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = LiveServer(docs.build_store(tmp_path_factory.mktemp("dash") / "handmade.duckdb"))
+def handmade(tmp_path_factory: pytest.TempPathFactory,
+             build_api_store: Callable[[Path], Path]) -> Iterator[LiveServer]:
+    server = LiveServer(build_api_store(tmp_path_factory.mktemp("dash") / "handmade.duckdb"))
     yield server
     server.stop()
 
