@@ -15,6 +15,14 @@ def _doc(text: str) -> Document:
     return Document(doc_id="t", text=text, lang="id", published=dt.date(2017, 1, 1))
 
 
+def _through_entities(doc: Document, pipeline: Pipeline) -> Document:
+    """Run the stages up to the entities stage (sentences give the names their sentence starts)."""
+    for stage in pipeline.stages:
+        if stage.name in ("segment.sentences", "segment.tokens", "extract.entities"):
+            doc = pipeline._fns[pipeline.stages.index(stage)](doc)
+    return doc
+
+
 def _names(doc: Document) -> dict[str, set[str | None]]:
     out: dict[str, set[str | None]] = {}
     for e in doc.entities:
@@ -23,10 +31,7 @@ def _names(doc: Document) -> dict[str, set[str | None]]:
 
 
 def test_seed_entities(seed_doc: Document, pipeline: Pipeline) -> None:
-    doc = seed_doc
-    for stage in pipeline.stages:
-        if stage.name in ("segment.sentences", "segment.tokens", "extract.entities"):
-            doc = pipeline._fns[pipeline.stages.index(stage)](doc)
+    doc = _through_entities(seed_doc, pipeline)
     names = _names(doc)
     expected = {
         "ISIS": "Islamic State",
@@ -101,3 +106,12 @@ def test_indonesian_context_and_units() -> None:
 def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
     doc = Document(doc_id="x", text="Bonjour tout le monde.", lang="fr")
     assert pipeline(doc).entities == ()
+
+
+def test_sentence_opening_common_word_is_not_part_of_a_name(pipeline: Pipeline) -> None:
+    doc = _doc("Polisi menahan Khariq Anhar di Jakarta. Penangkapan Khariq Anhar membuat mahasiswa marah. "
+               "Menurut polisi, penangkapan itu sah. Budi Gunawan mengatakan, Budi Gunawan hadir.")
+    doc = _through_entities(doc, pipeline)
+    names = {e.name for e in doc.entities}
+    assert "Khariq Anhar" in names and "Penangkapan Khariq Anhar" not in names
+    assert "Budi Gunawan" in names  # a name opening a sentence is still a name

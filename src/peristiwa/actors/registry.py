@@ -140,6 +140,9 @@ class ActorRegistry:
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
+    #: lower-case common words (nouns, verbs, ... of ``pos_lexicon.tsv``): a capitalised one opening a
+    #: sentence is not part of a name
+    common_words: frozenset[str] = field(init=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
@@ -150,6 +153,8 @@ class ActorRegistry:
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
+        pos = pack.table("pos_lexicon.tsv") if pack.has("pos_lexicon.tsv") else []
+        self.common_words = frozenset(r["form"].lower() for r in pos if r["upos"] not in ("PROPN", "X"))
         countries = country_names()
         actor_rows: list[tuple[str, ActorInfo]] = []
         mod_rows: list[tuple[str, Modifier]] = []

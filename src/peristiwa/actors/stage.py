@@ -39,6 +39,7 @@ __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entiti
 EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 
 _WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")  # a capitalised word inside a sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
@@ -260,6 +261,8 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
     """
     text = doc.text
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+    lower_words: set[str] | None = None
+    mid_caps: set[str] = set()
     for s_start, s_end in spans:
         toks = list(_TOKEN.finditer(text, s_start, s_end))
         i = 0
@@ -269,10 +272,21 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                 j == i or text[toks[j - 1].end() : toks[j].start()] == " "
             ):
                 j += 1
-            if j - i >= 2:
-                start, end = toks[i].start(), toks[j - 1].end()
+            first = i
+            if i == 0 and j - i >= 2:
+                # "Penangkapan Khariq Anhar membuat ...", "Sepupu Tamimi itu ...": a sentence opens with a
+                # capitalised common word (the article writes it in lower case elsewhere, or the pack's
+                # word classes know it) that the article never capitalises inside a sentence
+                if lower_words is None:
+                    lower_words = {w for w in _WORD_RUN.findall(text) if w[:1].islower()}
+                    mid_caps = set(_MID_CAPITAL.findall(text))
+                word = toks[i].group()
+                if (word.lower() in lower_words or word.lower() in reg.common_words) and word not in mid_caps:
+                    first = i + 1
+            if j - first >= 2:
+                start, end = toks[first].start(), toks[j - 1].end()
                 name = text[start:end]
-                sentence_initial = i == 0 and (j >= len(toks) or toks[j].group()[:1].isupper())
+                sentence_initial = first == 0 and (j >= len(toks) or toks[j].group()[:1].isupper())
                 if not sentence_initial and not reg.aliases.lookup(name) and not _major_place(name, 10):
                     yield Entity(start=start, end=end, label="MISC", name=name, country=None, sector=None,
                                  origin="actors.name", confidence=0.4)
