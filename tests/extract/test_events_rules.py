@@ -428,3 +428,15 @@ def test_figurative_and_securing_senses_are_no_arrest_or_assault(run, text: str)
 def test_a_name_after_a_spatial_noun_is_inside_the_place_phrase(run):
     doc, events = run("Buruh menggelar aksi di depan gedung DPR pada Senin untuk memprotes tunjangan anggota dewan.")
     assert all(doc.text[a.start : a.end] != "DPR" for e in events for a in e.actors)
+
+
+def test_description_with_a_modifier_phrase_is_named_by_the_name(run):
+    _doc, events = run("Polisi menangkap anggota DPRD Pasuruan dari PKS, Muhammad Nadir Umar di Bandara Juanda.")
+    assert [a.name for a in _one(events, "COERCE").recipients] == ["Muhammad Nadir Umar"]
+
+
+@pytest.mark.parametrize("text", ["Setelah menerima laporan dari warga, Budi Santoso menangkap pelaku.",
+                                  "Setelah menerima laporan warga, Budi Santoso menangkap pelaku."])
+def test_a_comma_closing_a_fronted_clause_joins_no_apposition(run, text: str) -> None:
+    doc, events = run(text)
+    assert _texts(doc, _one(events, "COERCE").actors) == ["Budi Santoso"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chunks import NP, acronym_colon, coordinated, verbish
+from .chunks import NP, acronym_colon, coordinated, ends_fronted_clause, verbish
 from .resources import SentView
 from .triggers import Candidate
 
@@ -46,17 +46,6 @@ class Roles:
 _DASHES = {"-", "–", "—"}
 
 
-def _ends_fronted_clause(sv: SentView, comma: int) -> bool:
-    """A comma closing a fronted subordinate clause ("Untuk menghindari kekerasan ..., kita ...")."""
-    k = comma - 1
-    while k >= 0 and sv.words[k] not in (",", ";", ":"):
-        k -= 1
-    first = k + 1
-    while first < comma and not sv.words[first][:1].isalnum():
-        first += 1
-    return first < comma and sv.words[first] in sv.syntax.fronted
-
-
 def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
     """Token range of the clause around tokens ``[start, end)`` (memoised on the view)."""
     memo: dict[tuple[int, int], tuple[int, int]] = sv.cache.setdefault("clauses", {})
@@ -78,7 +67,7 @@ def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
         if w == ",":
             nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech")
             prv = k > 0 and sv.has_role(k - 1, "speech")
-            return nxt or prv or _ends_fronted_clause(sv, k)
+            return nxt or prv or ends_fronted_clause(sv, k)
         if w in _DASHES and sv.index == 0 and k < 10 and not any(sv.words[x] in _DASHES for x in range(k)):
             return True  # "Jakarta, CNN Indonesia -- Pasukan Irak ...": the dateline is no clause
         return w in sv.syntax.purpose and k + 1 < len(sv) and verbish(sv, k + 1)
@@ -173,7 +162,7 @@ def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
     lo = 0
     while lo < before:
         a, b = clause_bounds(sv, lo, lo + 1)
-        if b < before and b < len(sv) and sv.words[b] == "," and _ends_fronted_clause(sv, b):
+        if b < before and b < len(sv) and sv.words[b] == "," and ends_fronted_clause(sv, b):
             lo = b + 1
             continue
         return _subject(sv, nps, a, min(b, before))
@@ -349,7 +338,7 @@ def assign_roles(
     if not subj and sv.syntax.head_final and not cand.passive:
         # "a bomb planted by the BIFF killed a soldier": the agent of the instrument acts
         subj = [np for np in nps if lo <= np.start < cand.start and np.pp == "agent_prep"][:1]
-    if not subj and hi < len(sv) and sv.words[hi] == "," and _ends_fronted_clause(sv, hi):
+    if not subj and hi < len(sv) and sv.words[hi] == "," and ends_fronted_clause(sv, hi):
         # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)
         subj = _subject(sv, nps, hi + 1, min(main_hi, len(sv)))

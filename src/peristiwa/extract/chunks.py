@@ -322,20 +322,32 @@ def _acronyms(sv: SentView, nps: list[NP]) -> list[NP]:
 
 def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
     """``Menteri Informasi Suriah, Omran al-Zoubi,`` / ``Aktivis ... asal Riau, Khariq Anhar`` is one
-    participant named by its second part (not a list: no coordinator follows)."""
+    participant named by its second part (not a list: no coordinator follows). The description may end
+    in one prepositional phrase ("anggota DPRD Pasuruan dari PKS, Muhammad Nadir Umar"); a comma that
+    closes a fronted clause ("Setelah menerima laporan dari warga, Budi menangkap ...") joins nothing."""
     out: list[NP] = []
     k = 0
     while k < len(nps):
         a = nps[k]
+        if (k + 2 < len(nps) and a.kind == "common" and not a.members and nps[k + 1].pp == "source_prep"
+                and nps[k + 1].start == a.end + 1 and not nps[k + 1].members):
+            # "anggota DPRD dari PKS, Nadir": the phrase's modifier stands between it and the name
+            c = nps[k + 1]
+            a = NP(a.start, c.end, a.head, a.kind, definite=a.definite, pp=a.pp, label=a.label)
+            if _apposed(sv, nps, a, nps[k + 2]):
+                b = nps[k + 2]
+                out.append(NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp,
+                              label=b.label or "PER", core=(b.start, b.end)))
+                k += 3
+                continue
+            a = nps[k]
         if k + 1 < len(nps):
             b = nps[k + 1]
             titled = a.kind == "common" or sv.class_within(a.start, a.end, "person_title")
             named = b.kind == "proper" and b.label in ("PER", "MISC", "") and sv.is_upper(b.head)
-            after = b.end
-            is_list = after < len(sv) and (
-                sv.has_role(after, "coord") or (sv.words[after] == "," and any(x.start == after + 1 for x in nps))
-            )
-            comma = a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+            is_list = _list_follows(sv, nps, b.end)
+            comma = (a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+                     and not ends_fronted_clause(sv, a.end))
             gap = a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
             if (titled and named and (comma or gap)
                     and not is_list and not a.members and not b.pp):
@@ -357,6 +369,32 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
         out.append(a)
         k += 1
     return out
+
+
+def _apposed(sv: SentView, nps: list[NP], a: NP, b: NP) -> bool:
+    """``a, b`` with ``b`` a person's name and no list going on: a description and the name it gives."""
+    return (not _list_follows(sv, nps, b.end) and b.kind == "proper" and b.label in ("PER", "MISC", "")
+            and sv.is_upper(b.head) and not b.pp
+            and a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+            and not ends_fronted_clause(sv, a.end))
+
+
+def _list_follows(sv: SentView, nps: list[NP], after: int) -> bool:
+    """A coordinator, or a comma and another phrase (or ", dan"), follows token ``after``: a list."""
+    return after < len(sv) and (sv.has_role(after, "coord") or (sv.words[after] == "," and (
+        any(x.start == after + 1 for x in nps) or (after + 1 < len(sv) and sv.has_role(after + 1, "coord")))))
+
+
+def ends_fronted_clause(sv: SentView, comma: int) -> bool:
+    """A comma closing a fronted subordinate clause ("Untuk menghindari kekerasan ..., kita ...")."""
+    k = comma - 1
+    while k >= 0 and sv.words[k] not in (",", ";", ":"):
+        k -= 1
+    first = k + 1
+    while first < comma and not sv.words[first][:1].isalnum():
+        first += 1
+    return first < comma and sv.words[first] in sv.syntax.fronted
+
 
 
 def _age_gap(sv: SentView, start: int, end: int) -> bool:
