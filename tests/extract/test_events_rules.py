@@ -440,3 +440,12 @@ def test_description_with_a_modifier_phrase_is_named_by_the_name(run):
 def test_a_comma_closing_a_fronted_clause_joins_no_apposition(run, text: str) -> None:
     doc, events = run(text)
     assert _texts(doc, _one(events, "COERCE").actors) == ["Budi Santoso"]
+
+
+def test_a_list_closed_by_hingga_names_the_general_phrase(pipeline):
+    doc = pipeline(Document(doc_id="h", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Wali kota menyampaikan apresiasi kepada seluruh pihak yang mendukung kebijakan ini, mulai dari "
+        "Kodim 0830/Surabaya, Polres Pelabuhan Tanjung Perak, hingga elemen masyarakat.")))
+    support = _one(list(doc.events), "SUPPORT")
+    assert _texts(doc, support.recipients) == ["Kodim 0830/Surabaya", "Polres Pelabuhan Tanjung Perak",
+                                               "elemen masyarakat"]

@@ -481,10 +481,11 @@ def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
         w = sv.words[k]
         if w == "," and (k + 1) in by_start:
             items.append(by_start[k + 1])
-        elif sv.has_role(k, "coord") and (k + 1) in by_start:
-            items.append(by_start[k + 1])
+        elif (sv.has_role(k, "coord") or (len(items) > 1 and sv.has_role(k, "list_end"))) and (k + 1) in by_start:
+            items.append(by_start[k + 1])  # "X, Y hingga Z": a list of three or more may close with "hingga"
             saw_coord = True
-        elif w == "," and k + 2 < len(sv) and sv.has_role(k + 1, "coord") and (k + 2) in by_start and len(items) > 1:
+        elif (w == "," and k + 2 < len(sv) and sv.has_role(k + 1, "coord", "list_end") and (k + 2) in by_start
+              and len(items) > 1):
             items.append(by_start[k + 2])  # "X, Y, dan Z": the serial comma before the last item
             saw_coord = True
         else:
