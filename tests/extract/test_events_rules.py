@@ -449,3 +449,13 @@ def test_a_list_closed_by_hingga_names_the_general_phrase(pipeline):
     support = _one(list(doc.events), "SUPPORT")
     assert _texts(doc, support.recipients) == ["Kodim 0830/Surabaya", "Polres Pelabuhan Tanjung Perak",
                                                "elemen masyarakat"]
+
+
+def test_a_description_given_in_apposition_stands_for_the_person(pipeline):
+    doc = pipeline(Document(doc_id="d", lang="id", published=dt.date(2025, 9, 2), text=(
+        "Aktivis mahasiswa asal Riau, Khariq Anhar jadi tersangka. Ia kini berada di Jakarta. "
+        "Diketahui, aktivis mahasiswa yang juga aktif di Universitas Riau ditangkap Polda Metro Jaya. "
+        "\"Khariq Anhar itu ditangkap jam 8 pagi,\" katanya.")))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert len(arrests) == 1  # one arrest, told three times
+    assert {a.name for a in arrests[0].recipients} == {"Khariq Anhar"}

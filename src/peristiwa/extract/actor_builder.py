@@ -151,6 +151,12 @@ class ActorBuilder:
             if m is None:
                 return None
             sv, np = self.ante.views[m.si], m.np
+        elif np.kind == "common" and np.core is None and not np.members and (
+                m := self.ante.resolve_description(sv.index, np)) is not None:
+            actor = self.build(self.ante.views[m.si], m.np)  # "aktivis mahasiswa itu" after "Aktivis ..., X"
+            if actor is not None:
+                s, e = sv.char_span(np.start, np.end)
+                return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
             m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
             if m is not None:
@@ -182,9 +188,15 @@ class ActorBuilder:
                 ps, pe = psv.char_span(place.np.start, place.np.end)
                 head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
                 lookup = f"{head} {self.doc.text[ps:pe]}".strip()
-        name, country, sector = self._identity(lookup, s, e)
-        if lookup != text and name == lookup:
-            name = text
+        if (lookup == text and np.kind == "proper" and np.end - np.start > 1
+                and sv.has_role(np.end - 1, "demonstrative")):
+            # "Khariq Anhar itu": the name without its demonstrative
+            e2 = sv.tokens[np.end - 2].end
+            name, country, sector = self._identity(self.doc.text[s:e2], s, e2)
+        else:
+            name, country, sector = self._identity(lookup, s, e)
+            if lookup != text and name == lookup:
+                name = text
         if (np.kind == "proper" and self.doc.entities and name == text and country is None
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)

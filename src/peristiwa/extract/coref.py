@@ -140,6 +140,28 @@ class Antecedents:
                     return Mention(k, cand, "group", False)
         return None
 
+    def resolve_description(self, si: int, np: NP, max_back: int = 60) -> Mention | None:
+        """ "aktivis mahasiswa itu" / "aktivis mahasiswa yang ..." after "Aktivis mahasiswa asal Riau, Khariq
+        Anhar": a description the article first gave in apposition to a person's name stands for that
+        person. Its content words (two at least, or one with a demonstrative) must open the description."""
+        sv = self.views[si]
+        words = [sv.words[k] for k in range(np.start, np.end)
+                 if not sv.has_role(k, "quant", "demonstrative") and sv.words[k][:1].isalnum()]
+        demonstrative = any(sv.has_role(k, "demonstrative") for k in range(np.start, np.end))
+        if not words or (len(words) < 2 and not demonstrative):
+            return None
+        for k in range(si, max(-1, si - max_back - 1), -1):
+            msv = self.views[k]
+            for cand in self.nps_for(k):
+                if cand.core is None or (k == si and cand.start >= np.start) or cand.label not in ("PER", "MISC"):
+                    continue
+                desc = [msv.words[j] for j in range(cand.start, cand.core[0])
+                        if not msv.has_role(j, "quant") and msv.words[j][:1].isalnum()]
+                if desc[: len(words)] == words:
+                    core = NP(cand.core[0], cand.core[1], cand.head, "proper", label=cand.label)
+                    return Mention(k, core, "person", False)
+        return None
+
     def resolve_title(self, si: int, np: NP, max_back: int = 15) -> Mention | None:
         """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""
         for k in range(si, max(-1, si - max_back - 1), -1):
