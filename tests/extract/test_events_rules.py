@@ -459,3 +459,10 @@ def test_a_description_given_in_apposition_stands_for_the_person(pipeline):
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert len(arrests) == 1  # one arrest, told three times
     assert {a.name for a in arrests[0].recipients} == {"Khariq Anhar"}
+
+
+def test_a_common_noun_of_a_re_mention_adds_nobody_to_named_participants(pipeline):
+    doc = pipeline(Document(doc_id="g", lang="id", published=dt.date(2025, 9, 2), text=(
+        "Polda Metro Jaya menahan Budi Santoso di Jakarta. Budi Santoso ditahan penyidik atas dugaan korupsi.")))
+    arrest = _one(list(doc.events), "COERCE")
+    assert [doc.text[a.start : a.end] for a in arrest.actors] == ["Polda Metro Jaya"]

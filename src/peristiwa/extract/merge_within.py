@@ -112,6 +112,12 @@ def _generic(a: Actor) -> bool:
     return a.name[:1].islower() and not a.country
 
 
+def _adds_nobody(a: Actor, named: list[Actor]) -> bool:
+    """An unresolved common noun of another mention ("penyidik", "tim") whose sector (if any) the event's
+    participants already have: it names nobody new."""
+    return _generic(a) and bool(named) and (a.sector is None or a.sector in {x.sector for x in named})
+
+
 def _compatible_actors(x: list[Actor], y: list[Actor], states: set[str]) -> bool:
     x = [a for a in x if not _generic(a)]
     y = [a for a in y if not _generic(a)]
@@ -317,11 +323,11 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
             sides = [best]
     for d in others:
         for a in d.actors:
-            if a.name.lower() not in {x.name.lower() for x in best.actors}:
+            if a.name.lower() not in {x.name.lower() for x in best.actors} and not _adds_nobody(a, best.actors):
                 best.actors.append(a)
         for a in d.recipients:
             names = {x.name.lower() for x in best.recipients + best.actors}
-            if a.name.lower() not in names and not sides:
+            if a.name.lower() not in names and not sides and not _adds_nobody(a, best.recipients):
                 best.recipients.append(a)
         if not best.places and d.places:
             best.places = d.places
