@@ -466,3 +466,17 @@ def test_a_common_noun_of_a_re_mention_adds_nobody_to_named_participants(pipelin
         "Polda Metro Jaya menahan Budi Santoso di Jakarta. Budi Santoso ditahan penyidik atas dugaan korupsi.")))
     arrest = _one(list(doc.events), "COERCE")
     assert [doc.text[a.start : a.end] for a in arrest.actors] == ["Polda Metro Jaya"]
+
+
+def test_a_statement_made_also_is_another_statement(run):
+    _doc, events = run("Anggota DPR Elnino Husein Mohi meminta TNI memberikan keterangan. "
+                       "Elnino juga meminta TNI segera mengklarifikasi proses pembelian alutsista.")
+    assert len([e for e in events if e.type == "REQUEST"]) == 2
+
+
+def test_a_statement_takes_the_day_its_attribution_gives(pipeline):
+    doc = pipeline(Document(doc_id="a", lang="id", published=dt.date(2017, 5, 18), text=(
+        "Anggota DPR Elnino Husein Mohi meminta TNI memberikan keterangan. \"TNI perlu memberikan penjelasan "
+        "resmi,\" kata Elnino di Jakarta, hari ini. Saat ini kasus itu diselidiki polisi.")))
+    request = _one(list(doc.events), "REQUEST")
+    assert request.date is not None and request.date.first == dt.date(2017, 5, 18)

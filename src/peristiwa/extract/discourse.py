@@ -146,12 +146,13 @@ def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
     """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
     calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
     takes that anchor date: the last such day before it (else the first after it), when it lies at most
-    ``anchor_days`` before publication. Relative words ("kini", "saat ini") never anchor, and an event
-    whose sentence gives some other time keeps its own reading."""
+    ``anchor_days`` before publication. A day told relative to publication ("kata Elnino di Jakarta, hari
+    ini", "kemarin") anchors too; words for the present ("kini", "saat ini") never do, and an event whose
+    sentence gives some other time keeps its own reading."""
     days = int(res.setting("dates", "anchor_days", default=0))
     if not days or doc.published is None:
         return
-    anchors = [m for m in doc.dates if m.value is not None and not m.relative and m.value.precision == "day"
+    anchors = [m for m in doc.dates if m.value is not None and m.note != "present" and m.value.precision == "day"
                and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
     if not anchors:
         return

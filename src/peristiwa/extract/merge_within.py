@@ -210,7 +210,10 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
         return True
     if later.type in _DOC_WIDE and not later.additive:
         return True
-    if later.type != "ASSAULT" and later.head and later.actors and any(
+    # "Elnino juga meminta TNI ...": a statement made "also" is another one; an act on persons ("yang juga
+    # dideportasi") is usually the same operation told of one more person
+    if later.type != "ASSAULT" and later.head and later.actors and not (
+            later.additive and later.type not in _DOC_WIDE) and any(
         m.head.split()[:1] == later.head.split()[:1] and _shares(m.actors, later.actors, states) for m in group
     ):
         return True
