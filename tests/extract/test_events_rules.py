@@ -480,3 +480,17 @@ def test_a_statement_takes_the_day_its_attribution_gives(pipeline):
         "resmi,\" kata Elnino di Jakarta, hari ini. Saat ini kasus itu diselidiki polisi.")))
     request = _one(list(doc.events), "REQUEST")
     assert request.date is not None and request.date.first == dt.date(2017, 5, 18)
+
+
+@pytest.mark.parametrize("text", ["Seorang tersangka ditahan terkait dengan serangan truk di Stockholm.",
+                                  "Seorang tersangka ditahan terkait serangan truk di Stockholm."])
+def test_an_event_an_act_relates_to_is_an_event(run, text: str) -> None:
+    _doc, events = run(text)
+    assert {e.type for e in events} == {"COERCE", "ASSAULT"}
+
+
+def test_a_count_in_the_next_sentence_carries_to_its_event(pipeline):
+    doc = pipeline(Document(doc_id="c", lang="id", published=dt.date(2017, 4, 10), text=(
+        "Sebuah truk menabrak kerumunan dalam serangan di Stockholm. Polisi mengidentifikasi empat orang "
+        "korban yang tewas bersamaan dengan jaksa menahan satu tersangka lain.")))
+    assert [(c.kind, c.value) for c in _one(list(doc.events), "ASSAULT").counts] == [("killed", 4)]

@@ -99,6 +99,8 @@ def _instruments(sv: SentView, out: list[Candidate], dropped: set[int]) -> None:
         if prev.nominal or not (k >= 0 and sv.words[k] in sv.syntax.instrument_preps and 0 <= k - prev.end <= 3
                                 and id(prev) not in dropped):
             continue
+        if k > 0 and sv.has_role(k - 1, "prep", "topic_prep"):
+            continue  # "ditahan terkait dengan serangan": a compound preposition, not the means
         dropped.add(id(c))
         last = c
         for nxt in out[i + 1 :]:
