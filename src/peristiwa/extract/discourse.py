@@ -146,20 +146,24 @@ def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
     """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
     calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
     takes that anchor date: the last such day before it (else the first after it), when it lies at most
-    ``anchor_days`` before publication. A day told relative to publication ("kata Elnino di Jakarta, hari
-    ini", "kemarin") anchors too; words for the present ("kini", "saat ini") never do, and an event whose
-    sentence gives some other time keeps its own reading."""
+    ``anchor_days`` before publication. A statement (``[types] verbal``) is also dated by a day told
+    relative to publication ("kata Elnino di Jakarta, hari ini", "kemarin"): that is when it was made.
+    Words for the present ("kini", "saat ini") never anchor, and an event whose sentence gives some other
+    time keeps its own reading."""
     days = int(res.setting("dates", "anchor_days", default=0))
     if not days or doc.published is None:
         return
-    anchors = [m for m in doc.dates if m.value is not None and m.note != "present" and m.value.precision == "day"
-               and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
-    if not anchors:
-        return
+    dated = [m for m in doc.dates if m.value is not None and m.note != "present" and m.value.precision == "day"
+             and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
+    calendar = [m for m in dated if not m.relative]
+    verbal = set(res.setting("types", "verbal", default=[]))
     for d in drafts:
         if d.date is not None or d.modality == "future":
             continue
         if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+            continue
+        anchors = dated if d.type in verbal else calendar
+        if not anchors:
             continue
         before = [m for m in anchors if m.end <= d.trigger.start]
         m = before[-1] if before else anchors[0]
