@@ -318,3 +318,13 @@ def test_south_asian_protest_vocabulary(run, text: str, actor: str | None) -> No
 def test_processions_and_gatherings_that_are_no_protest(run, text: str) -> None:
     _, events = run(text)
     assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_members_of_an_unknown_group_take_the_member_nouns_sector(run) -> None:
+    # "cadres of X": nobody knows X by name, but its cadres are party people (actor_heads.tsv), so a clash
+    # of theirs with the police is a riot, not a battle of armed groups
+    doc, events = run("A clash broke out between cadres of the Lok Sangharsh Morcha and police on Monday.")
+    clash = _of(events, "ASSAULT")
+    sectors = {doc.text[a.start : a.end]: a.sector for a in clash.actors}
+    assert sectors.get("the Lok Sangharsh Morcha") == "party"
+    assert clash.acled is not None and clash.acled.event_type == "Riots"
