@@ -127,6 +127,8 @@ CASES = [
     Case("police-crowd-clash", "ASSAULT", (), ("police",), ("party",),
          "Police and supporters of the opposition party clashed in the market town.",
          ("Riots", "Mob violence"), "15"),
+    Case("battle-with-police", "ASSAULT", (), ("police",), (), "A gang leader was killed in a battle with police.",
+         ("Battles", "Armed clash"), "10", killed=1),
     Case("unnamed-clash", "ASSAULT", (), (None,), (None,), "Two groups of youths clashed in the town.",
          ("Riots", "Mob violence"), "57"),
     Case("riot", "PROTEST", ("riot",), ("civilians",), (), "The demonstration turned into a riot.",
