@@ -331,7 +331,7 @@ def test_members_of_an_unknown_group_take_the_member_nouns_sector(run) -> None:
 
 
 def test_maoist_insurgents_are_rebels(run) -> None:
-    doc, events = run("Two Naxals were killed during an operation by security forces in the forest.")
+    _, events = run("Two Naxals were killed during an operation by security forces in the forest.")
     clash = _of(events, "ASSAULT")
     assert [a.sector for a in clash.recipients] == ["rebels"]
     assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
