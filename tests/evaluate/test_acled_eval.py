@@ -92,6 +92,36 @@ def test_read_acled_csv(tmp_path: Path, acled_csv: Path) -> None:
     assert b.sub_event_type == "Armed clash" and b.interaction == "12"
 
 
+class _Bombs:
+    """Codes every note as an ASSAULT with explosives: a grenade when the note says one was thrown."""
+
+    provides = frozenset({"text", "events"})
+
+    def __call__(self, doc: Document) -> Document:
+        w = Span(0, len(doc.text))
+        gunmen = (Actor(start=0, end=1, name="gunmen", sector="armed group"),)
+        farmer = (Actor(start=0, end=1, name="farmer", sector="civilians"),)
+        ev = Event(id="e1", type="ASSAULT", modes=("explosives",), trigger=w, evidence=w, actors=gunmen,
+                   recipients=farmer)
+        return doc.with_layers(events=(ev,))
+
+
+def test_old_schema_accepts_grenades_coded_by_their_target(tmp_path: Path) -> None:
+    # before 2019 a hand-thrown grenade was no "Remote violence" (its thrower is present): an old "Violence
+    # against civilians" row agrees with Explosions/Remote violence - Grenade, not with a planted IED
+    old = write_csv(tmp_path / "old.csv", ["EVENT_DATE", "EVENT_TYPE", "ACTOR1", "ACTOR2", "NOTES", "FATALITIES"], [
+        ["01-January-2015", "Violence against civilians", "Unidentified Armed Group (Testland)",
+         "Civilians (Testland)", "Gunmen threw a grenade at a farmer's house.", "0"],
+        ["02-January-2015", "Violence against civilians", "Unidentified Armed Group (Testland)",
+         "Civilians (Testland)", "A planted IED went off near a farmer's house.", "0"],
+    ])
+    report = evaluate_acled(old, _Bombs())  # type: ignore[arg-type]
+    assert (report.event_type.numerator, report.event_type.denominator) == (1, 2)
+    accepted = [k for k in report.confusion if k[1].endswith("accepted for the old type)")]
+    assert accepted == [("Violence against civilians",
+                         "Explosions/Remote violence (Grenade: accepted for the old type)")]
+
+
 def test_evaluate_acled(acled_csv: Path) -> None:
     report = evaluate_acled(acled_csv, FakePipeline(), limit=3)
     d = report.to_dict()

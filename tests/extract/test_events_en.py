@@ -281,3 +281,57 @@ def test_subject_before_a_participle_and_the_harmed_in_an_attack(text: str, acto
     assert len(assault) == 1
     assert [text[a.start : a.end] for a in assault[0].actors] == actors
     assert [text[a.start : a.end] for a in assault[0].recipients] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Shopkeepers shut their stalls in protest against the new market tax.", "Shopkeepers"),
+        ("About 400 nurses converged on the health office to protest the unpaid wages.", "nurses"),
+        ("Opposition activists brought out a procession in the old town on Monday.", "activists"),
+        ("Dock workers took out a rally near the harbour.", "workers"),
+        ("A complete shutdown was observed in the valley against the new land law.", None),
+        ("Hundreds of farmers laid siege to the district office demanding canal water.", "farmers"),
+        ("Lawyers abstained from work on Friday to press for a new bench.", "Lawyers"),
+        ("Angry villagers blocked the busy coastal highway for three hours.", "villagers"),
+        ("Students chanted slogans against the vice chancellor outside the campus.", "Students"),
+        ("Teachers took to the street in the provincial capital.", "Teachers"),
+    ],
+)
+def test_south_asian_protest_vocabulary(run, text: str, actor: str | None) -> None:
+    # protest words of South Asian English news (triggers.tsv): the demonstration is an asserted PROTEST
+    doc, events = run(text)
+    protest = _of(events, "PROTEST")
+    assert protest.modality == "asserted"
+    if actor is not None:
+        assert any(actor in t for t in _texts(doc, protest.actors))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The funeral procession of the former minister passed through the town.",
+        "Police blocked the highway after the accident.",
+        "Villagers gathered at the temple for the harvest festival.",
+    ],
+)
+def test_processions_and_gatherings_that_are_no_protest(run, text: str) -> None:
+    _, events = run(text)
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_members_of_an_unknown_group_take_the_member_nouns_sector(run) -> None:
+    # "cadres of X": nobody knows X by name, but its cadres are party people (actor_heads.tsv), so a clash
+    # of theirs with the police is a riot, not a battle of armed groups
+    doc, events = run("A clash broke out between cadres of the Lok Sangharsh Morcha and police on Monday.")
+    clash = _of(events, "ASSAULT")
+    sectors = {doc.text[a.start : a.end]: a.sector for a in clash.actors}
+    assert sectors.get("the Lok Sangharsh Morcha") == "party"
+    assert clash.acled is not None and clash.acled.event_type == "Riots"
+
+
+def test_maoist_insurgents_are_rebels(run) -> None:
+    _, events = run("Two Naxals were killed during an operation by security forces in the forest.")
+    clash = _of(events, "ASSAULT")
+    assert [a.sector for a in clash.recipients] == ["rebels"]
+    assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"

@@ -19,8 +19,10 @@ is ever stored by peristiwa (ACLED terms of use).
   actors whose sectors follow ACLED's inter codes; does :mod:`peristiwa.acled` give ACLED's types back?
 
 Files with ACLED's pre-2019 schema (``Riots/Protests``, ``Battle-No change of territory``...) are compared
-through ``[old_schema]`` of ``acled/data/acled.toml``: "Riots/Protests" accepts Protests or Riots, and
-rows without a sub-event type leave the sub-event measure out.
+through ``[old_schema]`` of ``acled/data/acled.toml``: "Riots/Protests" accepts Protests or Riots, rows
+without a sub-event type leave the sub-event measure out, and an old type's ``accept`` pairs (a grenade or
+suicide bombing coded as Violence against civilians or a Battle before Explosions/Remote violence covered
+them) count as agreeing.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ ACLED_TARGETS: dict[str, float] = {"event_type": 0.90, "sub_event_type": 0.80, "
 _RADIUS_KM = 25.0
 _SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]")
 _NONE = "(none)"
+_ACCEPTED = "accepted for the old type"
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class AcledRecord:
     inter2: int | None
     actor1: str
     actor2: str
+    #: (event type, sub-event type) pairs of today's taxonomy an old-schema type also covered (``accept``)
+    accepted: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def interaction(self) -> str | None:
@@ -228,6 +233,7 @@ def read_acled_csv(
                 inter2=inter2 or None,
                 actor1=actor1 if actor1.upper() != "NA" else "",
                 actor2=actor2 if actor2.upper() != "NA" else "",
+                accepted=frozenset((str(t), str(st)) for t, st in (old.get("accept", ()) if old else ())),
             ))
             if limit is not None and len(out) >= limit:
                 break
@@ -244,15 +250,17 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _score(tally: _Tally, report: AcledReport, rec: AcledRecord, ev: Event | None) -> None:
     view = ev.acled if ev is not None else None
     gold = " | ".join(sorted(rec.event_types))
+    also = view is not None and (view.event_type, view.sub_event_type) in rec.accepted
     tally.add("coverage", view is not None)
-    tally.add("event_type", view is not None and view.event_type in rec.event_types)
-    report.confusion[(gold, view.event_type if view else _NONE)] = (
-        report.confusion.get((gold, view.event_type if view else _NONE), 0) + 1
-    )
+    tally.add("event_type", view is not None and (view.event_type in rec.event_types or also))
+    pred = view.event_type if view else _NONE
+    if view is not None and also and view.event_type not in rec.event_types:
+        pred = f"{view.event_type} ({view.sub_event_type}: {_ACCEPTED})"
+    report.confusion[(gold, pred)] = report.confusion.get((gold, pred), 0) + 1
     if rec.sub_event_type:
         pred_sub = view.sub_event_type if view else _NONE
-        tally.add("sub_event_type", pred_sub == rec.sub_event_type)
-        if pred_sub != rec.sub_event_type:
+        tally.add("sub_event_type", pred_sub == rec.sub_event_type or also)
+        if pred_sub != rec.sub_event_type and not also:
             key = (rec.sub_event_type, pred_sub)
             report.sub_confusion[key] = report.sub_confusion.get(key, 0) + 1
     if rec.fatalities is not None:
@@ -442,7 +450,7 @@ def render_acled_report(report: AcledReport, *, top: int = 12) -> Table:
     table.add_section()
     table.add_row("[b]event type: ACLED → predicted[/b]", "", "count", "")
     for (gold, pred), n in sorted(report.confusion.items(), key=lambda kv: (kv[0][0], -kv[1])):
-        mark = "" if pred in gold.split(" | ") else " ✗"
+        mark = "" if pred in gold.split(" | ") or pred.endswith(f"{_ACCEPTED})") else " ✗"
         table.add_row(f"{gold} → {pred}{mark}", "", str(n), "")
     if report.sub_confusion:
         table.add_section()

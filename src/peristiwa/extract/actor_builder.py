@@ -205,7 +205,20 @@ class ActorBuilder:
         if sector is None or (name[:1].islower() and country is None):
             # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
             sector = _head_sector(sv, np, sector)
+        if sector is None:
+            sector = self._member_sector(sv, np)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+    def _member_sector(self, sv: SentView, np: NP) -> str | None:
+        """"cadres of the Janata Morcha", "supporters of X": the group nobody knows by name is the phrase, but
+        the member noun before "of" tells what its members are (``actor_heads.tsv``: cadres and supporters
+        are party people); ``None`` when no member noun with a sector stands there."""
+        k = np.start - 1
+        if k < 1 or not sv.has_role(k, "genitive_prep") or not sv.has_role(k - 1, "member_head"):
+            return None
+        tok = sv.tokens[k - 1]
+        return next((e.sector for e in self.doc.entities
+                     if e.sector and e.start <= tok.start and tok.end <= e.end), None)
 
 
 def _acronym(text: str) -> bool:
