@@ -494,3 +494,11 @@ def test_a_count_in_the_next_sentence_carries_to_its_event(pipeline):
         "Sebuah truk menabrak kerumunan dalam serangan di Stockholm. Polisi mengidentifikasi empat orang "
         "korban yang tewas bersamaan dengan jaksa menahan satu tersangka lain.")))
     assert [(c.kind, c.value) for c in _one(list(doc.events), "ASSAULT").counts] == [("killed", 4)]
+
+
+@pytest.mark.parametrize("text", ["Warga bentrok dengan polisi di Jakarta.",
+                                  "Bentrokan antara warga dengan polisi terjadi di Jakarta."])
+def test_both_sides_of_a_clash_act_once(pipeline, text: str) -> None:
+    doc = pipeline(Document(doc_id="b", lang="id", published=dt.date(2025, 9, 2), text=text))
+    clash = _one(list(doc.events), "ASSAULT")
+    assert [doc.text[a.start : a.end].lower() for a in clash.actors] == ["warga", "polisi"]

@@ -210,8 +210,9 @@ def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
             after = [np for np in nps if np.start == k + 1]
             if after:
                 items = coordinated(sv, nps, after[0])
-                if len(items) == 1:  # "antara X dan Y" where Y follows "dan" without being a list head
-                    nxt = [np for np in nps if np.start == after[0].end + 1 and sv.has_role(after[0].end, "coord")]
+                if len(items) == 1:  # "antara X dan Y" / "antara X dengan Y": Y follows without a list head
+                    nxt = [np for np in nps if np.start == after[0].end + 1
+                           and sv.has_role(after[0].end, "coord", "with_prep")]
                     items += nxt
                 return [m for item in items for m in item.expand()]
     return []
@@ -401,6 +402,9 @@ def assign_roles(
             both = _between(sv, nps, cand.end, hi)
             if both:
                 roles.actors = both
+            elif not roles.actors and light is None and subj and subj[-1].end == cand.start:
+                roles.actors = list(subj)  # "Warga bentrok dengan polisi": a bare noun used as the predicate
+            comit = [np for np in comit if np not in both]  # "antara warga dengan polisi": already a side
             if comit:
                 (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(comit)
         return roles
@@ -424,7 +428,7 @@ def assign_roles(
         both = _between(sv, nps, cand.end, hi)
         if both:
             roles.actors = both
-        extra = comit or _after(sv, nps, cand.end, hi)
+        extra = [np for np in comit if np not in both] or _after(sv, nps, cand.end, hi)
         if extra:
             (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(extra)
     else:
