@@ -502,3 +502,10 @@ def test_both_sides_of_a_clash_act_once(pipeline, text: str) -> None:
     doc = pipeline(Document(doc_id="b", lang="id", published=dt.date(2025, 9, 2), text=text))
     clash = _one(list(doc.events), "ASSAULT")
     assert [doc.text[a.start : a.end].lower() for a in clash.actors] == ["warga", "polisi"]
+
+
+def test_a_reporting_verb_used_as_an_adverb_keeps_the_clause(pipeline):
+    doc = pipeline(Document(doc_id="r", lang="id", published=dt.date(2017, 6, 19), text=(
+        "Seorang komandan ISIS dilaporkan tewas pada pertempuran pagi di Mosul.")))
+    battle = _one(list(doc.events), "ASSAULT")
+    assert [doc.text[a.start : a.end] for a in battle.recipients] == ["Seorang komandan ISIS"]
