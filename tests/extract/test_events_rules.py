@@ -509,3 +509,11 @@ def test_a_reporting_verb_used_as_an_adverb_keeps_the_clause(pipeline):
         "Seorang komandan ISIS dilaporkan tewas pada pertempuran pagi di Mosul.")))
     battle = _one(list(doc.events), "ASSAULT")
     assert [doc.text[a.start : a.end] for a in battle.recipients] == ["Seorang komandan ISIS"]
+
+
+def test_a_statement_was_made_where_its_attribution_says(pipeline):
+    doc = pipeline(Document(doc_id="p", lang="id", published=dt.date(2017, 5, 18), text=(
+        "Elnino Husein Mohi meminta TNI memberikan keterangan. \"TNI perlu memberikan penjelasan "
+        "resmi,\" kata Elnino di Jakarta, hari ini.")))
+    request = _one(list(doc.events), "REQUEST")
+    assert [p.name for p in request.locations] == ["Jakarta"]

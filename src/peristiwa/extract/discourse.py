@@ -15,14 +15,15 @@ from typing import Any
 
 import msgspec
 
-from ..model import Actor, Count, Document, Span
+from ..model import Actor, Count, Document, Place, Span
 from .attach import count_types, locative, main_place
 from .merge_within import Draft
 from .resources import Resources, SentView
 
 __all__ = [
     "accused", "anchor_dates", "armed_sides", "attach_counts", "during", "event_noun_sentences",
-    "fallback_places", "implicit_agents", "inherit_dates", "prominence", "protest_targets", "victim_counts",
+    "fallback_places", "implicit_agents", "inherit_dates", "prominence", "protest_targets", "statement_places",
+    "victim_counts",
 ]
 
 
@@ -312,3 +313,30 @@ def fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
     for d in drafts:
         if d.type in physical and not d.places:
             d.places = [main]
+
+
+def statement_places(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
+    """ "..., kata Elnino di Jakarta, hari ini": a statement (``[types] verbal``) with no place of its own
+    was made where an attribution of its speaker says (a locative place after the speech verb), as was any
+    other statement of that speaker in the article: one occasion, a press conference or an interview."""
+    verbal = set(res.setting("types", "verbal", default=[]))
+    if not verbal or not doc.places or not doc.quotes:
+        return
+    said_at: dict[str, Place] = {}
+    for q in doc.quotes:
+        if q.cue_span is None or not q.speaker or q.speaker.lower() in said_at:
+            continue
+        sv = views[_sentence_index(views, q.cue_span.start)]
+        end = sv.end if q.content.start < q.cue_span.start else min(sv.end, q.content.start)
+        place = next((p for p in doc.places if q.cue_span.end <= p.start < end and _locative_place(sv, p)), None)
+        if place is not None:
+            said_at[q.speaker.lower()] = place
+    if not said_at:
+        return
+    for d in drafts:
+        if d.type not in verbal or d.places:
+            continue
+        for name in (d.source, *(a.name for a in d.actors)):
+            if name and name.lower() in said_at:
+                d.places = [said_at[name.lower()]]
+                break

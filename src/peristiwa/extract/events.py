@@ -41,6 +41,7 @@ from .discourse import (
     inherit_dates,
     prominence,
     protest_targets,
+    statement_places,
     victim_counts,
 )
 from .merge_within import Draft, MergeOptions, merge_drafts
@@ -219,6 +220,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     armed_sides(doc, merged, res, builder.persons)
     protest_targets(merged, res)
     fallback_places(doc, merged, res)
+    statement_places(doc, views, merged, res)
     implicit_agents(doc, views, merged, res)
     floor = float(min_confidence if min_confidence is not None else conf_cfg.get("min", 0.4))
     events: list[Event] = []
