@@ -517,3 +517,11 @@ def test_a_statement_was_made_where_its_attribution_says(pipeline):
         "resmi,\" kata Elnino di Jakarta, hari ini.")))
     request = _one(list(doc.events), "REQUEST")
     assert [p.name for p in request.locations] == ["Jakarta"]
+
+
+def test_an_implicit_agent_is_the_body_not_its_officer(pipeline):
+    doc = pipeline(Document(doc_id="i", lang="id", published=dt.date(2025, 10, 19), text=(
+        "Aparat Polres Tasikmalaya Kota mengamankan seorang pengemudi. Kapolres Tasikmalaya Kota AKBP Moch Faruk "
+        "Rozi membenarkan hal itu. Saat ini pengemudi itu masih menjalani pemeriksaan.")))
+    check = [e for e in doc.events if e.type == "ACCUSE"]
+    assert check and [a.name for a in check[0].actors] == ["Tasikmalaya City Police (Polres Tasikmalaya Kota)"]

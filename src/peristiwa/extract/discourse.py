@@ -256,7 +256,8 @@ def during(drafts: list[Draft], res: Resources) -> None:
 
 def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
     """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
-    its sentence is the act of the authority the article last named (a police or judicial body)."""
+    its sentence is the act of the authority the article last named (a police or judicial body; a body
+    rather than one of its officers when both were named)."""
     table: dict[str, list[str]] = res.setting("implicit_agents", default={})
     for d in drafts:
         # a key names a type ("COERCE") or a type with one of its modes ("ACCUSE:investigate": an
@@ -267,7 +268,8 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
         before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
                   and d.sv.index - _sentence_index(views, e.start) <= 5]
         if before:
-            e = before[-1]
+            # the body acts, not its spokesperson: "Kapolres AKBP X ... pemeriksaan" is the police's act
+            e = next((x for x in reversed(before) if x.label != "PER"), before[-1])
             d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
 
 
