@@ -110,8 +110,10 @@ def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
 
 def test_sentence_opening_common_word_is_not_part_of_a_name(pipeline: Pipeline) -> None:
     doc = _doc("Polisi menahan Khariq Anhar di Jakarta. Penangkapan Khariq Anhar membuat mahasiswa marah. "
-               "Menurut polisi, penangkapan itu sah. Budi Gunawan mengatakan, Budi Gunawan hadir.")
+               "Menurut polisi, penangkapan itu sah. Budi Gunawan mengatakan, Budi Gunawan hadir. "
+               "Kesiapan Joko Susilo diragukan.")
     doc = _through_entities(doc, pipeline)
     names = {e.name for e in doc.entities}
     assert "Khariq Anhar" in names and "Penangkapan Khariq Anhar" not in names
     assert "Budi Gunawan" in names  # a name opening a sentence is still a name
+    assert "Joko Susilo" in names and "Kesiapan Joko Susilo" not in names  # "kesiapan": ke-an of "siap"

@@ -28,6 +28,7 @@ from typing import Any
 
 import msgspec
 
+from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
 from .matcher import Match, PhraseMatcher
 
@@ -141,8 +142,10 @@ class ActorRegistry:
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
     #: lower-case common words (nouns, verbs, ... of ``pos_lexicon.tsv``): a capitalised one opening a
-    #: sentence is not part of a name
+    #: sentence is not part of a name; nor is a word the pack's affixes derive from one ("Kesiapan")
     common_words: frozenset[str] = field(init=False)
+    morphology: Morphology | None = field(init=False)
+    common_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
@@ -155,6 +158,8 @@ class ActorRegistry:
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
         pos = pack.table("pos_lexicon.tsv") if pack.has("pos_lexicon.tsv") else []
         self.common_words = frozenset(r["form"].lower() for r in pos if r["upos"] not in ("PROPN", "X"))
+        self.morphology = (Morphology.from_settings(pack.settings("affixes.toml"))
+                           if self.common_words and pack.has("affixes.toml") else None)
         countries = country_names()
         actor_rows: list[tuple[str, ActorInfo]] = []
         mod_rows: list[tuple[str, Modifier]] = []
@@ -206,6 +211,17 @@ class ActorRegistry:
         self.place_terms = frozenset(w.lower() for r in place_words for w in r["word"].split())
 
     # -- naming -----------------------------------------------------------------------------------
+
+    def is_common(self, word: str) -> bool:
+        """A common word: in the word-class lexicon, or derived by the pack's affixes from one of its
+        words ("Kesiapan" from "siap", "Penangkapan" from "tangkap"); names like "Setiawan" are neither."""
+        low = word.lower()
+        found = self.common_memo.get(low)
+        if found is None:
+            found = low in self.common_words or bool(self.morphology is not None and any(
+                template != "base" for _root, template in self.morphology.analyze(low, self.common_words)))
+            self.common_memo[low] = found
+        return found
 
     @staticmethod
     def _country_actor(code: str, name: str) -> ActorInfo:

@@ -281,7 +281,7 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                     lower_words = {w for w in _WORD_RUN.findall(text) if w[:1].islower()}
                     mid_caps = set(_MID_CAPITAL.findall(text))
                 word = toks[i].group()
-                if (word.lower() in lower_words or word.lower() in reg.common_words) and word not in mid_caps:
+                if (word.lower() in lower_words or reg.is_common(word)) and word not in mid_caps:
                     first = i + 1
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()

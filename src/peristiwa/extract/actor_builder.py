@@ -192,12 +192,14 @@ class ActorBuilder:
                 and sv.has_role(np.end - 1, "demonstrative")):
             # "Khariq Anhar itu": the name without its demonstrative
             e2 = sv.tokens[np.end - 2].end
-            name, country, sector = self._identity(self.doc.text[s:e2], s, e2)
+            surface = self.doc.text[s:e2]
+            name, country, sector = self._identity(surface, s, e2)
         else:
+            surface = text
             name, country, sector = self._identity(lookup, s, e)
             if lookup != text and name == lookup:
                 name = text
-        if (np.kind == "proper" and self.doc.entities and name == text and country is None
+        if (np.kind == "proper" and self.doc.entities and name == surface and country is None
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
                 and not (sv.syntax.keep_acronyms and _acronym(text)) and text not in self.speakers):
