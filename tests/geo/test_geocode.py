@@ -166,3 +166,11 @@ def test_event_place_is_the_most_specific_of_a_chain(pipeline: Pipeline) -> None
     # not the Kediri district of Bali: the one inside the regency named after it
     assert kediri and all(p.lon is not None and 111 < p.lon < 113 for p in kediri)
     assert not any(p.precision == "admin1" for p in places)
+
+
+def test_place_word_echoing_an_institution_name_keeps_its_preposition(pipeline: Pipeline) -> None:
+    text = ("It began like an ordinary Sunday at First Baptist Church Maryville. The pastor spoke to the "
+            "congregation in Maryville on Sunday, and Dow Chemical said the plant at Dow's site was safe.")
+    got = dict(_en(pipeline, text))
+    assert got["Maryville"].country == "US"  # "in Maryville": the place, not a repeat of the church's name
+    assert "Dow" not in got  # a possessive after "at" is an owner

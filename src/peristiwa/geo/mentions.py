@@ -237,7 +237,7 @@ class _Scanner(ScanContext):
                 return j  # "Taylor Street", "Commerce Dr.": a street named after the place (not "X County Road")
             if self.in_unit(start, end):
                 evidence = "unit"
-            elif self.in_name(start, end):
+            elif self.in_name(start, end) and not self.own_evidence(toks, i, j, evidence):
                 if self.surname(start, end):
                     return j
                 if evidence not in ("admin", "hint", "modifier"):
