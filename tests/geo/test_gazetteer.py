@@ -90,3 +90,10 @@ def test_one_national_capital() -> None:
     gaz = load_gazetteer()
     capitals = [e for e in gaz.lookup("Washington") if e.rank >= 65 and e.feature == "city"]
     assert [e.admin1 for e in capitals] == ["District of Columbia"]
+
+
+def test_name_particles_written_apart_or_joined() -> None:
+    gaz = load_gazetteer()
+    # the source writes "De Soto Parish" and "DeKalb County"; news writes either spelling
+    assert any(e.name == "De Soto Parish" for e in gaz.lookup("DeSoto Parish"))
+    assert any(e.name == "DeKalb County" and e.admin1 == "Georgia" for e in gaz.lookup("De Kalb County"))
