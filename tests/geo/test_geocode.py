@@ -174,3 +174,18 @@ def test_place_word_echoing_an_institution_name_keeps_its_preposition(pipeline: 
     got = dict(_en(pipeline, text))
     assert got["Maryville"].country == "US"  # "in Maryville": the place, not a repeat of the church's name
     assert "Dow" not in got  # a possessive after "at" is an owner
+
+
+def test_source_region_is_the_focus_of_a_local_paper() -> None:
+    from peristiwa.config import Config
+    from peristiwa.errors import ConfigError
+
+    text = "The Athens City Council met on Wednesday. Athens has had few contested races."
+    cfg = Config.load(overrides={"stages": {"geo.places": {"source_regions": {"athensreview.com": "US/Texas"}}}})
+    local = Pipeline(cfg)
+    doc = _run(local, Document(doc_id="t", text=text, lang="en", url="https://www.athensreview.com/news/1"))
+    assert {(p.name, p.admin1) for p in doc.places} == {("Athens", "Texas")}
+    plain = dict(_en(local, text))  # no source: the most populous Athens
+    assert plain["Athens"].admin1 != "Texas"
+    with pytest.raises(ConfigError, match="source_regions"):
+        Pipeline(Config.load(overrides={"stages": {"geo.places": {"source_regions": {"x.com": 1}}}}))
