@@ -81,11 +81,12 @@ _JOINED_PARTICLE = re.compile(r"\b(De|La|Le|Du|Mc)(?=[A-Z][a-z])")
 
 
 def _particle_variants(name: str, key: str) -> set[str]:
-    """The other spelling of a name opening with a particle: joined ("de soto" -> "desoto") or apart
-    ("DeKalb" -> "de kalb"); both are usual for the same place in English."""
+    """The other spelling of a US name opening with a particle: joined ("de soto" -> "desoto") or apart
+    ("DeKalb" -> "de kalb"); both are usual for the same place in American English (only there: joined,
+    Vietnamese "La Gi" would be the Indonesian word "lagi")."""
     out = set()
     first, _, rest = key.partition(" ")
-    if first in _PARTICLES and rest:
+    if first in _PARTICLES and len(rest) >= 3:
         out.add(first + rest)
     if _JOINED_PARTICLE.match(name):
         out.add(name_key(_JOINED_PARTICLE.sub(r"\1 ", name, count=1)))
@@ -94,7 +95,7 @@ def _particle_variants(name: str, key: str) -> set[str]:
 
 def _variants(name: str, us: bool = False) -> set[str]:
     key = name_key(name)
-    out = {key} | _particle_variants(name, key)
+    out = {key} | (_particle_variants(name, key) if us else set())
     for art in _ARTICLES:
         if key.startswith(art) and len(key) > len(art) + 2:
             out.add(key[len(art) :])

@@ -97,3 +97,4 @@ def test_name_particles_written_apart_or_joined() -> None:
     # the source writes "De Soto Parish" and "DeKalb County"; news writes either spelling
     assert any(e.name == "De Soto Parish" for e in gaz.lookup("DeSoto Parish"))
     assert any(e.name == "DeKalb County" and e.admin1 == "Georgia" for e in gaz.lookup("De Kalb County"))
+    assert all(e.alias for e in gaz.lookup("Lagi"))  # only US names join: not Vietnamese "La Gi" ("lagi")

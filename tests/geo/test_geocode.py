@@ -174,6 +174,8 @@ def test_place_word_echoing_an_institution_name_keeps_its_preposition(pipeline: 
     got = dict(_en(pipeline, text))
     assert got["Maryville"].country == "US"  # "in Maryville": the place, not a repeat of the church's name
     assert "Dow" not in got  # a possessive after "at" is an owner
+    # "to"/"from" take people as well as places: a repeated word of a name stays an unexplained name there
+    assert "Kirkland" not in dict(_en(pipeline, "Jo Ellen Kirkland Park hosted it. The award went to Kirkland."))
 
 
 def test_source_region_is_the_focus_of_a_local_paper() -> None:
