@@ -4,7 +4,7 @@ The gazetteer is loaded on the first document that needs it (not when the pipeli
 pipelines that never see text pay nothing. Options (``[stages."geo.places"]``): ``gazetteer`` = path of
 another built file; ``demonyms``, ``metonymic_countries``, ``bare_min_population`` override the language
 pack's ``geo.toml`` (see :class:`~peristiwa.geo.words.GeoSettings`); ``source_regions`` = a table from a
-document's source (``Document.source``, else its URL's host without "www.") to the region the source covers,
+document's source (``Document.source`` or its URL's host without "www.") to the region the source covers,
 ``"CC"`` or ``"CC/First-level division"`` (``"thetowntalk.com" = "US/Louisiana"``, ``"tribunjateng.com" =
 "ID/Central Java"``): a local paper's home region is the focus of its documents (see geo.resolve).
 """
@@ -53,8 +53,10 @@ def make_stage(ctx: StageContext) -> StageFn:
     focus_of: dict[str, GeoEntry | None] = {}
 
     def focus(doc: Document) -> GeoEntry | None:
-        source = doc.source or ((urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else "")
-        region = regions.get(source)
+        if not regions:
+            return None
+        host = (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else ""
+        region = regions.get(doc.source or "") or regions.get(host)
         if region is None:
             return None
         if region not in focus_of:
