@@ -22,6 +22,10 @@ Measures (:class:`GeoReport`):
 - ``mean_km`` / ``median_km`` over found toponyms; ``auc``: area under the curve of log errors over all
   toponyms (misses at the maximum), as in Gritta et al. (0 is perfect, 1 is all wrong).
 
+With ``sources`` (``peristiwa evaluate --geo --sources``) each LGL paper's home region is first learned
+from a plain run over its articles (:func:`learn_source_regions`, no gold) and the articles are geocoded
+again with it as their focus, as a deployment that configures ``source_regions`` would (docs/geocoding.md).
+
 Readers: :func:`read_lgl` (``lgl.xml``: ``<toponym>`` with ``<gaztag>`` coordinates; toponyms without
 coordinates are not scored), :func:`read_geovirus` (``GeoVirus.xml``: ``<location>``; its offsets are
 1-based and are re-anchored on the name) and :func:`read_geoparsing` choosing by the file's content.
@@ -322,8 +326,8 @@ _SOURCE_SHARE, _SOURCE_MIN, _SOURCE_DOCS = 0.5, 5, 2
 def learn_source_regions(docs: list[Document]) -> dict[str, str]:
     """Each source's home region (``"CC/Division"``) from the geocoder's own places in its articles: the
     division most of them lie in (Lieberman et al. 2010's "local lexicon" of a paper, learned without gold).
-    Countries and divisions named as such vote too; sources with too few places or no dominant division
-    get none."""
+    A division named as such votes too, a country or region does not; sources with too few places or no
+    dominant division get none."""
     votes: dict[str, Counter[tuple[str, str]]] = {}
     docs_of: dict[tuple[str, str, str], set[str]] = {}
     for doc in docs:
