@@ -27,6 +27,7 @@ import csv
 import gzip
 import json
 import math
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -74,9 +75,27 @@ class Entry:
     alt_keys: set[str] = field(default_factory=set)  # GeoNames alternate names: weaker evidence
 
 
+#: name particles written apart or joined to the name ("De Soto" / "DeSoto", "La Grange" / "LaGrange")
+_PARTICLES = ("de", "la", "le", "du", "mc")
+_JOINED_PARTICLE = re.compile(r"\b(De|La|Le|Du|Mc)(?=[A-Z][a-z])")
+
+
+def _particle_variants(name: str, key: str) -> set[str]:
+    """The other spelling of a US name opening with a particle: joined ("de soto" -> "desoto") or apart
+    ("DeKalb" -> "de kalb"); both are usual for the same place in American English (only there: joined,
+    Vietnamese "La Gi" would be the Indonesian word "lagi")."""
+    out = set()
+    first, _, rest = key.partition(" ")
+    if first in _PARTICLES and len(rest) >= 3:
+        out.add(first + rest)
+    if _JOINED_PARTICLE.match(name):
+        out.add(name_key(_JOINED_PARTICLE.sub(r"\1 ", name, count=1)))
+    return out
+
+
 def _variants(name: str, us: bool = False) -> set[str]:
     key = name_key(name)
-    out = {key}
+    out = {key} | (_particle_variants(name, key) if us else set())
     for art in _ARTICLES:
         if key.startswith(art) and len(key) > len(art) + 2:
             out.add(key[len(art) :])

@@ -92,6 +92,15 @@ def test_evaluate_prints_a_report(shared_data: Path) -> None:
     assert "event" in output.lower()
 
 
+def test_evaluate_geo_with_sources(shared_data: Path) -> None:
+    lgl = shared_data / "geoparsing" / "lgl.xml"
+    if not lgl.is_file():
+        pytest.skip("no LGL corpus")
+    code, output = _run("evaluate", str(lgl), "--geo", "--sources", "--json", "--limit", "20")
+    assert code == 0, output
+    assert json.loads(output)["toponyms"] > 0
+
+
 @pytest.mark.parametrize("command", ["run", "extract", "show", "export", "evaluate", "stages"])
 def test_every_command_help_has_an_example(command: str) -> None:
     code, output = _run(command, "--help")

@@ -321,6 +321,10 @@ def evaluate(
     geo: Annotated[
         bool, typer.Option("--geo", help="GOLD is a geoparsing corpus (LGL or GeoVirus XML): accuracy@161 km.")
     ] = False,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="With --geo: learn each source's home region from a first run "
+                           "(LGL's papers) and geocode again with it as the focus.")
+    ] = False,
     split: Annotated[str, typer.Option(help="PolNeAR split to score (with --polnear).")] = "dev",
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -335,13 +339,13 @@ def evaluate(
     Example: [bold]peristiwa evaluate ../shared/data/seed/seed.gold.jsonl[/bold]
     Example: [bold]peristiwa evaluate ../shared/data/quotes/polnear --polnear --split dev[/bold]
     Example: [bold]peristiwa evaluate ../shared/data/acled/acled_indonesia_2015-2019.csv --acled --limit 300[/bold]
-    Example: [bold]peristiwa evaluate ../shared/data/geoparsing/lgl.xml --geo[/bold]
+    Example: [bold]peristiwa evaluate ../shared/data/geoparsing/lgl.xml --geo --sources[/bold]
     """
     if acled:
         _evaluate_acled(gold, limit, as_json, config)
         return
     if geo:
-        _evaluate_geo(gold, limit, as_json, config)
+        _evaluate_geo(gold, limit, as_json, config, sources)
         return
     from .evaluate import check_floors, evaluate_polnear, load_floors, read_gold, render_report, score
     from .evaluate import predict as run_predict
@@ -478,11 +482,12 @@ def merge(
         )
 
 
-def _evaluate_geo(path: Path, limit: int | None, as_json: bool, config: Path | None) -> None:
+def _evaluate_geo(path: Path, limit: int | None, as_json: bool, config: Path | None, sources: bool) -> None:
     from .evaluate.geo import evaluate_geoparsing, geo_pipeline, render_geo_report
 
     try:
-        report = evaluate_geoparsing(path, geo_pipeline(_config(config)), limit=limit)
+        cfg = _config(config)
+        report = evaluate_geoparsing(path, geo_pipeline(cfg), limit=limit, sources=sources, config=cfg)
     except PeristiwaError as exc:
         raise _fail(str(exc)) from None
     _show_report(report.to_dict(), lambda: render_geo_report(report), as_json)

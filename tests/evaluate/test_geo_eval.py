@@ -13,6 +13,7 @@ from peristiwa.evaluate.geo import (
     GeoToponym,
     distance_km,
     evaluate_geoparsing,
+    learn_source_regions,
     read_geoparsing,
     render_geo_report,
     score_article,
@@ -23,6 +24,7 @@ _LGL = """<?xml version="1.0" encoding="utf-8"?>
 <articles>
   <article docid="1">
     <title>t</title>
+    <domain>theparisnews.com</domain>
     <text><![CDATA[Fire in Paris, Texas. Officials in Lamar County said the fire started in Paris on Monday.]]></text>
     <toponyms>
       <toponym><start>8</start><end>13</end><phrase>Paris</phrase>
@@ -74,7 +76,7 @@ def geovirus(tmp_path: Path) -> Path:
 def test_readers(lgl: Path, geovirus: Path) -> None:
     (art,) = read_geoparsing(lgl)
     assert [t.text for t in art.toponyms] == ["Paris", "Texas", "Lamar County", "Paris"]  # no gaztag: skipped
-    assert art.toponyms[2].feature == "ADM2"
+    assert art.toponyms[2].feature == "ADM2" and art.source == "theparisnews.com"
     (gv,) = read_geoparsing(geovirus)  # 1-based offsets re-anchored on the names
     assert [(gv.text[t.start : t.end], t.lat) for t in gv.toponyms] == [("Jakarta", -6.2), ("Kenya", 1.0)]
 
@@ -120,3 +122,21 @@ def test_end_to_end_on_fixture(lgl: Path) -> None:
 def test_lgl_floor(shared_data: Path) -> None:
     report = evaluate_geoparsing(shared_data / "geoparsing" / "lgl.xml", limit=150)
     assert (report.accuracy or 0) >= 0.6, report.to_dict()
+
+
+def _placed(doc_id: str, source: str, *admin1s: str) -> Document:
+    places = tuple(Place(start=0, end=1, name="x", admin1=a, country="US", lat=1.0, lon=1.0, feature="city")
+                   for a in admin1s)
+    return Document(doc_id=doc_id, text="x", source=source, places=places)
+
+
+def test_learn_source_regions_needs_a_majority_in_two_articles() -> None:
+    docs = [_placed("1", "local.com", "Texas", "Texas", "Texas", "Ohio"), _placed("2", "local.com", "Texas", "Texas"),
+            _placed("3", "one.com", *["Ohio"] * 9),  # a single article does not make a paper's region
+            _placed("4", "wide.com", "Ohio", "Ohio", "Texas", "Texas", "Utah"), _placed("5", "wide.com", "Utah")]
+    assert learn_source_regions(docs) == {"local.com": "US/Texas"}
+
+
+def test_end_to_end_with_sources(lgl: Path) -> None:
+    report = evaluate_geoparsing(lgl, sources=True)  # one article: no region learned, same result
+    assert report.toponyms == 4 and report.within >= 3

@@ -90,3 +90,22 @@ def test_one_national_capital() -> None:
     gaz = load_gazetteer()
     capitals = [e for e in gaz.lookup("Washington") if e.rank >= 65 and e.feature == "city"]
     assert [e.admin1 for e in capitals] == ["District of Columbia"]
+
+
+def test_name_particles_written_apart_or_joined() -> None:
+    gaz = load_gazetteer()
+    # the source writes "De Soto Parish" and "DeKalb County"; news writes either spelling
+    assert any(e.name == "De Soto Parish" for e in gaz.lookup("DeSoto Parish"))
+    assert any(e.name == "DeKalb County" and e.admin1 == "Georgia" for e in gaz.lookup("De Kalb County"))
+    assert all(e.alias for e in gaz.lookup("Lagi"))  # only US names join: not Vietnamese "La Gi" ("lagi")
+
+
+def test_source_region_names_a_division_or_a_country() -> None:
+    from peristiwa.geo.stage import region_entry
+
+    gaz = load_gazetteer()
+    texas = region_entry(gaz, "US/Texas")
+    assert texas is not None and (texas.feature, texas.country) == ("admin1", "US")
+    syria = region_entry(gaz, "SY")
+    assert syria is not None and (syria.feature, syria.name) == ("country", "Syria")
+    assert region_entry(gaz, "US/Atlantis") is None

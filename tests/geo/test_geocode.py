@@ -166,3 +166,28 @@ def test_event_place_is_the_most_specific_of_a_chain(pipeline: Pipeline) -> None
     # not the Kediri district of Bali: the one inside the regency named after it
     assert kediri and all(p.lon is not None and 111 < p.lon < 113 for p in kediri)
     assert not any(p.precision == "admin1" for p in places)
+
+
+def test_place_word_echoing_an_institution_name_keeps_its_preposition(pipeline: Pipeline) -> None:
+    text = ("It began like an ordinary Sunday at First Baptist Church Maryville. The pastor spoke to the "
+            "congregation in Maryville on Sunday, and Dow Chemical said the plant at Dow's site was safe.")
+    got = dict(_en(pipeline, text))
+    assert got["Maryville"].country == "US"  # "in Maryville": the place, not a repeat of the church's name
+    assert "Dow" not in got  # a possessive after "at" is an owner
+    # "to"/"from" take people as well as places: a repeated word of a name stays an unexplained name there
+    assert "Kirkland" not in dict(_en(pipeline, "Jo Ellen Kirkland Park hosted it. The award went to Kirkland."))
+
+
+def test_source_region_is_the_focus_of_a_local_paper() -> None:
+    from peristiwa.config import Config
+    from peristiwa.errors import ConfigError
+
+    text = "The Athens City Council met on Wednesday. Athens has had few contested races."
+    cfg = Config.load(overrides={"stages": {"geo.places": {"source_regions": {"athensreview.com": "US/Texas"}}}})
+    local = Pipeline(cfg)
+    doc = _run(local, Document(doc_id="t", text=text, lang="en", url="https://www.athensreview.com/news/1"))
+    assert {(p.name, p.admin1) for p in doc.places} == {("Athens", "Texas")}
+    plain = dict(_en(local, text))  # no source: the most populous Athens
+    assert plain["Athens"].admin1 != "Texas"
+    with pytest.raises(ConfigError, match="source_regions"):
+        Pipeline(Config.load(overrides={"stages": {"geo.places": {"source_regions": {"x.com": 1}}}}))

@@ -22,6 +22,10 @@ Measures (:class:`GeoReport`):
 - ``mean_km`` / ``median_km`` over found toponyms; ``auc``: area under the curve of log errors over all
   toponyms (misses at the maximum), as in Gritta et al. (0 is perfect, 1 is all wrong).
 
+With ``sources`` (``peristiwa evaluate --geo --sources``) each LGL paper's home region is first learned
+from a plain run over its articles (:func:`learn_source_regions`, no gold) and the articles are geocoded
+again with it as their focus, as a deployment that configures ``source_regions`` would (docs/geocoding.md).
+
 Readers: :func:`read_lgl` (``lgl.xml``: ``<toponym>`` with ``<gaztag>`` coordinates; toponyms without
 coordinates are not scored), :func:`read_geovirus` (``GeoVirus.xml``: ``<location>``; its offsets are
 1-based and are re-anchored on the name) and :func:`read_geoparsing` choosing by the file's content.
@@ -53,6 +57,7 @@ __all__ = [
     "distance_km",
     "evaluate_geoparsing",
     "geo_pipeline",
+    "learn_source_regions",
     "read_geoparsing",
     "read_geovirus",
     "read_lgl",
@@ -82,11 +87,12 @@ class GeoToponym:
 
 @dataclass(frozen=True)
 class GeoArticle:
-    """One article of a geoparsing corpus (text kept in memory only)."""
+    """One article of a geoparsing corpus (text kept in memory only); ``source``: its paper (LGL domain)."""
 
     doc_id: str
     text: str
     toponyms: tuple[GeoToponym, ...]
+    source: str | None = None
 
 
 @dataclass
@@ -210,7 +216,7 @@ def read_lgl(path: str | Path) -> list[GeoArticle]:
                 continue
             start, end = int(tp.findtext("start") or 0), int(tp.findtext("end") or 0)
             tops.append(GeoToponym(start, end, text[start:end], lat, lon, gaz.findtext("fcode")))
-        out.append(GeoArticle(art.get("docid") or f"lgl-{i}", text, tuple(tops)))
+        out.append(GeoArticle(art.get("docid") or f"lgl-{i}", text, tuple(tops), art.findtext("domain") or None))
     return out
 
 
@@ -305,21 +311,65 @@ def score_article(report: GeoReport, art: GeoArticle, doc: Document | None) -> N
             report.spurious[doc.text[p.start : p.end]] += 1
 
 
+def _run(pipe: Pipeline, art: GeoArticle, lang: str) -> Document | None:
+    try:
+        return pipe(Document(doc_id=art.doc_id, text=art.text, lang=lang, source=art.source))
+    except DocumentError:
+        return None
+
+
+#: a source covers a region when this share of its placed names (at least this many, in at least two
+#: articles) lie in one first-level division
+_SOURCE_SHARE, _SOURCE_MIN, _SOURCE_DOCS = 0.5, 5, 2
+
+
+def learn_source_regions(docs: list[Document]) -> dict[str, str]:
+    """Each source's home region (``"CC/Division"``) from the geocoder's own places in its articles: the
+    division most of them lie in (Lieberman et al. 2010's "local lexicon" of a paper, learned without gold).
+    A division named as such votes too, a country or region does not; sources with too few places or no
+    dominant division get none."""
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    docs_of: dict[tuple[str, str, str], set[str]] = {}
+    for doc in docs:
+        if not doc.source:
+            continue
+        for p in doc.places:
+            if p.country and p.admin1 and p.lat is not None and p.feature not in ("country", "region"):
+                votes.setdefault(doc.source, Counter())[(p.country, p.admin1)] += 1
+                docs_of.setdefault((doc.source, p.country, p.admin1), set()).add(doc.doc_id)
+    out: dict[str, str] = {}
+    for source, counter in sorted(votes.items()):
+        (country, admin1), n = counter.most_common(1)[0]
+        if n >= _SOURCE_MIN and n >= _SOURCE_SHARE * sum(counter.values()) \
+                and len(docs_of[(source, country, admin1)]) >= _SOURCE_DOCS:
+            out[source] = f"{country}/{admin1}"
+    return out
+
+
 def evaluate_geoparsing(
-    path: str | Path, pipeline: Pipeline | None = None, *, limit: int | None = None, lang: str = "en"
+    path: str | Path, pipeline: Pipeline | None = None, *, limit: int | None = None, lang: str = "en",
+    sources: bool = False, config: Config | None = None,
 ) -> GeoReport:
     """Run ``pipeline`` (default: :func:`geo_pipeline`) on each article of an LGL/GeoVirus file and score
-    the places it found against the gold toponyms (see the module docstring for the measures)."""
-    pipe = pipeline if pipeline is not None else geo_pipeline()
+    the places it found against the gold toponyms (see the module docstring for the measures).
+
+    ``sources``: first learn each source's home region from a plain run (:func:`learn_source_regions`),
+    then geocode again with it as the documents' focus (``source_regions`` of geo.places; needs
+    ``config``, the configuration the pipeline was built from, or the default one)."""
+    pipe = pipeline if pipeline is not None else geo_pipeline(config)
     articles = read_geoparsing(path)[:limit]
+    docs = [_run(pipe, art, lang) for art in articles]
+    if sources:
+        regions = learn_source_regions([d for d in docs if d is not None])
+        if regions:
+            cfg = config or Config.load()
+            options = {**cfg.stage_options("geo.places"), "source_regions": regions}
+            pipe = geo_pipeline(cfg.replace(stages={"geo.places": options}))
+            docs = [_run(pipe, art, lang) for art in articles]
     report = GeoReport(source=Path(path).name)
-    for art in articles:
-        doc: Document | None = Document(doc_id=art.doc_id, text=art.text, lang=lang)
-        try:
-            doc = pipe(doc)  # type: ignore[arg-type]
-        except DocumentError:
+    for art, doc in zip(articles, docs, strict=True):
+        if doc is None:
             report.failed += 1
-            doc = None
         score_article(report, art, doc)
     return report
 

@@ -26,18 +26,19 @@ __all__ = ["PlaceWords", "geocode", "place_words"]
 
 def geocode(
     doc: Document, reg: ActorRegistry, pack: LanguagePack, gaz: Gazetteer | None = None,
-    *, settings: GeoSettings | None = None,
+    *, settings: GeoSettings | None = None, focus: GeoEntry | None = None,
 ) -> list[Place]:
     """Place mentions of ``doc`` resolved against the gazetteer, in text order.
 
-    ``settings`` overrides the pack's ``geo.toml`` (the stage passes its options through it).
+    ``settings`` overrides the pack's ``geo.toml`` (the stage passes its options through it); ``focus`` is
+    the division or country the document's source covers (see :func:`~peristiwa.geo.resolve.resolve`).
     """
     gaz = gaz or load_gazetteer()
     words = place_words(pack)
     if settings is not None and settings != words.settings:
         words = replace(words, settings=settings)
     mentions = find_mentions(doc, reg, words, gaz)
-    resolved = resolve(mentions, doc.text, gaz, reg.home_country, words.settings)
+    resolved = resolve(mentions, doc.text, gaz, reg.home_country, words.settings, focus)
     countries = Counter(r.entry.country for r in resolved if r.entry is not None and r.keep and r.entry.country)
     doc_country = countries.most_common(1)[0][0] if countries else reg.home_country
     places: list[Place] = []

@@ -240,7 +240,7 @@ class _Scanner(ScanContext):
             elif self.in_name(start, end):
                 if self.surname(start, end):
                     return j
-                if evidence not in ("admin", "hint", "modifier"):
+                if evidence not in ("admin", "hint", "modifier") and not self.own_evidence(toks, i, j, evidence):
                     evidence = "bare"  # also an unexplained proper name: a place only if major or supported
             strong = evidence in ("admin", "hint")
             if _acceptable(cands, evidence, self.reg.home_country, tok) \

@@ -11,6 +11,12 @@ depends on what else it names. Every candidate gets a score from three parts:
    name does not vote for itself): the share of the document's places in the candidate's country, other
    places in its first-level division, and other places within 100-300 km.
 
+A document may also come with a *focus*: the first-level division or country its source covers (a
+local paper's home region, configured per source; see :mod:`peristiwa.geo.stage`). Readers of a local
+paper resolve "Athens" or "Mansfield" to the town nearby unless the text says otherwise (Lieberman et al.,
+"Geotagging with local lexicons", 2010), so candidates in the focus get a bonus like a place the text names,
+and a bare name there is kept as if the document named another place in its division.
+
 The choice is made three times (priors only, then twice with the context of the previous round), which
 lets unambiguous names ("Ohio", "Hall County") pull ambiguous ones ("Gainesville") to their region.
 Mentions with only ``bare`` evidence are then kept only when they are major places (population, class) or
@@ -53,6 +59,8 @@ _ROUNDS = 3
 _FEATURE_PRIOR = {"country": 40.0, "region": 60.0, "admin1": 20.0}
 #: the capital of a large country is what its bare name means before a namesake division ("Washington")
 _CAPITAL_MARGIN = 5.0
+#: a candidate in the document's focus division (country): worth about a nearby place the text names
+_FOCUS_ADMIN1, _FOCUS_COUNTRY = 30.0, 10.0
 
 
 @dataclass
@@ -194,10 +202,21 @@ def _weight(m: Mention) -> float:
             "modifier": 1.0}.get(m.evidence, 0.5)
 
 
+def _in_focus(c: GeoEntry, focus: GeoEntry | None) -> float:
+    """Bonus of a candidate in the document's focus (a division or a country; never the focus itself)."""
+    if focus is None or c.country != focus.country or c.feature in ("country", "region") or c.index == focus.index:
+        return 0.0
+    if focus.feature == "admin1":
+        return _FOCUS_ADMIN1 if c.admin1 == focus.name else 0.0
+    return _FOCUS_COUNTRY
+
+
 def resolve(
-    mentions: list[Mention], text: str, gaz: Gazetteer, home_country: str | None, settings: GeoSettings
+    mentions: list[Mention], text: str, gaz: Gazetteer, home_country: str | None, settings: GeoSettings,
+    focus: GeoEntry | None = None,
 ) -> list[Resolved]:
-    """The chosen candidate of every mention of ``text`` (see the module docstring), with confidences."""
+    """The chosen candidate of every mention of ``text`` (see the module docstring), with confidences.
+    ``focus``: the division or country the document's source covers, if known."""
     surface = [name_key(text[m.start : m.end]) for m in mentions]
     for i, m in enumerate(mentions):
         # "Ohio" is the state, "Laurel" the town: a county/parish matched without its level word only
@@ -219,6 +238,7 @@ def resolve(
         for j in ranked[:_PLAUSIBLE_MAX]:
             if local[i][j] >= top - _PLAUSIBLE_DELTA and m.cands[j].index not in found:
                 found[m.cands[j].index] = (i, j)
+    focus_bonus = [[_in_focus(c, focus) for c in m.cands] for m in mentions]
     scores: list[list[float]] = local
     ctx = _Context([], {}, gaz)
     for _ in range(_ROUNDS - 1):
@@ -229,7 +249,7 @@ def resolve(
             row: list[float] = []
             for j, c in enumerate(m.cands):
                 share = ctx.country_share(c.country, surface[i])
-                sc = local[i][j] + _DOC_COUNTRY * share * share + ctx.support(c, surface[i])
+                sc = local[i][j] + _DOC_COUNTRY * share * share + ctx.support(c, surface[i]) + focus_bonus[i][j]
                 if not ctx.countries and home_country and c.country == home_country:
                     sc += _HOME_COUNTRY
                 row.append(sc)
@@ -255,7 +275,7 @@ def resolve(
         conf = _confidence(m, best, margin)
         share = confirm.country_share(best.country, surface[i])
         keep = not m.weak or _major(best, settings, home_country, ctx.country_share(best.country, surface[i])) \
-            or confirm.support(best, surface[i]) >= _SAME_ADMIN1 \
+            or confirm.support(best, surface[i]) >= _SAME_ADMIN1 or _in_focus(best, focus) >= _FOCUS_ADMIN1 \
             or (share >= _DOMINANT and best.population >= settings.bare_min_population / _DOMINANT_POP_FACTOR)
         if m.weak and _unsuffixed_admin2(best, surface[i]):
             keep = False  # a bare surname-like "Hughes" is not Hughes County

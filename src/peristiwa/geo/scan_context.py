@@ -216,6 +216,19 @@ class ScanContext:
         return any(e.start < end and start < e.end and e.label == "MISC" and e.origin in _NAME_ORIGINS
                    for e in self.entities)
 
+    def own_evidence(self, toks: list[Tok], i: int, j: int, evidence: str) -> bool:
+        """Tokens ``i:j`` right after a preposition of place ("in", "di") are no part of a longer name here:
+        they only repeat a word of an unexplained name told elsewhere ("in Maryville" after "First Baptist
+        Church Maryville"), so the preposition's evidence stands. Not a possessive ("at Dow's plant": an
+        owner, an actor), nor after "to"/"from" (people are given to and come from people)."""
+        if evidence != "prep" or not i or toks[i - 1][2].lower() not in self.words.prep_at:
+            return False
+        if j < len(toks) and toks[j][2] in ("'s", "’s"):
+            return False
+        start, end = toks[i][0], toks[j - 1][1]
+        return all(e.origin == "actors.coref" and e.start == start and e.end == end
+                   for e in self.entities if e.start < end and start < e.end and e.origin in _NAME_ORIGINS)
+
     def in_unit(self, start: int, end: int) -> bool:
         return any(e.start <= start and end <= e.end and e.origin in _JURISDICTIONS for e in self.entities)
 

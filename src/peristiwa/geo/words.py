@@ -4,13 +4,13 @@ Everything here is data of the pack (``place_words.tsv``, ``geo.toml``, the mont
 ``date_words.toml``); the mechanisms in :mod:`peristiwa.geo.mentions` and :mod:`peristiwa.geo.resolve` only
 read it, so Indonesian and English share one geocoder.
 
-``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after
-it: "Wajo Regency", "Homs province"), ``plural`` (a level word in the plural after a list of names: "Barrow,
-Jackson and Madison counties"), ``prep`` ("di", "in"; feature ``nodet``: not across a determiner,
-"of the Republic"), ``det`` (a determiner between a preposition and the name: "in the Cottonport
-area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"), ``abbrev`` (a
-first-level division written short after a comma: "Lafayette, La.", "Austin, TX"), ``street`` (after a
-name, makes it a street: "Taylor Street"), ``institution`` (after a name, makes it an institution's:
+``place_words.tsv`` kinds: ``admin`` (a level word before a name: "Provinsi Homs"), ``suffix`` (after it:
+"Wajo Regency", "Homs province"), ``plural`` (a level word in the plural after a list of names: "Barrow,
+Jackson and Madison counties"), ``prep`` ("di", "in"; feature ``at``: of where something is, "in" but not
+"to"; ``nodet``: not across a determiner, "of the Republic"), ``det`` (a determiner between a preposition and
+the name: "in the Cottonport area"), ``generic`` ("kota Mosul", "city of"), ``facility`` ("Bandara Juanda"),
+``abbrev`` (a first-level division written short after a comma: "Lafayette, La.", "Austin, TX"), ``street``
+(after a name, makes it a street: "Taylor Street"), ``institution`` (after a name, makes it an institution's:
 "the China embassy").
 ``place_stop.tsv`` lists capitalised words that are not a place on their own ("As", "God"); it is a
 file of its own because the actors registry reads every word of ``place_words.tsv`` as a place term.
@@ -59,6 +59,7 @@ class PlaceWords:
     plural: dict[str, str]  # "counties" -> admin2: every name of the list before it has that level
     prep: frozenset[str]
     prep_det: frozenset[str]  # prepositions that still mark a place across a determiner ("in the X area")
+    prep_at: frozenset[str]  # prepositions of where something is ("in", "di"; not "to", "dari")
     det: frozenset[str]
     generic: frozenset[str]
     facility: dict[str, str]
@@ -113,6 +114,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
             plural={r["word"].lower(): r["feature"] for r in kind("plural")},
             prep=frozenset(r["word"].lower() for r in kind("prep")),
             prep_det=frozenset(r["word"].lower() for r in kind("prep") if r["feature"] != "nodet"),
+            prep_at=frozenset(r["word"].lower() for r in kind("prep") if r["feature"] == "at"),
             det=frozenset(r["word"].lower() for r in kind("det")),
             generic=frozenset(r["word"].lower() for r in kind("generic")),
             facility={r["word"].lower(): r["english"] for r in kind("facility")},
