@@ -525,3 +525,12 @@ def test_an_implicit_agent_is_the_body_not_its_officer(pipeline):
         "Rozi membenarkan hal itu. Saat ini pengemudi itu masih menjalani pemeriksaan.")))
     check = [e for e in doc.events if e.type == "ACCUSE"]
     assert check and [a.name for a in check[0].actors] == ["Tasikmalaya City Police (Polres Tasikmalaya Kota)"]
+
+
+def test_a_pronoun_continuing_the_subject_keeps_its_referent(pipeline):
+    doc = pipeline(Document(doc_id="k", lang="id", published=dt.date(2017, 4, 11), text=(
+        "Kapolri Tito Karnavian bersama Menlu Retno Marsudi berangkat ke Istanbul. Mereka menginap di kantor "
+        "cabang Qoiru Umah. Pada 4 April, keduanya bertolak menuju Lebanon. Pada 5 April, keduanya diperiksa "
+        "di Imigrasi Istanbul.")))
+    check = _one(list(doc.events), "ACCUSE")
+    assert {a.name for a in check.recipients} == {"Tito Karnavian", "Retno Marsudi"}

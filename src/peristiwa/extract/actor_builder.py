@@ -15,7 +15,7 @@ from typing import Any
 from ..langs.base import PackLoader
 from ..model import Actor, Document
 from .attach import main_place
-from .chunks import NP, coordinated
+from .chunks import NP
 from .claims import quote_for
 from .coref import Antecedents
 from .resources import SentView, Syntax
@@ -112,7 +112,7 @@ class ActorBuilder:
             m = self.ante.resolve(sv.index, np)
             if m is not None:
                 msv = self.ante.views[m.si]
-                items = coordinated(msv, self.ante.nps_for(m.si), m.np)
+                items = self.ante.list_items(m)
                 if len(items) > 1:
                     return [a for a in (self.build(msv, it) for it in items) if a is not None]
         actor = self.build(sv, np)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document
-from .chunks import NP
+from .chunks import NP, coordinated
 from .resources import Resources, SentView
 
 __all__ = ["Antecedents", "Mention"]
@@ -87,11 +87,22 @@ class Antecedents:
     def _window(self, si: int, max_back: int) -> list[Mention]:
         return [m for k in range(max(0, si - max_back), si + 1) for m in self.sentence(k)]
 
-    def resolve(self, si: int, np: NP, max_back: int = 3, avoid: frozenset[str] = frozenset()) -> Mention | None:
+    def resolve(self, si: int, np: NP, max_back: int = 3, avoid: frozenset[str] = frozenset(),
+                depth: int = 0) -> Mention | None:
         """The phrase a pronoun refers to (None when nothing fits; never a phrase with a word, lower-cased,
-        in ``avoid``: the name of the speaker of the quotation a "dia" stands in)."""
+        in ``avoid``: the name of the speaker of the quotation a "dia" stands in).
+
+        A narrative keeps its participants as subjects: "Nadir dan Budi berangkat ... keduanya tiba ...
+        keduanya bertolak menuju Lebanon ... keduanya diperiksa": when the same pronoun was the subject of
+        one of the two sentences before, it refers to what that one refers to (not to "Lebanon")."""
         word = self.views[si].words[np.start]
-        kind, _number = self.res.pronouns.get(word, ("any", "any"))
+        if depth < 6:
+            for k in range(si - 1, max(-1, si - 3), -1):
+                prev = next((x for x in self.nps_for(k) if not x.pp), None)  # the sentence's subject
+                if prev is not None and prev.kind == "pronoun" and self._same_referent(
+                        word, self.views[k].words[prev.start]):
+                    return self.resolve(k, prev, max_back, avoid, depth + 1)
+        kind, number = self.res.pronouns.get(word, ("any", "any"))
         wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
                   "people": ("group",)}.get(kind, ("person", "group", "place"))
         best: Mention | None = None
@@ -99,7 +110,8 @@ class Antecedents:
         for m in self._window(si, max_back):
             if m.si == si and m.np.start >= np.start:
                 continue
-            if m.kind not in wanted:
+            # "Nadir bersama Budi berangkat ...; mereka menginap": persons in a list are a "mereka"
+            if m.kind not in wanted and not (number == "pl" and m.kind == "person" and self.list_items(m)[1:]):
                 continue
             if avoid and avoid.intersection(w.lower() for w in self.views[m.si].raw[m.np.start : m.np.end]):
                 continue
@@ -108,6 +120,25 @@ class Antecedents:
             if best_key is None or key < best_key:
                 best, best_key = m, key
         return best
+
+    def list_items(self, m: Mention) -> list[NP]:
+        """The phrases of the list ``m`` opens: "X, Y dan Z", or "X bersama Y" (a companion)."""
+        sv, nps = self.views[m.si], self.nps_for(m.si)
+        items = coordinated(sv, nps, m.np)
+        end = m.np.end
+        if len(items) == 1 and end < len(sv) and sv.words[end] in sv.syntax.companion:
+            items += [x for x in nps if x.start == end + 1]
+        return items
+
+    def _same_referent(self, word: str, other: str) -> bool:
+        """Two subject pronouns that continue one referent: the same word, or two third-person plurals
+        ("keduanya" ... "mereka"); first-person ones never chain (their speakers change)."""
+        if word == other:
+            return word not in self.views[0].syntax.first_person
+        a, b = self.res.pronouns.get(word), self.res.pronouns.get(other)
+        return bool(a and b and a[1] == b[1] == "pl" and "person" not in (a[0], b[0])
+                    and word not in self.views[0].syntax.first_person
+                    and other not in self.views[0].syntax.first_person)
 
     def resolve_object(self, si: int, before: int, exclude: set[tuple[int, int]], max_back: int = 2) -> Mention | None:
         """The referent of an object clitic ("menahannya") at token ``before`` of sentence ``si``: the nearest
