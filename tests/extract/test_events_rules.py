@@ -534,3 +534,11 @@ def test_a_pronoun_continuing_the_subject_keeps_its_referent(pipeline):
         "di Imigrasi Istanbul.")))
     check = _one(list(doc.events), "ACCUSE")
     assert {a.name for a in check.recipients} == {"Tito Karnavian", "Retno Marsudi"}
+
+
+@pytest.mark.parametrize("text", ["Menurut polisi, baik Nadir Umar maupun Budi Mastur saat ini diperiksa di Jakarta.",
+                                  "Baik Nadir Umar maupun Budi Mastur saat ini diperiksa di Jakarta."])
+def test_a_correlative_list_names_both_items(pipeline, text: str) -> None:
+    doc = pipeline(Document(doc_id="c", lang="id", published=dt.date(2017, 4, 11), text=text))
+    check = _one(list(doc.events), "ACCUSE")
+    assert [doc.text[a.start : a.end] for a in check.recipients] == ["Nadir Umar", "Budi Mastur"]

@@ -25,6 +25,7 @@ FUNCTION_ROLES = (
     "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between", "aux",
     "clause_break", "speech", "relative", "coord", "quant", "demonstrative", "light_agent",
     "light_recipient", "genitive_prep", "infinitive", "passive_aux", "adverb", "particle", "clause_coord",
+    "correlative",
 )
 
 
@@ -500,8 +501,8 @@ def verbish(sv: SentView, k: int) -> bool:
     """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
     word = sv.words[k]
     prefixes = sv.syntax.verb_prefixes
-    if prefixes:
-        return len(word) > 4 and word.startswith(prefixes)
+    if prefixes:  # a preposition spelled like a verb ("menurut", "mengenai") is none
+        return len(word) > 4 and word.startswith(prefixes) and not sv.has_role(k, *PP_ROLES)
     # no verbal prefixes (English): a lower-case content word that opens no noun phrase
     return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *FUNCTION_ROLES)
             and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))
