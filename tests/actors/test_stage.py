@@ -117,3 +117,11 @@ def test_sentence_opening_common_word_is_not_part_of_a_name(pipeline: Pipeline) 
     assert "Khariq Anhar" in names and "Penangkapan Khariq Anhar" not in names
     assert "Budi Gunawan" in names  # a name opening a sentence is still a name
     assert "Joko Susilo" in names and "Kesiapan Joko Susilo" not in names  # "kesiapan": ke-an of "siap"
+
+
+def test_a_one_word_name_that_speaks_is_a_person(pipeline: Pipeline) -> None:
+    doc = _doc("Apple di bawah Cook tercatat masih menciptakan produk baru. Cook berkata ia akan melakukan "
+               "perubahan. \"Kami siap,\" kata Cook. Rusia mengatakan serangan itu sah.")
+    doc = _through_entities(doc, pipeline)
+    people = [(doc.text[e.start : e.end], e.label) for e in doc.entities if e.origin == "actors.speaker"]
+    assert people == [("Cook", "PER")] * 3  # every use; "Rusia" is a known actor, not a speaker name

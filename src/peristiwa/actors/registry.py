@@ -145,6 +145,8 @@ class ActorRegistry:
     #: sentence is not part of a name; nor is a word the pack's affixes derive from one ("Kesiapan")
     common_words: frozenset[str] = field(init=False)
     morphology: Morphology | None = field(init=False)
+    speech_subj: frozenset[str] = field(init=False)
+    speech_post: frozenset[str] = field(init=False)
     common_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
@@ -156,6 +158,10 @@ class ActorRegistry:
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
+        verbs = pack.table("reporting_verbs.tsv") if pack.has("reporting_verbs.tsv") else []
+        #: reporting verbs a speaker precedes ("Cook berkata") and follows (", kata Cook")
+        self.speech_subj = frozenset(r["form"] for r in verbs if "subj" in r["frames"].split(","))
+        self.speech_post = frozenset(r["form"] for r in verbs if "post" in r["frames"].split(","))
         pos = pack.table("pos_lexicon.tsv") if pack.has("pos_lexicon.tsv") else []
         self.common_words = frozenset(r["form"].lower() for r in pos if r["upos"] not in ("PROPN", "X"))
         self.morphology = (Morphology.from_settings(pack.settings("affixes.toml"))

@@ -45,7 +45,8 @@ _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {
     "actors.unit": 0, "actors.title": 1, "actors.initials": 1, "actors.acronym": 2, "actors.registry": 3,
-    "actors.country": 4, "actors.head": 5, "actors.org": 6, "actors.ner": 7, "actors.name": 8, "actors.coref": 9,
+    "actors.country": 4, "actors.head": 5, "actors.org": 6, "actors.ner": 7, "actors.name": 8, "actors.speaker": 8,
+    "actors.coref": 9,
 }
 
 
@@ -293,6 +294,41 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
             i = max(j, i + 1)
 
 
+def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
+    """A person the article names by one word and lets speak ("Cook berkata", ", kata Cook"): every use of
+    that word is the person, unless a table knows it ("Cook" is also a place name: not in this article).
+
+    A reporting verb right after the word (its subject) or right before it after a comma (", kata Cook")
+    is the evidence; the word must be a possible name (capitalised, unknown to the actor tables, not a
+    well-known place) and stand alone (no capitalised word next to it: "Tim Cook" is a longer name).
+    """
+    if not (reg.speech_subj or reg.speech_post):
+        return
+    text = doc.text
+    words = list(_WORD_RUN.finditer(text))
+
+    found: set[str] = set()
+    for i, m in enumerate(words):
+        w = m.group()
+        if w in found or not _name_word(reg, w):
+            continue
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (prev is not None and prev.group()[:1].isupper() and text[prev.end() : m.start()] == " ") or (
+                nxt is not None and nxt.group()[:1].isupper() and text[m.end() : nxt.start()] == " "):
+            continue  # part of a longer capitalised run here
+        subj = nxt is not None and nxt.group() in reg.speech_subj and text[m.end() : nxt.start()] == " "
+        post = prev is not None and prev.group().lower().removesuffix("nya") in reg.speech_post and (
+            text[prev.end() : m.start()] == " ") and text[max(0, prev.start() - 2) : prev.start()].strip() in (
+            ",", '"', "”", ",\"", ",”")
+        if (subj or post) and not reg.aliases.lookup(w) and not _major_place(w):
+            found.add(w)
+    for m in words:
+        if m.group() in found:
+            yield Entity(start=m.start(), end=m.end(), label="PER", name=m.group(), country=None, sector=None,
+                         origin="actors.speaker", confidence=0.5)
+
+
 def _name_word(reg: ActorRegistry, word: str) -> bool:
     if not (word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()):
         return False
@@ -333,6 +369,7 @@ DEFAULT_SOURCES: dict[str, EntitySource] = {
     "orgs": source_orgs,
     "names": source_names,
     "initials": source_initials,
+    "speakers": source_speakers,
 }
 
 #: Sources available by name but off by default. The NER model (``"ner"``) finds more names, but measured on
@@ -408,9 +445,11 @@ def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] |
     for ref in sources or DEFAULT_SOURCES:
         cands.extend(_load_source(ref)(doc, reg, country))
     first = ("actors.title", "actors.initials")  # persons before the heads and names they contain
+    last = ("actors.speaker",)  # one-word speakers only where no longer name of theirs reaches ("Boy")
     chosen = _select([c for c in cands if c.origin in first])
-    chosen += _select([c for c in cands if c.origin not in first], [(e.start, e.end) for e in chosen])
+    chosen += _select([c for c in cands if c.origin not in first + last], [(e.start, e.end) for e in chosen])
     chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
+    chosen += _select([c for c in cands if c.origin in last], [(e.start, e.end) for e in chosen])
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
 
