@@ -34,6 +34,11 @@ def run():
     return _run
 
 
+def _annotated(pipeline: Pipeline, published: str, text: str) -> Document:
+    """The full pipeline (entities, places, dates, quotes) on one Indonesian text."""
+    return pipeline(Document(doc_id="t", lang="id", published=dt.date.fromisoformat(published), text=text))
+
+
 def _texts(doc: Document, actors) -> list[str]:
     return [doc.text[a.start : a.end] for a in actors]
 
@@ -382,9 +387,9 @@ def test_description_with_a_naming_word_is_named_by_the_name(run):
 
 
 def test_third_person_pronoun_in_a_quote_is_not_its_speaker(pipeline):
-    doc = pipeline(Document(doc_id="q", lang="id", published=dt.date(2025, 10, 19), text=(
+    doc = _annotated(pipeline, "2025-10-19", (
         "Polisi mengamankan seorang pengemudi di Bandung. Kapolres Tasikmalaya Kota, AKBP Moch Faruk Rozi, "
-        "membenarkan hal itu. \"Dia juga sudah membuat video permintaan maaf kepada masyarakat,\" kata Faruk.")))
+        "membenarkan hal itu. \"Dia juga sudah membuat video permintaan maaf kepada masyarakat,\" kata Faruk."))
     concede = [e for e in doc.events if e.type == "CONCEDE"]
     assert concede and all(a.name != "Moch Faruk Rozi" for e in concede for a in e.actors)
 
@@ -404,9 +409,9 @@ def test_holding_an_economic_quantity_is_no_detention(run, text: str) -> None:
 
 
 def test_a_quoted_speaker_unknown_to_the_tables_is_a_participant(pipeline):
-    doc = pipeline(Document(doc_id="s", lang="id", published=dt.date(2025, 10, 20), text=(
+    doc = _annotated(pipeline, "2025-10-20", (
         "\"Kalau kita lihat, pengendalian di daerah berjalan cukup baik,\" kata Purbaya. Selain itu, Purbaya "
-        "meminta agar pemerintah daerah terus bersinergi untuk mengendalikan inflasi.")))
+        "meminta agar pemerintah daerah terus bersinergi untuk mengendalikan inflasi."))
     assert [a.name for e in doc.events if e.type == "REQUEST" for a in e.actors] == ["Purbaya"]
 
 
@@ -443,27 +448,27 @@ def test_a_comma_closing_a_fronted_clause_joins_no_apposition(run, text: str) ->
 
 
 def test_a_list_closed_by_hingga_names_the_general_phrase(pipeline):
-    doc = pipeline(Document(doc_id="h", lang="id", published=dt.date(2025, 7, 12), text=(
+    doc = _annotated(pipeline, "2025-07-12", (
         "Wali kota menyampaikan apresiasi kepada seluruh pihak yang mendukung kebijakan ini, mulai dari "
-        "Kodim 0830/Surabaya, Polres Pelabuhan Tanjung Perak, hingga elemen masyarakat.")))
+        "Kodim 0830/Surabaya, Polres Pelabuhan Tanjung Perak, hingga elemen masyarakat."))
     support = _one(list(doc.events), "SUPPORT")
     assert _texts(doc, support.recipients) == ["Kodim 0830/Surabaya", "Polres Pelabuhan Tanjung Perak",
                                                "elemen masyarakat"]
 
 
 def test_a_description_given_in_apposition_stands_for_the_person(pipeline):
-    doc = pipeline(Document(doc_id="d", lang="id", published=dt.date(2025, 9, 2), text=(
+    doc = _annotated(pipeline, "2025-09-02", (
         "Aktivis mahasiswa asal Riau, Khariq Anhar jadi tersangka. Ia kini berada di Jakarta. "
         "Diketahui, aktivis mahasiswa yang juga aktif di Universitas Riau ditangkap Polda Metro Jaya. "
-        "\"Khariq Anhar itu ditangkap jam 8 pagi,\" katanya.")))
+        "\"Khariq Anhar itu ditangkap jam 8 pagi,\" katanya."))
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert len(arrests) == 1  # one arrest, told three times
     assert {a.name for a in arrests[0].recipients} == {"Khariq Anhar"}
 
 
 def test_a_common_noun_of_a_re_mention_adds_nobody_to_named_participants(pipeline):
-    doc = pipeline(Document(doc_id="g", lang="id", published=dt.date(2025, 9, 2), text=(
-        "Polda Metro Jaya menahan Budi Santoso di Jakarta. Budi Santoso ditahan penyidik atas dugaan korupsi.")))
+    doc = _annotated(pipeline, "2025-09-02", (
+        "Polda Metro Jaya menahan Budi Santoso di Jakarta. Budi Santoso ditahan penyidik atas dugaan korupsi."))
     arrest = _one(list(doc.events), "COERCE")
     assert [doc.text[a.start : a.end] for a in arrest.actors] == ["Polda Metro Jaya"]
 
@@ -475,9 +480,9 @@ def test_a_statement_made_also_is_another_statement(run):
 
 
 def test_a_statement_takes_the_day_its_attribution_gives(pipeline):
-    doc = pipeline(Document(doc_id="a", lang="id", published=dt.date(2017, 5, 18), text=(
+    doc = _annotated(pipeline, "2017-05-18", (
         "Anggota DPR Elnino Husein Mohi meminta TNI memberikan keterangan. \"TNI perlu memberikan penjelasan "
-        "resmi,\" kata Elnino di Jakarta, hari ini. Saat ini kasus itu diselidiki polisi.")))
+        "resmi,\" kata Elnino di Jakarta, hari ini. Saat ini kasus itu diselidiki polisi."))
     request = _one(list(doc.events), "REQUEST")
     assert request.date is not None and request.date.first == dt.date(2017, 5, 18)
 
@@ -490,48 +495,48 @@ def test_an_event_an_act_relates_to_is_an_event(run, text: str) -> None:
 
 
 def test_a_count_in_the_next_sentence_carries_to_its_event(pipeline):
-    doc = pipeline(Document(doc_id="c", lang="id", published=dt.date(2017, 4, 10), text=(
+    doc = _annotated(pipeline, "2017-04-10", (
         "Sebuah truk menabrak kerumunan dalam serangan di Stockholm. Polisi mengidentifikasi empat orang "
-        "korban yang tewas bersamaan dengan jaksa menahan satu tersangka lain.")))
+        "korban yang tewas bersamaan dengan jaksa menahan satu tersangka lain."))
     assert [(c.kind, c.value) for c in _one(list(doc.events), "ASSAULT").counts] == [("killed", 4)]
 
 
 @pytest.mark.parametrize("text", ["Warga bentrok dengan polisi di Jakarta.",
                                   "Bentrokan antara warga dengan polisi terjadi di Jakarta."])
 def test_both_sides_of_a_clash_act_once(pipeline, text: str) -> None:
-    doc = pipeline(Document(doc_id="b", lang="id", published=dt.date(2025, 9, 2), text=text))
+    doc = _annotated(pipeline, "2025-09-02", text)
     clash = _one(list(doc.events), "ASSAULT")
     assert [doc.text[a.start : a.end].lower() for a in clash.actors] == ["warga", "polisi"]
 
 
 def test_a_reporting_verb_used_as_an_adverb_keeps_the_clause(pipeline):
-    doc = pipeline(Document(doc_id="r", lang="id", published=dt.date(2017, 6, 19), text=(
-        "Seorang komandan ISIS dilaporkan tewas pada pertempuran pagi di Mosul.")))
+    doc = _annotated(pipeline, "2017-06-19", (
+        "Seorang komandan ISIS dilaporkan tewas pada pertempuran pagi di Mosul."))
     battle = _one(list(doc.events), "ASSAULT")
     assert [doc.text[a.start : a.end] for a in battle.recipients] == ["Seorang komandan ISIS"]
 
 
 def test_a_statement_was_made_where_its_attribution_says(pipeline):
-    doc = pipeline(Document(doc_id="p", lang="id", published=dt.date(2017, 5, 18), text=(
+    doc = _annotated(pipeline, "2017-05-18", (
         "Elnino Husein Mohi meminta TNI memberikan keterangan. \"TNI perlu memberikan penjelasan "
-        "resmi,\" kata Elnino di Jakarta, hari ini.")))
+        "resmi,\" kata Elnino di Jakarta, hari ini."))
     request = _one(list(doc.events), "REQUEST")
     assert [p.name for p in request.locations] == ["Jakarta"]
 
 
 def test_an_implicit_agent_is_the_body_not_its_officer(pipeline):
-    doc = pipeline(Document(doc_id="i", lang="id", published=dt.date(2025, 10, 19), text=(
+    doc = _annotated(pipeline, "2025-10-19", (
         "Aparat Polres Tasikmalaya Kota mengamankan seorang pengemudi. Kapolres Tasikmalaya Kota AKBP Moch Faruk "
-        "Rozi membenarkan hal itu. Saat ini pengemudi itu masih menjalani pemeriksaan.")))
+        "Rozi membenarkan hal itu. Saat ini pengemudi itu masih menjalani pemeriksaan."))
     check = [e for e in doc.events if e.type == "ACCUSE"]
     assert check and [a.name for a in check[0].actors] == ["Tasikmalaya City Police (Polres Tasikmalaya Kota)"]
 
 
 def test_a_pronoun_continuing_the_subject_keeps_its_referent(pipeline):
-    doc = pipeline(Document(doc_id="k", lang="id", published=dt.date(2017, 4, 11), text=(
+    doc = _annotated(pipeline, "2017-04-11", (
         "Kapolri Tito Karnavian bersama Menlu Retno Marsudi berangkat ke Istanbul. Mereka menginap di kantor "
         "cabang Qoiru Umah. Pada 4 April, keduanya bertolak menuju Lebanon. Pada 5 April, keduanya diperiksa "
-        "di Imigrasi Istanbul.")))
+        "di Imigrasi Istanbul."))
     check = _one(list(doc.events), "ACCUSE")
     assert {a.name for a in check.recipients} == {"Tito Karnavian", "Retno Marsudi"}
 
@@ -539,6 +544,6 @@ def test_a_pronoun_continuing_the_subject_keeps_its_referent(pipeline):
 @pytest.mark.parametrize("text", ["Menurut polisi, baik Nadir Umar maupun Budi Mastur saat ini diperiksa di Jakarta.",
                                   "Baik Nadir Umar maupun Budi Mastur saat ini diperiksa di Jakarta."])
 def test_a_correlative_list_names_both_items(pipeline, text: str) -> None:
-    doc = pipeline(Document(doc_id="c", lang="id", published=dt.date(2017, 4, 11), text=text))
+    doc = _annotated(pipeline, "2017-04-11", text)
     check = _one(list(doc.events), "ACCUSE")
     assert [doc.text[a.start : a.end] for a in check.recipients] == ["Nadir Umar", "Budi Mastur"]
