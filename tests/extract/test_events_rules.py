@@ -547,3 +547,8 @@ def test_a_correlative_list_names_both_items(pipeline, text: str) -> None:
     doc = _annotated(pipeline, "2017-04-11", text)
     check = _one(list(doc.events), "ACCUSE")
     assert [doc.text[a.start : a.end] for a in check.recipients] == ["Nadir Umar", "Budi Mastur"]
+
+
+def test_an_opened_list_of_two_closed_by_hingga(run):
+    doc, events = run("Ribuan massa, mulai dari mahasiswa hingga buruh, berdemo di depan gedung DPR.")
+    assert _texts(doc, _one(events, "PROTEST").actors) == ["mahasiswa", "buruh"]

@@ -453,7 +453,7 @@ def _examples(sv: SentView, nps: list[NP]) -> None:
         first = by_start.get(max(ends) if ends else k + 1)
         if first is None:
             continue
-        items = coordinated(sv, nps, first)
+        items = coordinated(sv, nps, first, opened=True)
         if len(items) > 1:
             np.members = [m for item in items for m in item.expand()]
 
@@ -472,8 +472,9 @@ def _members(sv: SentView, nps: list[NP]) -> None:
             np.end = max(m.end for m in np.members)
 
 
-def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
-    """``X, Y dan Z`` starting at ``first`` (apposition "X, Y" without a coordinator is one phrase)."""
+def coordinated(sv: SentView, nps: list[NP], first: NP, *, opened: bool = False) -> list[NP]:
+    """``X, Y dan Z`` starting at ``first`` (apposition "X, Y" without a coordinator is one phrase);
+    ``opened``: an example word opened the list, so "hingga" closes even two items ("mulai dari X hingga Y")."""
     by_start = {np.start: np for np in nps}
     items = [first]
     k = first.end
@@ -482,7 +483,8 @@ def coordinated(sv: SentView, nps: list[NP], first: NP) -> list[NP]:
         w = sv.words[k]
         if w == "," and (k + 1) in by_start:
             items.append(by_start[k + 1])
-        elif (sv.has_role(k, "coord") or (len(items) > 1 and sv.has_role(k, "list_end"))) and (k + 1) in by_start:
+        elif (sv.has_role(k, "coord") or ((len(items) > 1 or opened) and sv.has_role(k, "list_end"))) \
+                and (k + 1) in by_start:
             items.append(by_start[k + 1])  # "X, Y hingga Z": a list of three or more may close with "hingga"
             saw_coord = True
         elif (w == "," and k + 2 < len(sv) and sv.has_role(k + 1, "coord", "list_end") and (k + 2) in by_start
