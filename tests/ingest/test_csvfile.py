@@ -7,6 +7,7 @@ import gzip
 import io
 import shutil
 from pathlib import Path
+from typing import TypeAlias
 
 import duckdb
 
@@ -25,11 +26,17 @@ TEXT_A = "Polisi menangkap tiga orang terduga pelaku pencurian di Jakarta Selata
 TEXT_B = "Banjir merendam ratusan rumah warga di Bekasi setelah hujan deras mengguyur sejak malam."
 
 
-def _read(inputs: list[str | Path], options: IngestOptions | None = None, **kwargs: object) -> list:
-    return list(read_inputs(inputs, options or IngestOptions(), **kwargs))  # type: ignore[arg-type]
+Item: TypeAlias = Document | IngestError
 
 
-def _split(items: list) -> tuple[list[Document], list[IngestError]]:
+def _read(
+    inputs: list[str | Path], options: IngestOptions | None = None, *, lang: str | None = None,
+    stdin: io.BytesIO | None = None,
+) -> list[Item]:
+    return list(read_inputs(inputs, options or IngestOptions(), lang=lang, stdin=stdin))
+
+
+def _split(items: list[Item]) -> tuple[list[Document], list[IngestError]]:
     return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, IngestError)]
 
 
@@ -185,3 +192,11 @@ def test_rerun_through_the_store_adds_nothing(tmp_path: Path, pipeline: Pipeline
     ids = con.execute("select doc_id from documents order by doc_id").fetchall()
     con.close()
     assert ids == [("berita-1",), ("berita-2",), ("berita-4",)]
+
+
+def test_overlong_row_fails_alone(tmp_path: Path) -> None:
+    rows = ["id,text", f'1,"{TEXT_A}"', f'2,"{TEXT_B * 5}"', f'3,"{TEXT_B}"']
+    items = _read([_write(tmp_path / "l.csv", rows)], IngestOptions(max_bytes=300), lang="id")
+    docs, errors = _split(items)
+    assert [d.doc_id for d in docs] == ["l-1", "l-3"]
+    assert [(e.where.rsplit(":", 1)[1], e.reason) for e in errors] == [("row 2", "too-large")]
