@@ -9,7 +9,8 @@ Two corpora, both under ``../shared/data`` (``PERISTIWA_SHARED_DATA`` overrides)
 
 - ``acled``: ACLED notes (short event reports; the ``[size=...]`` tag removed, published = event date + 1
   day, as the ACLED evaluation does). Read only, never stored.
-- ``guardian``: the 249 Guardian articles of ``news-en`` (long news articles, ~5,700 characters each).
+- ``guardian``: the 249 Guardian articles of ``news-en`` (long news articles, ~5,700 characters each), read
+  through the CSV reader (one document per row), as ``peristiwa run`` reads them.
 
 Usage (from the repository root)::
 
@@ -21,8 +22,8 @@ Models and tables are warmed on the first documents before timing (one core, no 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
+import itertools
 import os
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from pipeline_timing import pipelines, report
 
 from peristiwa.config import Config
 from peristiwa.evaluate.acled import read_acled_csv
+from peristiwa.ingest import read_inputs
 from peristiwa.model import Document
 from peristiwa.pipeline import Pipeline
 
@@ -50,17 +52,10 @@ def _acled(limit: int) -> list[Document]:
 
 
 def _guardian(limit: int) -> list[Document]:
-    csv.field_size_limit(1 << 27)
+    """The Guardian CSV read as a user's ``peristiwa run`` reads it: one document per row, cleaned."""
     path = _shared() / "news-en" / "guardian_sdf_syria_2019_sample.csv"
-    docs: list[Document] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            date = row.get("date") or ""
-            docs.append(Document(doc_id=f"guardian-{i}", text=row["text"], lang="en",
-                                 published=dt.date.fromisoformat(date[:10]) if date else None))
-            if len(docs) >= limit:
-                break
-    return docs
+    docs = (item for item in read_inputs([path], lang="en") if isinstance(item, Document))
+    return list(itertools.islice(docs, limit))
 
 
 def _bench(name: str, docs: list[Document], full: Pipeline, segment: Pipeline, repeat: int) -> None:

@@ -14,13 +14,33 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
 from .errors import ConfigError
 
-__all__ = ["Config", "IngestOptions", "PipelineOptions", "StoreOptions"]
+__all__ = ["Config", "CsvOptions", "IngestOptions", "PipelineOptions", "StoreOptions"]
+
+
+class CsvOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Which CSV/TSV header names feed which document field, in order of preference (``[ingest.csv]``).
+
+    Names match case-insensitively after trimming; a list set in a user file replaces the default list.
+    """
+
+    text: list[str] = msgspec.field(
+        default_factory=lambda: ["text", "content", "body", "article", "isi_berita", "isi", "konten", "berita", "story"]
+    )
+    published: list[str] = msgspec.field(
+        default_factory=lambda: ["published", "date", "tanggal", "publish_date", "pubdate", "datetime"]
+    )
+    title: list[str] = msgspec.field(default_factory=lambda: ["title", "judul", "headline"])
+    url: list[str] = msgspec.field(default_factory=lambda: ["url", "link", "tautan"])
+    doc_id: list[str] = msgspec.field(default_factory=lambda: ["doc_id", "id"])
+    source: list[str] = msgspec.field(default_factory=lambda: ["source", "sumber", "outlet", "publisher"])
+    lang: list[str] = msgspec.field(default_factory=lambda: ["lang", "language", "bahasa"])
+    date_order: Literal["auto", "month-first", "day-first"] = "auto"
 
 
 class IngestOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -31,6 +51,7 @@ class IngestOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     boilerplate: bool = True
     max_bytes: int = 50 * 1024 * 1024
     min_chars: int = 20
+    csv: CsvOptions = msgspec.field(default_factory=CsvOptions)
 
 
 class PipelineOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

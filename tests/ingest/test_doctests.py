@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["boilerplate", "build", "feed", "html", "langid", "normalize", "sources"]
+MODULES = ["boilerplate", "build", "csvdates", "csvfile", "feed", "html", "langid", "normalize", "sources"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,9 +2,10 @@
 
 Why a stream of documents *and errors*: a batch of ten thousand articles must never stop on one bad file.
 :func:`read_inputs` never raises for a bad input; it yields an :class:`~peristiwa.errors.IngestError`
-(``where`` = ``file``, ``file:line`` for JSON Lines, ``file#n`` for the n-th WARC record or feed entry;
-``reason`` = a short code; ``message`` = one line saying what to do) and goes on with the next input.
-Nothing is read whole except single documents: directories are walked lazily, JSONL and WARC stream.
+(``where`` = ``file``, ``file:line`` for JSON Lines, ``file:row n`` for the n-th CSV record after the
+header, ``file#n`` for the n-th WARC record or feed entry; ``reason`` = a short code; ``message`` = one line
+saying what to do) and goes on with the next input. Nothing is read whole except single documents:
+directories are walked lazily, JSONL, CSV and WARC stream.
 
 Formats, chosen by extension (content sniffed when the extension says nothing):
 
@@ -15,10 +16,15 @@ Formats, chosen by extension (content sniffed when the extension says nothing):
                                        url, text``; other fields (``events``, ``quotes``) are ignored
 ``.warc`` ``.warc.gz``                 every HTTP 200 HTML response; URL from the record
 ``.rss`` ``.atom`` ``.xml``            every feed entry; localized dates parsed with dateparser
-``-``                                  standard input: JSON Lines when it starts with ``{``, else text
+``.csv`` ``.tsv``                      one document per row; header names mapped to fields by
+                                       ``[ingest.csv]`` (text, published, title, url, doc_id, source,
+                                       lang); a file with another extension whose first line is such a
+                                       header is read as CSV too
+``-``                                  standard input: JSON Lines when it starts with ``{``, CSV when its
+                                       first line is a CSV header, else text
 =====================================  ===================================================================
 
-``.gz`` compressed text/JSONL/HTML files are read transparently.
+``.gz`` compressed text/JSONL/HTML/CSV files are read transparently.
 
 What every document goes through (see :mod:`peristiwa.ingest.build`): UTF-8 decoding (invalid bytes
 replaced, with a warning in ``doc.warnings``), normalisation (``\\n`` line breaks, no trailing spaces, at
@@ -28,12 +34,14 @@ the ``ingest.min_chars`` check.
 
 Precedence: the input's own ``lang``/``published``/``doc_id`` win; the ``lang`` and ``published``
 arguments fill what the input lacks (plain text never carries a date, so there the argument always
-applies). Generated ids are ``<file stem or URL name>-<8 hex of SHA-256 of the raw input>``.
+applies). Generated ids are ``<file stem or URL name>-<8 hex of SHA-256 of the raw input>``; a CSV id
+column gives ``<file stem>-<id>`` (unique within its file only).
 
 Error reasons: ``not-found``, ``no-match`` (glob), ``unreadable``, ``too-large`` (file, JSONL line or WARC
 record over ``ingest.max_bytes``, never read whole), ``empty`` (no text, or shorter than
 ``ingest.min_chars``), ``binary``, ``malformed-json``, ``no-text`` (JSONL record without text, HTML page
-without main text, feed entry without content), ``malformed-html``, ``malformed-warc``, ``truncated``
+without main text, feed entry without content, CSV header without a text column, CSV row with empty text),
+``malformed-html``, ``malformed-warc``, ``malformed-csv`` (a row with more fields than the header), ``truncated``
 (WARC cut short; the records before the cut are still yielded), ``no-entries`` (feed), ``unknown-language``,
 ``internal`` (a bug in a reader; reported, and the batch goes on).
 """
@@ -52,12 +60,22 @@ from ..errors import ConfigError, IngestError, LanguagePackError
 from ..langs.base import PackLoader
 from ..model import Document
 from .build import IngestContext, RawDoc, make_doc_id
+from .csvfile import looks_like_header, read_csv_file, read_csv_stream, sniff_csv
 from .feed import read_feed_file
 from .html import html_bytes, read_html_file
 from .jsonl import iter_lines, read_json_file, read_jsonl_file, read_jsonl_stream
 from .langid import identify_language
 from .normalize import normalize_text
-from .sources import STDIN, STDIN_PATH, count_inputs, detect_format, iter_paths, read_limited, sniff_format
+from .sources import (
+    STDIN,
+    STDIN_PATH,
+    count_inputs,
+    detect_format,
+    format_by_name,
+    iter_paths,
+    read_limited,
+    sniff_format,
+)
 from .text import read_text_bytes, read_text_file
 from .warc import read_warc_file
 
@@ -82,6 +100,7 @@ _READERS = {
     "json": read_json_file,
     "warc": read_warc_file,
     "feed": read_feed_file,
+    "csv": read_csv_file,
 }
 _STDIN_WHERE = "<stdin>"
 
@@ -130,6 +149,8 @@ def _read_file(path: Path, ctx: IngestContext) -> Iterator[RawDoc | IngestError]
     except OSError as exc:
         yield IngestError(str(path), "unreadable", f"cannot read: {exc}")
         return
+    if fmt == "text" and format_by_name(path)[0] is None and sniff_csv(path, gz, ctx.options.csv):
+        fmt = "csv"  # named explicitly, no telling extension, and its first line is a CSV header
     reader = _READERS.get(fmt)
     if reader is None:
         yield IngestError(str(path), "binary", "binary content (not text); skipped")
@@ -144,6 +165,10 @@ def _read_stdin(stream: BinaryIO, ctx: IngestContext) -> Iterator[RawDoc | Inges
         rest = ((n + 1, line) for n, line in iter_lines(stream, max_bytes))
         lines = itertools.chain([(1, first)], rest)
         yield from read_jsonl_stream(lines, _STDIN_WHERE, "stdin", max_bytes)
+        return
+    if len(first) <= max_bytes and looks_like_header(first, ctx.options.csv):
+        rest = ((n + 1, line) for n, line in iter_lines(stream, max_bytes))
+        yield from read_csv_stream(itertools.chain([(1, first)], rest), _STDIN_WHERE, "stdin", ctx)
         return
     rest_bytes = read_limited(stream, max(0, max_bytes - len(first)))
     if rest_bytes is None or len(first) > max_bytes:

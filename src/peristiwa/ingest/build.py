@@ -12,7 +12,8 @@ Decisions (documented for users in :mod:`peristiwa.ingest`):
   language-specific stages skip such documents.
 - **published**: the input's own date (JSONL field, HTML metadata, feed entry) wins; the caller's
   ``published`` argument fills it when the input has none (always the case for plain text).
-- **doc_id**: JSONL keeps its ``doc_id``; everything else gets ``<name>-<8 hex>``, where name is the file
+- **doc_id**: JSONL keeps its ``doc_id``; a CSV id column is unique only within its file, so it becomes
+  ``<file stem>-<id>`` (:func:`scoped_id`); everything else gets ``<name>-<8 hex>``, where name is the file
   stem (or the URL's last path segment for WARC records and feed entries) and the hex digits are the start
   of the SHA-256 of the raw input bytes. Two different files never share an id, even with the same stem,
   and re-reading the same file gives the same id.
@@ -34,7 +35,7 @@ from .boilerplate import BoilerplateRules, rules_for_pack, union_rules
 from .langid import identify_language
 from .normalize import normalize_text
 
-__all__ = ["IngestContext", "RawDoc", "make_doc_id", "name_from_url", "parse_iso_date"]
+__all__ = ["IngestContext", "RawDoc", "make_doc_id", "name_from_url", "parse_iso_date", "scoped_id"]
 
 _SLUG = re.compile(r"[^\w.-]+")
 _ID_NAME_CHARS = 80
@@ -65,8 +66,20 @@ def make_doc_id(name: str, content: bytes) -> str:
     >>> make_doc_id("Berita Hari Ini", b"x")
     'Berita-Hari-Ini-2d711642'
     """
-    slug = _SLUG.sub("-", name).strip("-._")[:_ID_NAME_CHARS].rstrip("-._") or "doc"
-    return f"{slug}-{hashlib.sha256(content).hexdigest()[:8]}"
+    return f"{_slug(name)}-{hashlib.sha256(content).hexdigest()[:8]}"
+
+
+def scoped_id(name: str, local_id: str) -> str:
+    """``<slug of name>-<slug of local_id>``: an id that is unique only within one file made global.
+
+    >>> scoped_id("detik2025 dev", "17")
+    'detik2025-dev-17'
+    """
+    return f"{_slug(name)}-{_slug(local_id, default='0')}"
+
+
+def _slug(name: str, default: str = "doc") -> str:
+    return _SLUG.sub("-", name).strip("-._")[:_ID_NAME_CHARS].rstrip("-._") or default
 
 
 def name_from_url(url: str | None, default: str = "doc") -> str:

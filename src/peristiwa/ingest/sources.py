@@ -54,6 +54,8 @@ EXTENSIONS: dict[str, str] = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 _GLOB_CHARS = frozenset("*?[")
 _SNIFF = 65536
@@ -115,7 +117,9 @@ def open_binary(path: Path, gz: bool) -> BinaryIO:
 def detect_format(path: Path) -> tuple[str, bool]:
     """``(format, gzipped)`` of a file: by extension, else by sniffing its first bytes.
 
-    Format is one of text, html, jsonl, json, warc, feed, or ``binary`` when the content is not text.
+    Format is one of text, html, jsonl, json, warc, feed, csv, or ``binary`` when the content is not text.
+    Content never sniffs as csv here (that needs the configured column names): the caller checks a
+    ``text`` answer with :func:`peristiwa.ingest.csvfile.sniff_csv`.
     """
     fmt, gz = format_by_name(path)
     if fmt is not None:
