@@ -54,6 +54,7 @@ def test_indonesian_regency_with_province(pipeline: Pipeline) -> None:
         ("Kabid Humas Polda Bali Kombes Ariasandy mengatakan laporan diterima.", "Ariasandy"),
         ("Tak ada korban jiwa dalam kejadian itu.", "Tak"),
         ("Rusia melancarkan serangan udara terhadap ISIS.", "Rusia"),
+        ("\"Kami siap,\" ujar BI dalam unggahan di Instagram @bank_indonesia.", "Instagram"),
     ],
 )
 def test_actors_and_words_are_not_places(pipeline: Pipeline, text: str, absent: str) -> None:
