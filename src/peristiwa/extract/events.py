@@ -308,9 +308,10 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         if speaker is not None:
             actors = [speaker]
     exclude = [(a.start, a.end) for a in actors + recipients]
+    place_spans = {(p.start, p.end) for p in doc.places}
     for np in nps:
         ns, ne = sv.char_span(np.start, np.end)
-        if np.label not in ("GPE", "LOC") and not any(p.start == ns and p.end == ne for p in doc.places):
+        if np.label not in ("GPE", "LOC") and (ns, ne) not in place_spans:
             exclude.append((ns, ne))
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
