@@ -61,3 +61,14 @@ def test_caseless_block_has_no_case() -> None:
     for code in range(CASELESS_BLOCK[0], CASELESS_BLOCK[1] + 1):
         ch = chr(code)
         assert re.findall(re.escape(ch), every, re.IGNORECASE) == [ch]
+
+
+def test_lower_casing_keeps_word_space_and_digit_classes() -> None:
+    """\\w, \\s, \\d (and so \\b) say the same of a character and of its lower case (one character)."""
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d")]
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch or len(low) != 1 or CONFUSABLE.match(ch):
+            continue
+        assert [bool(c.match(ch)) for c in classes] == [bool(c.match(low)) for c in classes], hex(code)
