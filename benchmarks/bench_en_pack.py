@@ -17,6 +17,8 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/bench_en_pack.py [--corpus acled|guardian|both] [--limit 500] [--repeat 2]
 
 Models and tables are warmed on the first documents before timing (one core, no parallelism).
+On a shared machine compare versions with ``bench_compare.py`` (turns, CPU time); measured numbers and
+the speed work so far: ``docs/scale.md``.
 """
 
 from __future__ import annotations

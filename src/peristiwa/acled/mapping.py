@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import ACLED_EVENT_TYPES, EVENT_TYPES
+from ..text.caseless import CaselessPattern, caseless
 
 __all__ = [
     "AcledMapping",
@@ -140,7 +141,7 @@ class Cue:
 
     lang: str
     name: str
-    pattern: re.Pattern[str]
+    pattern: CaselessPattern  # matched case-insensitively
     value: int | None = None
 
 
@@ -149,7 +150,7 @@ def compile_cues(rows: Iterable[tuple[int, dict[str, str]]], where: str) -> tupl
     cues = []
     for lineno, row in rows:
         try:
-            pattern = re.compile(row["pattern"], re.IGNORECASE)
+            pattern = caseless(row["pattern"])
             value = int(row["value"]) if row.get("value") else None
         except (re.error, ValueError, KeyError) as exc:
             raise ConfigError(f"{where}:{lineno}: bad cue row: {exc}") from None

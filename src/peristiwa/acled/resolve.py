@@ -179,7 +179,11 @@ class _Resolver:
         elif ev.type == "ASSAULT" and cls1 in ("none", "unknown") and "crowd-control" in modes:
             cls1 = "state"  # tear gas, water cannon, rubber bullets: the tools of security forces
         text = _event_text(self.doc, ev)
-        flags = {f"cue:{c.name}" for c in self.cues if c.pattern.search(text)}
+        flags: set[str] = set()
+        for c in self.cues:  # several rows may share a name: once one holds, the others need no search
+            flag = f"cue:{c.name}"
+            if flag not in flags and c.pattern.search(text):
+                flags.add(flag)
         kinds = {c.kind for c in ev.counts if c.value > 0}
         if "killed" in kinds or "cue:killed-vague" in flags or "cue:killed-one" in flags:
             flags.add("killed")

@@ -11,6 +11,7 @@ are written "Juru bicara" and "juru bicara").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -67,6 +68,8 @@ class PhraseMatcher(Generic[T]):
             if alias:
                 table.setdefault(fold(alias), []).append((alias, value))
         self._table = table
+        # the matches of the last whole text scanned: later ranges of that text are read from them
+        self._whole: tuple[str, list[int], list[Match[T]]] | None = None
         for key, items in table.items():
             self._auto.add_word(key, (len(key), items))
         if table:
@@ -84,10 +87,34 @@ class PhraseMatcher(Generic[T]):
         return [v for alias, v in self._table.get(fold(phrase), ()) if _case_ok(alias, phrase, self.initial_free)]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match[T]]:
-        """Every alias occurrence in ``text[start:end]`` on word boundaries (overlaps included)."""
+        """Every alias occurrence in ``text[start:end]`` on word boundaries (overlaps included).
+
+        A document is often scanned whole and then range by range (a sentence, the words before a head):
+        once the whole text has been scanned, a range's matches are those of the whole text lying inside
+        it (the boundary and case tests read the whole text either way; folding is per character, except
+        for a Greek capital sigma, whose lower case depends on the next letter, so such texts are rescanned).
+        """
         if not self._table:
             return []
         end = len(text) if end is None else end
+        whole = self._whole
+        if whole is not None and whole[0] is text and start >= 0 and end >= 0:
+            _text, starts, found = whole
+            out = []
+            for k in range(bisect.bisect_left(starts, start), len(found)):
+                m = found[k]
+                if m.start >= end:
+                    break
+                if m.end <= end:
+                    out.append(m)
+            return out
+        out = self._scan(text, start, end)
+        if start == 0 and end == len(text) and "\u03a3" not in text:
+            self._whole = (text, [m.start for m in out], out)
+            return list(out)
+        return out
+
+    def _scan(self, text: str, start: int, end: int) -> list[Match[T]]:
         folded = fold(text[start:end])
         out: list[Match[T]] = []
         for last, (length, items) in self._auto.iter(folded):

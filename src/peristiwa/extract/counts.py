@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..langs.base import LanguagePack
@@ -92,6 +93,11 @@ class CountGrammar:
     single_plural: frozenset[str] = frozenset()
     single_modifiers: frozenset[str] = frozenset()
     single_window: int = 6
+
+    @cached_property
+    def cue_starts(self) -> frozenset[str]:
+        """First words of the kind cues: no cue starts at any other word (lets :func:`_cues` skip it)."""
+        return frozenset(k[0] for k in self.cues if k)
 
 
 def count_grammar(pack: Any) -> CountGrammar:
@@ -283,7 +289,11 @@ def _cue_at(low: list[str], k: int, g: CountGrammar) -> bool:
 def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, _Cue]]:
     out: list[tuple[int, int, _Cue]] = []
     i = 0
+    starts = g.cue_starts
     while i < len(low):
+        if low[i] not in starts:
+            i += 1
+            continue
         for n in range(min(g.cue_len, len(low) - i), 0, -1):
             cue = g.cues.get(tuple(low[i : i + n]))
             if cue is not None:
@@ -563,11 +573,10 @@ def find_counts(doc: Document, pack: LanguagePack | None) -> tuple[Count, ...]:
         if not toks:
             continue
         words = [doc.text[t.start : t.end] for t in toks]
-        blocked = (
-            {k for k, t in enumerate(toks) if any(t.start < e and s < t.end for s, e in date_spans if s < s_end)}
-            if date_spans
-            else set()
-        )
+        # only the dates reaching into this sentence's tokens can block one (same set, not every date each time)
+        first = min(t.start for t in toks)
+        near = [(s, e) for s, e in date_spans if s < s_end and e > first]
+        blocked = {k for k, t in enumerate(toks) if any(t.start < e and s < t.end for s, e in near)} if near else set()
         for f in counts_in_tokens(words, g, blocked):
             noun = f.obj or f.inherited
             obj = " ".join(words[noun[0] : noun[1]]) if noun else None

@@ -17,10 +17,13 @@ Public API: :func:`extract_events` (a document in, events out) and the registere
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Sequence
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Document, Event, Span
+from ..model import Document, Entity, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
 from .arguments import assign_roles, clause_bounds
@@ -180,11 +183,13 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
         sv.cache["trigger_starts"] = sorted(c.start for c in cands if not c.nominal)
         per_sent.append((sv, kept, forced))
     nps: dict[int, list[NP]] = {}
+    by_sentence = _entities_by_sentence(doc, views)
 
     def nps_for(si: int) -> list[NP]:
         if si not in nps:
             sv = views[si]
-            cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv), bool(doc.entities),
+            ents = None if by_sentence is None else by_sentence.get(si, ())
+            cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv, ents), bool(doc.entities),
                               _place_tokens(doc, sv) if res.syntax.skip_place_subjects else frozenset())
             nps[si] = chunk(sv, res, cc)
         return nps[si]
@@ -244,10 +249,25 @@ def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:
     return frozenset(out)
 
 
-def _entity_tokens(doc: Document, sv: SentView) -> dict[int, tuple[int, str]]:
-    """First token -> (end token, label) of the entity mentions inside a sentence."""
-    out: dict[int, tuple[int, str]] = {}
+def _entities_by_sentence(doc: Document, views: list[SentView]) -> dict[int, list[Entity]] | None:
+    """The entities inside each sentence (by view index, in document order), found in one pass; None when
+    the views overlap or an entity is empty (then each sentence scans every entity, as it may hold one twice)."""
+    if any(a.end > b.start for a, b in itertools.pairwise(views)) or any(e.end <= e.start for e in doc.entities):
+        return None
+    starts = [sv.start for sv in views]
+    out: dict[int, list[Entity]] = {}
     for ent in doc.entities:
+        k = bisect.bisect_right(starts, ent.start) - 1
+        if k >= 0 and ent.end <= views[k].end:
+            out.setdefault(k, []).append(ent)
+    return out
+
+
+def _entity_tokens(doc: Document, sv: SentView, entities: Sequence[Entity] | None = None) -> dict[int, tuple[int, str]]:
+    """First token -> (end token, label) of the entity mentions inside a sentence (``entities``: those of
+    the sentence, from :func:`_entities_by_sentence`; all of the document's when None)."""
+    out: dict[int, tuple[int, str]] = {}
+    for ent in doc.entities if entities is None else entities:
         if sv.start <= ent.start and ent.end <= sv.end and sv.tokens:
             first = sv.token_at(ent.start)
             last = sv.token_at(ent.end - 1)
@@ -310,9 +330,10 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         if speaker is not None:
             actors = [speaker]
     exclude = [(a.start, a.end) for a in actors + recipients]
+    place_spans = {(p.start, p.end) for p in doc.places}
     for np in nps:
         ns, ne = sv.char_span(np.start, np.end)
-        if np.label not in ("GPE", "LOC") and not any(p.start == ns and p.end == ne for p in doc.places):
+        if np.label not in ("GPE", "LOC") and (ns, ne) not in place_spans:
             exclude.append((ns, ne))
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import LanguagePackError
 from ..langs.base import LanguagePack
+from ..text.caseless import CaselessPattern, caseless
 from ..text.patterns import prefix_tree
 
 __all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
@@ -141,15 +142,15 @@ class QuoteLexicon:
     anaphor_lead: Phrases
     outlets: dict[str, str]  # lower-cased alias -> canonical
     # compiled patterns
-    post_re: re.Pattern[str] = field(repr=False)
-    subj_re: re.Pattern[str] = field(repr=False)
-    postsubj_re: re.Pattern[str] = field(repr=False)
-    prep_re: re.Pattern[str] = field(repr=False)
-    pass_re: re.Pattern[str] = field(repr=False)
-    part_re: re.Pattern[str] = field(repr=False)
-    question_re: re.Pattern[str] = field(repr=False)
+    post_re: CaselessPattern = field(repr=False)
+    subj_re: CaselessPattern = field(repr=False)
+    postsubj_re: CaselessPattern = field(repr=False)
+    prep_re: CaselessPattern = field(repr=False)
+    pass_re: CaselessPattern = field(repr=False)
+    part_re: CaselessPattern = field(repr=False)
+    question_re: CaselessPattern = field(repr=False)
     outlet_re: re.Pattern[str] = field(repr=False)
-    any_re: re.Pattern[str] = field(repr=False)
+    any_re: CaselessPattern = field(repr=False)
     max_phrase: int = 4
 
     def verb(self, form: str) -> Verb | None:
@@ -229,8 +230,8 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
     ]
     max_phrase = max((len(p.split()) for lst in phrase_lists for p in lst), default=1)
 
-    def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return re.compile(pattern, flags)
+    def rx(pattern: str) -> CaselessPattern:
+        return caseless(pattern)
 
     never = "(?!)"
     return QuoteLexicon(

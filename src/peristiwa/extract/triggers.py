@@ -9,6 +9,7 @@ first, then in table order, so conditioned senses sit above the general one.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from .lexicon import Match, Row
@@ -87,8 +88,15 @@ def first_content(sv: SentView, j: int, limit: int = 4) -> int | None:
     return None
 
 
-def _words(spec: str) -> set[str]:
-    return {w for w in spec.split("|") if w}
+@functools.lru_cache(maxsize=4096)
+def _words(spec: str) -> frozenset[str]:
+    return frozenset(w for w in spec.split("|") if w)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_conditions(conds: str) -> tuple[str, ...]:
+    """A row's ``cond`` cell as its conditions (parsed once per distinct cell, not at every match)."""
+    return tuple(c.strip() for c in conds.split(";") if c.strip())
 
 
 def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
@@ -131,8 +139,7 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
 
 
 def _conditions_hold(sv: SentView, m: Match, doc: DocContext) -> bool:
-    conds = m.row.get("cond")
-    return all(_check(c.strip(), sv, m, doc) for c in conds.split(";") if c.strip())
+    return all(_check(c, sv, m, doc) for c in _split_conditions(m.row.get("cond")))
 
 
 def _topic(sv: SentView, start: int) -> bool:

@@ -19,6 +19,7 @@ GeoNames alternate name only is marked ``alias``.
 from __future__ import annotations
 
 import array
+import bisect
 import functools
 import math
 import re
@@ -132,6 +133,7 @@ class Gazetteer:
         self._nkeys = len(self._key_off) - 1
         # names recur across documents: memoise key -> entries (bounded; GeoEntry is immutable)
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_key)
+        self._has_prefix = functools.lru_cache(maxsize=65536)(self._has_prefix_key)
         self._neighbours: dict[str, frozenset[str]] = {
             code: frozenset(c for c in value.split(",") if c) for code, value in data.neighbours.items()
         }
@@ -157,14 +159,8 @@ class Gazetteer:
         return self._keys[self._key_off[k] : self._key_off[k + 1]]
 
     def _bisect(self, key: str) -> int:
-        lo, hi = 0, self._nkeys
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._key(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first key index whose key is not below ``key`` (the bisect loop runs in C)."""
+        return bisect.bisect_left(range(self._nkeys), key, key=self._key)
 
     def entry(self, i: int, alias: bool = False) -> GeoEntry:
         """The ``i``-th place."""
@@ -200,7 +196,9 @@ class Gazetteer:
 
     def has_prefix(self, name: str) -> bool:
         """Whether some key starts with ``name``'s key followed by a space (multi-word names go on)."""
-        key = name_key(name) + " "
+        return self._has_prefix(name_key(name) + " ")
+
+    def _has_prefix_key(self, key: str) -> bool:
         k = self._bisect(key)
         return k < self._nkeys and self._key(k).startswith(key)
 

@@ -138,8 +138,11 @@ class _Context:
     """
 
     def __init__(self, choices: list[tuple[str, GeoEntry, float]],
-                 plausible: dict[str, list[tuple[GeoEntry, float]]], gaz: Gazetteer) -> None:
+                 plausible: dict[str, list[tuple[GeoEntry, float]]], gaz: Gazetteer,
+                 near: dict[tuple[int, int], float] | None = None) -> None:
         self.gaz = gaz
+        # closeness of two entries, shared by the rounds of one document (the same pairs come back each round)
+        self.near: dict[tuple[int, int], float] = {} if near is None else near
         self.countries: dict[str, float] = {}
         self.by_key: dict[str, dict[str, float]] = {}
         for key, c, w in choices:
@@ -182,7 +185,10 @@ class _Context:
                         continue
                     o_admin1 = o.name if o.feature == "admin1" else o.admin1
                     bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
-                    expected += p * (bonus + _closeness(_km(c, o)))
+                    close = self.near.get((c.index, o.index))
+                    if close is None:
+                        close = self.near[(c.index, o.index)] = _closeness(_km(c, o))
+                    expected += p * (bonus + close)
                 total += expected
         out = min(total, _SUPPORT_CAP)
         self._cache[(key, c.index)] = out
@@ -240,10 +246,11 @@ def resolve(
                 found[m.cands[j].index] = (i, j)
     focus_bonus = [[_in_focus(c, focus) for c in m.cands] for m in mentions]
     scores: list[list[float]] = local
-    ctx = _Context([], {}, gaz)
+    near: dict[tuple[int, int], float] = {}
+    ctx = _Context([], {}, gaz, near)
     for _ in range(_ROUNDS - 1):
         ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
-                        if choice[i] >= 0], _plausible(readings, mentions, scores), gaz)
+                        if choice[i] >= 0], _plausible(readings, mentions, scores), gaz, near)
         scores = []
         for i, m in enumerate(mentions):
             row: list[float] = []
@@ -260,7 +267,7 @@ def resolve(
     # a bare name is confirmed only by the choices of names with evidence of their own
     strong = [(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
               if choice[i] >= 0 and not m.weak]
-    confirm = _Context(strong, _chosen(strong), gaz)
+    confirm = _Context(strong, _chosen(strong), gaz, near)
     # a name the document also gives as a place with evidence ("in Maryville") is that place everywhere,
     # unless it is also someone's surname there ("to Trapani's willingness", "Andrew Trapani")
     attested = {(k, c.index) for k, c, _w in strong}

@@ -109,6 +109,12 @@ class ScanContext:
         )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.ner_starts = frozenset(e.start for e in self.ner)
+        # the entities each test below can be about, picked once (the tests run for every candidate name)
+        self._persons = [e for e in self.entities if e.label == "PER" and e.origin != "actors.head"]
+        self._names = [e for e in self.entities if e.label == "MISC" and e.origin in _NAME_ORIGINS]
+        self._units = [e for e in self.entities if e.origin in _JURISDICTIONS]
+        self._gpe_actors = [e for e in self.entities if e.label == "GPE" and e.origin not in (None, "ner")
+                            and e.origin in _PLACE_ORIGINS | {"actors.registry"}]
         self.out: list[Mention] = []
         self.levels: dict[int, str] = {}
 
@@ -190,16 +196,15 @@ class ScanContext:
 
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""
-        return any(e.start < end and start < e.end and e.label == "PER" and e.origin != "actors.head"
-                   for e in self.entities)
+        return any(e.start < end and start < e.end for e in self._persons)
 
     def surname(self, start: int, end: int) -> bool:
         """A part of an unexplained name that is no place: the surname of "Bob Taylor" (also when
         "Taylor" comes back alone), a word inside "Gateway Commerce Center". A place opening a longer
         name ("Gainesville Public Utilities") or closing one ("Six Flags Over Texas") stays a candidate."""
         word = self.text[start:end]
-        for e in self.entities:
-            if not (e.label == "MISC" and e.origin in _NAME_ORIGINS and e.start <= start and end <= e.end and e.name):
+        for e in self._names:
+            if not (e.start <= start and end <= e.end and e.name):
                 continue
             parts = e.name.split()
             if len(parts) < 2 or word not in parts or any(p in self.alone for p in parts):
@@ -213,8 +218,7 @@ class ScanContext:
     def in_name(self, start: int, end: int) -> bool:
         """Inside an *unexplained* capitalised name (no table knows it: "Gainesville Public Utilities",
         "Texas Southern"): no evidence either way, so the place needs support like a bare name."""
-        return any(e.start < end and start < e.end and e.label == "MISC" and e.origin in _NAME_ORIGINS
-                   for e in self.entities)
+        return any(e.start < end and start < e.end for e in self._names)
 
     def own_evidence(self, toks: list[Tok], i: int, j: int, evidence: str) -> bool:
         """Tokens ``i:j`` right after a preposition of place ("in", "di") are no part of a longer name here:
@@ -230,11 +234,10 @@ class ScanContext:
                    for e in self.entities if e.start < end and start < e.end and e.origin in _NAME_ORIGINS)
 
     def in_unit(self, start: int, end: int) -> bool:
-        return any(e.start <= start and end <= e.end and e.origin in _JURISDICTIONS for e in self.entities)
+        return any(e.start <= start and end <= e.end for e in self._units)
 
     def gpe_actor(self, start: int, end: int) -> bool:
-        return any(e.label == "GPE" and e.start <= start and end <= e.end and e.origin not in (None, "ner")
-                   and e.origin in _PLACE_ORIGINS | {"actors.registry"} for e in self.entities)
+        return any(e.start <= start and end <= e.end for e in self._gpe_actors)
 
     # -- token helpers ------------------------------------------------------------------------------------
 

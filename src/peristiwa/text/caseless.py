@@ -1,0 +1,139 @@
+"""Case-insensitive patterns run as case-sensitive ones on lower-cased text, where that is exact.
+
+Why: ``re.IGNORECASE`` makes Python's regex engine fold every character it compares, which makes the
+packs' big cue alternations (reporting verbs, ACLED cues) about four times slower than the same pattern
+without the flag. When the pattern's letters are lower-case ASCII and the text lower-cases character by
+character into characters that cannot be confused with ASCII letters, matching the flag-less pattern on
+``text.lower()`` takes exactly the same decisions at every position as the original pattern on ``text``:
+the same matches, in the same places. :class:`CaselessPattern` finds the positions that way and returns
+the original pattern's own match objects (``pattern.match`` at each position), so callers see the very
+same groups and offsets. Texts or patterns for which the equivalence is not certain (a pattern with an
+upper-case letter, a non-ASCII letter or a back-reference; a text with "ſ", "K" or "İ") use the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterator
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless"]
+
+_END = sys.maxsize
+_REJECT_FLAGS = re.ASCII | re.LOCALE | re.VERBOSE
+
+
+#: Non-ASCII characters that match an ASCII letter under ``re.IGNORECASE`` (Kelvin sign, long s, dotless i,
+#: dotted capital I): a text containing one is matched the slow way (a test derives the set from ``re``).
+CONFUSABLE = re.compile("[\u0130\u0131\u017f\u212a]")
+#: Non-ASCII characters a pattern may contain: general punctuation (curly quotes, dashes, ellipsis), which
+#: has no case and which ``re.IGNORECASE`` equates with no other character (a test checks it).
+CASELESS_BLOCK = (0x2000, 0x206F)
+
+
+def _caseless_char(code: int) -> bool:
+    """Whether a pattern literal matches only itself in lower-cased text: lower-case ASCII or caseless."""
+    if code < 0x80:
+        return not 0x41 <= code <= 0x5A
+    return CASELESS_BLOCK[0] <= code <= CASELESS_BLOCK[1]
+
+
+def _foldable(items: Any) -> bool:
+    """Whether every element of a parsed pattern behaves the same on lower-cased text without the flag."""
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL):
+            if not _caseless_char(av):
+                return False
+        elif op is C.IN:
+            for sop, sav in av:
+                if sop is C.LITERAL and not _caseless_char(sav):
+                    return False
+                if sop is C.RANGE and not (sav[1] < 0x80 and (sav[1] < ord("A") or sav[0] > ord("Z"))):
+                    return False
+                if sop not in (C.LITERAL, C.RANGE, C.CATEGORY, C.NEGATE):
+                    return False
+        elif op in (C.ANY, C.AT, C.CATEGORY):
+            continue
+        elif op is C.SUBPATTERN:
+            _group, add, drop, sub = av
+            if (add | drop) & ~re.IGNORECASE & ~re.UNICODE or drop & re.IGNORECASE or not _foldable(sub):
+                return False
+        elif op is C.BRANCH:
+            if not all(_foldable(b) for b in av[1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if not _foldable(av[2]):
+                return False
+        elif op is C.ATOMIC_GROUP:
+            if not _foldable(av):
+                return False
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            if not _foldable(av[1]):
+                return False
+        else:
+            return False  # back-references and anything not listed: keep the original
+    return True
+
+
+@functools.lru_cache(maxsize=16)
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it is exact for :class:`CaselessPattern` (same length, no confusable), else None."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and CONFUSABLE.search(text)):
+        return None
+    return low
+
+
+class CaselessPattern:
+    """A pattern compiled with ``re.IGNORECASE``; ``search``, ``match`` and ``finditer`` as ``re.Pattern``'s
+    (with ``pos``/``endpos``), faster where the lower-cased text gives the same matches (module docstring)."""
+
+    __slots__ = ("_fast", "flags", "pattern", "regex")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags | re.IGNORECASE)
+        self.pattern = pattern
+        self.flags = self.regex.flags
+        self._fast: re.Pattern[str] | None = None
+        if not flags & _REJECT_FLAGS:
+            parsed = P.parse(pattern, flags & ~re.IGNORECASE)
+            if parsed.getwidth()[0] > 0 and not parsed.state.flags & _REJECT_FLAGS and _foldable(parsed):
+                self._fast = re.compile(pattern, flags & ~re.IGNORECASE)
+
+    def _low(self, text: str) -> str | None:
+        return _lowered(text) if self._fast is not None else None
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        low = self._low(text)
+        if low is None:
+            return self.regex.search(text, pos, endpos)
+        assert self._fast is not None
+        m = self._fast.search(low, pos, endpos)
+        return None if m is None else self.regex.match(text, m.start(), endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        low = self._low(text)
+        if low is None:
+            return self.regex.match(text, pos, endpos)
+        assert self._fast is not None
+        return None if self._fast.match(low, pos, endpos) is None else self.regex.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        low = self._low(text)
+        if low is None:
+            yield from self.regex.finditer(text, pos, endpos)
+            return
+        assert self._fast is not None
+        for m in self._fast.finditer(low, pos, endpos):
+            found = self.regex.match(text, m.start(), endpos)
+            assert found is not None and found.end() == m.end()
+            yield found
+
+
+def caseless(pattern: str, flags: int = 0) -> CaselessPattern:
+    """``pattern`` matched case-insensitively (see :class:`CaselessPattern`)."""
+    return CaselessPattern(pattern, flags)

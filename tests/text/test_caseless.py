@@ -1,0 +1,74 @@
+"""Caseless patterns find exactly what the same pattern compiled with re.IGNORECASE finds."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless
+from peristiwa.text.patterns import prefix_tree
+
+FORMS = ["said", "says", "told", "according to", "kata", "katanya", "mengatakan", "didn’t say", "re-stated"]
+PATTERNS = [
+    rf"\b(?P<verb>{prefix_tree(FORMS, fold=True)})\b",
+    rf"\b(?P<verb>{prefix_tree(FORMS, fold=True)})(?:nya)?\b",
+    r"\b(?:a|an|one)\s+(?:\S+\s+){0,4}?(?:was|is)\s+(?:killed|shot dead)\b",
+    r"(?<![\w.])(?:reuters|afp)(?![\w])",
+    r"\bclash(?:ed|es)?\b|[a-z]+-[0-9]+",
+    r"\bIEDs?\b",  # an upper-case letter: the original pattern is used
+    r"(?i:x)y|\bz\b",
+]
+WORDS = ["Said", "SAID", "says", "Told", "according", "To", "kata", "KATANYA", "Mengatakan", "didn’t", "say",
+         "a", "An", "one", "man", "was", "Killed", "shot", "dead", "Reuters", "AFP.", "clashes", "ab-12", "IED",
+         "ieds", "x", "XY", "Z", "é", "É", "ſaid", "Kelvin", "İstanbul", "“", "”", ",", ".", "re-stated", "nya"]
+
+
+def _texts(n: int) -> list[str]:
+    rnd = random.Random(7)
+    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_same_matches_as_ignorecase(pattern: str) -> None:
+    slow, fast = re.compile(pattern, re.IGNORECASE), caseless(pattern)
+    for text in _texts(400):
+        for pos, endpos in ((0, len(text)), (3, max(3, len(text) - 4))):
+            want = [(m.span(), m.groupdict()) for m in slow.finditer(text, pos, endpos)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos, endpos)] == want
+            got, exp = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
+            assert (got and got.span()) == (exp and exp.span())
+            got, exp = fast.match(text, pos, endpos), slow.match(text, pos, endpos)
+            assert (got and got.span()) == (exp and exp.span())
+
+
+def test_fast_path_only_for_foldable_patterns() -> None:
+    assert caseless(PATTERNS[0])._fast is not None
+    assert caseless(r"\bIEDs?\b")._fast is None  # upper-case letter
+    assert caseless(r"(\w)\1")._fast is None  # back-reference
+    assert caseless(r"(?!)")._fast is None  # matches the empty string
+
+
+def test_confusable_characters_are_those_of_re() -> None:
+    every = "".join(map(chr, range(0x80, sys.maxunicode + 1)))
+    assert set(re.findall(r"[a-z]", every, re.IGNORECASE)) == set(CONFUSABLE.pattern[1:-1])
+
+
+def test_caseless_block_has_no_case() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for code in range(CASELESS_BLOCK[0], CASELESS_BLOCK[1] + 1):
+        ch = chr(code)
+        assert re.findall(re.escape(ch), every, re.IGNORECASE) == [ch]
+
+
+def test_lower_casing_keeps_word_space_and_digit_classes() -> None:
+    """\\w, \\s, \\d (and so \\b) say the same of a character and of its lower case (one character)."""
+    classes = [re.compile(p) for p in (r"\w", r"\s", r"\d")]
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch or len(low) != 1 or CONFUSABLE.match(ch):
+            continue
+        assert [bool(c.match(ch)) for c in classes] == [bool(c.match(low)) for c in classes], hex(code)
