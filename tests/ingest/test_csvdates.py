@@ -27,6 +27,7 @@ from peristiwa.ingest.csvdates import DAY_FIRST, MONTH_FIRST, DateOrder, Numeric
         ("2025", None),
         ("Oktober 2025", None),  # no day: not a publication date
         ("2019-13-45", None),
+        ("Mon, 20 Oct 99999999999 21:36:00 +0700", None),  # overflows the RFC 822 reader
     ],
 )
 def test_read_date(value: str, expected: object) -> None:
@@ -65,3 +66,9 @@ def test_configured_order_wins() -> None:
     warnings: list[str] = []
     assert order.resolve(NumericDate(3, 4, 2025), "03/04/2025", warnings) == dt.date(2025, 4, 3)
     assert warnings == []
+
+
+def test_an_impossible_date_decides_no_order() -> None:
+    order = DateOrder()
+    assert not order.learn(NumericDate(45, 3, 2025), "row 5")  # no 45th day: no evidence of day-first
+    assert order.learn(NumericDate(3, 14, 2025), "row 6") and order.order == MONTH_FIRST

@@ -105,7 +105,7 @@ def read_date(
 def _worded_date(text: str, languages: Sequence[str]) -> dt.date | None:
     try:
         return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "20 Oct 99999999999" overflows
         pass
     import dateparser
 
@@ -132,8 +132,8 @@ class DateOrder:
     def learn(self, date: NumericDate, where: str) -> bool:
         """Decide the order from ``date`` when it is the first unambiguous one; True when it decided now."""
         hint = date.hint()
-        if self.order is not None or hint is None:
-            return False
+        if self.order is not None or hint is None or date.resolve(hint) is None:
+            return False  # an impossible date ("45/03/2025") decides nothing
         self.order = hint
         self.why = f"as {where} shows"
         return True

@@ -272,7 +272,10 @@ def read_csv_stream(
                 entry = (IngestError(at, "too-large", f"a line of this row (from line {start}) is longer than "
                                      f"ingest.max_bytes ({options.max_bytes} bytes); skipped"), None, "")
             else:
-                entry = _row_to_raw(row, header, at, name, ctx, warnings, cache)
+                try:
+                    entry = _row_to_raw(row, header, at, name, ctx, warnings, cache)
+                except Exception as exc:  # a reader bug costs this row, never the rest of the file
+                    entry = (IngestError(at, "internal", f"{type(exc).__name__}: {exc}"), None, "")
         item, date = entry[0], entry[1]
         if date is not None and order.order is None and order.learn(date, f"row {count}"):
             yield from (_settle(waiting, order) for waiting in pending)
