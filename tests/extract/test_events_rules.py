@@ -552,3 +552,36 @@ def test_a_correlative_list_names_both_items(pipeline, text: str) -> None:
 def test_an_opened_list_of_two_closed_by_hingga(run):
     doc, events = run("Ribuan massa, mulai dari mahasiswa hingga buruh, berdemo di depan gedung DPR.")
     assert _texts(doc, _one(events, "PROTEST").actors) == ["mahasiswa", "buruh"]
+
+
+def test_the_place_a_speaker_spoke_about_is_not_where_he_spoke(pipeline):
+    doc = _annotated(pipeline, "2025-10-22", (
+        "\"Situasi sudah kondusif,\" kata Kapolda Papua Irjen Budi Santoso tentang kerusuhan di Wamena. "
+        "Budi Santoso juga meminta warga tenang."))
+    assert not _one(list(doc.events), "REQUEST").locations
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Seorang warga sekitar, Ani Suryani, mendengar ledakan. Polisi menangkap warga sekitar yang melempar batu.",
+     "warga sekitar"),
+    ("Seorang mahasiswa, Budi Santoso, ditangkap polisi. Ratusan mahasiswa itu menyerang pos polisi.",
+     "Ratusan mahasiswa itu"),
+])
+def test_a_generic_or_quantified_phrase_is_not_the_person_described(pipeline, text: str, actor: str) -> None:
+    doc = _annotated(pipeline, "2025-10-22", text)
+    attack = _one(list(doc.events), "ASSAULT")
+    assert [doc.text[a.start : a.end] for a in attack.actors] == [actor]
+    assert all(a.name not in ("Ani Suryani", "Budi Santoso") for a in attack.actors)
+
+
+def test_a_newer_subject_breaks_a_pronoun_chain(pipeline):
+    doc = pipeline(Document(doc_id="e", lang="en", published=dt.date(2020, 1, 1), text=(
+        "Protesters marched to the parliament. They threw stones at the building. Riot police arrived. "
+        "They fired tear gas at the crowd.")))
+    gas = next(e for e in doc.events if "tear gas" in doc.text[e.trigger.start : e.trigger.end])
+    assert [doc.text[a.start : a.end] for a in gas.actors] == ["Riot police"]
+
+
+def test_a_clause_conjunction_still_ends_the_clause(run):
+    doc, events = run("Polisi menangkap Budi Santoso di Medan sedangkan massa membakar mobil polisi.")
+    assert _texts(doc, _one(events, "ASSAULT").actors) == ["massa"]

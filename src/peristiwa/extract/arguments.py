@@ -64,7 +64,8 @@ def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
         if sv.has_role(k, "clause_break", "speech"):
             # not when the word opens a longer fixed phrase ("saat ini" = now), nor a reporting verb used as
             # an adverb before its predicate ("dilaporkan tewas" = reportedly killed; "dilaporkan bahwa" is)
-            if (sv.has_role(k, "aux") and k + 1 < len(sv) and sv.words[k + 1][:1].isalpha()
+            if (sv.has_role(k, "aux") and sv.has_role(k, "speech") and not sv.has_role(k, "clause_break")
+                    and k + 1 < len(sv) and sv.words[k + 1][:1].isalpha()
                     and not sv.has_role(k + 1, "clause_break", "speech")):
                 return False
             return not any(end > k + 1 for end, role in sv.role_starts.get(k, ()) if role == "aux")

@@ -94,14 +94,17 @@ class Antecedents:
 
         A narrative keeps its participants as subjects: "Nadir dan Budi berangkat ... keduanya tiba ...
         keduanya bertolak menuju Lebanon ... keduanya diperiksa": when the same pronoun was the subject of
-        one of the two sentences before, it refers to what that one refers to (not to "Lebanon")."""
+        the nearest sentence before with a subject (of the two before), it refers to what that one refers
+        to (not to "Lebanon")."""
         word = self.views[si].words[np.start]
         if depth < 6:
             for k in range(si - 1, max(-1, si - 3), -1):
                 prev = next((x for x in self.nps_for(k) if not x.pp), None)  # the sentence's subject
-                if prev is not None and prev.kind == "pronoun" and self._same_referent(
-                        word, self.views[k].words[prev.start]):
+                if prev is None:
+                    continue  # no subject: look one sentence further back
+                if prev.kind == "pronoun" and self._same_referent(word, self.views[k].words[prev.start]):
                     return self.resolve(k, prev, max_back, avoid, depth + 1)
+                break  # a newer subject ("Riot police arrived. They fired") stands between: no chain
         kind, number = self.res.pronouns.get(word, ("any", "any"))
         wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
                   "people": ("group",)}.get(kind, ("person", "group", "place"))
@@ -171,14 +174,19 @@ class Antecedents:
                     return Mention(k, cand, "group", False)
         return None
 
-    def resolve_description(self, si: int, np: NP, max_back: int = 60) -> Mention | None:
+    def resolve_description(self, si: int, np: NP, max_back: int = 30) -> Mention | None:
         """ "aktivis mahasiswa itu" / "aktivis mahasiswa yang ..." after "Aktivis mahasiswa asal Riau, Khariq
         Anhar": a description the article first gave in apposition to a person's name stands for that
-        person. Its content words (two at least, or one with a demonstrative) must open the description."""
+        person. Its content words (two at least, or one with a demonstrative) must open the description.
+        A quantified phrase ("Ratusan mahasiswa", "seorang warga") is someone else, and a description first
+        given with a quantifier ("Seorang warga sekitar, Ani") is taken up again only with a demonstrative
+        ("warga sekitar itu"), not by a generic "warga sekitar yang ..."."""
         sv = self.views[si]
-        words = [sv.words[k] for k in range(np.start, np.end)
-                 if not sv.has_role(k, "quant", "demonstrative") and sv.words[k][:1].isalnum()]
-        demonstrative = any(sv.has_role(k, "demonstrative") for k in range(np.start, np.end))
+        span = range(np.start, np.end)
+        if any(sv.has_role(k, "quant") or sv.words[k][:1].isdigit() for k in span):
+            return None
+        words = [sv.words[k] for k in span if not sv.has_role(k, "demonstrative") and sv.words[k][:1].isalnum()]
+        demonstrative = any(sv.has_role(k, "demonstrative") for k in span)
         if not words or (len(words) < 2 and not demonstrative):
             return None
         for k in range(si, max(-1, si - max_back - 1), -1):
@@ -186,9 +194,10 @@ class Antecedents:
             for cand in self.nps_for(k):
                 if cand.core is None or (k == si and cand.start >= np.start) or cand.label not in ("PER", "MISC"):
                     continue
+                quantified = msv.has_role(cand.start, "quant")
                 desc = [msv.words[j] for j in range(cand.start, cand.core[0])
                         if not msv.has_role(j, "quant") and msv.words[j][:1].isalnum()]
-                if desc[: len(words)] == words:
+                if desc[: len(words)] == words and (demonstrative or not quantified):
                     core = NP(cand.core[0], cand.core[1], cand.head, "proper", label=cand.label)
                     return Mention(k, core, "person", False)
         return None

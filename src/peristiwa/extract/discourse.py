@@ -317,10 +317,17 @@ def fallback_places(doc: Document, drafts: list[Draft], res: Resources) -> None:
             d.places = [main]
 
 
+def _topic_between(sv: SentView, start: int, end: int) -> bool:
+    """A topic preposition between two offsets of the sentence ("kata Budi tentang kerusuhan di Wamena")."""
+    lo, hi = sv.token_at(start), sv.token_at(end)
+    return any(sv.has_role(k, "topic_prep") for k in range(lo, hi))
+
+
 def statement_places(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
     """ "..., kata Elnino di Jakarta, hari ini": a statement (``[types] verbal``) with no place of its own
-    was made where an attribution of its speaker says (a locative place after the speech verb), as was any
-    other statement of that speaker in the article: one occasion, a press conference or an interview."""
+    was made where an attribution of its speaker says (a locative place after the speech verb, not one of
+    what the speaker spoke about: "kata Budi tentang kerusuhan di Wamena"), as was any other statement of
+    that speaker in the article: one occasion, a press conference or an interview."""
     verbal = set(res.setting("types", "verbal", default=[]))
     if not verbal or not doc.places or not doc.quotes:
         return
@@ -330,7 +337,8 @@ def statement_places(doc: Document, views: list[SentView], drafts: list[Draft], 
             continue
         sv = views[_sentence_index(views, q.cue_span.start)]
         end = sv.end if q.content.start < q.cue_span.start else min(sv.end, q.content.start)
-        place = next((p for p in doc.places if q.cue_span.end <= p.start < end and _locative_place(sv, p)), None)
+        place = next((p for p in doc.places if q.cue_span.end <= p.start < end and _locative_place(sv, p)
+                      and not _topic_between(sv, q.cue_span.end, p.start)), None)
         if place is not None:
             said_at[q.speaker.lower()] = place
     if not said_at:
