@@ -125,3 +125,15 @@ def test_a_one_word_name_that_speaks_is_a_person(pipeline: Pipeline) -> None:
     doc = _through_entities(doc, pipeline)
     people = [(doc.text[e.start : e.end], e.label) for e in doc.entities if e.origin == "actors.speaker"]
     assert people == [("Cook", "PER")] * 3  # every use; "Rusia" is a known actor, not a speaker name
+
+
+def test_common_nouns_and_given_names_are_judged_apart(pipeline: Pipeline) -> None:
+    doc = _through_entities(_doc("Putri Candrawathi hadir di pengadilan. Tetangga mengatakan ia pendiam. "
+                                 "Putri Candrawathi lalu pulang bersama putri sulungnya."), pipeline)
+    names = {e.name for e in doc.entities}
+    assert "Putri Candrawathi" in names  # "Putri" is a given name here, though "putri" is a noun
+    assert not [e for e in doc.entities if e.origin == "actors.speaker"]  # "Tetangga" is no name
+    en = _through_entities(Document(doc_id="e", lang="en", published=dt.date(2020, 1, 1), text=(
+        "Bill Gates criticised the government. Witnesses said the bill was passed at night.")), pipeline)
+    assert "Bill Gates" in {e.name for e in en.entities}
+    assert not [e for e in en.entities if e.origin == "actors.speaker"]

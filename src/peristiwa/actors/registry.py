@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
+# universal POS tags of function words: a word with one of them is never part of a name
+_FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "AUX", "DET", "PRON", "PART"})
+_MEMO_LIMIT = 200_000  # per-word memos stop growing here (a long-running worker sees every word form)
 _UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
 
 
@@ -141,13 +144,15 @@ class ActorRegistry:
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
-    #: lower-case common words (nouns, verbs, ... of ``pos_lexicon.tsv``): a capitalised one opening a
-    #: sentence is not part of a name; nor is a word the pack's affixes derive from one ("Kesiapan")
+    #: lower-case words of ``pos_lexicon.tsv`` (the roots the pack's affixes derive from), the function
+    #: words among them (never a given name) and the nouns/adjectives (often one: "Putri", "Fajar")
     common_words: frozenset[str] = field(init=False)
+    function_words: frozenset[str] = field(init=False)
+    nominal_words: frozenset[str] = field(init=False)
     morphology: Morphology | None = field(init=False)
     speech_subj: frozenset[str] = field(init=False)
     speech_post: frozenset[str] = field(init=False)
-    common_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
+    common_memo: dict[str, str] = field(init=False, default_factory=dict, repr=False)
     #: per-word answers of :func:`peristiwa.actors.stage` name tests, memoised (the tables never change)
     word_memo: dict[str, bool] = field(init=False, default_factory=dict, repr=False)
 
@@ -164,6 +169,8 @@ class ActorRegistry:
         self.speech_post = frozenset(r["form"] for r in verbs if "post" in r["frames"].split(","))
         pos = pack.table("pos_lexicon.tsv") if pack.has("pos_lexicon.tsv") else []
         self.common_words = frozenset(r["form"].lower() for r in pos if r["upos"] not in ("PROPN", "X"))
+        self.function_words = frozenset(r["form"].lower() for r in pos if r["upos"] in _FUNCTION_UPOS)
+        self.nominal_words = frozenset(r["form"].lower() for r in pos if r["upos"] in ("NOUN", "ADJ", "NUM"))
         self.morphology = (Morphology.from_settings(pack.settings("affixes.toml"))
                            if self.common_words and pack.has("affixes.toml") else None)
         countries = country_names()
@@ -218,15 +225,26 @@ class ActorRegistry:
 
     # -- naming -----------------------------------------------------------------------------------
 
-    def is_common(self, word: str) -> bool:
-        """A common word: in the word-class lexicon, or derived by the pack's affixes from one of its
-        words ("Kesiapan" from "siap", "Penangkapan" from "tangkap"); names like "Setiawan" are neither."""
+    def word_kind(self, word: str) -> str:
+        """How a capitalised word opening a sentence reads: "derived" when the pack's affixes make it with a
+        confix from a known root ("Penangkapan" peN-an of "tangkap", "Kesiapan", "Dikatakan": never a
+        name), "function" for a function word ("Menurut", "Sebelum"), "nominal" for a noun or adjective
+        (may well be a given name: "Putri", "Fajar"), else "" (unknown, or a verb)."""
         low = word.lower()
         found = self.common_memo.get(low)
         if found is None:
-            found = low in self.common_words or bool(self.morphology is not None and any(
-                template != "base" for _root, template in self.morphology.analyze(low, self.common_words)))
-            self.common_memo[low] = found
+            if low in self.function_words:
+                found = "function"
+            elif self.morphology is not None and any(
+                    "--" in template and len(root) >= 3
+                    for root, template in self.morphology.analyze(low, self.common_words)):
+                found = "derived"
+            elif low in self.nominal_words:
+                found = "nominal"
+            else:
+                found = ""
+            if len(self.common_memo) < _MEMO_LIMIT:
+                self.common_memo[low] = found
         return found
 
     @staticmethod

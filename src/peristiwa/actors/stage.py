@@ -275,14 +275,10 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                 j += 1
             first = i
             if i == 0 and j - i >= 2:
-                # "Penangkapan Khariq Anhar membuat ...", "Sepupu Tamimi itu ...": a sentence opens with a
-                # capitalised common word (the article writes it in lower case elsewhere, or the pack's
-                # word classes know it) that the article never capitalises inside a sentence
                 if lower_words is None:
                     lower_words = {w for w in _WORD_RUN.findall(text) if w[:1].islower()}
                     mid_caps = set(_MID_CAPITAL.findall(text))
-                word = toks[i].group()
-                if (word.lower() in lower_words or reg.is_common(word)) and word not in mid_caps:
+                if _opens_with_common_word(reg, text, toks[i:j], lower_words, mid_caps):
                     first = i + 1
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()
@@ -292,6 +288,27 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                     yield Entity(start=start, end=end, label="MISC", name=name, country=None, sector=None,
                                  origin="actors.name", confidence=0.4)
             i = max(j, i + 1)
+
+
+def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[str]], lower_words: set[str],
+                            mid_caps: set[str]) -> bool:
+    """Whether the first word of a capitalised run opening a sentence is a common word, not a given name:
+    "Penangkapan Khariq Anhar membuat ...", "Kesiapan Mahfud ...", "Menurut Grab ...". Never when the
+    article capitalises the word inside a sentence. A word the pack's affixes derive with a confix, or a
+    function word, always is one; a word the article writes in lower case elsewhere ("Sepupu Tamimi itu
+    ..." / "sepupu") only when the pack's lexicon does not know it as a noun or adjective (given names:
+    "Putri", "Fajar", "Indah"), the rest of the run is named elsewhere and the whole run nowhere else."""
+    word = run[0].group()
+    if word in mid_caps:
+        return False
+    kind = reg.word_kind(word)
+    if kind in ("derived", "function"):
+        return True
+    if kind == "nominal" or not reg.common_words or word.lower() not in lower_words:
+        return False  # packs without a word-class lexicon (English: "Bill Gates ... the bill") keep names
+    whole = text[run[0].start() : run[-1].end()]
+    rest = text[run[1].start() : run[-1].end()]
+    return text.count(rest) > 1 and text.count(whole) == 1
 
 
 def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
@@ -318,11 +335,15 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
                 nxt is not None and nxt.group()[:1].isupper() and text[m.end() : nxt.start()] == " "):
             continue  # part of a longer capitalised run here
         subj = nxt is not None and nxt.group() in reg.speech_subj and text[m.end() : nxt.start()] == " "
-        post = prev is not None and prev.group().lower().removesuffix("nya") in reg.speech_post and (
+        post = prev is not None and prev.group().lower() in reg.speech_post and (
             text[prev.end() : m.start()] == " ") and text[max(0, prev.start() - 2) : prev.start()].strip() in (
             ",", '"', "”", ",\"", ",”")
         if (subj or post) and not reg.aliases.lookup(w) and not _major_place(w):
             found.add(w)
+    if found:  # "Witnesses said", "Tetangga mengatakan": a common noun, not a name
+        lower_words = {x for x in _WORD_RUN.findall(text) if x[:1].islower()}
+        mid_caps = set(_MID_CAPITAL.findall(text))
+        found = {w for w in found if w in mid_caps and w.lower() not in lower_words and not reg.word_kind(w)}
     for m in words:
         if m.group() in found:
             yield Entity(start=m.start(), end=m.end(), label="PER", name=m.group(), country=None, sector=None,
