@@ -9,6 +9,8 @@ compiles them once per process.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from ..langs.base import LanguagePack
 from ..text.caseless import CaselessPattern, caseless
 from ..text.patterns import prefix_tree
 
-__all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Verb", "lexicon_for", "phrase_set", "word_re"]
+__all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Tok", "Verb", "lexicon_for", "phrase_set", "tokens_in", "word_re"]
 
 #: Constructions a reporting verb can attribute in (see the header of ``reporting_verbs.tsv``).
 FRAMES = frozenset({"subj", "post", "postsubj", "prep", "pass", "anaph", "part"})
@@ -302,3 +304,27 @@ def lexicon_for(pack: LanguagePack | None) -> QuoteLexicon | None:
         return None
     lex: QuoteLexicon = pack.cached("quotes.lexicon", lambda: build_lexicon(pack))
     return lex
+
+
+Tok = tuple[int, int, str]
+
+
+def tokens_in(text: str, start: int, end: int) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets.
+
+    The quote modules ask for many ranges of one document: the tokens of the whole text are found once
+    and a range that cuts no token is a slice of them (the word pattern looks neither behind its start
+    nor past its end, so scanning the range alone finds the same tokens); a range that cuts one is scanned.
+    """
+    starts, ends, toks = _all_tokens(text)
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end, i)
+    if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
+        return [(m.start(), m.end(), m.group()) for m in word_re().finditer(text, start, end)]
+    return toks[i:j]
+
+
+@functools.lru_cache(maxsize=4)
+def _all_tokens(text: str) -> tuple[list[int], list[int], list[Tok]]:
+    toks = [(m.start(), m.end(), m.group()) for m in word_re().finditer(text)]
+    return [t[0] for t in toks], [t[1] for t in toks], toks

@@ -18,43 +18,19 @@ take precedence; without one, capitalised runs split by the pack's role/rank/org
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
-from .quotes_lexicon import Phrases, QuoteLexicon, word_re
+from .quotes_lexicon import Phrases, QuoteLexicon, Tok, tokens_in
 
 __all__ = ["Identity", "Mention", "Resolver", "capitalised", "lex_marks", "longest_at", "parse_phrase", "tokens_in"]
-
-Tok = tuple[int, int, str]
 
 _REL = frozenset({"yang", "who", "which", "whose", "alias", "a.k.a."})
 _PREPOSITIONS = frozenset({"di", "dari", "pada", "untuk", "asal", "of", "at", "for", "from", "in", "with"})
 #: How far back (characters) the speaker of the surrounding text may be for an unattributed quotation.
 _CONTEXT_CHARS = 1200
 _PUNCT_END = frozenset(",.;:!?”\"’'")
-
-
-def tokens_in(text: str, start: int, end: int) -> list[Tok]:
-    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets.
-
-    The quote modules ask for many ranges of one document: the tokens of the whole text are found once
-    and a range that cuts no token is a slice of them (the word pattern looks neither behind its start
-    nor past its end, so scanning the range alone finds the same tokens); a range that cuts one is scanned.
-    """
-    starts, ends, toks = _all_tokens(text)
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end, i)
-    if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
-        return [(m.start(), m.end(), m.group()) for m in word_re().finditer(text, start, end)]
-    return toks[i:j]
-
-
-@functools.lru_cache(maxsize=4)
-def _all_tokens(text: str) -> tuple[list[int], list[int], list[Tok]]:
-    toks = [(m.start(), m.end(), m.group()) for m in word_re().finditer(text)]
-    return [t[0] for t in toks], [t[1] for t in toks], toks
 
 
 def capitalised(word: str) -> bool:
