@@ -47,7 +47,7 @@ def _write(path: Path, rows: list[str]) -> Path:
 
 def test_header_names_map_to_fields_and_each_row_is_a_document() -> None:
     docs, errors = _split(_read([BERITA], lang="id"))
-    assert [d.doc_id for d in docs] == ["berita-1", "berita-2", "berita-4"]
+    assert [d.doc_id for d in docs] == ["fixtures-berita-1", "fixtures-berita-2", "fixtures-berita-4"]
     first = docs[0]
     assert first.title == "Polisi Tangkap Tiga Pencuri"  # the BOM did not hide the first column's name
     assert first.url == "https://news.example.id/berita/polisi-tangkap"
@@ -78,7 +78,7 @@ def test_tsv_with_day_first_dates_and_a_language_column() -> None:
     assert protest.published == dt.date(2025, 4, 3)  # 03/04/2025 read day-first, as row 1 (20/10) shows
     assert protest.lang == "en" and protest.metadata["lang_source"] == "identified"
     assert any("not a language code" in w for w in protest.warnings)
-    assert flood.doc_id.startswith("news-") and flood.doc_id != protest.doc_id
+    assert flood.doc_id.startswith("fixtures-news-") and flood.doc_id != protest.doc_id
 
 
 def test_all_ambiguous_file_is_month_first_with_a_warning(tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_malformed_rows_fail_alone(tmp_path: Path) -> None:
     rows = ["id,text", f'1,"{TEXT_A}"', f"2,{TEXT_B},stray", f'3,"{TEXT_B} Lagi."', "4,   "]
     items = _read([_write(tmp_path / "m.csv", rows)], lang="id")
     docs, errors = _split(items)
-    assert [d.doc_id for d in docs] == ["m-1", "m-3"]
+    assert [d.doc_id.rsplit("-", 2)[-2:] for d in docs] == [["m", "1"], ["m", "3"]]
     assert [(e.where.rsplit(":", 1)[1], e.reason) for e in errors] == [("row 2", "malformed-csv"), ("row 4", "no-text")]
 
 
@@ -143,7 +143,7 @@ def test_gzipped_csv_and_directories(tmp_path: Path) -> None:
         fh.write(BERITA.read_bytes())
     docs, errors = _split(_read([tmp_path], lang="id"))
     assert len(docs) == 3 and len(errors) == 1
-    assert docs[0].doc_id == "berita-1" and docs[0].published == dt.date(2025, 10, 20)
+    assert docs[0].doc_id.endswith("-berita-1") and docs[0].published == dt.date(2025, 10, 20)
 
 
 def test_explicitly_named_file_is_sniffed_as_csv(tmp_path: Path) -> None:
@@ -191,12 +191,21 @@ def test_rerun_through_the_store_adds_nothing(tmp_path: Path, pipeline: Pipeline
     con = duckdb.connect(str(db), read_only=True)
     ids = con.execute("select doc_id from documents order by doc_id").fetchall()
     con.close()
-    assert ids == [("berita-1",), ("berita-2",), ("berita-4",)]
+    assert ids == [("fixtures-berita-1",), ("fixtures-berita-2",), ("fixtures-berita-4",)]
 
 
 def test_overlong_row_fails_alone(tmp_path: Path) -> None:
     rows = ["id,text", f'1,"{TEXT_A}"', f'2,"{TEXT_B * 5}"', f'3,"{TEXT_B}"']
     items = _read([_write(tmp_path / "l.csv", rows)], IngestOptions(max_bytes=300), lang="id")
     docs, errors = _split(items)
-    assert [d.doc_id for d in docs] == ["l-1", "l-3"]
+    assert [d.doc_id.rsplit("-", 2)[-2:] for d in docs] == [["l", "1"], ["l", "3"]]
     assert [(e.where.rsplit(":", 1)[1], e.reason) for e in errors] == [("row 2", "too-large")]
+
+
+def test_row_ids_are_scoped_by_folder_and_file(tmp_path: Path) -> None:
+    for month in ("2025-01", "2025-02"):
+        (tmp_path / month).mkdir()
+        _write(tmp_path / month / "export.csv", ["id,text", f'17,"{TEXT_A if month == "2025-01" else TEXT_B}"'])
+    docs, errors = _split(_read([tmp_path / "2025-01" / "export.csv", tmp_path / "2025-02" / "export.csv"],
+                                lang="id"))
+    assert not errors and [d.doc_id for d in docs] == ["2025-01-export-17", "2025-02-export-17"]

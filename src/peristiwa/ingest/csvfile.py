@@ -294,14 +294,26 @@ def read_csv_stream(
         yield IngestError(where, "empty", "no rows after the header")
 
 
+def scope_name(path: Path) -> str:
+    """The name a CSV file's row ids are scoped by: its folder and stem ("2025-01/export.csv" and
+    "2025-02/export.csv" both have a row "17": ``2025-01-export-17`` and ``2025-02-export-17``, never one
+    document replacing the other in the store).
+
+    >>> scope_name(Path("/data/2025-01/export.csv"))
+    '2025-01-export'
+    """
+    folder = path.resolve().parent.name
+    return f"{folder}-{file_stem(path)}" if folder else file_stem(path)
+
+
 def read_csv_file(path: Path, gz: bool, ctx: IngestContext) -> Iterator[RawDoc | IngestError]:
-    """Stream a CSV/TSV file (optionally gzipped); its documents are named after the file's stem."""
+    """Stream a CSV/TSV file (optionally gzipped); its documents are named after its folder and stem."""
     where = str(path)
     preferred = "\t" if ".tsv" in (s.lower() for s in path.suffixes) else ","
     count = 0
     try:
         with open_binary(path, gz) as fh:
-            rows = read_csv_stream(iter_lines(fh, ctx.options.max_bytes), where, file_stem(path), ctx, preferred)
+            rows = read_csv_stream(iter_lines(fh, ctx.options.max_bytes), where, scope_name(path), ctx, preferred)
             for item in rows:
                 count += 1
                 yield item
