@@ -236,8 +236,8 @@ class ActorRegistry:
             if low in self.function_words:
                 found = "function"
             elif self.morphology is not None and any(
-                    "--" in template and len(root) >= 3
-                    for root, template in self.morphology.analyze(low, self.common_words)):
+                    len(root) >= 3 and (t := self.morphology.template(name)).prefix and t.suffix
+                    for root, name in self.morphology.analyze(low, self.common_words)):
                 found = "derived"
             elif low in self.nominal_words:
                 found = "nominal"

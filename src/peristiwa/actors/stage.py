@@ -262,8 +262,6 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
     """
     text = doc.text
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
-    lower_words: set[str] | None = None
-    mid_caps: set[str] = set()
     for s_start, s_end in spans:
         toks = list(_TOKEN.finditer(text, s_start, s_end))
         i = 0
@@ -273,13 +271,8 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                 j == i or text[toks[j - 1].end() : toks[j].start()] == " "
             ):
                 j += 1
-            first = i
-            if i == 0 and j - i >= 2:
-                if lower_words is None:
-                    lower_words = {w for w in _WORD_RUN.findall(text) if w[:1].islower()}
-                    mid_caps = set(_MID_CAPITAL.findall(text))
-                if _opens_with_common_word(reg, text, toks[i:j], lower_words, mid_caps):
-                    first = i + 1
+            # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
+            first = i + 1 if i == 0 and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()
                 name = text[start:end]
@@ -290,8 +283,15 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
             i = max(j, i + 1)
 
 
-def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[str]], lower_words: set[str],
-                            mid_caps: set[str]) -> bool:
+@functools.lru_cache(maxsize=4)
+def _case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a document writes in lower case, and those it capitalises inside a sentence: how the
+    article itself tells a common word from a name (computed once per document, for every source)."""
+    lower = frozenset(w for w in _WORD_RUN.findall(text) if w[:1].islower())
+    return lower, frozenset(_MID_CAPITAL.findall(text))
+
+
+def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[str]]) -> bool:
     """Whether the first word of a capitalised run opening a sentence is a common word, not a given name:
     "Penangkapan Khariq Anhar membuat ...", "Kesiapan Mahfud ...", "Menurut Grab ...". Never when the
     article capitalises the word inside a sentence. A word the pack's affixes derive with a confix, or a
@@ -299,6 +299,7 @@ def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[st
     ..." / "sepupu") only when the pack's lexicon does not know it as a noun or adjective (given names:
     "Putri", "Fajar", "Indah"), the rest of the run is named elsewhere and the whole run nowhere else."""
     word = run[0].group()
+    lower_words, mid_caps = _case_evidence(text)
     if word in mid_caps:
         return False
     kind = reg.word_kind(word)
@@ -341,8 +342,7 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
         if (subj or post) and not reg.aliases.lookup(w) and not _major_place(w):
             found.add(w)
     if found:  # "Witnesses said", "Tetangga mengatakan": a common noun, not a name
-        lower_words = {x for x in _WORD_RUN.findall(text) if x[:1].islower()}
-        mid_caps = set(_MID_CAPITAL.findall(text))
+        lower_words, mid_caps = _case_evidence(text)
         found = {w for w in found if w in mid_caps and w.lower() not in lower_words and not reg.word_kind(w)}
     for m in words:
         if m.group() in found:
