@@ -333,34 +333,22 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
         if (k + 2 < len(nps) and a.kind == "common" and not a.members and nps[k + 1].pp == "source_prep"
                 and nps[k + 1].start == a.end + 1 and not nps[k + 1].members):
             # "anggota DPRD dari PKS, Nadir": the phrase's modifier stands between it and the name
-            c = nps[k + 1]
-            a = NP(a.start, c.end, a.head, a.kind, definite=a.definite, pp=a.pp, label=a.label)
-            if _apposed(sv, nps, a, nps[k + 2]):
-                b = nps[k + 2]
-                out.append(NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp,
-                              label=b.label or "PER", core=(b.start, b.end)))
+            wide = NP(a.start, nps[k + 1].end, a.head, a.kind, definite=a.definite, pp=a.pp, label=a.label)
+            if _names(sv, nps, wide, nps[k + 2], gaps=False):
+                out.append(_named(wide, nps[k + 2]))
                 k += 3
                 continue
-            a = nps[k]
         if k + 1 < len(nps):
             b = nps[k + 1]
             titled = a.kind == "common" or sv.class_within(a.start, a.end, "person_title")
-            named = b.kind == "proper" and b.label in ("PER", "MISC", "") and sv.is_upper(b.head)
-            is_list = _list_follows(sv, nps, b.end)
-            comma = (a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
-                     and not ends_fronted_clause(sv, a.end))
-            gap = a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
-            if (titled and named and (comma or gap)
-                    and not is_list and not a.members and not b.pp):
-                merged = NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
-                            core=(b.start, b.end))
-                out.append(merged)
+            if titled and _names(sv, nps, a, b):
+                out.append(_named(a, b))
                 k += 2
                 continue
             # "Juan Ponce, a spokesman for the army," / "Abu Sayyaf, a militant group,": named first
             if (sv.syntax.name_first_apposition and a.kind == "proper" and b.kind == "common" and not b.pp
                     and not a.possessive and a.end < len(sv) and sv.words[a.end] == ","
-                    and b.start == a.end + 1 and not is_list and not a.members
+                    and b.start == a.end + 1 and not _list_follows(sv, nps, b.end) and not a.members
                     and sv.has_role(b.start, "quant")):
                 merged = NP(a.start, b.end, a.head, "proper", definite=a.definite, pp=a.pp, label=a.label,
                             core=(a.start, a.end), possessive=b.possessive)
@@ -372,12 +360,23 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
     return out
 
 
-def _apposed(sv: SentView, nps: list[NP], a: NP, b: NP) -> bool:
-    """``a, b`` with ``b`` a person's name and no list going on: a description and the name it gives."""
-    return (not _list_follows(sv, nps, b.end) and b.kind == "proper" and b.label in ("PER", "MISC", "")
-            and sv.is_upper(b.head) and not b.pp
-            and a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
-            and not ends_fronted_clause(sv, a.end))
+def _names(sv: SentView, nps: list[NP], a: NP, b: NP, *, gaps: bool = True) -> bool:
+    """Whether ``b`` is the name of the person ``a`` describes: a proper name, no list going on, joined by a
+    comma that closes no fronted clause or (``gaps``) by an age or a naming word ("berusia 12 tahun",
+    "bernama")."""
+    if (a.members or b.pp or b.kind != "proper" or b.label not in ("PER", "MISC", "") or not sv.is_upper(b.head)
+            or _list_follows(sv, nps, b.end)):
+        return False
+    if (a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
+            and not ends_fronted_clause(sv, a.end)):
+        return True
+    return gaps and a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
+
+
+def _named(a: NP, b: NP) -> NP:
+    """The description ``a`` and the name ``b`` as one participant, named by ``b``."""
+    return NP(a.start, b.end, b.head, "proper", definite=b.definite, pp=a.pp, label=b.label or "PER",
+              core=(b.start, b.end))
 
 
 def _list_follows(sv: SentView, nps: list[NP], after: int) -> bool:
