@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chunks import NP, acronym_colon, coordinated, ends_fronted_clause, verbish
+from .chunks import NP, acronym_colon, companions, coordinated, ends_fronted_clause, verbish
 from .resources import SentView
 from .triggers import Candidate
 
@@ -115,8 +115,8 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             found = _expand_all(sv, nps, np)
             last = found[-1]
             # "Satpolairud bersama Pos TNI AL melaksanakan apel": the companion acts too
-            if last.end < trig and sv.has_role(last.end, "with_prep") and sv.words[last.end] in sv.syntax.companion:
-                found += [x for x in nps if x.start == last.end + 1 and x.end <= trig]
+            if last.end < trig:
+                found += [x for x in companions(sv, nps, last) if x.end <= trig]
             return found
     return []
 

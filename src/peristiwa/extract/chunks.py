@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from .resources import Resources, SentView
 
 __all__ = [
-    "FUNCTION_ROLES", "NP", "PP_ROLES", "ChunkContext", "acronym_colon", "chunk", "coordinated", "is_function",
-    "is_proper", "verbish",
+    "FUNCTION_ROLES", "NP", "PP_ROLES", "ChunkContext", "acronym_colon", "chunk", "companions", "coordinated",
+    "is_function", "is_proper", "verbish",
 ]
 
 
@@ -469,6 +469,15 @@ def _members(sv: SentView, nps: list[NP]) -> None:
             # "a member of X and Y": in English the coordination is usually one level up
             np.members = [first] if sv.syntax.head_final else coordinated(sv, nps, first)
             np.end = max(m.end for m in np.members)
+
+
+def companions(sv: SentView, nps: list[NP], np: NP) -> list[NP]:
+    """ "Satpolairud bersama Pos TNI AL", "X alongside Y": the phrase after a companion word (``[syntax]
+    companion``) right after ``np`` acts with it."""
+    end = np.end
+    if end < len(sv) and sv.words[end] in sv.syntax.companion:
+        return [x for x in nps if x.start == end + 1]
+    return []
 
 
 def coordinated(sv: SentView, nps: list[NP], first: NP, *, opened: bool = False) -> list[NP]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document
-from .chunks import NP, coordinated
+from .chunks import NP, companions, coordinated
 from .resources import Resources, SentView
 
 __all__ = ["Antecedents", "Mention"]
@@ -128,10 +128,7 @@ class Antecedents:
         """The phrases of the list ``m`` opens: "X, Y dan Z", or "X bersama Y" (a companion)."""
         sv, nps = self.views[m.si], self.nps_for(m.si)
         items = coordinated(sv, nps, m.np)
-        end = m.np.end
-        if len(items) == 1 and end < len(sv) and sv.words[end] in sv.syntax.companion:
-            items += [x for x in nps if x.start == end + 1]
-        return items
+        return items + companions(sv, nps, m.np) if len(items) == 1 else items
 
     def _same_referent(self, word: str, other: str) -> bool:
         """Two subject pronouns that continue one referent: the same word, or two third-person plurals
