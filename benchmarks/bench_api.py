@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -375,26 +376,22 @@ def main() -> None:
         started = [Server(db, src) for src in trees.values()]
         return started, {name: s.url for name, s in zip(trees, started, strict=True)}
 
-    big = work / f"api-{args.events}.duckdb"
+    def on_store(events: int, bench: Callable[[dict[str, str]], None]) -> None:
+        """Build (once) a store of ``events`` events, serve it from every tree and run ``bench`` on them."""
+        db = work / f"api-{events}.duckdb"
+        if not db.exists():
+            print(f"built {events} events in {build_store(db, events):.1f} s -> {db}")
+        started, urls = serving(db)
+        try:
+            bench(urls)
+        finally:
+            for server in started:
+                server.stop()
+
     if not args.skip_events:
-        if not big.exists():
-            print(f"built {args.events} events in {build_store(big, args.events):.1f} s -> {big}")
-        started, urls = serving(big)
-        try:
-            bench_events(urls, args.requests)
-        finally:
-            for server in started:
-                server.stop()
+        on_store(args.events, lambda urls: bench_events(urls, args.requests))
     if args.dashboard_events:
-        small = work / f"api-{args.dashboard_events}.duckdb"
-        if not small.exists():
-            print(f"built {args.dashboard_events} events in {build_store(small, args.dashboard_events):.1f} s")
-        started, urls = serving(small)
-        try:
-            bench_dashboard(urls, args.loads)
-        finally:
-            for server in started:
-                server.stop()
+        on_store(args.dashboard_events, lambda urls: bench_dashboard(urls, args.loads))
     print(f"machine: load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     tmp.cleanup()
 
