@@ -22,8 +22,10 @@ Decisions (documented for users in :mod:`peristiwa.ingest`):
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -116,6 +118,36 @@ def parse_iso_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+def parse_written_date(value: str | None, languages: Sequence[str] = ("id", "en"), *,
+                       require_day: bool = False) -> dt.date | None:
+    """The local calendar date of a written date (a feed's or a CSV cell's), in any of ``languages``: RFC
+    822, then ISO 8601, then dateparser (slow, imported on first use); None when unparseable.
+    ``require_day``: a month and year alone ("Oktober 2025") is no date.
+
+    >>> parse_written_date("Rab, 07 Okt 2015 23:15:00 +0700", ["id", "en"])
+    datetime.date(2015, 10, 7)
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):  # "20 Oct 99999999999" overflows
+        pass
+    iso = parse_iso_date(value)
+    if iso is not None:
+        return iso
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"]} if require_day else None
+    try:
+        # an offset in the string gives an aware result whose .date() is the date as written
+        found = dateparser.parse(value, languages=list(languages) or None, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings; unparseable is the answer
+        return None
+    return found.date() if found is not None else None
 
 
 class IngestContext:

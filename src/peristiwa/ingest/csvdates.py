@@ -15,12 +15,11 @@ required. dateparser is slow, so it never sees numeric values and its answers ar
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .build import parse_iso_date
+from .build import parse_iso_date, parse_written_date
 
 __all__ = ["DAY_FIRST", "MONTH_FIRST", "DateOrder", "NumericDate", "read_date"]
 
@@ -94,28 +93,12 @@ def read_date(
         return None
     if cache is not None and text in cache:
         return cache[text]
-    found = _worded_date(text, languages)
+    found = parse_written_date(text, languages, require_day=True)
     if cache is not None:
         if len(cache) >= _CACHE_SIZE:
             cache.clear()
         cache[text] = found
     return found
-
-
-def _worded_date(text: str, languages: Sequence[str]) -> dt.date | None:
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError, OverflowError):  # "20 Oct 99999999999" overflows
-        pass
-    import dateparser
-
-    try:
-        found = dateparser.parse(
-            text, languages=list(languages) or None, settings={"REQUIRE_PARTS": ["day", "month", "year"]}
-        )
-    except Exception:  # dateparser raises assorted errors on odd strings; unparseable is the answer
-        return None
-    return found.date() if found is not None else None
 
 
 class DateOrder:

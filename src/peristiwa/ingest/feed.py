@@ -11,13 +11,12 @@ which ``ingest.min_chars`` may reject.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import IngestError
-from .build import IngestContext, RawDoc, name_from_url, parse_iso_date
+from .build import IngestContext, RawDoc, name_from_url, parse_written_date
 from .html import fragment_to_text
 from .text import load_file
 
@@ -30,24 +29,7 @@ def parse_feed_date(value: str | None, languages: Sequence[str] = ("id", "en")) 
     >>> parse_feed_date("Rab, 07 Okt 2015 23:15:00 +0700", ["id", "en"])
     datetime.date(2015, 10, 7)
     """
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    iso = parse_iso_date(value)
-    if iso is not None:
-        return iso
-    import dateparser
-
-    try:
-        # an offset in the string gives an aware result whose .date() is the date as written
-        found = dateparser.parse(value, languages=list(languages) or None)
-    except Exception:  # dateparser raises assorted errors on odd strings; unparseable is the answer
-        return None
-    return found.date() if found is not None else None
+    return parse_written_date(value, languages)
 
 
 def _entry_text(entry: Any) -> str:
