@@ -122,7 +122,41 @@ class Antecedents:
             key = (0 if (m.subject or dist == 0) else 1, dist, -m.np.start)
             if best_key is None or key < best_key:
                 best, best_key = m, key
+        if best is None and kind == "person" and number == "sg":
+            best = self._unknown_kind_subject(si, np, max_back, avoid) or self._protagonist(si, max_back, avoid)
         return best
+
+    def _unknown_kind_subject(self, si: int, np: NP, near: int, avoid: frozenset[str]) -> Mention | None:
+        """A name whose kind no table knows ("Lorde", initials such as "AR") may be the person a "dia" means:
+        when it is the subject of the pronoun's own sentence ("Lorde menyatakan bahwa dia ..."), or the
+        subject of two of the last sentences (the story's protagonist), it is."""
+        seen: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self._window(si, near):
+            if not m.subject or (m.si == si and m.np.start >= np.start):
+                continue
+            words = self.views[m.si].raw[m.np.start : m.np.end]
+            if m.np.kind != "proper" or m.np.label not in ("", "MISC") or m.kind == "place" or (
+                    avoid and avoid.intersection(w.lower() for w in words)):
+                continue
+            key = " ".join(words)
+            if m.si == si:
+                return m
+            seen[key] = seen.get(key, 0) + 1
+            last[key] = m
+        recurring = [m for key, m in last.items() if seen[key] >= 2]
+        return max(recurring, key=lambda m: (m.si, m.np.start)) if recurring else None
+
+    def _protagonist(self, si: int, near: int, avoid: frozenset[str], far: int = 12) -> Mention | None:
+        """A singular person pronoun with no person in the last few sentences ("Ia pun menyampaikan
+        apresiasi" after sentences about a programme) still means the story's protagonist: the person last
+        mentioned, further back (its sentence's subject when that is a person)."""
+        for k in range(si - near - 1, max(-1, si - far - 1), -1):
+            persons = [m for m in self.sentence(k) if m.kind == "person" and not (avoid and avoid.intersection(
+                w.lower() for w in self.views[k].raw[m.np.start : m.np.end]))]
+            if persons:
+                return next((m for m in persons if m.subject), persons[0])
+        return None
 
     def list_items(self, m: Mention) -> list[NP]:
         """The phrases of the list ``m`` opens: "X, Y dan Z", or "X bersama Y" (a companion)."""

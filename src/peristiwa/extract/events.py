@@ -297,6 +297,10 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if not recipients and c.frame == "AP" and not c.nominal and not c.passive and syn.object_clitics \
             and sv.words[c.end - 1].endswith(syn.object_clitics):
         recipients = builder.clitic_object(sv, c.end - 1, actor_spans | {(a.start, a.end) for a in recipients})
+    if not recipients and c.frame != "R":  # "menuliskan surat terbuka kepadanya": the one last mentioned
+        fused = next((k for k in range(c.end, min(hi, c.end + 6)) if sv.has_role(k, "target_pronoun")), None)
+        if fused is not None:
+            recipients = builder.clitic_object(sv, fused, actor_spans)
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
