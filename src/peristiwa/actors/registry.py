@@ -144,6 +144,8 @@ class ActorRegistry:
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
+    #: initials followed by an age in parentheses ("AR (37)") are a person's, whatever word comes before
+    initials_with_age: bool = field(init=False)
     #: lower-case words of ``pos_lexicon.tsv`` (the roots the pack's affixes derive from), the function
     #: words among them (never a given name) and the nouns/adjectives (often one: "Putri", "Fajar")
     common_words: frozenset[str] = field(init=False)
@@ -163,6 +165,7 @@ class ActorRegistry:
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
+        self.initials_with_age = bool(settings.get("initials_with_age", False))
         verbs = pack.table("reporting_verbs.tsv") if pack.has("reporting_verbs.tsv") else []
         #: reporting verbs a speaker precedes ("Cook berkata") and follows (", kata Cook")
         self.speech_subj = frozenset(r["form"] for r in verbs if "subj" in r["frames"].split(","))

@@ -41,6 +41,8 @@ EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 _WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
 _MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")  # a capitalised word inside a sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_INITIALS_AGE = re.compile(r"(?<![\w-])(?P<ini>[A-Z]{1,4}) \(\d{1,2}(?: tahun| th)?\)")  # "AR (37)"
+_OPENING_MARKS = frozenset("-–—:")  # punctuation after which a capitalised common word opens a clause
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {
@@ -169,13 +171,19 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         return
     text = doc.text
     named: dict[str, Entity] = {}
+    found: dict[int, tuple[int, int, str]] = {}  # initials' start -> (mention start, end, initials)
     for m in _initials_re(reg.initials_after).finditer(text):
-        ini = m.group("ini")
+        # the mention covers the person noun, not a naming word ("pria berinisial M": "M")
+        naming = m.group("cue").lower() in reg.initials_naming
+        found[m.start("ini")] = (m.start("ini") if naming else m.start(), m.end(), m.group("ini"))
+    if reg.initials_with_age:  # "AR (37)": the mention is the initials
+        for m in _INITIALS_AGE.finditer(text):
+            found.setdefault(m.start("ini"), (m.start("ini"), m.end("ini"), m.group("ini")))
+    for at in sorted(found):
+        start, end, ini = found[at]
         if reg.aliases.lookup(ini) or reg.titles.lookup(ini):
             continue
-        # the mention covers the person noun, not a naming word ("pria berinisial M": "M")
-        start = m.start("ini") if m.group("cue").lower() in reg.initials_naming else m.start()
-        ent = Entity(start=start, end=m.end(), label="PER", name=ini, country=country, sector="civilians",
+        ent = Entity(start=start, end=end, label="PER", name=ini, country=country, sector="civilians",
                      origin="actors.initials", confidence=0.7)
         named.setdefault(ini, ent)
         yield ent
@@ -272,7 +280,9 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
             ):
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
-            first = i + 1 if i == 0 and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
+            # (a dateline's dash opens the lead like a sentence: "Jakarta, CNN Indonesia -- Keputusan Lorde")
+            opening = i == 0 or toks[i - 1].group() in _OPENING_MARKS
+            first = i + 1 if opening and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()
                 name = text[start:end]
