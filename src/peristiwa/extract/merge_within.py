@@ -27,6 +27,7 @@ __all__ = ["Draft", "MergeOptions", "merge_drafts"]
 _DISTINCT_MODES = {"arrest", "seize", "curfew", "restrict", "withhold", "deport", "censor", "convict",
                    "discontinue", "expel", "release", "resign", "ceasefire", "allege", "investigate", "disapprove",
                    "abduct", "torture", "sexual"}
+_STATE_SECTORS = {"police", "military", "judiciary", "government", "legislature"}  # an officer acts for his body
 _PERSON_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 # act types an article rarely reports twice with the same kind of act (mode): an arrest, a charge, a
 # deployment; mentions of them anywhere in the document merge unless something contradicts
@@ -103,8 +104,13 @@ def _same_actor(a: Actor, b: Actor, states: set[str]) -> bool:
         return True
     if a.country and a.country == b.country and (na in states or nb in states):
         return True
-    # "Syrian military" / "Syrian forces": one state's forces of the same kind are one side
-    return bool(a.country and a.country == b.country and a.sector and a.sector == b.sector)
+    # "Syrian military" / "Syrian forces": one state's forces of the same kind are one side; an officer whose
+    # country no table gives ("Kapolres ... AKBP X") speaks for the body of his sector ("Polri")
+    if not (a.sector and a.sector == b.sector):
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    return a.sector in _STATE_SECTORS and bool(a.country or b.country)
 
 
 def _generic(a: Actor) -> bool:
