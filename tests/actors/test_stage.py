@@ -84,6 +84,15 @@ def test_initials_after_a_person_noun_name_a_person() -> None:
     assert not [e for e in extract_entities(doc, pack) if e.name == "KPK" and e.label == "PER"]
 
 
+def test_initials_before_an_age_name_a_person() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Pengemudi itu diketahui bernama AR (37), warga Bekasi. AR kini diperiksa. Ketua KPK (2019) hadir.")
+    ents = [e for e in extract_entities(doc, pack) if e.name == "AR"]
+    assert [doc.text[e.start : e.end] for e in ents] == ["AR", "AR"] and all(e.label == "PER" for e in ents)
+    assert not [e for e in extract_entities(doc, pack) if e.name == "KPK" and e.label == "PER"]
+
+
 def test_acronym_definition_and_reuse() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

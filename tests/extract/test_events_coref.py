@@ -48,3 +48,10 @@ def test_a_target_preposition_fused_with_a_pronoun_names_the_last_person(pipelin
 def test_a_dateline_dash_opens_the_lead_like_a_sentence(pipeline):
     doc = _annotated(pipeline, "Jakarta, CNN Indonesia -- Keputusan Lorde membatalkan konser di Israel menuai reaksi.")
     assert all(not e.name.startswith("Keputusan") for e in doc.entities)
+
+
+def test_an_officer_and_his_body_are_one_side_of_a_re_told_arrest(pipeline):
+    doc = _annotated(pipeline, (
+        "Kapolres Tasikmalaya Kota, AKBP Budi Hartono membenarkan pihaknya telah mengamankan pengemudi itu. "
+        "Aparat Polres Tasikmalaya Kota mengamankan pengemudi itu di Tasikmalaya."))
+    assert len([e for e in doc.events if e.type == "COERCE"]) == 1
