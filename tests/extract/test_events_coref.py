@@ -55,3 +55,11 @@ def test_an_officer_and_his_body_are_one_side_of_a_re_told_arrest(pipeline):
         "Kapolres Tasikmalaya Kota, AKBP Budi Hartono membenarkan pihaknya telah mengamankan pengemudi itu. "
         "Aparat Polres Tasikmalaya Kota mengamankan pengemudi itu di Tasikmalaya."))
     assert len([e for e in doc.events if e.type == "COERCE"]) == 1
+
+
+def test_a_judgement_with_no_judge_of_its_own_is_the_speakers(pipeline):
+    doc = _annotated(pipeline, (
+        "Gubernur Jawa Barat Budi Santoso mengatakan penangkapan terhadap pelajar itu tidak masuk akal. "
+        "\"Sangat disesalkan bahwa polisi menahan mereka,\" kata Budi Santoso di Bandung."))
+    judged = [e for e in doc.events if e.type == "ACCUSE"]
+    assert judged and all([a.name for a in e.actors] == ["Budi Santoso"] for e in judged)

@@ -328,7 +328,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         ctype, modality, modes = "AGREE", "asserted", []
     ts, te = sv.char_span(c.start, c.end)
     first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in syn.first_person]
-    speaks = first_person or (not roles.actors and not c.passive and not c.nominal)
+    speaks = first_person or (not roles.actors and not c.passive and not c.nominal) or (
+        not actors and sv.class_within(c.start, c.end, "speaker_judgement"))  # "... tidak masuk akal," kata X
     if q is not None and ctype in verbal and speaks and (first_person or not actors):
         speaker = builder.speaker(q, syn)
         if speaker is not None:
