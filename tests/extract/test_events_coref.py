@@ -63,3 +63,19 @@ def test_a_judgement_with_no_judge_of_its_own_is_the_speakers(pipeline):
         "\"Sangat disesalkan bahwa polisi menahan mereka,\" kata Budi Santoso di Bandung."))
     judged = [e for e in doc.events if e.type == "ACCUSE"]
     assert judged and all([a.name for a in e.actors] == ["Budi Santoso"] for e in judged)
+
+
+def test_a_singular_description_with_a_demonstrative_renames_the_person(pipeline):
+    doc = _annotated(pipeline, (
+        "Penyanyi Lorde membatalkan konsernya di Tel Aviv, setelah dua penulis memperingatkan musisi pemenang "
+        "Grammy Awards tersebut."))
+    warning = _one(doc, "REQUEST")
+    assert [doc.text[r.start : r.end] for r in warning.recipients] == ["musisi pemenang Grammy Awards tersebut"]
+    assert "Lorde" in warning.recipients[0].name
+    crowd = _annotated(pipeline, "Budi Santoso berpidato di Bandung. Ratusan mahasiswa itu menyerang pos polisi.")
+    assert all("Budi" not in a.name for e in crowd.events for a in e.actors)
+
+
+def test_a_quotation_mark_opens_a_clause_for_names(pipeline):
+    doc = _annotated(pipeline, '"Ketika Lorde mengklaim prihatin, dia tetap tampil," tulis iklan itu.')
+    assert all(not e.name.startswith("Ketika") for e in doc.entities)

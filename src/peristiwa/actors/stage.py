@@ -42,7 +42,7 @@ _WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
 _MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")  # a capitalised word inside a sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _INITIALS_AGE = re.compile(r"(?<![\w-])(?P<ini>[A-Z]{1,4}) \(\d{1,2}(?: tahun| th)?\)")  # "AR (37)"
-_OPENING_MARKS = frozenset("-–—:")  # punctuation after which a capitalised common word opens a clause
+_OPENING_MARKS = frozenset("-–—:\"“‘'(")  # after these a capitalised common word opens a clause
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {
@@ -280,7 +280,7 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
             ):
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
-            # (a dateline's dash opens the lead like a sentence: "Jakarta, CNN Indonesia -- Keputusan Lorde")
+            # (a dateline's dash or a quotation mark opens a clause: "CNN Indonesia -- Keputusan Lorde")
             opening = i == 0 or toks[i - 1].group() in _OPENING_MARKS
             first = i + 1 if opening and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
             if j - first >= 2:

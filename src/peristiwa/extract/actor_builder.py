@@ -157,6 +157,11 @@ class ActorBuilder:
             if actor is not None:
                 s, e = sv.char_span(np.start, np.end)
                 return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
+        elif np.kind == "common" and np.core is None and (m := self.ante.resolve_epithet(sv.index, np)) is not None:
+            actor = self.build(self.ante.views[m.si], m.np)  # "musisi pemenang Grammy tersebut" after "Lorde"
+            if actor is not None:
+                s, e = sv.char_span(np.start, np.end)
+                return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
             m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
             if m is not None:

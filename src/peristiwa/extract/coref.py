@@ -233,6 +233,27 @@ class Antecedents:
                     return Mention(k, core, "person", False)
         return None
 
+    def resolve_epithet(self, si: int, np: NP, max_back: int = 2) -> Mention | None:
+        """ "musisi pemenang Grammy Awards tersebut", "pria itu": a singular description of one individual
+        closed by a demonstrative, after the story named a person, is that person (news varies the words for
+        its protagonist). The head must be a noun of one individual (word class ``individual``), with no
+        quantifier or plural marker; the person is the nearest one named before it, subjects first."""
+        sv = self.views[si]
+        if (np.kind != "common" or np.core is not None or np.members or not sv.has_role(np.end - 1, "demonstrative")
+                or not sv.has_class(np.head, "individual")
+                or any(sv.has_role(k, "quant") or "-" in sv.words[k] for k in range(np.start, np.end))):
+            return None
+        best: Mention | None = None
+        best_key: tuple[int, int, int] | None = None
+        for m in self._window(si, max_back):
+            if (m.si == si and m.np.start >= np.start) or m.np.kind != "proper" or not (
+                    m.kind == "person" or m.np.label == "MISC"):  # (a name of unknown kind may be the one)
+                continue
+            key = (si - m.si, 0 if m.subject else 1, -m.np.start)
+            if best_key is None or key < best_key:
+                best, best_key = m, key
+        return best
+
     def resolve_title(self, si: int, np: NP, max_back: int = 15) -> Mention | None:
         """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""
         for k in range(si, max(-1, si - max_back - 1), -1):
