@@ -102,6 +102,15 @@ def test_acronym_definition_and_reuse() -> None:
     assert ents["BPN"].name == "Badan Pangan Nusantara (BPN)"
 
 
+def test_a_syllabic_acronym_defines_its_long_name() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Satuan Polisi Perairan dan Udara (Satpolairud) berpatroli. Encep Nurjaman (Hambali) diadili.")
+    names = {e.name for e in extract_entities(doc, pack)}
+    assert "Satuan Polisi Perairan dan Udara (Satpolairud)" in names
+    assert not any("(Hambali)" in n for n in names)
+
+
 def test_indonesian_context_and_units() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

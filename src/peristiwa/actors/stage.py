@@ -201,7 +201,8 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
     defined: dict[str, ActorInfo] = {}
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group(1)
-        if sum(c.isupper() for c in acr) < 2:
+        syllabic = sum(c.isupper() for c in acr) < 2  # "Satpolairud", "Kejati": syllables, not initials
+        if syllabic and len(acr) < 3:
             continue
         words = list(_TOKEN.finditer(text, max(0, m.start() - 120), m.start()))
         start = None
@@ -216,7 +217,8 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
         while start < m.start() and text[start].islower():
             start = text.index(" ", start) + 1
         long_name = " ".join(text[start : m.start()].split())
-        if len(long_name.split()) < 2 or reg.titles.at(text, start, m.start()):
+        if len(long_name.split()) < 2 or reg.titles.at(text, start, m.start()) or (
+                syllabic and not _abbreviates(acr, long_name)):
             continue
         known = reg.aliases.lookup(acr) or reg.aliases.lookup(long_name)
         first = long_name.split()[0]
@@ -229,6 +231,13 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
     for acr, info in defined.items():
         for m in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", text):
             yield _entity(m.start(), m.end(), info)
+
+
+def _abbreviates(acr: str, long_name: str) -> bool:
+    """Whether a one-capital acronym is made of the long name's syllables ("Satpolairud" of "Satuan Polisi
+    Perairan dan Udara"): same first letter, its letters in order among the name's."""
+    letters = iter(long_name.lower())
+    return acr[0].lower() == long_name[0].lower() and all(c in letters for c in acr.lower())
 
 
 def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
