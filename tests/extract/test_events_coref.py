@@ -79,3 +79,11 @@ def test_a_singular_description_with_a_demonstrative_renames_the_person(pipeline
 def test_a_quotation_mark_opens_a_clause_for_names(pipeline):
     doc = _annotated(pipeline, '"Ketika Lorde mengklaim prihatin, dia tetap tampil," tulis iklan itu.')
     assert all(not e.name.startswith("Ketika") for e in doc.entities)
+
+
+def test_a_bare_title_names_the_person_who_holds_it(pipeline):
+    doc = _annotated(pipeline, (
+        "Menteri Perindustrian RI Airlangga Hartarto bertemu Ketua Umum Kadin Indonesia Rosan P. Roeslani di "
+        "Jakarta. Rosan mengatakan investasi naik. Sebaliknya, Menperin mengundang pelaku bisnis Afghanistan."))
+    assert [a.name for a in _one(doc, "CONSULT").actors] == ["Airlangga Hartarto"]
+    assert [a.name for a in _one(doc, "REQUEST").actors] == ["Airlangga Hartarto"]

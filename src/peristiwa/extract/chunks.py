@@ -362,14 +362,16 @@ def _appositions(sv: SentView, nps: list[NP]) -> list[NP]:
 
 def _names(sv: SentView, nps: list[NP], a: NP, b: NP, *, gaps: bool = True) -> bool:
     """Whether ``b`` is the name of the person ``a`` describes: a proper name, no list going on, joined by a
-    comma that closes no fronted clause or (``gaps``) by an age or a naming word ("berusia 12 tahun",
-    "bernama")."""
+    comma that closes no fronted clause, by nothing when ``a`` is a title phrase and ``b`` a person, or
+    (``gaps``) by an age or a naming word ("berusia 12 tahun", "bernama")."""
     if (a.members or b.pp or b.kind != "proper" or b.label not in ("PER", "MISC", "") or not sv.is_upper(b.head)
             or _list_follows(sv, nps, b.end)):
         return False
     if (a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
             and not ends_fronted_clause(sv, a.end)):
         return True
+    if b.start == a.end and b.label == "PER" and sv.class_within(a.start, a.end, "person_title"):
+        return True  # "Menteri Perindustrian RI Airlangga Hartarto": a title phrase right before a person
     return gaps and a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
 
 

@@ -55,6 +55,13 @@ def _kind(sv: SentView, np: NP, doc: Document, place_spans: list[tuple[int, int]
     return "group"
 
 
+def _abbreviates(short: str, phrase: str) -> bool:
+    """Whether ``short`` is ``phrase``'s first word or made of its letters in order from its first letter
+    ("menperin" of "menteriperindustrianri...", "kapolres" of "kapolres...")."""
+    letters = iter(phrase)
+    return bool(short) and short[0] == phrase[:1] and all(c in letters for c in short)
+
+
 class Antecedents:
     """Referable noun phrases of a document, chunked on demand (only near the pronouns that need them)."""
 
@@ -255,7 +262,11 @@ class Antecedents:
         return best
 
     def resolve_title(self, si: int, np: NP, max_back: int = 15) -> Mention | None:
-        """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name."""
+        """A bare title ("Menperin", "Kapolres") names the person last mentioned with a title and a name;
+        among several titled persons, the one whose title it is or abbreviates ("Menperin" is "Menteri
+        Perindustrian RI Airlangga Hartarto", not the "Ketua Umum Kadin" named after him)."""
+        bare = self.views[si].words[np.start]
+        first: Mention | None = None
         for k in range(si, max(-1, si - max_back - 1), -1):
             for m in reversed(self.sentence(k)):
                 if m.kind != "person" or (k == si and m.np.start >= np.start) or m.np is np:
@@ -263,9 +274,14 @@ class Antecedents:
                 sv = self.views[k]
                 titled = sv.class_within(m.np.start, m.np.end, "person_title") and m.np.end - m.np.start > 1
                 # "Menteri Perindustrian RI Airlangga Hartarto": the title may be chunked apart from the name
-                if titled or sv.class_within(max(0, m.np.start - 3), m.np.start, "person_title"):
+                lo = next((j for j in range(max(0, m.np.start - 3), m.np.end) if sv.has_class(j, "person_title")),
+                          None)
+                if not titled and (lo is None or lo >= m.np.start):
+                    continue
+                if lo is not None and _abbreviates(bare, "".join(sv.words[lo : m.np.end])):
                     return m
-        return None
+                first = first or m
+        return first
 
     def resolve_place(self, si: int, before: int, max_back: int = 3) -> Mention | None:
         """The country/state a "negara itu" refers to."""
