@@ -87,3 +87,10 @@ def test_a_bare_title_names_the_person_who_holds_it(pipeline):
         "Jakarta. Rosan mengatakan investasi naik. Sebaliknya, Menperin mengundang pelaku bisnis Afghanistan."))
     assert [a.name for a in _one(doc, "CONSULT").actors] == ["Airlangga Hartarto"]
     assert [a.name for a in _one(doc, "REQUEST").actors] == ["Airlangga Hartarto"]
+
+
+def test_a_state_body_acts_through_its_own_unit_and_the_guarded_receive(pipeline):
+    doc = _annotated(pipeline, "Kantor Kejati Jateng mulai mendapatkan penjagaan oleh TNI dari Kodam IV/Diponegoro.")
+    guard = _one(doc, "MOBILIZE")
+    assert [doc.text[a.start : a.end] for a in guard.actors] == ["Kodam IV/Diponegoro"]
+    assert "TNI" not in [doc.text[r.start : r.end] for r in guard.recipients]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Document, Entity, Event, Span
+from ..model import Actor, Document, Entity, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
 from .arguments import assign_roles, clause_bounds
@@ -47,7 +47,7 @@ from .discourse import (
     statement_places,
     victim_counts,
 )
-from .merge_within import Draft, MergeOptions, merge_drafts
+from .merge_within import STATE_SECTORS, Draft, MergeOptions, merge_drafts
 from .modality import modality_of
 from .resources import Resources, SentView, sentence_views
 from .triggers import Candidate, DocContext, find_candidates
@@ -276,6 +276,18 @@ def _entity_tokens(doc: Document, sv: SentView, entities: Sequence[Entity] | Non
     return out
 
 
+def _own_unit(sv: SentView, nps: list[NP], np: NP, actor: Actor, builder: ActorBuilder) -> Actor:
+    """ "penjagaan oleh TNI dari Kodam IV/Diponegoro", "polisi dari Polres Bekasi": a state body followed by
+    "dari" and one of its own units of the same sector acts through that unit (the more specific name)."""
+    unit = next((x for x in nps if x.start == np.end + 1 and x.pp == "source_prep"), None)
+    if unit is None or not actor.sector or actor.sector not in STATE_SECTORS:
+        return actor
+    built = builder.build(sv, unit)
+    if built is None or built.sector != actor.sector or (actor.country and built.country != actor.country):
+        return actor
+    return built
+
+
 def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: ActorBuilder,
            res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
     verbal = set(res.setting("types", "verbal", default=[]))
@@ -289,8 +301,12 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
         own = [np for np in nps if np.start <= c.start < np.end]
         actors = [a for a in (builder.build(sv, np) for np in own) if a is not None]
-    if c.type == "MOBILIZE":  # "Para tentara tersebut ditempatkan": the deployed forces are the actors
+    if c.type == "MOBILIZE" and not (c.nominal and roles.subject_is == "recipient"):
+        # "Para tentara tersebut ditempatkan": the deployed forces are the actors (but "X mendapatkan
+        # penjagaan oleh TNI": X is guarded)
         actors, recipients = actors + recipients, []
+    actors = [_own_unit(sv, nps, np, a, builder) for np, a in zip(roles.actors, actors, strict=False)] \
+        if len(actors) == len(roles.actors) else actors
     if c.frame == "HOST":  # "Ramaphosa disambut Menteri Budi": the visitor acts, the host receives
         actors, recipients = recipients, actors
     actor_spans = {(a.start, a.end) for a in actors}

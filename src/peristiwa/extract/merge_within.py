@@ -27,7 +27,7 @@ __all__ = ["Draft", "MergeOptions", "merge_drafts"]
 _DISTINCT_MODES = {"arrest", "seize", "curfew", "restrict", "withhold", "deport", "censor", "convict",
                    "discontinue", "expel", "release", "resign", "ceasefire", "allege", "investigate", "disapprove",
                    "abduct", "torture", "sexual"}
-_STATE_SECTORS = {"police", "military", "judiciary", "government", "legislature"}  # an officer acts for his body
+STATE_SECTORS = {"police", "military", "judiciary", "government", "legislature"}  # an officer acts for his body
 _PERSON_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 # act types an article rarely reports twice with the same kind of act (mode): an arrest, a charge, a
 # deployment; mentions of them anywhere in the document merge unless something contradicts
@@ -110,7 +110,7 @@ def _same_actor(a: Actor, b: Actor, states: set[str]) -> bool:
         return False
     if a.country and b.country:
         return a.country == b.country
-    return a.sector in _STATE_SECTORS and bool(a.country or b.country)
+    return a.sector in STATE_SECTORS and bool(a.country or b.country)
 
 
 def _generic(a: Actor) -> bool:
