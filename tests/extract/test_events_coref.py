@@ -94,3 +94,11 @@ def test_a_state_body_acts_through_its_own_unit_and_the_guarded_receive(pipeline
     guard = _one(doc, "MOBILIZE")
     assert [doc.text[a.start : a.end] for a in guard.actors] == ["Kodam IV/Diponegoro"]
     assert "TNI" not in [doc.text[r.start : r.end] for r in guard.recipients]
+
+
+def test_a_verb_after_a_comma_and_dan_in_a_subordinate_clause_shares_the_main_subject(pipeline):
+    doc = _annotated(pipeline, (
+        "Pemerintah Kashmir memerintahkan warga tidak keluar rumah saat Idul Adha, yang jatuh pada Selasa, "
+        "dan melarang umat Muslim berkumpul di masjid."))
+    ban = [e for e in doc.events if "melarang" in doc.text[e.trigger.start : e.trigger.end]]
+    assert ban and [doc.text[a.start : a.end] for a in ban[0].actors] == ["Pemerintah Kashmir"]

@@ -90,8 +90,10 @@ def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
+def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = True) -> list[NP]:
     rel = [k for k in range(lo, trig) if sv.has_role(k, "relative")]
+    if rel and any(sv.words[j] == "," and sv.has_role(j + 1, "coord", "clause_coord") for j in range(rel[-1], trig)):
+        rel = []  # "X memerintahkan ... Idul Adha, yang ditetapkan ..., dan melarang": the relative clause closed
     if rel:
         k = rel[-1]
         inside = [np for np in nps if k < np.start < trig and not np.pp]
@@ -99,6 +101,12 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
             before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
             if before:
                 return _coordinated_back(sv, nps, before[-1], lo)
+    if share and lo > 0 and trig >= 2 and sv.has_role(trig - 1, "coord") and sv.words[trig - 2] == ",":
+        # "X memerintahkan ... saat Idul Adha, yang ..., dan melarang Y": a verb right after ", dan" in a
+        # subordinate clause shares the main clause's subject
+        main = _main_subject(sv, nps, trig)
+        if main:
+            return main
     own = _coordinated_clause_subject(sv, nps, lo, trig)
     if own:
         return own
@@ -170,7 +178,7 @@ def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
         if b < before and b < len(sv) and sv.words[b] == "," and ends_fronted_clause(sv, b):
             lo = b + 1
             continue
-        return _subject(sv, nps, a, min(b, before))
+        return _subject(sv, nps, a, min(b, before), share=False)
     return []
 
 
