@@ -102,3 +102,11 @@ def test_a_verb_after_a_comma_and_dan_in_a_subordinate_clause_shares_the_main_su
         "dan melarang umat Muslim berkumpul di masjid."))
     ban = [e for e in doc.events if "melarang" in doc.text[e.trigger.start : e.trigger.end]]
     assert ban and [doc.text[a.start : a.end] for a in ban[0].actors] == ["Pemerintah Kashmir"]
+
+
+def test_a_fronted_seraya_clause_shares_the_main_subject(pipeline):
+    doc = _annotated(pipeline, (
+        "Seraya menyeru untuk pembebasan Tamimi, Amnesty mengatakan pada Senin bahwa tidak ada yang dapat "
+        "dilakukan Tamimi terhadap tentara bersenjata \"dapat membenarkan penahanan seorang gadis\"."))
+    call = _one(doc, "REQUEST")
+    assert [a.name for a in call.actors] == ["Amnesty International"]
