@@ -145,7 +145,7 @@ def test_titles_and_scare_quotes_are_not_quotes(pipeline: Pipeline) -> None:
          "Sebagian besar korban dilarikan ke rumah sakit", "melaporkan"),
         ("Sebab, kata Yusril, Hambali tidak berkomunikasi dengan pemerintah.", "Yusril",
          "Hambali tidak berkomunikasi dengan pemerintah", "kata"),
-        ("Amnesty mengatakan pada Senin bahwa tidak ada yang dapat membenarkan penahanan itu.", "Amnesty",
+        ("Amnesty mengatakan pada Senin bahwa tidak ada yang dapat membenarkan penahanan itu.", "Amnesty International",
          "tidak ada yang dapat membenarkan penahanan itu", "mengatakan"),
         ("Lebih lanjut, dipaparkan Gede, sinergitas TNI AL dengan Polri sudah terjalin lama.", "Gede",
          "sinergitas TNI AL dengan Polri sudah terjalin lama", "dipaparkan"),
