@@ -213,6 +213,11 @@ def test_gold_counts_recall(count_pipeline: Pipeline, shared_data: Path) -> None
         # a noun phrase with one age
         ("Petani lain berusia 30 tahunan dilaporkan tewas setelah dipukuli.",
          [("Petani lain", "killed", 1, "exact", "Petani lain")]),
+        # the age in a relative clause; the death as the result of the act ("hingga tewas")
+        ("Pelajar yang berusia 16 tahun itu tewas di rumah sakit.",
+         [("Pelajar", "killed", 1, "exact", "Pelajar")]),
+        ("Polisi menyelidiki penembakan terhadap pelajar yang berusia 16 tahun hingga tewas.",
+         [("pelajar", "killed", 1, "exact", "pelajar")]),
         # nominalised -nya cues take their count after them
         ("Kabar meninggalnya seorang guru di desa itu mengejutkan warga.",
          [("seorang guru", "killed", 1, "exact", "guru")]),

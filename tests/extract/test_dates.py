@@ -66,7 +66,7 @@ def test_date_for_span_prefers_after_and_explicit(date_pipeline: Pipeline) -> No
 
 
 def test_date_for_span_scope_and_same_clause(date_pipeline: Pipeline) -> None:
-    text = "Ia ditangkap setelah difilmkan pada 15 Desember. Lalu ia pulang."
+    text = "Ia ditangkap saat berunjuk rasa pada 15 Desember. Lalu ia pulang."
     doc = date_pipeline(Document(doc_id="t", text=text, lang="id", published=dt.date(2018, 1, 18)))
     t = text.index("ditangkap")
     assert date_for_span(doc, t, t + 9) is not None

@@ -30,152 +30,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
 
 from ..langs.base import LanguagePack
-from ..model import COUNT_KINDS, QUALIFIERS, Count, Document, Token
+from ..model import Count, Document, Token
 from ..pipeline import StageContext, StageFn, registry
 from ..text.dates import date_grammar, find_dates
-from ..text.numbers import NumberLexicon, NumberMatch, match_number, number_lexicon
+from ..text.numbers import NumberMatch, match_number
 from ..text.segment import tokenize
+from .count_grammar import CountGrammar, Cue, count_grammar
 
 __all__ = ["CountGrammar", "TokenCount", "count_grammar", "counts_in_tokens", "find_counts", "make_stage"]
 
-_DIRECTIONS = frozenset({"before", "after", "any", "object"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _RANGE_TOKEN = re.compile(r"(\d+)[-–](\d+)")
 _ALPHA = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class _Cue:
-    kind: str
-    direction: str
-
-
-@dataclass(frozen=True)
-class CountGrammar:
-    """A pack's count vocabulary, compiled once per pack (see :func:`count_grammar`)."""
-
-    numbers: NumberLexicon
-    cues: dict[tuple[str, ...], _Cue]
-    cue_len: int
-    cue_words: frozenset[str]
-    qual_before: dict[tuple[str, ...], str]
-    qual_after: dict[tuple[str, ...], str]
-    qual_len: int
-    qual_words: frozenset[str]
-    stop: frozenset[str]
-    stop_prefixes: tuple[str, ...]
-    stop_suffixes: tuple[str, ...]
-    min_prefixed: int
-    prefix_nouns: frozenset[str]
-    skip: frozenset[str]
-    others: frozenset[str]
-    elided: frozenset[str]
-    max_words: int
-    window_after: int
-    window_before: int
-    coordination: frozenset[str]
-    range_words: frozenset[str]
-    excl_before: frozenset[str]
-    excl_after: frozenset[str]
-    money: frozenset[str]
-    months: frozenset[str]
-    collective: frozenset[str] = frozenset()
-    boundaries: frozenset[str] = frozenset()
-    state_predicates: frozenset[str] = frozenset()
-    existential: frozenset[str] = frozenset()
-    single_kinds: frozenset[str] = frozenset()
-    single_skip: frozenset[str] = frozenset()
-    single_age: frozenset[str] = frozenset()
-    single_plural: frozenset[str] = frozenset()
-    single_modifiers: frozenset[str] = frozenset()
-    single_window: int = 6
-
-    @cached_property
-    def cue_starts(self) -> frozenset[str]:
-        """First words of the kind cues: no cue starts at any other word (lets :func:`_cues` skip it)."""
-        return frozenset(k[0] for k in self.cues if k)
-
-
-def count_grammar(pack: Any) -> CountGrammar:
-    """The pack's compiled count grammar (built once per pack and cached on it)."""
-    return pack.cached("counts.grammar", lambda: _build(pack))
-
-
-def _low(words: list[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
-def _build(pack: Any) -> CountGrammar:
-    from ..errors import LanguagePackError
-
-    cues: dict[tuple[str, ...], _Cue] = {}
-    for row in pack.table("count_kinds.tsv"):
-        if row["kind"] not in COUNT_KINDS or row["direction"] not in _DIRECTIONS:
-            raise LanguagePackError(f"{pack.code}/data/count_kinds.tsv: bad row for {row['cue']!r}")
-        cues[tuple(_words(row["cue"]))] = _Cue(row["kind"], row["direction"])
-    qual_before: dict[tuple[str, ...], str] = {}
-    qual_after: dict[tuple[str, ...], str] = {}
-    for row in pack.table("count_qualifiers.tsv"):
-        if row["qualifier"] not in QUALIFIERS or row["position"] not in ("before", "after"):
-            raise LanguagePackError(f"{pack.code}/data/count_qualifiers.tsv: bad row for {row['cue']!r}")
-        target = qual_before if row["position"] == "before" else qual_after
-        target[tuple(_words(row["cue"]))] = row["qualifier"]
-    cfg = pack.settings("counts.toml")
-    obj, kind, excl = cfg.get("object", {}), cfg.get("kind", {}), cfg.get("exclude", {})
-    single = cfg.get("single", {})
-    months: frozenset[str] = frozenset()
-    if pack.has("date_words.toml"):
-        dates = pack.settings("date_words.toml")
-        months = _low([*dates.get("months", {}), *dates.get("month_abbreviations", {})])
-    return CountGrammar(
-        numbers=number_lexicon(pack),
-        cues=cues,
-        cue_len=max((len(k) for k in cues), default=1),
-        cue_words=frozenset(k[0] for k, c in cues.items() if c.direction != "object" and len(k) == 1),
-        qual_before=qual_before,
-        qual_after=qual_after,
-        qual_len=max((len(k) for k in (*qual_before, *qual_after)), default=1),
-        qual_words=frozenset(w for k in (*qual_before, *qual_after) for w in k),
-        stop=_low(obj.get("stop", [])),
-        stop_prefixes=tuple(obj.get("stop_prefixes", [])),
-        stop_suffixes=tuple(obj.get("stop_suffixes", [])),
-        min_prefixed=int(obj.get("min_prefixed_length", 6)),
-        prefix_nouns=_low(obj.get("prefix_nouns", [])),
-        skip=_low(obj.get("skip", [])),
-        others=_low(obj.get("others", [])),
-        elided=_low(obj.get("elided", [])),
-        max_words=int(obj.get("max_words", 3)),
-        window_after=int(kind.get("window_after", 12)),
-        window_before=int(kind.get("window_before", 8)),
-        coordination=_low(kind.get("coordination", [])),
-        range_words=_low(kind.get("range", [])),
-        excl_before=_low(excl.get("before", [])),
-        excl_after=_low(excl.get("after", [])),
-        money=_low(excl.get("money_prefixes", [])),
-        months=months,
-        collective=_low(excl.get("collective", [])),
-        boundaries=_low(kind.get("boundaries", [])),
-        state_predicates=_low(kind.get("state_predicates", [])),
-        existential=_low(kind.get("existential", [])),
-        single_kinds=frozenset(single.get("kinds", [])),
-        single_skip=_low(single.get("skip", [])),
-        single_age=_low(single.get("age_words", [])),
-        single_plural=_low(single.get("plural", [])),
-        single_modifiers=_low(single.get("modifiers", [])),
-        single_window=int(single.get("window", 6)),
-    )
-
-
-_SPLIT = re.compile(r"\w+(?:[-.,'’/]\w+)*|[^\w\s]")
-
-
-def _words(text: str) -> list[str]:
-    """Lower-cased tokens as the tokenizer makes them (so data entries match token sequences)."""
-    return [m.group().lower() for m in _SPLIT.finditer(text)]
 
 
 @dataclass
@@ -286,8 +154,8 @@ def _cue_at(low: list[str], k: int, g: CountGrammar) -> bool:
     return False
 
 
-def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, _Cue]]:
-    out: list[tuple[int, int, _Cue]] = []
+def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, Cue]]:
+    out: list[tuple[int, int, Cue]] = []
     i = 0
     starts = g.cue_starts
     while i < len(low):
@@ -423,7 +291,7 @@ def _name_right(words: list[str], k: int) -> int | None:
 
 
 def _singles(
-    words: list[str], low: list[str], found: list[TokenCount], cues: list[tuple[int, int, _Cue]], g: CountGrammar
+    words: list[str], low: list[str], found: list[TokenCount], cues: list[tuple[int, int, Cue]], g: CountGrammar
 ) -> list[TokenCount]:
     """Counts of 1 for a lone person without a numeral (step 4 of the module docstring)."""
     out: list[TokenCount] = []
@@ -479,6 +347,8 @@ def _patient_before(words: list[str], low: list[str], s: int, g: CountGrammar) -
             return None
     else:
         i += 1
+    while i > 0 and low[i - 1] in g.single_skip:
+        i -= 1  # "sepupunya yang berusia 15": the relative pronoun before the age
     a = i
     while (a > 0 and _ALPHA.fullmatch(words[a - 1]) and i - a <= g.max_words
            and (low[a - 1] not in g.stop or low[a - 1] in g.single_modifiers)):
@@ -488,7 +358,7 @@ def _patient_before(words: list[str], low: list[str], s: int, g: CountGrammar) -
     return (a, i)
 
 
-def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int, int, _Cue]], g: CountGrammar) -> None:
+def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int, int, Cue]], g: CountGrammar) -> None:
     for k, f in enumerate(found):
         prev = found[k - 1] if k else None
         if prev is not None and prev.b < f.a and all(t in g.coordination for t in low[prev.b : f.a]):

@@ -11,19 +11,22 @@ small, data-switched rule of news discourse (``events.toml`` sections ``[dates]`
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from typing import Any
 
 import msgspec
 
-from ..model import Actor, Count, Document, Place, Span
+from ..model import Actor, Count, DateMention, DateValue, Document, Place, Quote, Span
 from .attach import count_types, locative, main_place
+from .dates import doc_grammar, event_offset, foreign_date
 from .merge_within import Draft
 from .resources import Resources, SentView
 
 __all__ = [
     "accused", "anchor_dates", "armed_sides", "attach_counts", "during", "event_noun_sentences",
-    "fallback_places", "implicit_agents", "inherit_dates", "prominence", "protest_targets", "statement_places",
-    "victim_counts",
+    "fallback_places", "implicit_agents", "inherit_dates", "offset_dates", "prominence", "protest_targets",
+    "statement_places", "victim_counts",
 ]
 
 
@@ -86,22 +89,24 @@ def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:
     wounded" - the wounded are not killed whatever cue stands nearer."""
     if count.kind not in _VICTIM_COUNTS and count.kind != "other":
         return count
-    holders = []
-    for d in drafts:
-        if not d.count_kind or d.nominal or not d.sv.start <= count.start < d.sv.end:
-            continue
-        # the patients of the verb, or (an intransitive "the other two ran away") its subject; a
-        # passive verb's subject ("7 soldiers of the battalion were injured") before it in its clause
-        phrase = d.recipients if d.count_kind in _VICTIM_COUNTS else d.actors
-        lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
-        between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
-        subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
-        if subject or any(r.start <= count.start < r.end for r in phrase):
-            holders.append(d)
+    holders = [d for d in drafts if d.count_kind and _undergoes(d, count, doc_text)]
     if not holders or any(d.count_kind == count.kind for d in holders):
         return count  # "five militants were killed while another was captured": killed stays
     nearest = min(holders, key=lambda d: abs(d.trigger.start - count.start))
     return msgspec.structs.replace(count, kind=nearest.count_kind)
+
+
+def _undergoes(d: Draft, count: Count, doc_text: str) -> bool:
+    """Whether ``count`` counts the patients of the verb of ``d`` or (an intransitive "the other two ran
+    away") its subject; a passive verb's subject ("7 soldiers of the battalion were injured") before it in
+    its clause."""
+    if d.nominal or not d.sv.start <= count.start < d.sv.end:
+        return False
+    phrase = d.recipients if not d.count_kind or d.count_kind in _VICTIM_COUNTS else d.actors
+    lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
+    between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
+    subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
+    return subject or any(r.start <= count.start < r.end for r in phrase)
 
 
 def victim_counts(drafts: list[Draft], res: Resources) -> None:
@@ -143,27 +148,81 @@ def inherit_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
             d.date, d.date_span, d.own_date = src.date, src.date_span, False
 
 
+def offset_dates(doc: Document, drafts: list[Draft]) -> None:
+    """ "Nadir ditangkap Densus 88, sehari setelah penembakan di Tuban": an undated event told as so many
+    days after (or before) another event of its sentence takes that event's day moved by them."""
+    grammar = doc_grammar(doc)
+    for d in drafts:
+        if d.date is not None:
+            continue
+        days = event_offset(doc, d.trigger.start, grammar)
+        if days is None:
+            continue
+        main = [e for e in drafts if e is not d and e.sv is d.sv and e.trigger.start < d.trigger.start
+                and e.date is not None and e.date.precision == "day" and e.date.first == e.date.last]
+        if main:
+            day = max(main, key=lambda e: e.trigger.start).date.first + dt.timedelta(days=days)  # type: ignore[union-attr]
+            d.date, d.date_span, d.own_date = DateValue(day, day, "day"), None, False
+
+
+def _in_direct_quote(doc: Document, pos: int) -> Quote | None:
+    return next((q for q in doc.quotes if q.direct and q.content.start <= pos < q.content.end), None)
+
+
+def _attribution_date(doc: Document, q: Quote) -> DateMention | None:
+    """The day a quote was said: a date after its cue in the cue's sentence, outside what is quoted
+    ("..., kata Botes, ditemui di Jakarta, Selasa (21/10)")."""
+    if q.cue_span is None:
+        return None
+    sent = doc.sentence_at(q.cue_span.start)
+    if sent is None:
+        return None
+    for m in doc.dates:
+        if (m.value is not None and q.cue_span.end <= m.start < sent.end
+                and not q.content.start <= m.start < q.content.end):
+            return m
+    return None
+
+
+def _attributed(doc: Document, m: DateMention) -> bool:
+    """Whether ``m`` dates a reporting clause ("kata Sergei saat ditemui di Sanur, Selasa (21/10/2025)")."""
+    return any(q.cue_span is not None and _attribution_date(doc, q) is m for q in doc.quotes)
+
+
 def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
     """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
     calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
     takes that anchor date: the last such day before it (else the first after it), when it lies at most
     ``anchor_days`` before publication. A statement (``[types] verbal``) is also dated by a day told
     relative to publication ("kata Elnino di Jakarta, hari ini", "kemarin"): that is when it was made.
-    Words for the present ("kini", "saat ini") never anchor, and an event whose sentence gives some other
-    time keeps its own reading."""
+    Words for the present ("kini", "saat ini") never anchor, nor does a relative word inside a direct
+    quote ("Kemarin saya berangkat": the speaker's yesterday). An act (not a statement) prefers the day
+    of the incident told to the day a reporting clause was said ("..., kata Sergei, Selasa (21/10)").
+    A statement inside a direct quote is dated by the quote's own attribution day, whatever times the
+    quote tells. An event whose sentence gives some other time keeps its own reading, unless that time
+    belongs to a relative clause on another noun (:func:`~peristiwa.extract.dates.foreign_date`)."""
     days = int(res.setting("dates", "anchor_days", default=0))
     if not days or doc.published is None:
         return
     dated = [m for m in doc.dates if m.value is not None and m.note != "present" and m.value.precision == "day"
-             and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days]
+             and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days
+             and not (m.relative and _in_direct_quote(doc, m.start))]
     calendar = [m for m in dated if not m.relative]
+    incident = [m for m in calendar if not _attributed(doc, m)]
     verbal = set(res.setting("types", "verbal", default=[]))
+    grammar = doc_grammar(doc)
     for d in drafts:
         if d.date is not None or d.modality == "future":
             continue
-        if any(d.sv.start <= m.start < d.sv.end for m in doc.dates):
+        q = _in_direct_quote(doc, d.trigger.start) if d.type in verbal else None
+        said = _attribution_date(doc, q) if q is not None else None
+        if said is not None and said.value is not None:
+            d.date, d.date_span, d.own_date = said.value, Span(said.start, said.end), False
             continue
-        anchors = dated if d.type in verbal else calendar
+        if any(d.sv.start <= m.start < d.sv.end
+               and foreign_date(doc, m, d.trigger.start, d.trigger.end, grammar) != "relative" for m in doc.dates):
+            continue
+        anchors = dated if d.type in verbal else (incident or calendar)
         if not anchors:
             continue
         before = [m for m in anchors if m.end <= d.trigger.start]
@@ -195,11 +254,24 @@ def attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res
     table = res.setting("counts", default={})
     people = {w.lower() for w in res.setting("counts", "people_nouns", default=[])}
     carry = int(res.setting("counts", "carry_sentences", default=0))
+    relative = frozenset(res.setting("counts", "relative_markers", default=[]))
     for raw in doc.counts:
         count = _count_kind(raw, drafts, doc.text)
         if count.kind == "other" and (count.object or "").lower().split()[:1] and (
             (count.object or "").lower().split()[0] in people
         ):
+            # "dua warga negara Rusia sudah diperiksa sebagai saksi": people an act was done to are counted
+            done_to = [d for d in drafts if _undergoes(d, count, doc.text)]
+            if done_to:
+                min(done_to, key=lambda d: abs(d.trigger.start - count.start)).counts.append(count)
+            continue
+        clause = _relative_clause(doc.text, count, relative) if count.kind == "other" else None
+        if clause is not None:
+            # "ada 106 yang dihentikan, baru 12 yang kami rilis lagi": a plain count with a relative clause
+            # counts what that clause's verb did; it belongs to the event of that verb or to none
+            verbs = [d for d in drafts if clause[0] <= d.trigger.start < clause[1]]
+            if verbs:
+                min(verbs, key=lambda d: d.trigger.start).counts.append(count)
             continue
         # "shot dead by two gunmen": a number inside the perpetrators' phrase counts them, not the victims;
         # "dua penulis ... memperingatkan": an untyped number inside the actors' phrase only counts the actors
@@ -214,6 +286,19 @@ def attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res
         if fits:
             best = min(fits, key=lambda d: abs(d.trigger.start - count.start))
             best.counts.append(count)
+
+
+_REL_WORD = re.compile(r"\s*(\w+)")
+_REL_END = re.compile(r"[,.;:!?\"“”()]")
+
+
+def _relative_clause(text: str, count: Count, markers: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the relative clause right after ``count`` ("106 yang dihentikan operasionalnya"), or None."""
+    m = _REL_WORD.match(text, count.end)
+    if not markers or m is None or m.group(1).lower() not in markers:
+        return None
+    end = _REL_END.search(text, m.end())
+    return m.start(1), end.start() if end else len(text)
 
 
 def accused(drafts: list[Draft]) -> None:

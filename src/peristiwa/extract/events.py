@@ -32,6 +32,7 @@ from .chunks import NP, ChunkContext, chunk
 from .claims import fallback_quotes, quote_for, source_name
 from .compose import cluster, compose
 from .coref import Antecedents
+from .dates import later_than
 from .discourse import (
     accused,
     anchor_dates,
@@ -42,6 +43,7 @@ from .discourse import (
     fallback_places,
     implicit_agents,
     inherit_dates,
+    offset_dates,
     prominence,
     protest_targets,
     statement_places,
@@ -221,6 +223,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     )
     event_noun_sentences(doc, views, merged, res)
     inherit_dates(doc, merged, res)
+    offset_dates(doc, merged)
     anchor_dates(doc, merged, res)
     armed_sides(doc, merged, res, builder.persons)
     protest_targets(merged, res)
@@ -358,6 +361,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
             exclude.append((ns, ne))
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
+    after = later_than(doc, ts, te) if not dated else None
     conf = c.conf
     background = lo > 0 and sv.words[lo - 1] in syn.subordinate
     if background:
@@ -395,6 +399,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         passive=c.passive,
         agent_noun=c.template.has("agent"),
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
+        not_before=after.value.first if after is not None and after.value is not None else None,
     )
 
 

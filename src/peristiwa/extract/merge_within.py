@@ -16,6 +16,7 @@ distinct mode such as arrest vs seizure). The evidence becomes the most informat
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import Actor, Count, DateValue, Place, Span
@@ -57,6 +58,7 @@ class Draft:
     anaphoric: bool = False
     additive: bool = False  # "juga", "lagi", "kembali" before the trigger: another act, not a re-mention
     own_date: bool = True  # the date is stated in the trigger's own clause (not in a quote's attribution)
+    not_before: dt.date | None = None  # "ditangkap setelah ... 15 Desember": the event is on or after this day
     head: str = ""  # the trigger's words, lower-cased
     clause: tuple[int, int] = (0, 0)  # token range of the trigger's clause
     symmetric: bool = False  # a two-sided event (PLOVER: all fighting parties are actors)
@@ -151,6 +153,12 @@ def _dates_ok(a: DateValue | None, b: DateValue | None) -> bool:
     return a is None or b is None or not (a.last < b.first or b.last < a.first)
 
 
+def _order_ok(x: Draft, y: Draft) -> bool:
+    """Neither mention is dated before a day the other is known to follow."""
+    return not ((x.not_before and y.date and y.date.last < x.not_before)
+                or (y.not_before and x.date and x.date.last < y.not_before))
+
+
 def _modes_ok(a: list[str], b: list[str]) -> bool:
     da, db = set(a) & _DISTINCT_MODES, set(b) & _DISTINCT_MODES
     return not da or not db or bool(da & db)
@@ -163,6 +171,7 @@ def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
         and _compatible_actors(x.recipients, y.recipients, states)
         and _places_ok(x.places, y.places)
         and _dates_ok(x.date, y.date)
+        and _order_ok(x, y)
         and _modes_ok(x.modes, y.modes)
     )
 

@@ -22,7 +22,9 @@ __all__ = [
     "add_months",
     "calendar_date",
     "month_value",
+    "narrow",
     "pick_year",
+    "relative_value",
     "resolve_day_month",
     "resolve_numeric",
     "week_of",
@@ -220,3 +222,49 @@ def resolve_numeric(
     if weekday is not None and written.isoweekday() != weekday:
         return written, "weekday does not match the date"
     return written, "far from the publication date"
+
+
+def relative_value(kind: str, off: int, unit: str, n: int, pub: dt.date) -> DateValue:
+    """The value of a relative expression of ``kind`` (``date_words.toml`` ``[[relative]]`` types) counted
+    from publication ``pub``: ``off`` units for day/week/month/year/weekend, ``n`` ``unit`` for last/ago."""
+    if kind == "day":
+        return DateValue(pub + dt.timedelta(days=off), pub + dt.timedelta(days=off), "day")
+    if kind == "week":
+        return week_of(pub, off)
+    if kind in ("weekend", "recent_weekend"):
+        saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5)
+        if kind == "recent_weekend":
+            if pub < saturday:
+                saturday -= dt.timedelta(days=7)
+        else:
+            saturday += dt.timedelta(weeks=off)
+        return DateValue(saturday, saturday + dt.timedelta(days=1), "range")
+    if kind == "month":
+        first = add_months(pub.replace(day=1), off)
+        return month_value(first.year, first.month)
+    if kind == "year":
+        return year_value(pub.year + off)
+    if kind == "last":
+        if unit in ("day", "week"):
+            start = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        else:
+            start = add_months(pub, -n * (12 if unit == "year" else 1))
+        return DateValue(start, pub, "range")
+    # ago
+    if unit in ("day", "week"):
+        back_day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return DateValue(back_day, back_day, "day")
+    if unit == "month":
+        back = add_months(pub.replace(day=1), -n)
+        return month_value(back.year, back.month)
+    return year_value(pub.year - n)
+
+
+def narrow(value: DateValue, part: int) -> DateValue:
+    """The first, middle or last third of a month or year ("awal bulan ini", "akhir 2016")."""
+    if value.precision == "month":
+        bounds = ((1, 10), (11, 20), (21, value.last.day))[part - 1]
+        return DateValue(value.first.replace(day=bounds[0]), value.first.replace(day=bounds[1]), "range")
+    months = ((1, 4), (5, 8), (9, 12))[part - 1]
+    year = value.first.year
+    return DateValue(dt.date(year, months[0], 1), month_value(year, months[1]).last, "range")

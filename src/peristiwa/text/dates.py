@@ -33,7 +33,9 @@ from .date_values import (
     add_months,
     calendar_date,
     month_value,
+    narrow,
     pick_year,
+    relative_value,
     resolve_day_month,
     resolve_numeric,
     week_of,
@@ -54,7 +56,7 @@ __all__ = [
     "year_value",
 ]
 
-_RELATIVE_TYPES = frozenset({"day", "week", "weekend", "recent_weekend", "month", "year", "last", "ago"})
+_RELATIVE_TYPES = frozenset({"day", "week", "weekend", "recent_weekend", "month", "year", "last", "ago", "narrative"})
 _UNITS = frozenset({"day", "week", "month", "year"})
 
 
@@ -104,6 +106,14 @@ class DateGrammar:
     anchor_re: re.Pattern[str] = field(repr=False)
     citation_re: re.Pattern[str] = field(repr=False)
     clause_words: frozenset[str] = frozenset()
+    own_time_words: frozenset[str] = frozenset()
+    relative_markers: frozenset[str] = frozenset()
+    later_words: frozenset[str] = frozenset()
+    same_as: frozenset[str] = frozenset()
+    #: "sehari setelah X": unit word -> days, conjunction -> sign (+1: the main event is after X)
+    offset_units: dict[str, int] = field(default_factory=dict)
+    offset_words: dict[str, int] = field(default_factory=dict)
+    one_prefix: str = ""
 
 
 def _alt(words: Iterable[str], *, names: bool = False) -> str:
@@ -273,6 +283,14 @@ def _build_grammar(pack: Any) -> DateGrammar:
         anchor_re=anchor_re,
         citation_re=citation_re,
         clause_words=frozenset(w.lower() for w in words.get("clause_boundaries", [])),
+        own_time_words=frozenset(w.lower() for w in words.get("own_time_clauses", [])),
+        relative_markers=frozenset(w.lower() for w in words.get("relative_markers", [])),
+        later_words=frozenset(w.lower() for w in words.get("later_than", [])),
+        same_as=frozenset(w.lower() for w in words.get("same_as", [])),
+        offset_units={k.lower(): int(v) for k, v in data.get("event_offset", {}).get("units", {}).items()},
+        offset_words={**{w.lower(): 1 for w in data.get("event_offset", {}).get("after", [])},
+                      **{w.lower(): -1 for w in data.get("event_offset", {}).get("before", [])}},
+        one_prefix=str(data.get("event_offset", {}).get("one_prefix", "")),
     )
 
 
@@ -287,9 +305,11 @@ class _Cand:
     relative: bool
     note: str | None = None
     prio: int = 1
+    shift: int | None = None  # a narrative expression: days from the day the story last told
 
 
 _PREV_WORD = re.compile(r"(\w+)[^\w]*$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -433,10 +453,15 @@ def _relative(
         prio = 0
     if rel.type in ("last", "ago") and g.anchor_re.match(text, end):
         return None  # "sepekan setelah ledakan": counted from another event, not from publication
+    if rel.type == "narrative":
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and nxt.group(1).lower() in g.same_as:
+            return None  # "pada hari yang sama dengan penembakan": another event's day, not the story's
+        return _Cand(start, end, None, True, "narrative", prio, rel.offset)
     if published is None:
         return _Cand(start, end, None, True, "no publication date", prio)
     try:
-        value = _relative_value(rel, n or rel.n or 1, published)
+        value = relative_value(rel.type, rel.offset, rel.unit, n or rel.n or 1, published)
     except (ValueError, OverflowError):  # "5000 tahun lalu": outside the calendar's range
         return _Cand(start, end, None, True, "out of range", prio)
     return _Cand(start, end, value, True, rel.note, prio)
@@ -461,50 +486,6 @@ def _relatives(text: str, start: int, end: int, g: DateGrammar, published: dt.da
     return out
 
 
-def _relative_value(rel: _Relative, n: int, pub: dt.date) -> DateValue:
-    kind, off = rel.type, rel.offset
-    if kind == "day":
-        return _day(pub + dt.timedelta(days=off))
-    if kind == "week":
-        return week_of(pub, off)
-    if kind in ("weekend", "recent_weekend"):
-        saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5)
-        if kind == "recent_weekend":
-            if pub < saturday:
-                saturday -= dt.timedelta(days=7)
-        else:
-            saturday += dt.timedelta(weeks=off)
-        return DateValue(saturday, saturday + dt.timedelta(days=1), "range")
-    if kind == "month":
-        first = add_months(pub.replace(day=1), off)
-        return month_value(first.year, first.month)
-    if kind == "year":
-        return year_value(pub.year + off)
-    if kind == "last":
-        if rel.unit in ("day", "week"):
-            start = pub - dt.timedelta(days=n * (7 if rel.unit == "week" else 1))
-        else:
-            start = add_months(pub, -n * (12 if rel.unit == "year" else 1))
-        return DateValue(start, pub, "range")
-    # ago
-    if rel.unit in ("day", "week"):
-        return _day(pub - dt.timedelta(days=n * (7 if rel.unit == "week" else 1)))
-    if rel.unit == "month":
-        back = add_months(pub.replace(day=1), -n)
-        return month_value(back.year, back.month)
-    return year_value(pub.year - n)
-
-
-def _narrow(value: DateValue, part: int) -> DateValue:
-    """The first, middle or last third of a month or year ("awal bulan ini", "akhir 2016")."""
-    if value.precision == "month":
-        bounds = ((1, 10), (11, 20), (21, value.last.day))[part - 1]
-        return DateValue(value.first.replace(day=bounds[0]), value.first.replace(day=bounds[1]), "range")
-    months = ((1, 4), (5, 8), (9, 12))[part - 1]
-    year = value.first.year
-    return DateValue(dt.date(year, months[0], 1), month_value(year, months[1]).last, "range")
-
-
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest first (then leftmost, then by priority)."""
     chosen: list[_Cand] = []
@@ -522,7 +503,7 @@ def _post(text: str, cands: list[_Cand], published: dt.date | None, g: DateGramm
         window = text[max(0, c.start - 25) : c.start]
         pm = g.part_re.search(window)
         if pm and c.value.precision in ("month", "year"):
-            c.value = _narrow(c.value, g.parts[" ".join(pm["part"].lower().split())])
+            c.value = narrow(c.value, g.parts[" ".join(pm["part"].lower().split())])
             c.start -= len(window) - pm.start()
             window = text[max(0, c.start - 25) : c.start]
         sm = g.since_re.search(window)
@@ -545,6 +526,22 @@ def _post(text: str, cands: list[_Cand], published: dt.date | None, g: DateGramm
             continue
         out.append(c)
     return out
+
+
+def _narrated(cands: list[_Cand]) -> list[_Cand]:
+    """Narrative expressions ("sore harinya", "keesokan harinya") counted from the last single day told
+    before them (unresolved when none was)."""
+    last: dt.date | None = None
+    for c in cands:
+        if c.shift is not None:
+            if last is not None:
+                last += dt.timedelta(days=c.shift)
+                c.value = _day(last)
+            else:
+                c.note = "no day told before"
+        elif c.value is not None and c.value.first == c.value.last and c.note != "present":
+            last = c.value.first
+    return cands
 
 
 def find_dates(
@@ -570,5 +567,5 @@ def find_dates(
     cands.extend(_year(m, text, g) for m in g.year_re.finditer(text, start, end))
     cands.extend(_weekday(m, g, published) for m in g.weekday_re.finditer(text, start, end))
     cands.extend(_relatives(text, start, end, g, published))
-    chosen = _post(text, _select([c for c in cands if c is not None]), published, g)
+    chosen = _narrated(_post(text, _select([c for c in cands if c is not None]), published, g))
     return [DateMention(start=c.start, end=c.end, value=c.value, relative=c.relative, note=c.note) for c in chosen]
