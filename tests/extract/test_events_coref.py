@@ -110,3 +110,8 @@ def test_a_fronted_seraya_clause_shares_the_main_subject(pipeline):
         "dilakukan Tamimi terhadap tentara bersenjata \"dapat membenarkan penahanan seorang gadis\"."))
     call = _one(doc, "REQUEST")
     assert [a.name for a in call.actors] == ["Amnesty International"]
+
+
+def test_a_target_preposition_before_a_policy_targets_its_owner(pipeline):
+    doc = _annotated(pipeline, "Ratusan warga berdemonstrasi di desa itu melawan kebijakan Israel.")
+    assert [r.name for r in _one(doc, "PROTEST").recipients] == ["Israel"]
