@@ -113,5 +113,5 @@ def test_a_fronted_seraya_clause_shares_the_main_subject(pipeline):
 
 
 def test_a_target_preposition_before_a_policy_targets_its_owner(pipeline):
-    doc = _annotated(pipeline, "Ratusan warga berdemonstrasi di desa itu melawan kebijakan Israel.")
+    doc = _annotated(pipeline, "Warga menggelar demonstrasi di desa itu melawan kebijakan Israel.")
     assert [r.name for r in _one(doc, "PROTEST").recipients] == ["Israel"]
