@@ -192,3 +192,26 @@ def test_source_region_is_the_focus_of_a_local_paper() -> None:
     assert plain["Athens"].admin1 != "Texas"
     with pytest.raises(ConfigError, match="source_regions"):
         Pipeline(Config.load(overrides={"stages": {"geo.places": {"source_regions": {"x.com": 1}}}}))
+
+
+def test_town_modifier_is_no_country_and_a_repeated_name_is_read_once(pipeline: Pipeline) -> None:
+    # a country modifying "man" or "police" would be its demonym ("a Lebanese man"): these are a town's;
+    # the three mentions of the name take the reading their evidence favours together
+    text = "A 40-year-old Lebanon man was held in the Boone County Jail after Lebanon police stopped his car."
+    got = _en(pipeline, text)
+    assert [p.country for s, p in got if s == "Lebanon"] == ["US", "US"]
+    assert dict(_en(pipeline, "Officials in Lebanon said the talks went well."))["Lebanon"].country == "LB"
+
+
+def test_obscure_readings_do_not_outvote_a_major_place(pipeline: Pipeline) -> None:
+    # "Loop" and "Ford" read as hamlets abroad must not make the story foreign: Dallas makes Paris the Texan one
+    text = "Karen Hill, 30, of Paris was flown to a Dallas hospital after the crash on the Loop near Ford, police said."
+    assert dict(_en(pipeline, text))["Paris"].admin1 == "Texas"
+
+
+def test_counties_of_a_list_and_name_parts_linked_to_a_person(pipeline: Pipeline) -> None:
+    got = dict(_en(pipeline, "Schools in Grant, Mahnomen, Swift and Wilkin counties closed on Monday."))
+    assert got["Mahnomen"].name == "Mahnomen County"  # before its comma, still one of the counties
+    # "Las" linked to a person is only the first word of the longer place name
+    text = "Ann Major, 75, of Las Vegas, was hurt. Police in Las Vegas said Major was driving."
+    assert [p.name for s, p in _en(pipeline, text)] == ["Las Vegas", "Las Vegas"]

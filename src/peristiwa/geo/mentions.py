@@ -177,7 +177,7 @@ class _Scanner(ScanContext):
         cands = self.gaz.lookup(self.text[ent.start : ent.end])
         if not cands:
             return False
-        ment = Mention(ent.start, ent.end, cands, self.suffix(toks, ent.end), "ner")
+        ment = Mention(ent.start, ent.end, cands, self.suffix(toks, ent.end), "ner", town=self.town_modifier(toks, j))
         ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
         self.out.append(ment)
         return True
@@ -205,7 +205,7 @@ class _Scanner(ScanContext):
             return False
         if self.street(toks, j, cands):
             return False
-        ment = Mention(start, end, cands, self.suffix(toks, end), evidence)
+        ment = Mention(start, end, cands, self.suffix(toks, end), evidence, town=self.town_modifier(toks, j))
         ment.admin1_hint, ment.country_hint, _ = self.trailing(toks, j)
         self.out.append(ment)
         return True
@@ -246,7 +246,7 @@ class _Scanner(ScanContext):
             if _acceptable(cands, evidence, self.reg.home_country, tok) \
                     and not self.blocked(start, end, cands, strong, modifier=modifier):
                 ment = Mention(start, end, cands, suffix, evidence, admin1_hint=hint, country_hint=hint_country,
-                               surname=self.text[start:end] in self.surnames)
+                               surname=self.text[start:end] in self.surnames, town=self.town_modifier(toks, j))
                 self.out.append(ment)
                 if hint is not None and used and self.abbreviated(toks, j):
                     return self.hint_mention(toks, j, hint, hint_country, used)

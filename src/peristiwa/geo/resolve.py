@@ -51,9 +51,11 @@ _DOMINANT, _DOMINANT_POP_FACTOR = 0.5, 10.0
 _PLAUSIBLE_DELTA, _PLAUSIBLE_MAX = 40.0, 30
 _SOFTMAX_T = 10.0  # score points per factor e between two readings of a name
 _UNSUFFIXED_ADMIN2 = -20.0  # "Laurel" is the town before it is Laurel County
+_TOWN_COUNTRY = -80.0  # a country modifying "man", "police" ("a Lebanon woman"): English would use its demonym
 _NO_POINT = -5.0
 _ALIAS = -10.0  # a GeoNames alternate name ("Calcutta") is weaker than a place's own name
 _ROUNDS = 3
+_OBSCURE_VOTE = 0.25  # vote of an obscure reading no other name supports (see _credence)
 #: countries and named regions (continents, "Middle East", "West Bank") are what a bare name means far
 #: more often than a small namesake town, however strong the local context ("Italy, Texas")
 _FEATURE_PRIOR = {"country": 40.0, "region": 60.0, "admin1": 20.0}
@@ -85,6 +87,8 @@ def _local(c: GeoEntry, m: Mention, surface_key: str) -> float:
         score += _FEATURE_FIT if fits else _FEATURE_MISFIT
     elif _unsuffixed_admin2(c, surface_key):
         score += _UNSUFFIXED_ADMIN2
+    if m.town and c.feature == "country":
+        score += _TOWN_COUNTRY
     if m.admin1_hint and c.admin1 == m.admin1_hint and c.feature != "admin1":
         score += _HINT_ADMIN1
     if m.country_hint and c.country == m.country_hint:
@@ -249,8 +253,11 @@ def resolve(
     near: dict[tuple[int, int], float] = {}
     ctx = _Context([], {}, gaz, near)
     for _ in range(_ROUNDS - 1):
-        ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m)) for i, m in enumerate(mentions)
-                        if choice[i] >= 0], _plausible(readings, mentions, scores), gaz, near)
+        prev = ctx
+        ctx = _Context([(surface[i], m.cands[choice[i]], _weight(m) * _credence(m.cands[choice[i]], surface[i], prev,
+                                                                              settings))
+                        for i, m in enumerate(mentions) if choice[i] >= 0],
+                       _plausible(readings, mentions, scores), gaz, near)
         scores = []
         for i, m in enumerate(mentions):
             row: list[float] = []
@@ -312,10 +319,37 @@ def _one_sense(mentions: list[Mention], surface: list[str], scores: list[list[fl
 
         lead = max(members, key=strength)
         entry = mentions[lead].cands[choice[lead]].index
+        if not strength(lead)[0]:
+            entry = _joint_reading(members, mentions, scores)
         for i in members:
             j = next((j for j, c in enumerate(mentions[i].cands) if c.index == entry), -1)
             if j >= 0:
                 choice[i] = j
+
+
+def _joint_reading(members: list[int], mentions: list[Mention], scores: list[list[float]]) -> int:
+    """The reading of a repeated name with the best total score over its mentions: each mention's own
+    evidence counts ("Lebanon police" and "of Lebanon" outvote one "Lebanon" that alone looks like the
+    country), a reading a mention cannot have scores that mention's worst."""
+    totals: dict[int, float] = {}
+    for i in members:
+        for c in mentions[i].cands:
+            totals.setdefault(c.index, 0.0)
+    for i in members:
+        row = {c.index: sc for c, sc in zip(mentions[i].cands, scores[i], strict=True)}
+        worst = min(scores[i])
+        for index in totals:
+            totals[index] += row.get(index, worst)
+    return max(totals, key=lambda index: totals[index])
+
+
+def _credence(c: GeoEntry, key: str, ctx: _Context, settings: GeoSettings) -> float:
+    """How much a name's current reading counts as a vote for its country: fully when it is a major place
+    or the other names support it, little when it is an obscure place alone in its region ("Loop", a
+    hamlet in Germany, in a Chicago story), most often a capitalised word that is no place at all."""
+    if c.feature in ("country", "admin1", "region") or c.rank >= 45 or c.population >= settings.bare_min_population:
+        return 1.0
+    return 1.0 if ctx.support(c, key) >= _SAME_ADMIN1 else _OBSCURE_VOTE
 
 
 def _plausible(readings: dict[str, dict[int, tuple[int, int]]], mentions: list[Mention],

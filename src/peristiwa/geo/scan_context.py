@@ -47,6 +47,7 @@ class Mention:
     near: GeoEntry | None = None  # the place named after a comma ("Bandara Juanda, Surabaya")
     country: str | None = None  # country implied by an admin word ("Desa" is Indonesian)
     surname: bool = False  # the last word of a person's name in the document ("Andrew Trapani")
+    town: bool = False  # modifies a noun a country takes in its demonym form ("a Lebanon woman", "Jordan police")
 
     @property
     def weak(self) -> bool:
@@ -101,6 +102,7 @@ class ScanContext:
         self.stop = reg.stop_words | reg.org_words  # words that end a run of name words
         self.alone = words.stop  # words that are no place on their own ("As", "March", "West")
         self.heads = frozenset(w.lower() for w in words.settings.modifier_heads)
+        self.town_heads = frozenset(w.lower() for w in words.settings.town_heads)
         # last words of the document's person names ("Andrew Trapani" ... "Trapani said")
         self.surnames = frozenset(
             parts[-1] for e in self.entities
@@ -136,8 +138,10 @@ class ScanContext:
             if modifier and e.origin == "actors.head" and e.start <= start and end < e.end:
                 continue
             if e.start < end and start < e.end and e.label == "PER":
-                if e.origin == "actors.coref" and strong:
-                    continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County"
+                if e.origin == "actors.coref" and (strong or (start <= e.start and e.end <= end
+                                                              and e.end - e.start < end - start)):
+                    continue  # a name part linked to a person ("Laurel" of "... Laurel") yields to "Laurel County",
+                    # and to a longer place name it is only the first word of ("Las" of "Las Vegas")
                 if e.origin == "actors.title" and (start == e.start or self.party_district(start)
                                                    or (start < e.start and e.end <= end)):
                     continue  # a title's jurisdiction ("Clark County Sheriff ...", "Sen. X, R-Florence") or a
@@ -193,6 +197,11 @@ class ScanContext:
         if j < len(toks) and toks[j][2] == "-" and toks[j][0] == toks[j - 1][1]:
             j += 1
         return j < len(toks) and toks[j][2].lower() in self.heads and toks[j][0] - toks[j - 1][1] <= 1
+
+    def town_modifier(self, toks: list[Tok], j: int) -> bool:
+        """The name ending before token ``j`` modifies a noun that a country would take in its demonym form
+        ("a Palestine man", "Lebanon police"; the pack's ``town_heads``): a town's name, not a country's."""
+        return j < len(toks) and toks[j][2].lower() in self.town_heads and toks[j][0] - toks[j - 1][1] <= 1
 
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""
@@ -294,9 +303,11 @@ class ScanContext:
     def suffix(self, toks: list[Tok], end: int) -> str | None:
         for k, (s, _e, tok) in enumerate(toks):
             if s >= end:
+                if k in self.levels:  # a name of a list closed by a plural level word, also before its comma
+                    return self.levels[k]
                 if not tok[0].isalpha():
                     return None
-                return self.words.suffix.get(tok.lower()) or self.levels.get(k)
+                return self.words.suffix.get(tok.lower())
         return None
 
     def list_levels(self, toks: list[Tok]) -> dict[int, str]:

@@ -40,7 +40,9 @@ class GeoSettings:
     ``unknown_after_prep``: a capitalised name the gazetteer does not know is still a place after a
     preposition ("di Bandipora"), kept without coordinates; ``modifier_heads``: nouns that, right after a
     capitalised name (or after "-"), make the name a place modifying them ("Winona police", "a Crafton
-    man", "Georgia authorities", "Texas-based"): evidence of its own, also inside a group's name.
+    man", "Georgia authorities", "Texas-based"): evidence of its own, also inside a group's name;
+    ``town_heads``: those of them that a country takes in its demonym form ("a Lebanese woman", "Palestinian
+    police"), so that a name before them is a town's ("a Lebanon woman", "Palestine police"), not a country's.
     """
 
     metonymic_countries: bool = False
@@ -48,6 +50,7 @@ class GeoSettings:
     demonyms: bool = False
     unknown_after_prep: bool = True
     modifier_heads: tuple[str, ...] = ()
+    town_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
