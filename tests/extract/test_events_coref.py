@@ -115,3 +115,10 @@ def test_a_fronted_seraya_clause_shares_the_main_subject(pipeline):
 def test_a_target_preposition_before_a_policy_targets_its_owner(pipeline):
     doc = _annotated(pipeline, "Warga menggelar demonstrasi di desa itu melawan kebijakan Israel.")
     assert [r.name for r in _one(doc, "PROTEST").recipients] == ["Israel"]
+
+
+def test_an_adverbial_report_after_a_comma_keeps_the_subject(pipeline):
+    doc = _annotated(pipeline, "Komandan militan itu, Abu Bakar, juga dikenal dengan nama Abu Amna, dilaporkan tewas "
+                               "dalam serangan udara.")
+    strike = _one(doc, "ASSAULT")
+    assert strike.recipients and "Abu Bakar" in [r.name for r in strike.recipients]

@@ -57,20 +57,24 @@ def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
 
 def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
 
+    def adverbial(k: int) -> bool:
+        # a reporting verb used as an adverb before its predicate ("dilaporkan tewas" = reportedly killed;
+        # "dilaporkan bahwa" is a report)
+        return (sv.has_role(k, "aux") and sv.has_role(k, "speech") and not sv.has_role(k, "clause_break")
+                and k + 1 < len(sv) and sv.words[k + 1][:1].isalpha()
+                and not sv.has_role(k + 1, "clause_break", "speech"))
+
     def boundary(k: int) -> bool:
         w = sv.words[k]
         if w in _BOUNDARY_PUNCT:
             return not (w == ":" and acronym_colon(sv, k))
         if sv.has_role(k, "clause_break", "speech"):
-            # not when the word opens a longer fixed phrase ("saat ini" = now), nor a reporting verb used as
-            # an adverb before its predicate ("dilaporkan tewas" = reportedly killed; "dilaporkan bahwa" is)
-            if (sv.has_role(k, "aux") and sv.has_role(k, "speech") and not sv.has_role(k, "clause_break")
-                    and k + 1 < len(sv) and sv.words[k + 1][:1].isalpha()
-                    and not sv.has_role(k + 1, "clause_break", "speech")):
+            # not when the word opens a longer fixed phrase ("saat ini" = now), nor an adverbial report
+            if adverbial(k):
                 return False
             return not any(end > k + 1 for end, role in sv.role_starts.get(k, ()) if role == "aux")
         if w == ",":
-            nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech")
+            nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech") and not adverbial(k + 1)
             prv = k > 0 and sv.has_role(k - 1, "speech")
             return nxt or prv or ends_fronted_clause(sv, k)
         if w in _DASHES and sv.index == 0 and k < 10 and not any(sv.words[x] in _DASHES for x in range(k)):
