@@ -122,3 +122,10 @@ def test_an_adverbial_report_after_a_comma_keeps_the_subject(pipeline):
                                "dalam serangan udara.")
     strike = _one(doc, "ASSAULT")
     assert strike.recipients and "Abu Bakar" in [r.name for r in strike.recipients]
+
+
+def test_a_purpose_clause_takes_the_subject_not_the_object_of_its_main_clause(pipeline):
+    doc = _annotated(pipeline, "Sore harinya sempat mengunjungi tempat pengungsian warga Palestina untuk "
+                               "menyalurkan bantuan.")
+    aid = _one(doc, "AID")
+    assert not aid.actors

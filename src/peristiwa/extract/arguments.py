@@ -347,7 +347,11 @@ def assign_roles(
     subj = _subject(sv, nps, lo, cand.start)
     if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
-        subj = _subject(sv, nps, outer, lo - 1)
+        # the outer clause's subject stands before its verb: "(Mereka) sempat mengunjungi tempat pengungsian
+        # warga Palestina untuk menyalurkan bantuan" gives the aid no giver from the visited place
+        verb = next((k for k in range(outer, lo - 1) if verbish(sv, k) and not sv.has_role(k, "aux")
+                     and not any(np.start <= k < np.end for np in nps)), lo - 1)
+        subj = _subject(sv, nps, outer, verb)
     if not subj and lo > 1 and sv.has_role(lo - 1, "clause_coord") and sv.words[lo - 2] == ",":
         # "the military came ..., shot dead a student, and injured three others": one subject
         k = lo - 2
