@@ -129,3 +129,16 @@ def test_a_purpose_clause_takes_the_subject_not_the_object_of_its_main_clause(pi
                                "menyalurkan bantuan.")
     aid = _one(doc, "AID")
     assert not aid.actors
+
+
+def test_the_owner_of_the_weapon_that_hit_the_subject_used_it(pipeline):
+    doc = _annotated(pipeline, "Seorang pengunjuk rasa tewas setelah terkena peluru karet petugas di kota Shopian.")
+    hit = [e for e in doc.events if e.type == "ASSAULT"]
+    assert hit and [doc.text[a.start : a.end] for a in hit[0].actors] == ["petugas"]
+
+
+def test_the_one_a_causative_verb_moves_to_an_event_noun_is_its_agent(pipeline):
+    for text, actor in [("Kenaikan harga memicu warga protes di depan kantor bupati.", "warga"),
+                        ("Kebijakan itu membuat mahasiswa dari berbagai kampus demo.", "mahasiswa")]:
+        doc = _annotated(pipeline, text)
+        assert [doc.text[a.start : a.end] for a in _one(doc, "PROTEST").actors] == [actor]

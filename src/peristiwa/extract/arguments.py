@@ -230,6 +230,31 @@ def _aspect_target(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
+def _weapon_owner(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
+    """ "terkena peluru karet petugas", "tertembak senjata polisi": the owner named after the weapon that hit
+    the subject is the one who used it."""
+    k = j
+    while k < hi and k - j < 4 and sv.has_class(k, "weapon"):
+        k += 1
+    if k == j:
+        return []
+    return [np for np in nps if np.start == k and not np.pp][:1]
+
+
+def _caused_agent(sv: SentView, nps: list[NP], start: int, lo: int) -> list[NP]:
+    """ "Penangkapan X membuat mahasiswa dari sejumlah kampus aksi": the one a causative verb ("membuat",
+    "memicu", "mendorong") moves to the event noun right after it is that event's agent."""
+    before = [np for np in nps if lo <= np.start and np.end <= start and not np.pp]
+    if not before:
+        return []
+    np = before[-1]
+    gap = [k for k in range(np.end, start) if not sv.has_role(k, "source_prep")
+           and not any(x.start <= k < x.end for x in nps if x.pp == "source_prep")]  # "mahasiswa dari kampus X"
+    if gap or np.start == 0 or not sv.has_class(np.start - 1, "causative"):
+        return []
+    return [np]
+
+
 def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     for k in range(j, min(hi, j + sv.syntax.between_window)):
         if sv.has_role(k, "between"):
@@ -426,6 +451,8 @@ def assign_roles(
                 roles.recipients = target
         if not roles.recipients and cand.type in _HARMED:
             roles.recipients = _harmed_before(sv, nps, cand, lo)
+        if not roles.actors and light is None:
+            roles.actors = _caused_agent(sv, nps, cand.start, lo)
         if not roles.actors and frame != "SYM":  # "kericuhan antara FPI dan GMBI": the two sides act
             roles.actors = _between(sv, nps, cand.end, hi)
         if frame == "SYM":
@@ -449,6 +476,8 @@ def assign_roles(
         roles.recipients = subj
         roles.subject_is = "recipient"
         roles.actors = (_after(sv, nps, cand.end, hi) if syn.bare_passive_agent else []) or agent_pp
+        if not roles.actors and syn.bare_passive_agent:
+            roles.actors = _weapon_owner(sv, nps, cand.end, hi)
         return roles
     roles.actors = subj
     roles.subject_is = "actor" if subj else ""
