@@ -142,3 +142,11 @@ def test_the_one_a_causative_verb_moves_to_an_event_noun_is_its_agent(pipeline):
                         ("Kebijakan itu membuat mahasiswa dari berbagai kampus demo.", "mahasiswa")]:
         doc = _annotated(pipeline, text)
         assert [doc.text[a.start : a.end] for a in _one(doc, "PROTEST").actors] == [actor]
+
+
+def test_an_examination_at_a_bodys_seat_is_that_bodys_act(pipeline):
+    doc = _annotated(pipeline, (
+        "Polisi menangkap tersangka AR di Bandung. Saat ini AR masih menjalani pemeriksaan di Mapolres "
+        "Tasikmalaya Kota."))
+    check = _one(doc, "ACCUSE")
+    assert [a.name for a in check.actors] == ["Tasikmalaya City Police (Polres Tasikmalaya Kota)"]

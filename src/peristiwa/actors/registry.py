@@ -408,7 +408,9 @@ class ActorRegistry:
             if last in self.place_suffixes:  # "Tasikmalaya Kota" -> "Tasikmalaya City"
                 place = text[words[0][0] : words[-2][1]] + " " + self.place_suffixes[last]
         mention = text[start : words[-1][1]]
-        name = m.value.template.replace("{place}", place).replace("{text}", mention)
+        # {place_text}: the place as written ("Mapolres X", the seat, names the unit "Polres X")
+        name = m.value.template.replace("{place}", place).replace("{text}", mention).replace(
+            "{place_text}", place_text)
         exact = self.aliases.lookup(mention)
         if exact:
             return exact[0], words[-1][1]

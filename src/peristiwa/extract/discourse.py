@@ -344,11 +344,19 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
     its sentence is the act of the authority the article last named (a police or judicial body; a body
     rather than one of its officers when both were named)."""
     table: dict[str, list[str]] = res.setting("implicit_agents", default={})
+    seat_words = [[w] for w in res.setting("implicit_seat", "words", default=[])]
     for d in drafts:
         # a key names a type ("COERCE") or a type with one of its modes ("ACCUSE:investigate": an
         # investigation is an authority's act, a verbal accusation is not)
         sectors = set(table.get(d.type, [])).union(*(table.get(f"{d.type}:{m}", []) for m in d.modes))
         if d.actors or not sectors:
+            continue
+        # "menjalani pemeriksaan di Mapolres X", "diperiksa di Bareskrim": the body at whose seat it happens
+        seat = [e for e in doc.entities if e.sector in sectors and e.name and d.trigger.end <= e.start < d.sv.end
+                and doc.text[max(d.trigger.end, e.start - 4) : e.start].lower().split()[-1:] in seat_words]
+        if seat:
+            e = seat[0]
+            d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
             continue
         before = [e for e in doc.entities if e.sector in sectors and e.name and e.end <= d.trigger.start
                   and d.sv.index - _sentence_index(views, e.start) <= 5]
