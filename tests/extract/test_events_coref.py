@@ -150,3 +150,15 @@ def test_an_examination_at_a_bodys_seat_is_that_bodys_act(pipeline):
         "Tasikmalaya Kota."))
     check = _one(doc, "ACCUSE")
     assert [a.name for a in check.actors] == ["Tasikmalaya City Police (Polres Tasikmalaya Kota)"]
+
+
+def test_those_overwhelmed_by_an_attack_receive_it(pipeline):
+    doc = _annotated(pipeline, "Ribuan militan itu kewalahan oleh serangan baru tentara pemerintah.")
+    attack = _one(doc, "ASSAULT")
+    assert [doc.text[r.start : r.end] for r in attack.recipients] == ["Ribuan militan itu"]
+
+
+def test_a_judged_act_makes_its_actor_the_recipient_of_the_judgement(pipeline):
+    doc = _annotated(pipeline, "\"Serangan udara Amerika terhadap milisi itu tidak efektif,\" kata Budi Santoso.")
+    judgement = _one(doc, "ACCUSE")
+    assert [r.name for r in judgement.recipients] == ["United States"]

@@ -206,7 +206,7 @@ def _after(sv: SentView, nps: list[NP], j: int, hi: int, *, max_gap: int = 3, pp
             k += 1
             continue
         if sv.has_role(k, "np_skip", "aux") or w in ("-",) or (
-                pp is None and sv.has_role(k, "quant", "aspect_head")):
+                pp is None and (sv.has_role(k, "quant", "aspect_head") or w[:1].isdigit())):  # "10 fasilitas X"
             k += 1
             gap += 1
             continue

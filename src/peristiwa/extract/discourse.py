@@ -312,6 +312,13 @@ def accused(drafts: list[Draft]) -> None:
             first = min(inner, key=lambda e: e.tokens[0])
             if not d.recipients or {r.name for r in d.recipients} & {r.name for r in first.recipients}:
                 d.recipients = list(first.actors)
+        elif not d.recipients and d.sv.class_within(d.tokens[0], d.tokens[1], "speaker_judgement"):
+            # "Serangan udara AS terhadap ISIS tidak efektif": the judged act, the clause's subject before
+            # the judgement, is its actor's conduct
+            judged = [e for e in drafts if e is not d and e.sv is d.sv and d.clause[0] <= e.tokens[0]
+                      and e.tokens[1] <= d.tokens[0] and e.actors]
+            if judged:
+                d.recipients = list(min(judged, key=lambda e: e.tokens[0]).actors)
 
 
 def _coordinated_next(d: Draft, e: Draft) -> bool:
