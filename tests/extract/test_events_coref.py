@@ -162,3 +162,9 @@ def test_a_judged_act_makes_its_actor_the_recipient_of_the_judgement(pipeline):
     doc = _annotated(pipeline, "\"Serangan udara Amerika terhadap milisi itu tidak efektif,\" kata Budi Santoso.")
     judgement = _one(doc, "ACCUSE")
     assert [r.name for r in judgement.recipients] == ["United States"]
+
+
+def test_an_attack_noun_subject_of_a_striking_verb_hits_its_object(pipeline):
+    doc = _annotated(pipeline, "Serangan jet tempur Rusia telah menargetkan 10 markas ISIS di Suriah.")
+    attack = _one(doc, "ASSAULT")
+    assert [r.name for r in attack.recipients] == ["Islamic State"]

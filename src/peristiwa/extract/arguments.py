@@ -255,6 +255,23 @@ def _caused_agent(sv: SentView, nps: list[NP], start: int, lo: int) -> list[NP]:
     return [np]
 
 
+def _struck(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
+    """ "serangan jet tempur Rusia telah menargetkan 10 fasilitas ISIS": an attack noun that is the subject of
+    a verb of striking (word class ``strike_verb``) hits that verb's object."""
+    starts = {np.start: np for np in nps}
+    k = j
+    while k < hi and k - j < 10:
+        if sv.has_class(k, "strike_verb"):
+            return _after(sv, nps, k + 1, hi)
+        if k in starts and not starts[k].pp:
+            k = starts[k].end  # the attack's possessor ("jet tempur Rusia")
+        elif sv.has_role(k, "aux", "np_skip") or sv.words[k] == "-":
+            k += 1
+        else:
+            return []
+    return []
+
+
 def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     for k in range(j, min(hi, j + sv.syntax.between_window)):
         if sv.has_role(k, "between"):
@@ -450,7 +467,7 @@ def assign_roles(
                     roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
         if not roles.recipients and cand.type in _HARMED:
-            roles.recipients = _harmed_before(sv, nps, cand, lo)
+            roles.recipients = _harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, hi)
         if not roles.actors and light is None:
             roles.actors = _caused_agent(sv, nps, cand.start, lo)
         if not roles.actors and frame != "SYM":  # "kericuhan antara FPI dan GMBI": the two sides act
