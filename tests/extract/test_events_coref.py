@@ -168,3 +168,9 @@ def test_an_attack_noun_subject_of_a_striking_verb_hits_its_object(pipeline):
     doc = _annotated(pipeline, "Serangan jet tempur Rusia telah menargetkan 10 markas ISIS di Suriah.")
     attack = _one(doc, "ASSAULT")
     assert [r.name for r in attack.recipients] == ["Islamic State"]
+
+
+def test_the_owner_of_what_an_attack_destroyed_receives_it(pipeline):
+    doc = _annotated(pipeline, "Sekitar 20 tank milik ISIS di Provinsi Homs hancur terkena serangan.")
+    attack = _one(doc, "ASSAULT")
+    assert [r.name for r in attack.recipients] == ["Islamic State"]

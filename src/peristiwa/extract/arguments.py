@@ -490,7 +490,8 @@ def assign_roles(
         roles.recipients = agent_pp
         return roles
     if frame == "R" or (cand.passive and frame in ("AP", "A", "HOST")):
-        roles.recipients = subj
+        # "20 tank milik ISIS hancur terkena serangan": the owner of what was hit receives it
+        roles.recipients = subj or [np for np in nps if lo <= np.start < cand.start and np.pp == "owner_prep"][:1]
         roles.subject_is = "recipient"
         roles.actors = (_after(sv, nps, cand.end, hi) if syn.bare_passive_agent else []) or agent_pp
         if not roles.actors and syn.bare_passive_agent:

@@ -30,7 +30,7 @@ FUNCTION_ROLES = (
 
 
 PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between",
-             "genitive_prep")
+             "genitive_prep", "owner_prep")
 
 
 _NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
