@@ -209,3 +209,13 @@ def test_row_ids_are_scoped_by_folder_and_file(tmp_path: Path) -> None:
     docs, errors = _split(_read([tmp_path / "2025-01" / "export.csv", tmp_path / "2025-02" / "export.csv"],
                                 lang="id"))
     assert not errors and [d.doc_id for d in docs] == ["2025-01-export-17", "2025-02-export-17"]
+
+
+def test_an_unclosed_quote_costs_its_row_not_the_rows_it_ran_into(tmp_path: Path) -> None:
+    rows = ["id,title,text", f'1,Satu,"{TEXT_A}\nParagraf kedua, dengan koma."', f"2,Dua,{TEXT_B} Dua.",
+            f'3,Tiga,"{TEXT_B} tanpa penutup', f"4,Empat,{TEXT_B} Lagi.", f"5,Lima,{TEXT_A} Lima."]
+    docs, errors = _split(_read([_write(tmp_path / "q.csv", rows)], lang="id"))
+    assert [d.doc_id.rsplit("-", 1)[-1] for d in docs] == ["1", "2", "4", "5"]
+    assert [(e.where.rsplit(":", 1)[1], e.reason) for e in errors] == [("row 3", "malformed-csv")]
+    assert "unclosed quote" in errors[0].message
+    assert "Paragraf kedua" in docs[0].text  # a quoted field spanning lines is still one field

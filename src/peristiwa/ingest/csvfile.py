@@ -13,7 +13,8 @@ column. Numeric dates are read in one day/month order per file (:mod:`peristiwa.
 with an ambiguous date wait (at most 1000 rows or ``ingest.max_bytes`` of text) until a row decides.
 
 Errors: ``no-text`` (no text column in the header, or a row whose text is empty), ``malformed-csv`` (a row
-with more fields than the header, or one the csv module rejects), ``too-large`` (a line longer than
+with more fields than the header, one the csv module rejects, or one whose unclosed quote ran into the next
+rows: they are read again when they start like the file's rows do), ``too-large`` (a line longer than
 ``ingest.max_bytes``), ``empty`` (no rows), ``binary``.
 """
 
@@ -22,7 +23,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import itertools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -134,11 +134,17 @@ class _Lines:
         self.lineno = 0
         self.warnings: list[str] = []
         self.too_long = False
+        self.row_lines: list[tuple[int, str]] = []  # the lines of the row being parsed
+        self._replay: list[tuple[int, str]] = []
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
+        if self._replay:
+            self.lineno, text = self._replay.pop(0)
+            self.row_lines.append((self.lineno, text))
+            return text
         lineno, line = next(self._lines)
         self.lineno = lineno
         if line is None:  # longer than ingest.max_bytes: skipped unread; the row it belongs to fails
@@ -147,17 +153,61 @@ class _Lines:
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         try:
-            return line.decode("utf-8")
+            text = line.decode("utf-8")
         except UnicodeDecodeError:
             text, warnings = decode_bytes(line)
             self.warnings.extend(warnings)
-            return text
+        self.row_lines.append((lineno, text))
+        return text
+
+    def replay(self, lines: list[tuple[int, str]]) -> None:
+        """Read ``lines`` again before the rest (rows an unclosed quote ran into)."""
+        self._replay = lines + self._replay
 
     def take(self) -> tuple[list[str], bool]:
         """The current row's decoding warnings and whether a line of it was too long; then reset."""
         found = (self.warnings, self.too_long)
-        self.warnings, self.too_long = [], False
+        self.warnings, self.too_long, self.row_lines = [], False, []
         return found
+
+
+class _RowStart:
+    """What the first cell of a row looks like in this file ("17", "detik-386", "2025-01-03"), learned from the
+    first rows: a line inside a quoted field that starts like that, with the header's number of fields, is
+    a row an unclosed quote ran into (files whose first column is free text teach no shape)."""
+
+    def __init__(self, width: int, delimiter: str) -> None:
+        self.width = width
+        self.delimiter = delimiter
+        self.seen: list[str | None] = []
+
+    def learn(self, row: list[str]) -> None:
+        if len(self.seen) < 5 and row:
+            self.seen.append(_shape(row[0].strip()))
+
+    @property
+    def shape(self) -> str | None:
+        return self.seen[0] if len(self.seen) >= 2 and len(set(self.seen)) == 1 else None
+
+    def overrun(self, lines: list[tuple[int, str]]) -> int | None:
+        """Index of the first line of ``lines`` (one parsed row) after the first that starts another row."""
+        shape = self.shape
+        if shape is None or len(lines) < 2:
+            return None
+        for i, (_, line) in enumerate(lines[1:], start=1):
+            cells = next(csv.reader([line], delimiter=self.delimiter), [])
+            if len(cells) == self.width and re.fullmatch(shape, cells[0].strip()):
+                return i
+        return None
+
+
+def _shape(cell: str) -> str | None:
+    """A pattern for cells like ``cell``: runs of digits and of letters generalised, other characters kept;
+    None for free text (spaces, or longer than 40 characters)."""
+    if not cell or len(cell) > 40 or any(c.isspace() for c in cell):
+        return None
+    return "".join(r"\d+" if run[0].isdigit() else r"[^\W\d_]+" if run[0].isalpha() else re.escape(run)
+                   for run in re.findall(r"\d+|[^\W\d_]+|[\W_]+", cell))
 
 
 def _cell(row: list[str], header: Header, field: str) -> str | None:
@@ -243,9 +293,11 @@ def read_csv_stream(
             where, "no-text", f"no text column in the header ({shown}); name yours in [ingest.csv] text (--config)"
         )
         return
-    reader = csv.reader(itertools.chain([first], source), delimiter=header.delimiter)
+    source.replay([(source.lineno, first)])  # (not a chain: replayed rows may follow the end of the file)
+    reader = csv.reader(source, delimiter=header.delimiter)
     next(reader)  # the header row itself
     source.take()
+    starts = _RowStart(len(header.names), header.delimiter)
     order = DateOrder(options.csv.date_order)
     cache: _Cache = {}
     pending: list[_Entry] = []
@@ -263,9 +315,20 @@ def read_csv_stream(
             entry: _Entry = (
                 IngestError(f"{where}:row {count}", "malformed-csv", f"{exc} (from line {start})"), None, "")
         else:
+            overrun = starts.overrun(source.row_lines)
+            if overrun is not None:  # an unclosed quote ran into the next rows: this row fails, they are read
+                again = source.row_lines[overrun:]
+                source.take()
+                source.replay(again)
+                count += 1
+                yield _settle((IngestError(f"{where}:row {count}", "malformed-csv", (
+                    f"unclosed quote (from line {start}): the field ran into the next rows, read again from line "
+                    f"{again[0][0]}")), None, ""), order)
+                continue
             warnings, too_long = source.take()
             if not row and not too_long:
                 continue  # a blank line between rows
+            starts.learn(row)
             count += 1
             at = f"{where}:row {count}"
             if too_long:
