@@ -174,3 +174,20 @@ def test_the_owner_of_what_an_attack_destroyed_receives_it(pipeline):
     doc = _annotated(pipeline, "Sekitar 20 tank milik ISIS di Provinsi Homs hancur terkena serangan.")
     attack = _one(doc, "ASSAULT")
     assert [r.name for r in attack.recipients] == ["Islamic State"]
+
+
+def test_a_name_of_unknown_kind_that_speaks_is_a_person_for_pronouns(pipeline):
+    doc = _annotated(pipeline, (
+        "Timbalan Menteri Komunikasi Malaysia, Datuk Jailani Johari, berkata bahwa aturan itu berlaku. "
+        "\"Admin dapat dipanggil untuk membantu penyelidikan,\" kata Johari. "
+        "Oleh karena itu, dia mengingatkan agar admin bertanggung jawab."))
+    warning = _one(doc, "REQUEST")
+    assert [a.name for a in warning.actors] == ["Datuk Jailani Johari"]
+
+
+def test_we_in_a_quote_with_no_organisation_near_is_the_speakers_side(pipeline):
+    doc = _annotated(pipeline, (
+        "Brawn menilai pria 47 tahun itu pembalap hebat. Brawn menuturkan dirinya sedang dalam perjalanan. "
+        "\"Kami lalu membatalkan rencana kami dan pergi menemuinya,\" kata Brawn."))
+    cancel = _one(doc, "REJECT")
+    assert [a.name for a in cancel.actors] == ["Brawn"]

@@ -35,6 +35,8 @@ def _kind(sv: SentView, np: NP, doc: Document, place_spans: list[tuple[int, int]
     for ent in inside:
         if (ent.end - ent.start) * 2 >= (e - s):
             return {"PER": "person", "GPE": "place", "LOC": "place"}.get(ent.label, "group")
+    if np.kind == "common" and sv.has_class(np.head, "individual") and _definite_one(sv, np):
+        return "person"  # "pria 47 tahun itu"
     if doc.entities:  # the actors stage ran: a person is a phrase naming a PER mention
         if any(ent.label == "PER" for ent in inside):
             return "person"
@@ -62,6 +64,17 @@ def _abbreviates(short: str, phrase: str) -> bool:
     return bool(short) and short[0] == phrase[:1] and all(c in letters for c in short)
 
 
+def _definite_one(sv: SentView, np: NP) -> bool:
+    """A singular description closed by a demonstrative, perhaps after an age ("pria 47 tahun itu"), not a
+    quantified or general one ("anak-anak dan remaja")."""
+    if any(sv.has_role(k, "quant") for k in range(np.start, np.end)):
+        return False
+    k = np.end
+    while k < len(sv) and k < np.end + 3 and (sv.words[k][:1].isdigit() or sv.has_class(k, "age_word")):
+        k += 1
+    return sv.has_role(np.end - 1, "demonstrative") or sv.has_role(k, "demonstrative")
+
+
 class Antecedents:
     """Referable noun phrases of a document, chunked on demand (only near the pronouns that need them)."""
 
@@ -82,7 +95,11 @@ class Antecedents:
             for np in self.nps_for(si):
                 if np.kind == "pronoun" or np.pp:
                     continue
-                out.append(Mention(si, np, _kind(sv, np, self.doc, self._place_spans), not out))
+                kind = _kind(sv, np, self.doc, self._place_spans)
+                if kind == "group" and np.kind == "proper" and np.label in ("MISC", "") and (
+                        sv.has_role(np.start - 1, "speech") or sv.has_role(np.end, "speech")):
+                    kind = "person"  # ", kata Johari": a name of unknown kind that speaks is a person's
+                out.append(Mention(si, np, kind, not out))
             self._by_sentence[si] = out
         return self._by_sentence[si]
 
@@ -115,6 +132,7 @@ class Antecedents:
         kind, number = self.res.pronouns.get(word, ("any", "any"))
         wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
                   "people": ("group",)}.get(kind, ("person", "group", "place"))
+
         best: Mention | None = None
         best_key: tuple[int, int, int] | None = None
         for m in self._window(si, max_back):
@@ -129,6 +147,10 @@ class Antecedents:
             key = (0 if (m.subject or dist == 0) else 1, dist, -m.np.start)
             if best_key is None or key < best_key:
                 best, best_key = m, key
+        if best is None and word in self.views[si].syntax.first_person and kind == "group":
+            # "Kami lalu membatalkan ...", kata Brawn: with no organisation near, the speaker's side is him
+            best = next((m for m in reversed(self._window(si, max_back)) if m.kind == "person"
+                         and (m.si < si or m.np.start < np.start)), None)
         if best is None and kind == "person" and number == "sg":
             best = self._unknown_kind_subject(si, np, max_back, avoid) or self._protagonist(si, max_back, avoid)
         return best

@@ -126,7 +126,16 @@ def _adds_nobody(a: Actor, named: list[Actor]) -> bool:
     return _generic(a) and bool(named) and (a.sector is None or a.sector in {x.sector for x in named})
 
 
-def _compatible_actors(x: list[Actor], y: list[Actor], states: set[str]) -> bool:
+def _compatible_actors(x: list[Actor], y: list[Actor], states: set[str], *, sorted_out: bool = False) -> bool:
+    """Whether two mentions' participants can be the same: unresolved common nouns ("penyidik") can be
+    anyone, except (``sorted_out``, for actors) a list of such nouns of no known sector against named
+    participants only: "pihak kampus dan keluarga yang meminta ..." are parties of their own, not "Dede"
+    asking again (a single vague re-mention, "penyidik", "tim kami", still can be)."""
+    if sorted_out:
+        for a, b in ((x, y), (y, x)):
+            named = [p for p in a if not _generic(p)]
+            if named and len(b) >= 2 and all(_generic(p) and p.sector is None for p in b):
+                return False
     x = [a for a in x if not _generic(a)]
     y = [a for a in y if not _generic(a)]
     return not x or not y or any(_same_actor(a, b, states) for a in x for b in y)
@@ -167,7 +176,7 @@ def _modes_ok(a: list[str], b: list[str]) -> bool:
 def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
     return (
         x.type == y.type
-        and _compatible_actors(x.actors, y.actors, states)
+        and _compatible_actors(x.actors, y.actors, states, sorted_out=True)
         and _compatible_actors(x.recipients, y.recipients, states)
         and _places_ok(x.places, y.places)
         and _dates_ok(x.date, y.date)
