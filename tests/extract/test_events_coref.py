@@ -191,3 +191,9 @@ def test_we_in_a_quote_with_no_organisation_near_is_the_speakers_side(pipeline):
         "\"Kami lalu membatalkan rencana kami dan pergi menemuinya,\" kata Brawn."))
     cancel = _one(doc, "REJECT")
     assert [a.name for a in cancel.actors] == ["Brawn"]
+
+
+def test_a_units_seat_is_a_place_of_the_unit_town(pipeline):
+    doc = _annotated(pipeline, "Saat ini tersangka AR masih menjalani pemeriksaan di Mapolres Tasikmalaya Kota.")
+    check = _one(doc, "ACCUSE")
+    assert [p.name for p in check.locations] == ["Tasikmalaya Police headquarters"]

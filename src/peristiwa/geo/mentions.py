@@ -129,13 +129,14 @@ class _Scanner(ScanContext):
             return i + width  # "di Rumah Sakit yang ...": the facility noun itself is no place name
         j = self.run_end(toks, i + width)
         name_s, name_e = toks[i + width][0], toks[j - 1][1]
-        if j <= i + width or self.blocked(name_s, name_e):
+        found = self.longest(toks, i + width, None) if j > i + width else None
+        cands = found[1] if found and found[0] == j else []
+        # (a unit's seat, "Mapolres Tasikmalaya Kota", is in the unit's own place: not blocked by the unit)
+        if j <= i + width or self.blocked(name_s, name_e, cands):
             return i + width
         if self.gaz.lookup(self.text[toks[i][0] : name_e]):
             return None  # the whole is a known place ("Tanjung Pinang", "Gunung Kidul", "Pasar Minggu")
         run = self.text[name_s:name_e]
-        found = self.longest(toks, i + width, None)
-        cands = found[1] if found and found[0] == j else []
         self.out.append(Mention(name_s, name_e, cands, None, "facility", span_start=toks[i][0],
                                 name=f"{run} {fac}", near=self.trailing_place(toks, j)))
         return j
