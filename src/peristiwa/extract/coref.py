@@ -176,10 +176,13 @@ class Antecedents:
         recurring = [m for key, m in last.items() if seen[key] >= 2]
         return max(recurring, key=lambda m: (m.si, m.np.start)) if recurring else None
 
-    def _protagonist(self, si: int, near: int, avoid: frozenset[str], far: int = 12) -> Mention | None:
+    def _protagonist(self, si: int, near: int, avoid: frozenset[str]) -> Mention | None:
         """A singular person pronoun with no person in the last few sentences ("Ia pun menyampaikan
         apresiasi" after sentences about a programme) still means the story's protagonist: the person last
-        mentioned, further back (its sentence's subject when that is a person)."""
+        mentioned, further back (its sentence's subject when that is a person), up to ``[syntax]
+        protagonist_window`` sentences. Packs whose pronouns carry a gender the mechanism cannot check
+        (English "she" is not "Sajid Javid") leave it at 0."""
+        far = self.views[si].syntax.protagonist_window
         for k in range(si - near - 1, max(-1, si - far - 1), -1):
             persons = [m for m in self.sentence(k) if m.kind == "person" and not (avoid and avoid.intersection(
                 w.lower() for w in self.views[k].raw[m.np.start : m.np.end]))]

@@ -60,6 +60,7 @@ class Syntax:
     participle_passive: bool = False
     pos_from_context: bool = False
     between_window: int = 6
+    protagonist_window: int = 0
     skip_place_subjects: bool = False
     keep_acronyms: bool = False
     rejoin_abbreviations: bool = False
@@ -95,6 +96,7 @@ class Syntax:
             participle_passive=bool(s.get("participle_passive", False)),
             pos_from_context=bool(s.get("pos_from_context", False)),
             between_window=int(s.get("between_window", 6)),
+            protagonist_window=int(s.get("protagonist_window", 0)),
             skip_place_subjects=bool(s.get("skip_place_subjects", False)),
             keep_acronyms=bool(s.get("keep_acronyms", False)),
             rejoin_abbreviations=bool(s.get("rejoin_abbreviations", False)),
