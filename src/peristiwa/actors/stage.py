@@ -19,8 +19,10 @@ name any callable ``(doc, registry, context_country) -> Iterable[Entity]``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -439,13 +441,31 @@ def _major_place(word: str, min_rank: int = 45) -> bool:
 
 
 def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:
-    """Non-overlapping subset: longer mentions first, then by source reliability."""
+    """Non-overlapping subset: longer mentions first, then by source reliability.
+
+    The spans kept so far are disjoint and non-empty, so sorted by start they are sorted by end too: a new
+    span overlaps one of them exactly when the last one starting before its end reaches past its start
+    (one bisection instead of a scan of all kept spans). Empty spans, which break that order, take the scan.
+    """
     occupied = sorted(taken or [])
     chosen: list[Entity] = []
-    for ent in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.origin or "", 9), c.start)):
-        if any(ent.start < e and s < ent.end for s, e in occupied):
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.origin or "", 9), c.start))
+    if any(e <= s for s, e in occupied) or any(c.end <= c.start for c in cands) or any(
+            a[1] > b[0] for a, b in itertools.pairwise(occupied)):
+        for ent in ordered:
+            if any(ent.start < e and s < ent.end for s, e in occupied):
+                continue
+            occupied.append((ent.start, ent.end))
+            chosen.append(ent)
+        return chosen
+    starts = [s for s, _ in occupied]
+    ends = [e for _, e in occupied]
+    for ent in ordered:
+        k = bisect.bisect_left(starts, ent.end)  # spans [0, k) start before the new one ends
+        if k and ends[k - 1] > ent.start:
             continue
-        occupied.append((ent.start, ent.end))
+        starts.insert(k, ent.start)
+        ends.insert(k, ent.end)
         chosen.append(ent)
     return chosen
 
