@@ -183,7 +183,7 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         yield ent
     if not named:
         return
-    for m in _WORD_RUN.finditer(text):  # later uses: one pass over the words, as in _coref
+    for m in _word_runs(text):  # later uses: one pass over the words, as in _coref
         first = named.get(m.group())
         if first is not None and m.start() > first.end:
             yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
@@ -286,10 +286,17 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
 
 
 @functools.lru_cache(maxsize=4)
+def _word_runs(text: str) -> list[re.Match[str]]:
+    """The whole words of a document (``_WORD_RUN``), found once for every source and the coreference
+    pass that walks them (speakers, initials, case evidence, name parts)."""
+    return list(_WORD_RUN.finditer(text))
+
+
+@functools.lru_cache(maxsize=4)
 def _case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words a document writes in lower case, and those it capitalises inside a sentence: how the
     article itself tells a common word from a name (computed once per document, for every source)."""
-    lower = frozenset(w for w in _WORD_RUN.findall(text) if w[:1].islower())
+    lower = frozenset(w for w in (m.group() for m in _word_runs(text)) if w[:1].islower())
     return lower, frozenset(_MID_CAPITAL.findall(text))
 
 
@@ -325,7 +332,7 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     if not (reg.speech_subj or reg.speech_post):
         return
     text = doc.text
-    words = list(_WORD_RUN.finditer(text))
+    words = _word_runs(text)
 
     found: set[str] = set()
     for i, m in enumerate(words):
@@ -417,7 +424,7 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
         return out
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
-    for m in _WORD_RUN.finditer(doc.text):
+    for m in _word_runs(doc.text):
         named = parts.get(m.group())
         if named is not None:
             out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
