@@ -163,12 +163,18 @@ class SentView:
     ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
     ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
     The annotations are computed on first use: most sentences of an article hold no event and are only
-    scanned for triggers.
+    scanned for triggers. ``start``/``end`` (the sentence's offsets), ``res`` and ``syntax`` are plain
+    attributes, not properties: the rules read them for every token they test.
     """
 
     def __init__(self, index: int, sentence: Sentence, tokens: list[Token], raw: list[str], res: Resources) -> None:
         self.index = index
         self.sentence = sentence
+        self.start: int = sentence.start
+        self.end: int = sentence.end
+        #: the pack resources this view was annotated with, and their argument-rule words and switches
+        self.res: Resources = res
+        self.syntax: Syntax = res.syntax
         self.tokens = tokens
         self.raw = raw
         self.words = [w.lower() for w in raw]
@@ -226,24 +232,6 @@ class SentView:
         flag: bool = self.cache["boiler"]
         return flag
 
-    @property
-    def res(self) -> Resources:
-        """The pack resources this view was annotated with."""
-        return self._res
-
-    @property
-    def syntax(self) -> Syntax:
-        """The pack's argument-rule words and switches."""
-        return self._res.syntax
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
-
     def __len__(self) -> int:
         return len(self.tokens)
 
@@ -252,7 +240,8 @@ class SentView:
         rs = self._roles if self._roles is not None else self.roles
         if 0 <= i < len(rs):
             r = rs[i]
-            return bool(r) and not r.isdisjoint(roles)
+            if r:
+                return not r.isdisjoint(roles)
         return False
 
     def has_class(self, i: int, *classes: str) -> bool:
@@ -260,7 +249,8 @@ class SentView:
         cs = self._classes if self._classes is not None else self.classes
         if 0 <= i < len(cs):
             c = cs[i]
-            return bool(c) and not c.isdisjoint(classes)
+            if c:
+                return not c.isdisjoint(classes)
         return False
 
     def role_span(self, i: int, role: str) -> int | None:
