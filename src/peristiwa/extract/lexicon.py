@@ -12,7 +12,9 @@ literal); later words are literal; ``(x)`` is optional; ``a|b`` are alternatives
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import msgspec
 
 from .morphology import Morphology, Template
 
@@ -35,15 +37,22 @@ class Row:
     head: str
     tail: Tail
     cells: dict[str, str]
+    #: the cells with "-" read as empty, once (rules read them for every match)
+    clean: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "clean", {key: cell(self.cells, key) for key in self.cells})
 
     def get(self, key: str) -> str:
         """The cell ``key`` ("-" read as empty)."""
-        return cell(self.cells, key)
+        return self.clean.get(key, "")
 
 
-@dataclass(frozen=True)
-class Match:
-    """A row matched over tokens ``[start, end)`` (token indices), with the head's affix template."""
+class Match(msgspec.Struct, frozen=True):
+    """A row matched over tokens ``[start, end)`` (token indices), with the head's affix template.
+
+    A struct (not a dataclass) because sentences are scanned for thousands of them: a frozen dataclass
+    pays a ``object.__setattr__`` per field; change one with ``msgspec.structs.replace``."""
 
     start: int
     end: int
@@ -113,19 +122,24 @@ class PhraseMatcher:
 
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:
         """All matches starting at token ``i``, longest first (ties keep table order)."""
-        entries = self.lookup(words[i])
-        if not entries and (not self.compounds or words[i] not in self.compounds):
+        word = words[i]
+        entries = self._memo.get(word)
+        if entries is None:
+            entries = self.lookup(word)
+        compounds = self.compounds.get(word) if self.compounds else None
+        if not entries and not compounds:
             return []
         out: list[Match] = []
         for row, template in entries:
             end = self._tail(words, i + 1, row.tail)
             if end is not None:
                 out.append(Match(i, end, row, template))
-        for row, template, tail in self.compounds.get(words[i], ()):
+        for row, template, tail in compounds or ():
             end = self._tail(words, i + 1, tail)
             if end is not None:
                 out.append(Match(i, end, row, template))
-        out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
+        if len(out) > 1:
+            out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
         return out
 
     @staticmethod
@@ -141,8 +155,12 @@ class PhraseMatcher:
         """Every match at every position (overlaps kept; callers choose)."""
         out: list[Match] = []
         compounds = self.compounds
+        memo = self._memo
         for i, w in enumerate(words):
-            if (self._memo.get(w) == [] or (w not in self._memo and not self.lookup(w))) and w not in compounds:
+            hit = memo.get(w)
+            if hit is None:
+                hit = self.lookup(w)
+            if not hit and w not in compounds:
                 continue  # most words hit no row: skip the call
             out.extend(self.match_at(words, i))
         return out

@@ -10,7 +10,9 @@ first, then in table order, so conditioned senses sit above the general one.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+import msgspec
 
 from .lexicon import Match, Row
 from .morphology import Template
@@ -265,8 +267,8 @@ def _reading(sv: SentView, m: Match) -> Match | None:
     nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
     gerund = verbal.has("gerund")
     if verbal.suffix and not gerund and start_after_infinitive(sv, m.start):
-        return replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
-    return replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
+        return msgspec.structs.replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
+    return msgspec.structs.replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
 
 
 def start_after_infinitive(sv: SentView, start: int) -> bool:
