@@ -24,6 +24,7 @@ from typing import Any
 __all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless"]
 
 _END = sys.maxsize
+_MAX_NEEDLES = 16
 _REJECT_FLAGS = re.ASCII | re.LOCALE | re.VERBOSE
 
 
@@ -150,7 +151,8 @@ class CaselessPattern:
             parsed = P.parse(pattern, flags & ~re.IGNORECASE)
             if not parsed.state.flags & _REJECT_FLAGS:
                 needles = _needles(parsed)
-                if needles and _rank(needles)[0] >= 2:  # a single letter is in nearly every text
+                # a single letter is in nearly every text, and many needles cost more than the pattern
+                if needles and _rank(needles)[0] >= 2 and len(needles) <= _MAX_NEEDLES:
                     self._needles = tuple(sorted(needles))
             if parsed.getwidth()[0] > 0 and not parsed.state.flags & _REJECT_FLAGS and _foldable(parsed):
                 self._fast = re.compile(pattern, flags & ~re.IGNORECASE)
@@ -158,18 +160,20 @@ class CaselessPattern:
     def _low(self, text: str) -> str | None:
         return _lowered(text) if self._fast is not None else None
 
-    def _absent(self, text: str) -> bool:
-        """Whether ``text`` certainly holds no match: none of the needles is in its lower case."""
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether ``text[pos:endpos]`` certainly holds no match: none of the needles is in its lower case
+        (a needle is text a match consumes, so it lies inside the searched range)."""
         needles = self._needles
         if needles is None:
             return False
         low = _lowered(text)
         if low is None:
             return False
-        return all(needle not in low for needle in needles)
+        lo, hi = max(pos, 0), max(endpos, 0)
+        return all(low.find(needle, lo, hi) < 0 for needle in needles)
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        if self._absent(text):
+        if self._absent(text, pos, endpos):
             return None
         low = self._low(text)
         if low is None:
@@ -179,7 +183,7 @@ class CaselessPattern:
         return None if m is None else self.regex.match(text, m.start(), endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        if self._absent(text):
+        if self._absent(text, pos, endpos):
             return None
         low = self._low(text)
         if low is None:
@@ -188,7 +192,7 @@ class CaselessPattern:
         return None if self._fast.match(low, pos, endpos) is None else self.regex.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        if self._absent(text):
+        if self._absent(text, pos, endpos):
             return
         low = self._low(text)
         if low is None:
