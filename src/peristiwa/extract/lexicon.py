@@ -151,29 +151,36 @@ class PhraseMatcher:
                 return None
         return j
 
-    def find_all(self, words: Sequence[str]) -> list[Match]:
-        """Every match at every position (overlaps kept; callers choose)."""
-        out: list[Match] = []
+    def heads(self, words: Sequence[str]) -> list[int]:
+        """The positions where a match may start (a word some row can open); :meth:`match_at` finds
+        nothing anywhere else, so a scan of a sentence need only try these."""
         compounds = self.compounds
         memo = self._memo
+        out: list[int] = []
         for i, w in enumerate(words):
             hit = memo.get(w)
             if hit is None:
                 hit = self.lookup(w)
-            if not hit and w not in compounds:
-                continue  # most words hit no row: skip the call
+            if hit or w in compounds:
+                out.append(i)
+        return out
+
+    def find_all(self, words: Sequence[str]) -> list[Match]:
+        """Every match at every position (overlaps kept; callers choose)."""
+        out: list[Match] = []
+        for i in self.heads(words):  # most words hit no row: only the others are tried
             out.extend(self.match_at(words, i))
         return out
 
     def find_longest(self, words: Sequence[str]) -> list[Match]:
         """Left-to-right, longest non-overlapping matches."""
         out: list[Match] = []
-        i = 0
-        while i < len(words):
+        after = 0
+        for i in self.heads(words):
+            if i < after:
+                continue  # inside the last match
             found = self.match_at(words, i)
             if found:
                 out.append(found[0])
-                i = found[0].end
-            else:
-                i += 1
+                after = found[0].end
         return out

@@ -338,9 +338,10 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
     if sv.boilerplate:
         return out
     syn = res.syntax
-    i = 0
-    n = len(sv)
-    while i < n:
+    after = 0  # the end of the last trigger chosen: the next one starts there or later
+    for i in res.triggers.heads(sv.words):  # match_at(i) finds nothing at the other positions
+        if i < after:
+            continue
         chosen = None
         for m in res.triggers.match_at(sv.words, i):
             if syn.pos_from_context:
@@ -352,7 +353,6 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
                 chosen = m
                 break
         if chosen is None:
-            i += 1
             continue
         row = chosen.row
         cand = Candidate(
@@ -370,5 +370,5 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
             cand.voice = _participle_passive(sv, cand.start, cand.end)
         if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
-        i = chosen.end
+        after = chosen.end
     return out
