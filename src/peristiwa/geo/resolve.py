@@ -153,6 +153,7 @@ class _Context:
         self.total = sum(self.countries.values())
         self.plausible = plausible
         self._cache: dict[tuple[str, int], float] = {}
+        self._shares: dict[tuple[str, str], float] = {}
         # per country, the other names' plausible readings in it (names in the order of ``plausible``,
         # readings in their order): support() then visits only the readings that can count
         self._in_country: dict[str | None, list[tuple[str, list[tuple[GeoEntry, float, str | None]]]]] | None = None
@@ -172,9 +173,18 @@ class _Context:
         return self._in_country.get(country, [])
 
     def country_share(self, country: str | None, key: str) -> float:
-        """Share of the other names' votes going to ``country`` (its neighbours' votes count half)."""
+        """Share of the other names' votes going to ``country`` (its neighbours' votes count half).
+
+        Memoised per (country, name): the candidates of one name share few countries, and the votes are
+        fixed for the round."""
         if country is None:
             return 0.0
+        cached = self._shares.get((country, key))
+        if cached is None:
+            cached = self._shares[(country, key)] = self._country_share(country, key)
+        return cached
+
+    def _country_share(self, country: str, key: str) -> float:
         own = self.by_key.get(key, {})
         total = self.total - sum(own.values())
         if total <= 0:
