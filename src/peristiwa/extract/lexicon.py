@@ -22,6 +22,11 @@ __all__ = ["Match", "PhraseMatcher", "Row", "cell"]
 
 Tail = tuple[tuple[frozenset[str], bool], ...]
 
+#: The lookup of a word no row can open: one shared (never changed) list, because the memo keeps an entry
+#: for every word of every article read, and tens of thousands of empty lists would all be objects the
+#: cyclic garbage collector walks again at each full collection.
+_NO_ROWS: list[tuple[Row, Template]] = []
+
 
 def cell(row: dict[str, str], key: str) -> str:
     """A table cell with the "-" placeholder read as empty."""
@@ -118,7 +123,7 @@ class PhraseMatcher:
                 hit = self.index.get(part)
                 if hit:
                     return hit
-        return []
+        return _NO_ROWS
 
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:
         """All matches starting at token ``i``, longest first (ties keep table order)."""
