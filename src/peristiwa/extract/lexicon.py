@@ -170,18 +170,19 @@ class PhraseMatcher:
                 out.append(i)
         return out
 
-    def find_all(self, words: Sequence[str]) -> list[Match]:
-        """Every match at every position (overlaps kept; callers choose)."""
+    def find_all(self, words: Sequence[str], heads: Sequence[int] | None = None) -> list[Match]:
+        """Every match at every position (overlaps kept; callers choose); ``heads``: :meth:`heads` of
+        ``words`` when the caller has them."""
         out: list[Match] = []
-        for i in self.heads(words):  # most words hit no row: only the others are tried
+        for i in self.heads(words) if heads is None else heads:  # most words open no row: only the others
             out.extend(self.match_at(words, i))
         return out
 
-    def find_longest(self, words: Sequence[str]) -> list[Match]:
-        """Left-to-right, longest non-overlapping matches."""
+    def find_longest(self, words: Sequence[str], heads: Sequence[int] | None = None) -> list[Match]:
+        """Left-to-right, longest non-overlapping matches (``heads`` as for :meth:`find_all`)."""
         out: list[Match] = []
         after = 0
-        for i in self.heads(words):
+        for i in self.heads(words) if heads is None else heads:
             if i < after:
                 continue  # inside the last match
             found = self.match_at(words, i)

@@ -339,7 +339,7 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
         return out
     syn = res.syntax
     after = 0  # the end of the last trigger chosen: the next one starts there or later
-    for i in res.triggers.heads(sv.words):  # match_at(i) finds nothing at the other positions
+    for i in sv.heads(res.triggers):  # match_at(i) finds nothing at the other positions
         if i < after:
             continue
         chosen = None
