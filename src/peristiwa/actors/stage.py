@@ -266,12 +266,16 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
     for s_start, s_end in spans:
         toks = list(_TOKEN.finditer(text, s_start, s_end))
+        # which tokens are possible name words, tested once each (a lower-case word never is: no call)
+        ok = [w[:1].isupper() and _name_word(reg, w) for w in (m.group() for m in toks)]
+        n = len(toks)
         i = 0
-        while i < len(toks):
+        while i < n:
+            if not ok[i]:  # no run starts here
+                i += 1
+                continue
             j = i
-            while j < len(toks) and j - i < 4 and _name_word(reg, toks[j].group()) and (
-                j == i or text[toks[j - 1].end() : toks[j].start()] == " "
-            ):
+            while j < n and j - i < 4 and ok[j] and (j == i or text[toks[j - 1].end() : toks[j].start()] == " "):
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
             first = i + 1 if i == 0 and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
@@ -337,7 +341,7 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     found: set[str] = set()
     for i, m in enumerate(words):
         w = m.group()
-        if w in found or not _name_word(reg, w):
+        if not w[:1].isupper() or w in found or not _name_word(reg, w):  # lower case: never a name word
             continue
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
