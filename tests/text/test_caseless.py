@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless
+from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless, needle_filter
 from peristiwa.text.patterns import prefix_tree
 
 FORMS = ["said", "says", "told", "according to", "kata", "katanya", "mengatakan", "didn’t say", "re-stated"]
@@ -89,3 +89,14 @@ def test_needle_filter_keeps_the_answers(text: str) -> None:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
         got, exp = fast.search(text), slow.search(text)
         assert (got and got.span()) == (exp and exp.span())
+
+
+def test_needle_filter_says_no_only_where_the_pattern_finds_nothing() -> None:
+    patterns = tuple(caseless(p) for p in (*PATTERNS, r"\bgrenades?\b", r"\bpeaceful(?:ly)?\b|\bwithout violence\b"))
+    filt = needle_filter(patterns)
+    for text in [*_texts(300), "A peaceful march", "two GRENADES", "İED"]:
+        for pattern, can in zip(patterns, filt.possible(text), strict=True):
+            if not can:
+                assert pattern.search(text) is None
+        if not CONFUSABLE.search(text):  # else the filter keeps every pattern
+            assert filt.possible(text)[-1] == ("peaceful" in text.lower())

@@ -21,7 +21,9 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless"]
+import ahocorasick
+
+__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless", "needle_filter"]
 
 _END = sys.maxsize
 _MAX_NEEDLES = 16
@@ -203,6 +205,35 @@ class CaselessPattern:
             found = self.regex.match(text, m.start(), endpos)
             assert found is not None and found.end() == m.end()
             yield found
+
+
+class _NeedleFilter:
+    """The needles of several patterns in one automaton: one pass over a text tells, for every pattern,
+    whether it can match there (what each pattern's own needle test would say, for all of them at once)."""
+
+    def __init__(self, patterns: tuple[CaselessPattern, ...]) -> None:
+        self.patterns = patterns
+        self._auto: Any = None
+        needles = {n for p in patterns for n in p._needles or ()}
+        if needles:
+            self._auto = ahocorasick.Automaton()
+            for n in needles:
+                self._auto.add_word(n, n)
+            self._auto.make_automaton()
+
+    def possible(self, text: str) -> list[bool]:
+        """Per pattern: False when it certainly has no match in ``text`` (searched whole)."""
+        low = _lowered(text) if self._auto is not None else None
+        if low is None:
+            return [True] * len(self.patterns)
+        found = {n for _end, n in self._auto.iter(low)}
+        return [p._needles is None or not found.isdisjoint(p._needles) for p in self.patterns]
+
+
+@functools.lru_cache(maxsize=16)
+def needle_filter(patterns: tuple[CaselessPattern, ...]) -> _NeedleFilter:
+    """The (memoised) :class:`_NeedleFilter` of ``patterns``: for a fixed set run over many short texts."""
+    return _NeedleFilter(patterns)
 
 
 def caseless(pattern: str, flags: int = 0) -> CaselessPattern:
