@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless
+from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless, needle_filter
 from peristiwa.text.patterns import prefix_tree
 
 FORMS = ["said", "says", "told", "according to", "kata", "katanya", "mengatakan", "didn’t say", "re-stated"]
@@ -72,3 +72,31 @@ def test_lower_casing_keeps_word_space_and_digit_classes() -> None:
         if low == ch or len(low) != 1 or CONFUSABLE.match(ch):
             continue
         assert [bool(c.match(ch)) for c in classes] == [bool(c.match(low)) for c in classes], hex(code)
+
+
+def test_needles_are_strings_every_match_contains() -> None:
+    assert caseless(r"\bIEDs?\b")._needles == ("ied",)  # lower-cased: the original pattern is matched
+    assert caseless(r"\bclash(?:ed|es)?\b|\bgun ?fights?\b")._needles == ("clash", "fight")
+    assert caseless(r"\b(?:a|an)\s+(?:\S+\s+){0,4}?(?:killed|shot dead)\b")._needles == ("killed", "shot dead")
+    assert caseless(r"\b(?:a|an)\s+\w+")._needles is None  # a single letter filters nothing
+    assert caseless(r"(?:killed)?\s+\w+")._needles is None  # an optional part promises nothing
+
+
+@pytest.mark.parametrize("text", ["Two IEDs were found", "the ied", "no device here", "İED in İstanbul"])
+def test_needle_filter_keeps_the_answers(text: str) -> None:
+    for pattern in (r"\bIEDs?\b", r"\bclash(?:ed|es)?\b|\bied\b"):
+        slow, fast = re.compile(pattern, re.IGNORECASE), caseless(pattern)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+        got, exp = fast.search(text), slow.search(text)
+        assert (got and got.span()) == (exp and exp.span())
+
+
+def test_needle_filter_says_no_only_where_the_pattern_finds_nothing() -> None:
+    patterns = tuple(caseless(p) for p in (*PATTERNS, r"\bgrenades?\b", r"\bpeaceful(?:ly)?\b|\bwithout violence\b"))
+    filt = needle_filter(patterns)
+    for text in [*_texts(300), "A peaceful march", "two GRENADES", "İED"]:
+        for pattern, can in zip(patterns, filt.possible(text), strict=True):
+            if not can:
+                assert pattern.search(text) is None
+        if not CONFUSABLE.search(text):  # else the filter keeps every pattern
+            assert filt.possible(text)[-1] == ("peaceful" in text.lower())

@@ -57,3 +57,14 @@ def test_numbers_with_points_do_not_split() -> None:
 def test_lone_closing_quote_joins_previous_sentence() -> None:
     text = 'Dia berkata "kami siap. "\nParagraf baru.'
     assert _texts(text) == ['Dia berkata "kami siap. "', "Paragraf baru."]
+
+
+def test_abbreviation_after_a_long_sentence_start() -> None:
+    # the word before a period is read from the sentence's last characters: the same as from all of it
+    long = "Rombongan itu berangkat pagi hari dari kantor kecamatan menuju rumah warga di Jl. Merdeka. Mereka tiba."
+    assert [long[s.start : s.end] for s in split_sentences(long, frozenset({"jl."}))] == [
+        "Rombongan itu berangkat pagi hari dari kantor kecamatan menuju rumah warga di Jl. Merdeka.", "Mereka tiba."]
+    word = "x" * 70 + "Jl."  # a word longer than the tail read first
+    text = f"Di {word} Merdeka. Mereka tiba."
+    assert len(split_sentences(text, frozenset({word.lower()}))) == 2
+    assert len(split_sentences(text, frozenset({"jl."}))) == 3

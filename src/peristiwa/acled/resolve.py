@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import AcledView, Actor, Count, Document, Event
+from ..text.caseless import needle_filter
 from .mapping import AcledMapping, Cue, Rule, load_mapping
 
 __all__ = ["AcledDecision", "fatalities", "interaction", "resolve_document"]
@@ -135,6 +136,7 @@ class _Resolver:
         self.doc = doc
         self.m = mapping
         self.cues = tuple(cues)
+        self.needles = needle_filter(tuple(c.pattern for c in self.cues))  # one automaton pass per event text
         self.modalities = frozenset(modalities)
         self.entity_sector = {(e.start, e.end): e.sector for e in doc.entities if e.sector}
         self.gpe = frozenset((e.start, e.end) for e in doc.entities if e.label == "GPE")
@@ -180,9 +182,10 @@ class _Resolver:
             cls1 = "state"  # tear gas, water cannon, rubber bullets: the tools of security forces
         text = _event_text(self.doc, ev)
         flags: set[str] = set()
-        for c in self.cues:  # several rows may share a name: once one holds, the others need no search
+        possible = self.needles.possible(text)  # False: the cue's needle test already says no match
+        for c, can in zip(self.cues, possible, strict=True):  # rows may share a name: once one holds, skip
             flag = f"cue:{c.name}"
-            if flag not in flags and c.pattern.search(text):
+            if flag not in flags and can and c.pattern.search(text):
                 flags.add(flag)
         kinds = {c.kind for c in ev.counts if c.value > 0}
         if "killed" in kinds or "cue:killed-vague" in flags or "cue:killed-one" in flags:

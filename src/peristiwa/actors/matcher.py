@@ -117,10 +117,12 @@ class PhraseMatcher(Generic[T]):
     def _scan(self, text: str, start: int, end: int) -> list[Match[T]]:
         folded = fold(text[start:end])
         out: list[Match[T]] = []
+        n = len(text)
         for last, (length, items) in self._auto.iter(folded):
             s, e = start + last - length + 1, start + last + 1
-            if (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s])) or (
-                e < len(text) and is_word_char(text[e]) and is_word_char(text[e - 1])
+            # is_word_char inlined (str.isalnum): most automaton hits lie inside a longer word
+            if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+                e < n and text[e].isalnum() and text[e - 1].isalnum()
             ):
                 continue
             surface = text[s:e]

@@ -19,8 +19,10 @@ name any callable ``(doc, registry, context_country) -> Iterable[Entity]``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -189,7 +191,7 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         yield ent
     if not named:
         return
-    for m in _WORD_RUN.finditer(text):  # later uses: one pass over the words, as in _coref
+    for m in _word_runs(text):  # later uses: one pass over the words, as in _coref
         first = named.get(m.group())
         if first is not None and m.start() > first.end:
             yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
@@ -281,12 +283,16 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
     for s_start, s_end in spans:
         toks = list(_TOKEN.finditer(text, s_start, s_end))
+        # which tokens are possible name words, tested once each (a lower-case word never is: no call)
+        ok = [w[:1].isupper() and _name_word(reg, w) for w in (m.group() for m in toks)]
+        n = len(toks)
         i = 0
-        while i < len(toks):
+        while i < n:
+            if not ok[i]:  # no run starts here
+                i += 1
+                continue
             j = i
-            while j < len(toks) and j - i < 4 and _name_word(reg, toks[j].group()) and (
-                j == i or text[toks[j - 1].end() : toks[j].start()] == " "
-            ):
+            while j < n and j - i < 4 and ok[j] and (j == i or text[toks[j - 1].end() : toks[j].start()] == " "):
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
             # (a dateline's dash or a quotation mark opens a clause: "CNN Indonesia -- Keputusan Lorde")
@@ -303,10 +309,17 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
 
 
 @functools.lru_cache(maxsize=4)
+def _word_runs(text: str) -> list[re.Match[str]]:
+    """The whole words of a document (``_WORD_RUN``), found once for every source and the coreference
+    pass that walks them (speakers, initials, case evidence, name parts)."""
+    return list(_WORD_RUN.finditer(text))
+
+
+@functools.lru_cache(maxsize=4)
 def _case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words a document writes in lower case, and those it capitalises inside a sentence: how the
     article itself tells a common word from a name (computed once per document, for every source)."""
-    lower = frozenset(w for w in _WORD_RUN.findall(text) if w[:1].islower())
+    lower = frozenset(w for w in (m.group() for m in _word_runs(text)) if w[:1].islower())
     return lower, frozenset(_MID_CAPITAL.findall(text))
 
 
@@ -342,12 +355,12 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     if not (reg.speech_subj or reg.speech_post):
         return
     text = doc.text
-    words = list(_WORD_RUN.finditer(text))
+    words = _word_runs(text)
 
     found: set[str] = set()
     for i, m in enumerate(words):
         w = m.group()
-        if w in found or not _name_word(reg, w):
+        if not w[:1].isupper() or w in found or not _name_word(reg, w):  # lower case: never a name word
             continue
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -434,7 +447,7 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
         return out
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
-    for m in _WORD_RUN.finditer(doc.text):
+    for m in _word_runs(doc.text):
         named = parts.get(m.group())
         if named is not None:
             out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
@@ -458,13 +471,31 @@ def _major_place(word: str, min_rank: int = 45) -> bool:
 
 
 def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:
-    """Non-overlapping subset: longer mentions first, then by source reliability."""
+    """Non-overlapping subset: longer mentions first, then by source reliability.
+
+    The spans kept so far are disjoint and non-empty, so sorted by start they are sorted by end too: a new
+    span overlaps one of them exactly when the last one starting before its end reaches past its start
+    (one bisection instead of a scan of all kept spans). Empty spans, which break that order, take the scan.
+    """
     occupied = sorted(taken or [])
     chosen: list[Entity] = []
-    for ent in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.origin or "", 9), c.start)):
-        if any(ent.start < e and s < ent.end for s, e in occupied):
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.origin or "", 9), c.start))
+    if any(e <= s for s, e in occupied) or any(c.end <= c.start for c in cands) or any(
+            a[1] > b[0] for a, b in itertools.pairwise(occupied)):
+        for ent in ordered:
+            if any(ent.start < e and s < ent.end for s, e in occupied):
+                continue
+            occupied.append((ent.start, ent.end))
+            chosen.append(ent)
+        return chosen
+    starts = [s for s, _ in occupied]
+    ends = [e for _, e in occupied]
+    for ent in ordered:
+        k = bisect.bisect_left(starts, ent.end)  # spans [0, k) start before the new one ends
+        if k and ends[k - 1] > ent.start:
             continue
-        occupied.append((ent.start, ent.end))
+        starts.insert(k, ent.start)
+        ends.insert(k, ent.end)
         chosen.append(ent)
     return chosen
 

@@ -33,6 +33,10 @@ PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "wit
              "genitive_prep", "owner_prep")
 
 
+_HEAD_OR_MOD = ("actor_head", "actor_mod")
+#: roles that keep an actor modifier out of a phrase it precedes (see _premodifier)
+_NOT_PREMODIFIER = (*PP_ROLES, "coord", "clause_break", "speech")
+
 _NAME_PARTICLES = {"al", "bin", "binti", "van", "der", "de", "da", "el", "ibn", "von"}
 
 
@@ -127,14 +131,18 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             if k + 1 < end and k + 1 not in cc.entities:
                 cc.entities[k + 1] = (end, label)
     head_final = sv.syntax.head_final
+    # the loop below tests every token: the role sets are read directly (``role in roles[j]`` is
+    # ``sv.has_role(j, role)`` for a token of the sentence) and the lookups bound once
+    roles, words, pronouns = sv.roles, sv.words, res.pronouns
+    width = 5 if head_final else 3
     while i < n:
         start = i
         j = i
-        pronoun = sv.words[i] in res.pronouns  # "keduanya" is a pronoun before it is a quantifier
-        while j < n and j - i < (5 if head_final else 3) and j not in cc.entities and not pronoun and (
-            sv.has_role(j, "quant") or sv.words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
-            or (head_final and sv.has_role(j, "possessive") and j + 1 < n and j + 1 not in cc.blocked
-                and sv.has_role(j + 1, "actor_head", "actor_mod"))  # "his driver", "their leaders"
+        pronoun = words[i] in pronouns  # "keduanya" is a pronoun before it is a quantifier
+        while j < n and j - i < width and j not in cc.entities and not pronoun and (
+            "quant" in roles[j] or words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
+            or (head_final and "possessive" in roles[j] and j + 1 < n and j + 1 not in cc.blocked
+                and not roles[j + 1].isdisjoint(_HEAD_OR_MOD))  # "his driver", "their leaders"
         ):
             j += 1
         kind = ""
@@ -150,7 +158,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             j = i
             head_end, label = cc.entities[i]
             kind = "proper" if sv.is_upper(i) else "common"
-        elif j < n and j not in cc.blocked and sv.has_role(j, "actor_head"):
+        elif j < n and j not in cc.blocked and "actor_head" in roles[j]:
             kind = "common"
             ends = [end for end, role in sv.role_starts.get(j, ()) if role == "actor_head"]
             head_end = max(ends) if ends else j + 1
@@ -181,11 +189,8 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         k = start - 1
         while k >= 0 and (sv.has_role(k, "quant", "aspect_head") or sv.has_class(k, "place_noun")):
             k -= 1
-        if k >= 0:
-            for role in PP_ROLES:
-                if sv.has_role(k, role) and not sv.has_role(k, "actor_head"):
-                    np.pp = role
-                    break
+        if k >= 0 and "actor_head" not in roles[k]:
+            np.pp = next((role for role in PP_ROLES if role in roles[k]), None)
             if np.pp == "genitive_prep" and k > 0 and sv.has_role(k - 1, "member_head", "quant") and not any(
                 x.start <= k - 1 < x.end and x.members for x in nps
             ):
@@ -206,17 +211,19 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
 def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
     """Head-final languages: a word before the head noun that belongs to the phrase ("two armed men",
     "unidentified gunmen", "hundreds of students")."""
-    if j in cc.blocked or sv.has_role(j, "actor_head"):
+    roles = sv.roles
+    r = roles[j]  # 0 <= j < len(sv): the role sets are read directly, as in chunk()
+    if j in cc.blocked or "actor_head" in r:
         return False
-    if sv.has_role(j, "actor_mod") and not sv.has_role(j, *PP_ROLES, "coord", "clause_break", "speech"):
+    if "actor_mod" in r and r.isdisjoint(_NOT_PREMODIFIER):
         return True
     raw = sv.raw[j]
     if (j > i and raw.isalpha() and raw.islower() and len(raw) > 2 and not is_function(sv, j)
             and not raw.endswith(("ed", "ing", "ly")) and sv.words[j] not in sv.res.pronouns
-            and not sv.has_role(j, "possessive", "np_skip")):
+            and r.isdisjoint(("possessive", "np_skip"))):
         return True  # a noun adjunct: "a campaign team member", "a drug suspect"
     # "dozens of", "some of": the partitive preposition after a quantifier
-    return j > i and sv.has_role(j, "genitive_prep") and (sv.has_role(j - 1, "quant") or sv.words[j - 1][:1].isdigit())
+    return j > i and "genitive_prep" in r and ("quant" in roles[j - 1] or sv.words[j - 1][:1].isdigit())
 
 
 def _mark_possessive(sv: SentView, np: NP) -> None:

@@ -63,7 +63,7 @@ _EXCLUSIVE_MODES = {"COERCE", "SANCTION", "RETREAT"}
 def _mode_cues(sv: SentView, res: Resources, cand: Candidate) -> list[str]:
     key = "modes"
     if key not in sv.cache:
-        sv.cache[key] = res.modes.find_all(sv.words)
+        sv.cache[key] = res.modes.find_all(sv.words, sv.heads(res.modes))
     modes = list(cand.modes)
     replaced: set[str] = set()
     for m in sv.cache[key]:

@@ -12,13 +12,20 @@ literal); later words are literal; ``(x)`` is optional; ``a|b`` are alternatives
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import msgspec
 
 from .morphology import Morphology, Template
 
 __all__ = ["Match", "PhraseMatcher", "Row", "cell"]
 
 Tail = tuple[tuple[frozenset[str], bool], ...]
+
+#: The lookup of a word no row can open: one shared (never changed) list, because the memo keeps an entry
+#: for every word of every article read, and tens of thousands of empty lists would all be objects the
+#: cyclic garbage collector walks again at each full collection.
+_NO_ROWS: list[tuple[Row, Template]] = []
 
 
 def cell(row: dict[str, str], key: str) -> str:
@@ -35,15 +42,22 @@ class Row:
     head: str
     tail: Tail
     cells: dict[str, str]
+    #: the cells with "-" read as empty, once (rules read them for every match)
+    clean: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "clean", {key: cell(self.cells, key) for key in self.cells})
 
     def get(self, key: str) -> str:
         """The cell ``key`` ("-" read as empty)."""
-        return cell(self.cells, key)
+        return self.clean.get(key, "")
 
 
-@dataclass(frozen=True)
-class Match:
-    """A row matched over tokens ``[start, end)`` (token indices), with the head's affix template."""
+class Match(msgspec.Struct, frozen=True):
+    """A row matched over tokens ``[start, end)`` (token indices), with the head's affix template.
+
+    A struct (not a dataclass) because sentences are scanned for thousands of them: a frozen dataclass
+    pays a ``object.__setattr__`` per field; change one with ``msgspec.structs.replace``."""
 
     start: int
     end: int
@@ -109,23 +123,28 @@ class PhraseMatcher:
                 hit = self.index.get(part)
                 if hit:
                     return hit
-        return []
+        return _NO_ROWS
 
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:
         """All matches starting at token ``i``, longest first (ties keep table order)."""
-        entries = self.lookup(words[i])
-        if not entries and (not self.compounds or words[i] not in self.compounds):
+        word = words[i]
+        entries = self._memo.get(word)
+        if entries is None:
+            entries = self.lookup(word)
+        compounds = self.compounds.get(word) if self.compounds else None
+        if not entries and not compounds:
             return []
         out: list[Match] = []
         for row, template in entries:
             end = self._tail(words, i + 1, row.tail)
             if end is not None:
                 out.append(Match(i, end, row, template))
-        for row, template, tail in self.compounds.get(words[i], ()):
+        for row, template, tail in compounds or ():
             end = self._tail(words, i + 1, tail)
             if end is not None:
                 out.append(Match(i, end, row, template))
-        out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
+        if len(out) > 1:
+            out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
         return out
 
     @staticmethod
@@ -137,25 +156,37 @@ class PhraseMatcher:
                 return None
         return j
 
-    def find_all(self, words: Sequence[str]) -> list[Match]:
-        """Every match at every position (overlaps kept; callers choose)."""
-        out: list[Match] = []
+    def heads(self, words: Sequence[str]) -> list[int]:
+        """The positions where a match may start (a word some row can open); :meth:`match_at` finds
+        nothing anywhere else, so a scan of a sentence need only try these."""
         compounds = self.compounds
+        memo = self._memo
+        out: list[int] = []
         for i, w in enumerate(words):
-            if (self._memo.get(w) == [] or (w not in self._memo and not self.lookup(w))) and w not in compounds:
-                continue  # most words hit no row: skip the call
+            hit = memo.get(w)
+            if hit is None:
+                hit = self.lookup(w)
+            if hit or w in compounds:
+                out.append(i)
+        return out
+
+    def find_all(self, words: Sequence[str], heads: Sequence[int] | None = None) -> list[Match]:
+        """Every match at every position (overlaps kept; callers choose); ``heads``: :meth:`heads` of
+        ``words`` when the caller has them."""
+        out: list[Match] = []
+        for i in self.heads(words) if heads is None else heads:  # most words open no row: only the others
             out.extend(self.match_at(words, i))
         return out
 
-    def find_longest(self, words: Sequence[str]) -> list[Match]:
-        """Left-to-right, longest non-overlapping matches."""
+    def find_longest(self, words: Sequence[str], heads: Sequence[int] | None = None) -> list[Match]:
+        """Left-to-right, longest non-overlapping matches (``heads`` as for :meth:`find_all`)."""
         out: list[Match] = []
-        i = 0
-        while i < len(words):
+        after = 0
+        for i in self.heads(words) if heads is None else heads:
+            if i < after:
+                continue  # inside the last match
             found = self.match_at(words, i)
             if found:
                 out.append(found[0])
-                i = found[0].end
-            else:
-                i += 1
+                after = found[0].end
         return out

@@ -19,7 +19,7 @@ __all__ = ["modality_of"]
 def _cues(sv: SentView, res: Resources) -> list[Match]:
     key = "modality"
     if key not in sv.cache:
-        sv.cache[key] = res.modality.find_longest(sv.words)
+        sv.cache[key] = res.modality.find_longest(sv.words, sv.heads(res.modality))
     cues: list[Match] = sv.cache[key]
     return cues
 

@@ -154,6 +154,20 @@ class QuoteLexicon:
     outlet_re: re.Pattern[str] = field(repr=False)
     any_re: CaselessPattern = field(repr=False)
     max_phrase: int = 4
+    #: the title words of speaker phrases (ranks, roles, organisation heads, places) in one index by first
+    #: word: (length, words, label), longest first, ties in that table order (see speakers.lex_marks)
+    title_index: dict[str, list[tuple[int, tuple[str, ...], str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        tables = (("rank", self.ranks), ("role", self.roles), ("org", self.org_heads), ("geo", self.geo))
+        entries: dict[str, list[tuple[int, int, tuple[str, ...], str]]] = {}
+        for order, (label, phrases) in enumerate(tables):
+            for first, items in phrases.by_first.items():
+                entries.setdefault(first, []).extend((len(p), order, p, label) for p in items)
+        for first, found in entries.items():
+            found.sort(key=lambda e: (-e[0], e[1]))
+            self.title_index[first] = [(n, p, label) for n, _order, p, label in found]
 
     def verb(self, form: str) -> Verb | None:
         """The verb entry for a matched form (case-insensitive, whitespace-normalised)."""

@@ -119,6 +119,27 @@ class Resources:
     syntax: Syntax
     #: word form -> majority universal POS tag (``pos_lexicon.tsv``, built from UD; empty when absent)
     pos: dict[str, str] = field(default_factory=dict)
+    #: word -> bit mask of the tables (``lexicons`` order) in which a row can open at that word: one
+    #: lookup per word of a sentence serves the trigger scan and every annotation (see :meth:`SentView.heads`)
+    _masks: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def lexicons(self) -> tuple[PhraseMatcher, ...]:
+        """The phrase tables, in the order of the bits of :meth:`mask`."""
+        return self.triggers, self.modes, self.modality, self.cues, self.classes
+
+    def mask(self, word: str) -> int:
+        """Bit ``k`` set when a row of ``lexicons[k]`` can open at ``word`` (memoised, bounded)."""
+        found = self._masks.get(word)
+        if found is None:
+            if len(self._masks) > 200_000:  # bounded like the tables' own memos
+                self._masks.clear()
+            found = 0
+            for k, matcher in enumerate(self.lexicons):
+                if matcher.lookup(word) or word in matcher.compounds:
+                    found |= 1 << k
+            self._masks[word] = found
+        return found
 
     @classmethod
     def load(cls, pack: LanguagePack) -> Resources:
@@ -165,12 +186,18 @@ class SentView:
     ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
     ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
     The annotations are computed on first use: most sentences of an article hold no event and are only
-    scanned for triggers.
+    scanned for triggers. ``start``/``end`` (the sentence's offsets), ``res`` and ``syntax`` are plain
+    attributes, not properties: the rules read them for every token they test.
     """
 
     def __init__(self, index: int, sentence: Sentence, tokens: list[Token], raw: list[str], res: Resources) -> None:
         self.index = index
         self.sentence = sentence
+        self.start: int = sentence.start
+        self.end: int = sentence.end
+        #: the pack resources this view was annotated with, and their argument-rule words and switches
+        self.res: Resources = res
+        self.syntax: Syntax = res.syntax
         self.tokens = tokens
         self.raw = raw
         self.words = [w.lower() for w in raw]
@@ -180,14 +207,24 @@ class SentView:
         self._role_starts: dict[int, list[tuple[int, str]]] = {}
         self._classes: list[frozenset[str]] | None = None
         self._class_starts: dict[int, list[tuple[int, str]]] = {}
+        self._live: list[tuple[int, int]] | None = None
 
-    @staticmethod
-    def _annotate(matcher: PhraseMatcher, words: list[str], column: str) -> tuple[
+    def heads(self, matcher: PhraseMatcher) -> list[int]:
+        """The tokens where a row of ``matcher`` (one of the resources' tables) can open, as
+        ``matcher.heads(self.words)`` finds them, from one lookup per word for all the tables."""
+        if self._live is None:
+            mask = self._res.mask
+            self._live = [(i, m) for i, m in enumerate(map(mask, self.words)) if m]
+        bit = 1 << self._res.lexicons.index(matcher)
+        return [i for i, m in self._live if m & bit]
+
+    def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[
         list[frozenset[str]], dict[int, list[tuple[int, str]]]
     ]:
+        words = self.words
         per: list[frozenset[str]] = [_EMPTY] * len(words)
         starts: dict[int, list[tuple[int, str]]] = {}
-        for m in matcher.find_all(words):
+        for m in matcher.find_all(words, self.heads(matcher)):
             value = m.row.get(column)
             starts.setdefault(m.start, []).append((m.end, value))
             for k in range(m.start, m.end):
@@ -197,7 +234,7 @@ class SentView:
     @property
     def roles(self) -> list[frozenset[str]]:
         if self._roles is None:
-            self._roles, self._role_starts = self._annotate(self._res.cues, self.words, "role")
+            self._roles, self._role_starts = self._annotate(self._res.cues, "role")
         return self._roles
 
     @property
@@ -209,7 +246,7 @@ class SentView:
     @property
     def classes(self) -> list[frozenset[str]]:
         if self._classes is None:
-            self._classes, self._class_starts = self._annotate(self._res.classes, self.words, "class")
+            self._classes, self._class_starts = self._annotate(self._res.classes, "class")
         return self._classes
 
     @property
@@ -228,24 +265,6 @@ class SentView:
         flag: bool = self.cache["boiler"]
         return flag
 
-    @property
-    def res(self) -> Resources:
-        """The pack resources this view was annotated with."""
-        return self._res
-
-    @property
-    def syntax(self) -> Syntax:
-        """The pack's argument-rule words and switches."""
-        return self._res.syntax
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
-
     def __len__(self) -> int:
         return len(self.tokens)
 
@@ -254,7 +273,8 @@ class SentView:
         rs = self._roles if self._roles is not None else self.roles
         if 0 <= i < len(rs):
             r = rs[i]
-            return bool(r) and not r.isdisjoint(roles)
+            if r:
+                return not r.isdisjoint(roles)
         return False
 
     def has_class(self, i: int, *classes: str) -> bool:
@@ -262,7 +282,8 @@ class SentView:
         cs = self._classes if self._classes is not None else self.classes
         if 0 <= i < len(cs):
             c = cs[i]
-            return bool(c) and not c.isdisjoint(classes)
+            if c:
+                return not c.isdisjoint(classes)
         return False
 
     def role_span(self, i: int, role: str) -> int | None:

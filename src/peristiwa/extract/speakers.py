@@ -54,13 +54,14 @@ def longest_at(low: Sequence[str], i: int, phrases: Phrases) -> int:
 def lex_marks(low: list[str], lex: QuoteLexicon) -> list[str]:
     """Label each word: "role", "rank", "org", "geo", "time" or "" (no lexicon word)."""
     marks = [""] * len(low)
+    index = lex.title_index  # the four tables at once: the longest phrase, ties to rank, role, org, geo
     i = 0
     while i < len(low):
         best, label = 0, ""
-        for name, phrases in (("rank", lex.ranks), ("role", lex.roles), ("org", lex.org_heads), ("geo", lex.geo)):
-            n = longest_at(low, i, phrases)
-            if n > best:
+        for n, phrase, name in index.get(low[i], ()):
+            if tuple(low[i : i + n]) == phrase:
                 best, label = n, name
+                break
         if not best:
             w = low[i]
             if w in lex.title_abbreviations:

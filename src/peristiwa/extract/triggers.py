@@ -10,7 +10,9 @@ first, then in table order, so conditioned senses sit above the general one.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+import msgspec
 
 from .lexicon import Match, Row
 from .morphology import Template
@@ -265,8 +267,8 @@ def _reading(sv: SentView, m: Match) -> Match | None:
     nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
     gerund = verbal.has("gerund")
     if verbal.suffix and not gerund and start_after_infinitive(sv, m.start):
-        return replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
-    return replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
+        return msgspec.structs.replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
+    return msgspec.structs.replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
 
 
 def start_after_infinitive(sv: SentView, start: int) -> bool:
@@ -336,9 +338,10 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
     if sv.boilerplate:
         return out
     syn = res.syntax
-    i = 0
-    n = len(sv)
-    while i < n:
+    after = 0  # the end of the last trigger chosen: the next one starts there or later
+    for i in sv.heads(res.triggers):  # match_at(i) finds nothing at the other positions
+        if i < after:
+            continue
         chosen = None
         for m in res.triggers.match_at(sv.words, i):
             if syn.pos_from_context:
@@ -350,7 +353,6 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
                 chosen = m
                 break
         if chosen is None:
-            i += 1
             continue
         row = chosen.row
         cand = Candidate(
@@ -368,5 +370,5 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
             cand.voice = _participle_passive(sv, cand.start, cand.end)
         if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
-        i = chosen.end
+        after = chosen.end
     return out

@@ -157,11 +157,38 @@ class _Context:
         self.total = sum(self.countries.values())
         self.plausible = plausible
         self._cache: dict[tuple[str, int], float] = {}
+        self._shares: dict[tuple[str, str], float] = {}
+        # per country, the other names' plausible readings in it (names in the order of ``plausible``,
+        # readings in their order): support() then visits only the readings that can count
+        self._in_country: dict[str | None, list[tuple[str, list[tuple[GeoEntry, float, str | None]]]]] | None = None
+
+    def _readings_in(self, country: str | None) -> list[tuple[str, list[tuple[GeoEntry, float, str | None]]]]:
+        if self._in_country is None:
+            grouped: dict[str | None, list[tuple[str, list[tuple[GeoEntry, float, str | None]]]]] = {}
+            for k, others in self.plausible.items():
+                by: dict[str | None, list[tuple[GeoEntry, float, str | None]]] = {}
+                for o, p in others:
+                    if o.feature in ("country", "region"):
+                        continue
+                    by.setdefault(o.country, []).append((o, p, o.name if o.feature == "admin1" else o.admin1))
+                for code, readings in by.items():
+                    grouped.setdefault(code, []).append((k, readings))
+            self._in_country = grouped
+        return self._in_country.get(country, [])
 
     def country_share(self, country: str | None, key: str) -> float:
-        """Share of the other names' votes going to ``country`` (its neighbours' votes count half)."""
+        """Share of the other names' votes going to ``country`` (its neighbours' votes count half).
+
+        Memoised per (country, name): the candidates of one name share few countries, and the votes are
+        fixed for the round."""
         if country is None:
             return 0.0
+        cached = self._shares.get((country, key))
+        if cached is None:
+            cached = self._shares[(country, key)] = self._country_share(country, key)
+        return cached
+
+    def _country_share(self, country: str, key: str) -> float:
         own = self.by_key.get(key, {})
         total = self.total - sum(own.values())
         if total <= 0:
@@ -180,14 +207,12 @@ class _Context:
         total = 0.0
         if c.feature not in ("country", "region"):
             admin1 = c.name if c.feature == "admin1" else c.admin1
-            for k, others in self.plausible.items():
+            # the names without a reading in c's country add nothing (0.0) and are not visited
+            for k, others in self._readings_in(c.country):
                 if k == key:
                     continue
                 expected = 0.0
-                for o, p in others:
-                    if o.country != c.country or o.feature in ("country", "region"):
-                        continue
-                    o_admin1 = o.name if o.feature == "admin1" else o.admin1
+                for o, p, o_admin1 in others:
                     bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
                     close = self.near.get((c.index, o.index))
                     if close is None:

@@ -62,7 +62,9 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for m in _WORD.finditer(text, start, end):
         s, e, w = m.start(), m.end(), m.group()
-        if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
+        if w.isalnum():  # a plain word or number (most tokens): none of the cases below
+            out.append((s, e, w))
+        elif len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
             out.append((s, e - 2, w[:-2]))
             out.append((e - 2, e, w[-2:]))
         elif "-" in w and w[0].isupper() and w.rsplit("-", 1)[1].islower():  # "Texas-based", "Gaza-born"
@@ -158,6 +160,9 @@ class ScanContext:
         pack knows the whole ("Winston-Salem", "Al-Hasakah")."""
         out: list[Tok] = []
         for s, e, w in toks:
+            if "-" not in w:  # most tokens: nothing to split
+                out.append((s, e, w))
+                continue
             parts = w.split("-")
             if len(parts) > 1 and all(_cap(p) for p in parts) and not self.gaz.lookup(w) \
                     and not self.reg.modifiers.lookup(w):

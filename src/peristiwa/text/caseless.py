@@ -21,9 +21,12 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless"]
+import ahocorasick
+
+__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless", "needle_filter"]
 
 _END = sys.maxsize
+_MAX_NEEDLES = 16
 _REJECT_FLAGS = re.ASCII | re.LOCALE | re.VERBOSE
 
 
@@ -79,6 +82,50 @@ def _foldable(items: Any) -> bool:
     return True
 
 
+def _needle_char(code: int) -> bool:
+    """Whether every character a pattern literal matches (with or without the flag, in a text without a
+    confusable) lower-cases to the literal's own lower case: ASCII, or caseless punctuation."""
+    return code < 0x80 or CASELESS_BLOCK[0] <= code <= CASELESS_BLOCK[1]
+
+
+def _rank(needles: frozenset[str]) -> tuple[int, int]:
+    return min(len(n) for n in needles), -len(needles)
+
+
+def _needles(items: Any) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of a parsed pattern contains, or None when the pattern
+    promises none: the best of its literal runs and of its required parts (a group, every branch of an
+    alternation, a repeat of at least one). A zero-width assertion or a class ends a run (always safe)."""
+    best: frozenset[str] | None = None
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or _rank(cand) > _rank(best)):
+            best = cand
+
+    run: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL and _needle_char(av):
+            run.append(chr(av).lower())
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is C.SUBPATTERN:
+            consider(_needles(av[3]))
+        elif op is C.ATOMIC_GROUP:
+            consider(_needles(av))
+        elif op is C.BRANCH:
+            alternatives = [_needles(b) for b in av[1]]
+            if all(a is not None for a in alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needles(av[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
 @functools.lru_cache(maxsize=16)
 def _lowered(text: str) -> str | None:
     """``text.lower()`` when it is exact for :class:`CaselessPattern` (same length, no confusable), else None."""
@@ -92,22 +139,44 @@ class CaselessPattern:
     """A pattern compiled with ``re.IGNORECASE``; ``search``, ``match`` and ``finditer`` as ``re.Pattern``'s
     (with ``pos``/``endpos``), faster where the lower-cased text gives the same matches (module docstring)."""
 
-    __slots__ = ("_fast", "flags", "pattern", "regex")
+    __slots__ = ("_fast", "_needles", "flags", "pattern", "regex")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.regex = re.compile(pattern, flags | re.IGNORECASE)
         self.pattern = pattern
         self.flags = self.regex.flags
         self._fast: re.Pattern[str] | None = None
+        #: strings (lower-cased) one of which every match contains: a text whose lower case holds none of
+        #: them cannot match, and is answered without running the pattern (most cue patterns, most texts)
+        self._needles: tuple[str, ...] | None = None
         if not flags & _REJECT_FLAGS:
             parsed = P.parse(pattern, flags & ~re.IGNORECASE)
+            if not parsed.state.flags & _REJECT_FLAGS:
+                needles = _needles(parsed)
+                # a single letter is in nearly every text, and many needles cost more than the pattern
+                if needles and _rank(needles)[0] >= 2 and len(needles) <= _MAX_NEEDLES:
+                    self._needles = tuple(sorted(needles))
             if parsed.getwidth()[0] > 0 and not parsed.state.flags & _REJECT_FLAGS and _foldable(parsed):
                 self._fast = re.compile(pattern, flags & ~re.IGNORECASE)
 
     def _low(self, text: str) -> str | None:
         return _lowered(text) if self._fast is not None else None
 
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether ``text[pos:endpos]`` certainly holds no match: none of the needles is in its lower case
+        (a needle is text a match consumes, so it lies inside the searched range)."""
+        needles = self._needles
+        if needles is None:
+            return False
+        low = _lowered(text)
+        if low is None:
+            return False
+        lo, hi = max(pos, 0), max(endpos, 0)
+        return all(low.find(needle, lo, hi) < 0 for needle in needles)
+
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
         low = self._low(text)
         if low is None:
             return self.regex.search(text, pos, endpos)
@@ -116,6 +185,8 @@ class CaselessPattern:
         return None if m is None else self.regex.match(text, m.start(), endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
         low = self._low(text)
         if low is None:
             return self.regex.match(text, pos, endpos)
@@ -123,6 +194,8 @@ class CaselessPattern:
         return None if self._fast.match(low, pos, endpos) is None else self.regex.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return
         low = self._low(text)
         if low is None:
             yield from self.regex.finditer(text, pos, endpos)
@@ -132,6 +205,35 @@ class CaselessPattern:
             found = self.regex.match(text, m.start(), endpos)
             assert found is not None and found.end() == m.end()
             yield found
+
+
+class _NeedleFilter:
+    """The needles of several patterns in one automaton: one pass over a text tells, for every pattern,
+    whether it can match there (what each pattern's own needle test would say, for all of them at once)."""
+
+    def __init__(self, patterns: tuple[CaselessPattern, ...]) -> None:
+        self.patterns = patterns
+        self._auto: Any = None
+        needles = {n for p in patterns for n in p._needles or ()}
+        if needles:
+            self._auto = ahocorasick.Automaton()
+            for n in needles:
+                self._auto.add_word(n, n)
+            self._auto.make_automaton()
+
+    def possible(self, text: str) -> list[bool]:
+        """Per pattern: False when it certainly has no match in ``text`` (searched whole)."""
+        low = _lowered(text) if self._auto is not None else None
+        if low is None:
+            return [True] * len(self.patterns)
+        found = {n for _end, n in self._auto.iter(low)}
+        return [p._needles is None or not found.isdisjoint(p._needles) for p in self.patterns]
+
+
+@functools.lru_cache(maxsize=16)
+def needle_filter(patterns: tuple[CaselessPattern, ...]) -> _NeedleFilter:
+    """The (memoised) :class:`_NeedleFilter` of ``patterns``: for a fixed set run over many short texts."""
+    return _NeedleFilter(patterns)
 
 
 def caseless(pattern: str, flags: int = 0) -> CaselessPattern:

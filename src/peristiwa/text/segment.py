@@ -54,7 +54,7 @@ def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str])
     block = text[start:end]
     for m in _BOUNDARY.finditer(block):
         stop = start + m.end(2)
-        if m.group(1) == "." and _is_abbreviation(text[cur : start + m.end(1)], abbreviations):
+        if m.group(1) == "." and _is_abbreviation(_before(text, cur, start + m.end(1)), abbreviations):
             continue
         nxt = start + m.end(2) + len(m.group(3))
         # next sentence must start with an upper-case letter, a digit or an opening mark
@@ -78,6 +78,17 @@ def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str])
         else:
             merged.append((s, e))
     return merged
+
+
+def _before(text: str, cur: int, end: int) -> str:
+    """``text[cur:end]`` or a tail of it with the same last word: the sentence so far can be long, and the
+    word before a period (``_WORD_BEFORE``) is searched for from the left."""
+    lo = end - 64
+    if lo <= cur:
+        return text[cur:end]
+    tail = text[lo:end]
+    m = _WORD_BEFORE.search(tail)
+    return tail if m is not None and m.start() > 0 else text[cur:end]  # the word may start before the tail
 
 
 def _is_abbreviation(prefix: str, abbreviations: frozenset[str]) -> bool:
