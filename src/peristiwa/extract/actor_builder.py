@@ -17,7 +17,7 @@ from ..model import Actor, Document
 from .attach import main_place
 from .chunks import NP
 from .claims import quote_for
-from .coref import Antecedents
+from .coref import Antecedents, Mention
 from .resources import SentView, Syntax
 
 __all__ = ["ActorBuilder"]
@@ -129,6 +129,15 @@ class ActorBuilder:
             return frozenset()
         return frozenset(q.speaker.lower().split())
 
+    def _described(self, sv: SentView, np: NP) -> Mention | None:
+        """The phrase a description stands for: "aktivis mahasiswa itu" after "Aktivis ..., Khariq Anhar",
+        "musisi pemenang Grammy tersebut" after "Lorde", "the man" after "an unidentified armed man"."""
+        if not np.members and (m := self.ante.resolve_description(sv.index, np)) is not None:
+            return m
+        if (m := self.ante.resolve_epithet(sv.index, np)) is not None:
+            return m
+        return self.ante.resolve_definite(sv.index, np) if sv.words[np.start] in sv.syntax.definite else None
+
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
@@ -151,24 +160,11 @@ class ActorBuilder:
             if m is None:
                 return None
             sv, np = self.ante.views[m.si], m.np
-        elif np.kind == "common" and np.core is None and not np.members and (
-                m := self.ante.resolve_description(sv.index, np)) is not None:
-            actor = self.build(self.ante.views[m.si], m.np)  # "aktivis mahasiswa itu" after "Aktivis ..., X"
+        elif np.kind == "common" and np.core is None and (m := self._described(sv, np)) is not None:
+            actor = self.build(self.ante.views[m.si], m.np)  # its identity, with its own words
             if actor is not None:
                 s, e = sv.char_span(np.start, np.end)
                 return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
-        elif np.kind == "common" and np.core is None and (m := self.ante.resolve_epithet(sv.index, np)) is not None:
-            actor = self.build(self.ante.views[m.si], m.np)  # "musisi pemenang Grammy tersebut" after "Lorde"
-            if actor is not None:
-                s, e = sv.char_span(np.start, np.end)
-                return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
-        elif np.kind == "common" and np.core is None and sv.words[np.start] in sv.syntax.definite:
-            m = self.ante.resolve_definite(sv.index, np)  # "the man" after "an unidentified armed man"
-            if m is not None:
-                actor = self.build(self.ante.views[m.si], m.np)
-                if actor is not None:
-                    s, e = sv.char_span(np.start, np.end)
-                    return Actor(start=s, end=e, name=actor.name, country=actor.country, sector=actor.sector)
         s, e = sv.char_span(np.start, np.end)
         text = self.doc.text[s:e]
         if np.core is not None:
