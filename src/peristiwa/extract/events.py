@@ -325,8 +325,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
     actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
     deontic = forced == "deontic"
-    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal) if forced in (None, "deontic") \
-        else forced
+    purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
+    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok) \
+        if forced in (None, "deontic") else forced
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))

@@ -1,0 +1,192 @@
+"""English news patterns of street violence and protest, and the ACLED view they lead to: thrown crude
+bombs, arson with the object inside "set ... on fire", purpose infinitives of protest, strikes and protest
+fasts, and crowds (not armed groups) fighting. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.model import Document, Event
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def run(pipeline: Pipeline):
+    def _run(text: str) -> tuple[Document, list[Event]]:
+        doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date(2021, 3, 5)))
+        return doc, list(doc.events)
+
+    return _run
+
+
+def _asserted(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype and e.modality == "asserted"]
+
+
+def _view(events: list[Event]) -> tuple[str, str] | None:
+    coded = [e for e in events if e.acled is not None]
+    if not coded:
+        return None
+    first = min(coded, key=lambda e: e.trigger.start)
+    assert first.acled is not None
+    return first.acled.event_type, first.acled.sub_event_type
+
+
+# -- thrown and blasted crude bombs ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown attackers hurled a petrol bomb at a parked truck near the market on Sunday.",
+        "Masked men threw three crude bombs at the house of a councillor late on Friday.",
+        "Attackers tossed two hand-bombs into the courtyard of the station.",
+        "Unidentified men hurled at least four cocktail bombs in front of the college.",
+        "Assailants blasted two cocktails near the bus terminal in the morning.",
+        "A minibus was firebombed on the highway on Tuesday night.",
+    ],
+)
+def test_thrown_crude_bombs_are_explosive_attacks(run, text: str) -> None:
+    _, events = run(text)
+    found = _asserted(events, "ASSAULT")
+    assert found, [(e.type, e.modality) for e in events]
+    assert "explosives" in found[0].modes
+    assert _view(events) is not None and _view(events)[0] == "Explosions/Remote violence"  # type: ignore[index]
+
+
+def test_thrown_things_that_are_no_weapons_are_no_attack(run) -> None:
+    _, events = run("The coach threw the ball back to the players and the crowd cheered.")
+    assert not _asserted(events, "ASSAULT")
+
+
+def test_petrol_bomb_thrown_by_party_activists_is_a_riot(run) -> None:
+    _, events = run("Opposition party activists hurled a petrol bomb at a passenger bus on Monday.")
+    assert _view(events) == ("Riots", "Mob violence")
+
+
+# -- "set X on fire" ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified men set two buses on fire in the depot on Tuesday night.",
+        "Attackers set a school building ablaze in the village on Monday.",
+        "Masked men set the office of the cooperative afire before dawn.",
+    ],
+)
+def test_set_object_on_fire_is_arson(run, text: str) -> None:
+    _, events = run(text)
+    found = _asserted(events, "ASSAULT")
+    assert found and "destroy" in found[0].modes
+    assert _view(events) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_set_without_fire_is_no_event(run) -> None:
+    _, events = run("The council set a date for the vote on the new market on Monday.")
+    assert not _asserted(events, "ASSAULT")
+
+
+# -- purpose infinitives of protest --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 nurses gathered outside the ministry on Monday to protest against the new rota.",
+        "Villagers dumped rubbish on the highway to protest the closure of their clinic.",
+        "About 40 retired teachers held hands outside the town hall to demonstrate against pension cuts.",
+        "Hundreds of traders marched to the district office to protest the new levy.",
+    ],
+)
+def test_past_act_done_to_protest_is_a_protest(run, text: str) -> None:
+    _, events = run(text)
+    assert _asserted(events, "PROTEST"), [(e.type, e.modality) for e in events]
+    assert _view(events) is not None and _view(events)[0] == "Protests"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union decided to march to the capital to protest the new law.",
+        "Nurses will gather outside the ministry next week to protest the rota.",
+        "The drivers never gathered to protest the fare cut.",
+        "The party called a general strike to protest the arrest of its leader.",
+    ],
+)
+def test_intended_or_negated_act_leaves_the_protest_unasserted(run, text: str) -> None:
+    _, events = run(text)
+    purpose = text.index(" to protest") + len(" to ")
+    at = [e for e in events if e.type == "PROTEST" and e.trigger.start == purpose]
+    assert all(e.modality != "asserted" for e in at), [(e.type, e.modality) for e in events]
+    if "strike" not in text:  # the strike itself was called: that call is asserted
+        assert not _asserted(events, "PROTEST"), [(e.type, e.modality) for e in events]
+
+
+def test_purpose_infinitive_of_other_types_stays_a_purpose(run) -> None:
+    _, events = run("The group raised money to attack the convoy.")
+    assert not _asserted(events, "ASSAULT")
+
+
+# -- strikes and protest fasts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Sanitation workers have been striking for nine days over unpaid wages.", "strike"),
+        ("Striking workers blocked the gate of the factory on Wednesday.", "strike"),
+        ("Contract teachers began a fast outside the education office on Monday.", "hunger"),
+        ("The farmers continued their fast-unto-death for a third day.", "hunger"),
+    ],
+)
+def test_strike_and_fast(run, text: str, mode: str) -> None:
+    _, events = run(text)
+    found = _asserted(events, "PROTEST")
+    assert found and mode in {m for e in found for m in e.modes}, [(e.type, e.modes) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The economy began a fast recovery after the election.",
+        "Lightning was striking the hills all night.",
+    ],
+)
+def test_fast_and_striking_in_other_senses(run, text: str) -> None:
+    _, events = run(text)
+    assert not _asserted(events, "PROTEST")
+
+
+# -- crowds fighting are rioters, not armed groups ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two groups of villagers clashed over a disputed pond on Friday, leaving twelve people injured.",
+        "Members of two student unions clashed on the campus on Monday.",
+        "Clashes broke out between police and groups of youths after the match.",
+    ],
+)
+def test_crowds_clashing_without_weapons_riot(run, text: str) -> None:
+    _, events = run(text)
+    assert _view(events) is not None and _view(events)[0] == "Riots", [  # type: ignore[index]
+        (e.type, e.acled, [(a.name, a.sector) for a in e.actors]) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two groups exchanged fire for an hour on Monday.",
+        "A man was killed when two rival groups clashed over a land dispute on Friday.",
+        "Fighting between the army and the KIO was reported near the border.",
+    ],
+)
+def test_weapons_deaths_or_names_keep_a_battle(run, text: str) -> None:
+    _, events = run(text)
+    assert _view(events) == ("Battles", "Armed clash"), [
+        (e.type, e.acled, [(a.name, a.sector) for a in e.actors]) for e in events]
