@@ -190,3 +190,81 @@ def test_weapons_deaths_or_names_keep_a_battle(run, text: str) -> None:
     _, events = run(text)
     assert _view(events) == ("Battles", "Armed clash"), [
         (e.type, e.acled, [(a.name, a.sector) for a in e.actors]) for e in events]
+
+
+# -- who the participants are -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Blockaders set fire to a police van on the highway.", "protesters"),
+        ("The agitators set fire to a police van.", "protesters"),
+        ("Law enforcers opened fire on the picketers.", "police"),
+        ("Miscreants hurled a crude bomb at the house of a councillor.", "armed group"),
+        ("Ruling party men attacked the motorcade of the opposition leader.", "party"),
+        ("Party activists vandalised the office of a rival candidate.", "party"),
+    ],
+)
+def test_actor_sector_of_street_violence_words(run, text: str, sector: str) -> None:
+    _, events = run(text)
+    found = _asserted(events, "ASSAULT")
+    assert found and sector in {a.sector for a in found[0].actors}, [
+        (e.type, [(a.name, a.sector) for a in e.actors]) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani troops targeted Indian positions along the border on Monday.",
+        "Militants attacked a police checkpost in the district on Friday.",
+        "Rangers fired on Indian outposts along the border overnight.",
+    ],
+)
+def test_attack_on_posts_of_security_forces_is_a_battle(run, text: str) -> None:
+    _, events = run(text)
+    assert _view(events) == ("Battles", "Armed clash"), [
+        (e.type, [(a.name, a.sector) for a in e.recipients]) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian and Pakistani troops exchanged heavy fire along the border on Monday.",
+        "Two men were killed in crossfire between police and robbers.",
+    ],
+)
+def test_exchanges_of_fire(run, text: str) -> None:
+    _, events = run(text)
+    found = _asserted(events, "ASSAULT")
+    assert found and "firearms" in found[0].modes
+    assert _view(events) == ("Battles", "Armed clash")
+
+
+def test_firing_as_a_noun(run) -> None:
+    _, events = run("Two protesters were injured in police firing on Monday.")
+    assert any("firearms" in e.modes for e in _asserted(events, "ASSAULT"))
+    _, events = run("The firing of the minister surprised everyone.")
+    assert not _asserted(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruling party men hacked a shopkeeper to death on Monday.",
+        "Unknown men chopped a village headman to death on Tuesday night.",
+        "A local leader was chopped to death by assailants on Tuesday night.",
+    ],
+)
+def test_victim_between_verb_and_to_death(run, text: str) -> None:
+    _, events = run(text)
+    found = [e for e in _asserted(events, "ASSAULT") if e.acled is not None]
+    assert found and found[0].acled is not None and found[0].acled.fatalities == 1, [
+        (e.type, e.acled) for e in events]
+
+
+def test_lethal_party_violence_is_a_political_militia_attack(run) -> None:
+    _, events = run("Ruling party men hacked a shopkeeper to death on Monday.")
+    assert _view(events) == ("Violence against civilians", "Attack")
+    _, events = run("Party supporters beat up a journalist outside the court.")
+    assert _view(events) == ("Riots", "Mob violence")
