@@ -268,3 +268,46 @@ def test_lethal_party_violence_is_a_political_militia_attack(run) -> None:
     assert _view(events) == ("Violence against civilians", "Attack")
     _, events = run("Party supporters beat up a journalist outside the court.")
     assert _view(events) == ("Riots", "Mob violence")
+
+
+# -- attempted protests, fist fights, beatings ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of a farmers union were arrested when they attempted to picket the office of the governor.",
+        "Some 200 contract workers were detained when they tried to lay siege to the head office.",
+    ],
+)
+def test_attempted_protest_stopped_by_arrests(run, text: str) -> None:
+    _, events = run(text)
+    assert _asserted(events, "PROTEST"), [(e.type, e.modality) for e in events]
+    assert _view(events) is not None and _view(events)[0] == "Protests"  # type: ignore[index]
+
+
+def test_attempted_attack_stays_an_attempt(run) -> None:
+    _, events = run("Rebels tried to attack the army base on Monday.")
+    assert not _asserted(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A councillor was roughed up by rival party members on Monday.", ("Riots", "Mob violence")),
+        ("Members of two unions exchanged blows during the wage talks.", ("Riots", "Mob violence")),
+        ("A fire exchange broke out between Indian and Pakistani troops on Wednesday night.",
+         ("Battles", "Armed clash")),
+    ],
+)
+def test_fights_and_beatings(run, text: str, expected: tuple[str, str]) -> None:
+    _, events = run(text)
+    assert _view(events) == expected, [(e.type, e.acled) for e in events]
+
+
+def test_slaughtered_person_is_one_death_but_not_cattle(run) -> None:
+    _, events = run("An activist was slaughtered in the village on Thursday night.")
+    found = [e for e in _asserted(events, "ASSAULT") if e.acled is not None]
+    assert found and found[0].acled is not None and found[0].acled.fatalities == 1
+    _, events = run("Villagers were arrested for the slaughter of cows.")
+    assert not _asserted(events, "ASSAULT")

@@ -11,7 +11,9 @@ A purpose infinitive states an aim, not an act ("raised funds to fight the regim
 of ``[modality] purpose_asserted`` (PROTEST): "hundreds gathered outside the office to protest the
 decision" reports the protest itself - the gathering was it. There the infinitive takes the modality of
 the asserted past-tense act it serves, unless that act is only an intention or a call (``purpose_intent``:
-"planned to protest", "called a strike to protest").
+"planned to protest", "called a strike to protest"). An attempted protest of these types is asserted
+too (``attempt_asserted``: "were detained when they tried to stage a sit-in"): people gathered and were
+stopped, which ACLED codes as a protest with intervention.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ def _past_form(sv: SentView, res: Resources, k: int) -> bool:
     return k == 0 or not sv.has_role(k - 1, "quant", "possessive", "demonstrative", "np_skip", "passive_aux", "aux")
 
 
+def _attempts(res: Resources) -> frozenset[str]:
+    """Cues of an attempt (``[modality] attempt_asserted``) that do not make a protest hypothetical."""
+    return frozenset(res.setting("modality", "attempt_asserted", default=()))
+
+
 def _purpose_of_past_act(sv: SentView, res: Resources, to: int) -> str | None:
     """The modality of the past-tense act a purpose "to" at token ``to`` serves ("gathered ... to protest"),
     or None when no such act stands before it in its clause or the act is an intention or a call."""
@@ -78,6 +85,8 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
             served = _purpose_of_past_act(sv, res, m.start)
             if served is not None:
                 return served
+        if purpose_ok and m.row.get("lemma") in _attempts(res):
+            continue  # "were arrested when they tried to stage a demonstration": the attempt was the protest
         if scope == "sentence":
             if value != "none" and best is None:
                 best = (len(sv), value)
