@@ -311,3 +311,39 @@ def test_slaughtered_person_is_one_death_but_not_cattle(run) -> None:
     assert found and found[0].acled is not None and found[0].acled.fatalities == 1
     _, events = run("Villagers were arrested for the slaughter of cows.")
     assert not _asserted(events, "ASSAULT")
+
+
+# -- air strikes told by the aircraft -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 15 militants were killed after Air Force jets targeted rebel hideouts in the valley.",
+        "Twenty militants were killed as military fighter aircraft pounded hideouts in two villages.",
+    ],
+)
+def test_aircraft_make_an_air_strike(run, text: str) -> None:
+    _, events = run(text)
+    assert _view(events) == ("Explosions/Remote violence", "Air/drone strike"), [
+        (e.type, e.modes, e.acled) for e in events]
+
+
+def test_air_force_officials_meeting_is_no_strike(run) -> None:
+    _, events = run("The Air Force chief met the defence minister on Monday.")
+    assert not _asserted(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man has been burnt to death in his house on Sunday.",
+        "Unidentified gunmen shot a policeman dead in the town.",
+        "An activist was shot to death near the college on Thursday night.",
+    ],
+)
+def test_single_victim_wordings_are_one_death(run, text: str) -> None:
+    _, events = run(text)
+    found = [e for e in _asserted(events, "ASSAULT") if e.acled is not None]
+    assert found and found[0].acled is not None and found[0].acled.fatalities == 1, [
+        (e.type, e.acled) for e in events]
