@@ -347,3 +347,38 @@ def test_single_victim_wordings_are_one_death(run, text: str) -> None:
     found = [e for e in _asserted(events, "ASSAULT") if e.acled is not None]
     assert found and found[0].acled is not None and found[0].acled.fatalities == 1, [
         (e.type, e.acled) for e in events]
+
+
+# -- crowds of unknown organisations against the police; marches, gatherings, road blocks --------------------
+
+
+def test_unknown_organisation_clashing_with_police_only_riots(run) -> None:
+    _, events = run("Members of the Youth Progress Front clashed with policemen outside the assembly on Monday.")
+    assert _view(events) is not None and _view(events)[0] == "Riots"  # type: ignore[index]
+
+
+def test_unknown_group_fighting_the_army_stays_a_battle(run) -> None:
+    _, events = run("Fighting between the army and the KNLF was reported near the border.")
+    assert _view(events) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Party members gathered outside the chief minister's residence and demanded he resign.",
+        "Teachers marched towards the education minister's residence demanding pay rises.",
+        "Relatives of a murdered farmer blocked the Karur-Tiruchy national highway for two hours on Monday.",
+        "Over 70 nurses gathered outside the office of the State Council of Medical Research in the capital "
+        "to demonstrate against the decision.",
+    ],
+)
+def test_gatherings_marches_and_road_blocks(run, text: str) -> None:
+    _, events = run(text)
+    assert _view(events) is not None and _view(events)[0] in ("Protests", "Riots"), [  # type: ignore[index]
+        (e.type, e.modality, e.acled) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Troops marched towards the town.", "Rebels marched towards the capital."])
+def test_forces_marching_are_no_protest(run, text: str) -> None:
+    _, events = run(text)
+    assert not _asserted(events, "PROTEST")

@@ -64,6 +64,7 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
     persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
     names = {e.name for e in doc.entities if e.label == "PER" and e.name} | set(known_persons)
     security = {"military", "police", "rebels", "armed group"}
+    police = set(res.setting("actors", "police_sectors", default=[]))
     weapons = set(res.setting("actors", "armed_modes", default=[]))
 
     crowd_sector = res.setting("actors", "crowd_sector", default=None)
@@ -73,14 +74,16 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
         words = a.name.split()
         return any(sum(c.isupper() for c in w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:])
 
-    def armed(a: Actor, organisation: bool, unarmed_crowd: bool = False) -> Actor:
+    def armed(a: Actor, organisation: bool, unarmed_crowd: bool = False, police_only: bool = False) -> Actor:
         if a.sector is not None or (a.start, a.end) in persons or a.name in names:
             return a
         if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
                                                               or [a.name])):
             return a
-        if unarmed_crowd and not named(a) and not _mentions_entity(doc, a):
-            # "two groups of villagers clashed": people a common noun names, no weapon told: a crowd
+        if unarmed_crowd and (police_only or (not named(a) and not _mentions_entity(doc, a))):
+            # "two groups of villagers clashed": people a common noun names, no weapon told: a crowd;
+            # so is an unknown organisation's crowd that clashes with the police only ("members of the
+            # youth front clashed with policemen")
             return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=crowd_sector)
         return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=sector)
 
@@ -96,10 +99,12 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
         crowd = fight and bool(weapons) and not any(weapons.intersection(m.modes) for m in [d, *d.mentions]) \
             and not any(c.kind == "killed" for c in d.counts) \
             and not any(m.count_kind == "killed" and m.modality == "asserted" for m in [d, *d.mentions])
+        known = {a.sector for a in [*d.actors, *d.recipients] if a.sector is not None}
+        police_only = bool(known) and known <= police
         if fight or any(r.sector in security for r in d.recipients):
-            d.actors = [armed(a, not fight, crowd) for a in d.actors]
+            d.actors = [armed(a, not fight, crowd, police_only) for a in d.actors]
         if fight:
-            d.recipients = [armed(a, False, crowd) for a in d.recipients]
+            d.recipients = [armed(a, False, crowd, police_only) for a in d.recipients]
 
 
 def _mentions_entity(doc: Document, a: Actor) -> bool:

@@ -61,8 +61,10 @@ def _purpose_of_past_act(sv: SentView, res: Resources, to: int) -> str | None:
     """The modality of the past-tense act a purpose "to" at token ``to`` serves ("gathered ... to protest"),
     or None when no such act stands before it in its clause or the act is an intention or a call."""
     intent = set(res.setting("modality", "purpose_intent", default=[]))
-    for k in range(to - 1, max(-1, to - 14), -1):
-        if sv.words[k] in intent or sv.has_role(k, *_STOP_ROLES) or sv.words[k] in (";", ":"):
+    for k in range(to - 1, max(-1, to - 25), -1):
+        if sv.words[k] in intent or sv.words[k] in (";", ":"):
+            return None
+        if sv.has_role(k, *_STOP_ROLES) and not sv.raw[k][:1].isupper():  # "State" in a name is no speech verb
             return None
         if sv.words[k] == "to" and k < to:
             return None  # another infinitive in between: "wanted to go there to protest"
