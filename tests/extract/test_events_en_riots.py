@@ -382,3 +382,33 @@ def test_gatherings_marches_and_road_blocks(run, text: str) -> None:
 def test_forces_marching_are_no_protest(run, text: str) -> None:
     _, events = run(text)
     assert not _asserted(events, "PROTEST")
+
+
+# -- the time of an event's topic is not the event's time --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clerks staged a demonstration outside the treasury demanding a wage revision from January 2014.",
+        "Trainee doctors protested outside the hospital over salaries unpaid since October 2019.",
+        "Police arrested a man for a murder committed in 2013.",
+    ],
+)
+def test_coarse_time_of_the_topic_does_not_date_the_event(run, text: str) -> None:
+    _, events = run(text)
+    first = min((e for e in events if e.acled is not None), key=lambda e: e.trigger.start)
+    assert first.date is None or first.date.first.year == 2021, (first.type, first.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Students protested against the ban on 2 March.", dt.date(2021, 3, 2)),
+        ("Rebels attacked the town in March 2013.", dt.date(2013, 3, 1)),
+    ],
+)
+def test_event_times_are_kept(run, text: str, day: dt.date) -> None:
+    _, events = run(text)
+    first = min((e for e in events if e.acled is not None), key=lambda e: e.trigger.start)
+    assert first.date is not None and first.date.first == day
