@@ -62,6 +62,11 @@ def test_thrown_things_that_are_no_weapons_are_no_attack(run) -> None:
     assert not _asserted(events, "ASSAULT")
 
 
+def test_grenade_thrown_by_unknown_people_is_a_grenade_attack(run) -> None:
+    _, events = run("Two unknown people on a motorcycle hurled a hand grenade at the party office.")
+    assert _view(events) == ("Explosions/Remote violence", "Grenade")
+
+
 def test_petrol_bomb_thrown_by_party_activists_is_a_riot(run) -> None:
     _, events = run("Opposition party activists hurled a petrol bomb at a passenger bus on Monday.")
     assert _view(events) == ("Riots", "Mob violence")
