@@ -55,20 +55,36 @@ def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -
 def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_persons: set[str]) -> None:
     """ACLED and PLOVER read fighting as organised violence: with ``[actors] armed_sector``, a participant
     of a two-sided fight (a clash, shootout, firefight) and a named organisation that attacks are armed
-    groups when no registry or head noun says otherwise."""
+    groups when no registry or head noun says otherwise - except, with ``[actors] armed_modes``, people
+    only a common noun names in a fight that kills no one and where none of those weapons is told ("a
+    clash between two groups of villagers left ten injured"): ACLED codes that a riot."""
     sector = res.setting("actors", "armed_sector", default="")
     if not sector:
         return
     persons = {(e.start, e.end) for e in doc.entities if e.label == "PER"}
     names = {e.name for e in doc.entities if e.label == "PER" and e.name} | set(known_persons)
     security = {"military", "police", "rebels", "armed group"}
+    police = set(res.setting("actors", "police_sectors", default=[]))
+    weapons = set(res.setting("actors", "armed_modes", default=[]))
 
-    def armed(a: Actor, organisation: bool) -> Actor:
+    crowd_sector = res.setting("actors", "crowd_sector", default=None)
+
+    def named(a: Actor) -> bool:
+        """A name, not a common noun: an acronym ("the SSA-N") or a capitalised word after the first."""
+        words = a.name.split()
+        return any(sum(c.isupper() for c in w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:])
+
+    def armed(a: Actor, organisation: bool, unarmed_crowd: bool = False, police_only: bool = False) -> Actor:
         if a.sector is not None or (a.start, a.end) in persons or a.name in names:
             return a
         if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
                                                               or [a.name])):
             return a
+        if unarmed_crowd and (police_only or (not named(a) and not _mentions_entity(doc, a))):
+            # "two groups of villagers clashed": people a common noun names, no weapon told: a crowd;
+            # so is an unknown organisation's crowd that clashes with the police only ("members of the
+            # youth front clashed with policemen")
+            return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=crowd_sector)
         return Actor(start=a.start, end=a.end, name=a.name, country=a.country, sector=sector)
 
     for d in drafts:
@@ -77,10 +93,23 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
         # a two-sided fight of armed parties (a clash, a gunfight), not a brawl or riot ("beat" mode)
         fight = any(m.symmetric and "beat" not in m.modes for m in [d, *d.mentions])
         # a named organisation attacking security forces is armed; a fight makes every side armed
+        # ... fought with no weapon named by people a common noun names ("two groups", "villagers",
+        # "supporters"): a riot, not a battle (ACLED Codebook: Mob violence vs. Armed clash)
+        # (a fight that kills is fought with weapons, told or not)
+        crowd = fight and bool(weapons) and not any(weapons.intersection(m.modes) for m in [d, *d.mentions]) \
+            and not any(c.kind == "killed" for c in d.counts) \
+            and not any(m.count_kind == "killed" and m.modality == "asserted" for m in [d, *d.mentions])
+        known = {a.sector for a in [*d.actors, *d.recipients] if a.sector is not None}
+        police_only = bool(known) and known <= police
         if fight or any(r.sector in security for r in d.recipients):
-            d.actors = [armed(a, not fight) for a in d.actors]
+            d.actors = [armed(a, not fight, crowd, police_only) for a in d.actors]
         if fight:
-            d.recipients = [armed(a, False) for a in d.recipients]
+            d.recipients = [armed(a, False, crowd, police_only) for a in d.recipients]
+
+
+def _mentions_entity(doc: Document, a: Actor) -> bool:
+    """Whether the actor's span holds a named organisation or group (an NER entity other than a place)."""
+    return any(e.start < a.end and a.start < e.end and e.label in ("ORG", "NORP", "PER") for e in doc.entities)
 
 
 def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Actor, Document, Entity, Event, Span
+from ..model import Actor, DateValue, Document, Entity, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
 from .arguments import assign_roles, clause_bounds
@@ -325,8 +325,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
     actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
     deontic = forced == "deontic"
-    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal) if forced in (None, "deontic") \
-        else forced
+    purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
+    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok) \
+        if forced in (None, "deontic") else forced
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))
@@ -361,6 +362,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
             exclude.append((ns, ne))
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
+    if dated and _topic_time(sv, res, c, dated[0], dated[1]):
+        dated = None
     after = later_than(doc, ts, te) if not dated else None
     conf = c.conf
     background = lo > 0 and sv.words[lo - 1] in syn.subordinate
@@ -401,6 +404,20 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),
         not_before=after.value.first if after is not None and after.value is not None else None,
     )
+
+
+def _topic_time(sv: SentView, res: Resources, c: Candidate, value: DateValue, span: Span | None) -> bool:
+    """A month, year or long stretch told after the trigger and after a word that opens the event's topic
+    or reason ("demonstrated demanding a wage revision from January 2014", "protested over unpaid wages
+    since October 2014", "arrested for a murder in 2013") dates the topic, not the event (``[dates]
+    topic_markers``); a calendar day there ("protested against the ban on Monday") still dates the event."""
+    markers = set(res.setting("dates", "topic_markers", default=[]))
+    if not markers or span is None or (value.precision == "day" and (value.last - value.first).days <= 7):
+        return False
+    if not sv.start <= span.start < sv.end:
+        return False
+    k = sv.token_at(span.start)
+    return k >= c.end and any(sv.words[j] in markers or sv.has_role(j, "topic_prep") for j in range(c.end, k))
 
 
 def _year_before(sv: SentView, start: int) -> bool:

@@ -6,6 +6,14 @@ for a whole sentence ("Rencananya ..."). ``modality.tsv`` gives each cue its sco
 hanya" = not only) are longer matches that win over the bare cue. The nearest cue before the trigger
 decides, except that a conditional anywhere earlier in the clause makes the event hypothetical. A scope
 prefixed "v" holds for verbal triggers only (English "to" before a verb, never before a noun).
+
+A purpose infinitive states an aim, not an act ("raised funds to fight the regime"), except for the types
+of ``[modality] purpose_asserted`` (PROTEST): "hundreds gathered outside the office to protest the
+decision" reports the protest itself - the gathering was it. There the infinitive takes the modality of
+the asserted past-tense act it serves, unless that act is only an intention or a call (``purpose_intent``:
+"planned to protest", "called a strike to protest"). An attempted protest of these types is asserted
+too (``attempt_asserted``: "were detained when they tried to stage a sit-in"): people gathered and were
+stopped, which ACLED codes as a protest with intervention.
 """
 
 from __future__ import annotations
@@ -24,13 +32,63 @@ def _cues(sv: SentView, res: Resources) -> list[Match]:
     return cues
 
 
-def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi: int, *, nominal: bool) -> str:
-    """The modality of a trigger over tokens ``[start, end)`` in the clause ``[lo, hi)``."""
+#: irregular past forms per morphology (memoised: the resources of a pack live as long as the process)
+_PAST: dict[int, frozenset[str]] = {}
+_STOP_ROLES = ("clause_break", "speech", "relative", "coord", "clause_coord")
+
+
+def _past_form(sv: SentView, res: Resources, k: int) -> bool:
+    """Whether token ``k`` reads as a finite past-tense verb: a lower-case -ed form or an irregular past
+    (``irregular_forms.tsv``), not right after a determiner or possessive (then it modifies a noun)."""
+    w, raw = sv.words[k], sv.raw[k]
+    if not raw.isalpha() or not raw.islower():
+        return False
+    past = _PAST.get(id(res.morph))
+    if past is None:
+        past = _PAST[id(res.morph)] = frozenset(
+            f for (_, t), forms in res.morph.irregular.items() if t == "v-ed" for f in forms)
+    if not ((len(w) > 4 and w.endswith("ed")) or w in past):
+        return False
+    return k == 0 or not sv.has_role(k - 1, "quant", "possessive", "demonstrative", "np_skip", "passive_aux", "aux")
+
+
+def _attempts(res: Resources) -> frozenset[str]:
+    """Cues of an attempt (``[modality] attempt_asserted``) that do not make a protest hypothetical."""
+    return frozenset(res.setting("modality", "attempt_asserted", default=()))
+
+
+def _purpose_of_past_act(sv: SentView, res: Resources, to: int) -> str | None:
+    """The modality of the past-tense act a purpose "to" at token ``to`` serves ("gathered ... to protest"),
+    or None when no such act stands before it in its clause or the act is an intention or a call."""
+    intent = set(res.setting("modality", "purpose_intent", default=[]))
+    for k in range(to - 1, max(-1, to - 25), -1):
+        if sv.words[k] in intent or sv.words[k] in (";", ":"):
+            return None
+        if sv.has_role(k, *_STOP_ROLES) and not sv.raw[k][:1].isupper():  # "State" in a name is no speech verb
+            return None
+        if sv.words[k] == "to" and k < to:
+            return None  # another infinitive in between: "wanted to go there to protest"
+        if _past_form(sv, res, k):
+            return modality_of(sv, res, k, k + 1, 0, to, nominal=False)
+    return None
+
+
+def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi: int, *, nominal: bool,
+                purpose_ok: bool = False) -> str:
+    """The modality of a trigger over tokens ``[start, end)`` in the clause ``[lo, hi)``; ``purpose_ok``:
+    the trigger's type is one whose purpose infinitive after an asserted act reports the act itself."""
     best: tuple[int, str] | None = None
     conditional = False
     for m in _cues(sv, res):
         value = m.row.get("modality")
         scope = m.row.get("scope")
+        if (purpose_ok and scope.startswith("v") and m.end == start and sv.words[m.start] in sv.syntax.purpose
+                and not nominal):
+            served = _purpose_of_past_act(sv, res, m.start)
+            if served is not None:
+                return served
+        if purpose_ok and m.row.get("lemma") in _attempts(res):
+            continue  # "were arrested when they tried to stage a demonstration": the attempt was the protest
         if scope == "sentence":
             if value != "none" and best is None:
                 best = (len(sv), value)
