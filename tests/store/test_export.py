@@ -23,6 +23,7 @@ from peristiwa.store import (
     export_jsonl,
     export_parquet,
     merge_partitions,
+    part_files,
     read_partition,
     write_partition,
 )
@@ -130,6 +131,33 @@ def test_partition_and_direct_write_give_the_same_rows(tmp_path: Path) -> None:
             assert one.connection.execute(q).fetchall() == two.connection.execute(q).fetchall()
         q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
         assert one.connection.execute(q).fetchall() == two.connection.execute(q).fetchall()
+
+
+def test_write_parquet_follows_the_identity_rules_of_write_tables(tmp_path: Path) -> None:
+    """The same batches stored from Arrow tables and by DuckDB from the Parquet files: same rows, same
+    counts, through duplicates, a changed text under a stored id, and ``replace``."""
+    a = factory.rich_doc("a")
+    batches = [
+        ([a, factory.small_doc(1)], False),
+        ([factory.rich_doc("b"), factory.small_doc(2)], False),  # b repeats a's text: skipped
+        ([factory.rich_doc("a", factory.TEXT + " Tambahan."), factory.small_doc(1)], False),  # a replaced
+        ([factory.small_doc(2).with_layers(events=())], True),  # replace=True: same text, new layers
+    ]
+    with Store(tmp_path / "t.duckdb") as by_tables, Store(tmp_path / "p.duckdb") as by_files:
+        for n, (docs, replace) in enumerate(batches):
+            write_partition(docs, tmp_path / "parts", part=f"b{n}", run_id="w")
+            expected = by_tables.write_tables(read_partition(tmp_path / "parts", f"b{n}"), "r", replace=replace)
+            got = by_files.write_parquet(part_files(tmp_path / "parts", f"b{n}"), "r", replace=replace)
+            assert got == expected
+        for table in ("events", "event_arguments", "quotes", "places"):
+            q = f"SELECT * FROM {table} ORDER BY ALL"
+            assert by_tables.connection.execute(q).fetchall() == by_files.connection.execute(q).fetchall()
+        q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
+        rows = by_files.connection.execute(q).fetchall()
+        assert rows == by_tables.connection.execute(q).fetchall()
+        assert [r[0] for r in rows] == ["a", "small-000001", "small-000002"]
+        assert {d["run_id"] for d in by_files.documents(limit=None)} == {"r"}
+        assert by_files.document("small-000002").events == ()
 
 
 def test_documents_to_tables_dedupes_within_input() -> None:

@@ -42,7 +42,7 @@ from ..config import Config
 from ..errors import ConfigError, DocumentError, IngestError
 from ..pipeline import registry, validate
 from ..runner import RunSummary
-from ..store import Store, WriteStats, read_partition
+from ..store import Store, WriteStats, part_files
 from .partitions import DEFAULT_MAX_FILES, DEFAULT_PARTITION_BYTES, Partition, plan_partitions
 from .worker import PartitionResult, process_partition
 
@@ -327,10 +327,10 @@ def _drive(
 
 
 def _merge(store: Store, out: Path, res: PartitionResult, summary: ScaleSummary, keep_parts: bool) -> None:
-    """Store the parts of one finished partition (each part is one batch, one transaction)."""
+    """Store the parts of one finished partition (each part is one batch, one transaction), read by
+    DuckDB straight from the Parquet files (:meth:`Store.write_parquet`)."""
     for name in res.parts:
-        tables = read_partition(out, name)
-        stats: WriteStats = store.write_tables(tables, summary.run_id)
+        stats: WriteStats = store.write_parquet(part_files(out, name), summary.run_id)
         summary.added += stats.added
         summary.duplicates += stats.skipped_duplicates
         summary.events += stats.events
