@@ -47,7 +47,7 @@ from .partitions import DEFAULT_MAX_FILES, DEFAULT_PARTITION_BYTES, Partition, p
 from .worker import PartitionResult, process_partition
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
 __all__ = [
     "DEFAULT_MEMORY_LIMIT",
@@ -61,6 +61,19 @@ __all__ = [
 DEFAULT_MEMORY_LIMIT = "2GiB"
 #: Cap on DuckDB's buffer pool in the driver while it merges partitions.
 DEFAULT_STORE_MEMORY_LIMIT = "1GB"
+
+#: Dask settings for the local cluster. Why: the defaults serve an interactive dashboard, and on a
+#: CPU-bound batch job they cost real CPU on the cores the workers need. Measured on 3,000 documents
+#: on 2 cores: the statistical profiler (a thread sampling every task's stack every 10 ms) added 10-14 %
+#: to each worker's task time; the 20 ms event-loop tick, the 500 ms system monitor and the nanny's 100 ms
+#: memory poll cost an idle cluster 0.9 s of driver CPU and 0.6 s per worker every 20 s (0.15 s and
+#: 0.07 s with these values). Memory is still watched every second, so the 2 GiB limit still holds.
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 Progress = Callable[[int], None]
 Task = Callable[..., PartitionResult]
@@ -85,8 +98,10 @@ def dask_client(
     memory_limit: str | int | None = DEFAULT_MEMORY_LIMIT,
 ) -> Iterator[Client]:
     """A Dask client: connected to ``scheduler`` (``tcp://host:port``) or to a fresh local cluster of
-    ``workers`` single-threaded worker processes (closed on exit)."""
-    from distributed import Client, LocalCluster
+    ``workers`` single-threaded worker processes (closed on exit), set up with
+    :data:`LOCAL_CLUSTER_CONFIG` (the nannies pass it on to the worker processes)."""
+    import dask
+    from distributed import Client
 
     if scheduler:
         client = Client(scheduler)
@@ -95,6 +110,18 @@ def dask_client(
         finally:
             client.close()
         return
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), _local_cluster(workers, memory_limit) as cluster:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+
+
+@contextmanager
+def _local_cluster(workers: int | None, memory_limit: str | int | None) -> Iterator[LocalCluster]:
+    from distributed import LocalCluster
+
     cluster = LocalCluster(
         n_workers=max(1, int(workers or 1)),
         threads_per_worker=1,
@@ -105,11 +132,7 @@ def dask_client(
         silence_logs=logging.ERROR,
     )
     try:
-        client = Client(cluster)
-        try:
-            yield client
-        finally:
-            client.close()
+        yield cluster
     finally:
         cluster.close()
 
