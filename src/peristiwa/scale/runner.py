@@ -198,9 +198,10 @@ def run_distributed(
             with _maybe_client(client, workers, scheduler, memory_limit) as cl:
                 summary.workers = len(cl.scheduler_info().get("workers", {}))
                 threads = max(1, sum(cl.nthreads().values()))
-                target = partition_bytes or _auto_partition_bytes(inputs, threads)
+                total = _input_bytes(inputs)
                 plan = plan_partitions(
-                    inputs, target_bytes=target, max_files=max_files, absolute=bool(scheduler)
+                    inputs, target_bytes=partition_bytes or _auto_partition_bytes(total, threads),
+                    max_files=max_files, absolute=bool(scheduler), total_bytes=total, taper=threads,
                 )
                 _drive(
                     cl, plan, store, summary, cfg, out,
@@ -240,19 +241,26 @@ def _limit_store_memory(store: Store, limit: str) -> None:
     store.connection.execute(f"SET memory_limit = '{limit.strip()}'")
 
 
-def _auto_partition_bytes(inputs: Sequence[str | Path], threads: int) -> int:
-    """About eight partitions per worker thread for a corpus of named files (a short tail when the last
-    ones finish), within [64 KiB, 1 MiB];
-    the default size when an input is a directory, a glob or standard input (not sized up front)."""
+def _input_bytes(inputs: Sequence[str | Path]) -> int | None:
+    """Total size of the inputs when they are all named files; None for a directory, a glob or
+    standard input (not sized up front)."""
     total = 0
     for item in inputs:
         path = Path(item)
         try:
             if str(item) == "-" or not path.is_file():
-                return DEFAULT_PARTITION_BYTES
+                return None
             total += path.stat().st_size
         except OSError:
-            return DEFAULT_PARTITION_BYTES
+            return None
+    return total
+
+
+def _auto_partition_bytes(total: int | None, threads: int) -> int:
+    """About eight partitions per worker thread for a corpus of named files (a short tail when the last
+    ones finish), within [64 KiB, 1 MiB]; the default size when the total is unknown."""
+    if total is None:
+        return DEFAULT_PARTITION_BYTES
     return max(64 * 1024, min(DEFAULT_PARTITION_BYTES, total // (8 * threads) + 1))
 
 
