@@ -47,6 +47,14 @@ __all__ = ["SCHEMA_VERSION", "Store", "WriteStats"]
 #: Version of ``schema.sql``; a store written by a newer version is refused, an older one migrated.
 SCHEMA_VERSION = 1
 
+#: WAL size at which DuckDB checkpoints a writable store (DuckDB's default is 16 MB). Why larger: a
+#: checkpoint compresses the new rows and rewrites the indexes of ``doc_id`` and ``content_hash``, so its
+#: cost grows with the store; a stored document takes about 20 KB of WAL, so the default checkpointed
+#: every ~800 documents. Writing 16,800 documents took 11.5-13.1 s CPU with the default and 7.1 s with
+#: 256 MB (the file came out smaller too, 77 MB against 99 MB, and peak RSS was no higher). The WAL is
+#: replayed if the process dies, so nothing committed is lost; closing the store checkpoints.
+CHECKPOINT_THRESHOLD = "256MB"
+
 #: SQL that upgrades a store from version ``v - 1`` to ``v`` (none yet).
 _MIGRATIONS: dict[int, str] = {}
 
@@ -127,6 +135,8 @@ class Store:
         self.batch_size = max(1, int(batch_size))
         self._con: duckdb.DuckDBPyConnection | None = _connect(self.path, read_only)
         try:
+            if not read_only:
+                self._con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             self._ensure_schema()
         except BaseException:
             self.close()
