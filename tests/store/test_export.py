@@ -160,6 +160,37 @@ def test_write_parquet_follows_the_identity_rules_of_write_tables(tmp_path: Path
         assert by_files.document("small-000002").events == ()
 
 
+def _rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    rows = {t: store.connection.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("events", "event_arguments", "quotes", "places")}
+    q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
+    return rows | {"documents": store.connection.execute(q).fetchall()}
+
+
+@pytest.mark.parametrize("repeat_id", [False, True])
+def test_several_parts_in_one_write_parquet_equal_one_by_one(tmp_path: Path, repeat_id: bool) -> None:
+    """Parts stored together (one transaction) or one after the other give the same store; a doc_id
+    repeated across the parts (a later version) falls back to one transaction per part."""
+    s2_copy = factory.small_doc(2).with_layers(doc_id="copy")
+    later = factory.rich_doc("a", factory.TEXT + " Versi dua.") if repeat_id else factory.small_doc(4)
+    batches = [[factory.rich_doc("a"), factory.small_doc(1)], [s2_copy, factory.small_doc(3)],
+               [factory.small_doc(2), later]]
+    parts = tmp_path / "parts"
+    for n, docs in enumerate(batches):
+        write_partition(docs, parts, part=f"b{n}", run_id="w")
+    names = [f"b{n}" for n in range(len(batches))]
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "all.duckdb") as together:
+        seq = [one.write_parquet(part_files(parts, n), "r") for n in names]
+        got = together.write_parquet([part_files(parts, n) for n in names], "r")
+        assert (got.added, got.skipped_duplicates, got.events, got.quotes) == (
+            sum(x.added for x in seq), sum(x.skipped_duplicates for x in seq), sum(x.events for x in seq),
+            sum(x.quotes for x in seq),
+        )
+        assert _rows(together) == _rows(one)
+        assert got.skipped_duplicates == 1  # small_doc(2)'s text came first as "copy"
+        assert together.document("a").text.endswith("Versi dua.") == repeat_id
+
+
 def test_documents_to_tables_dedupes_within_input() -> None:
     a = factory.small_doc(1)
     tables = documents_to_tables([a, a, factory.small_doc(2)])

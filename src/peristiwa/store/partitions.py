@@ -89,7 +89,7 @@ def merge_partitions(
     for path in sorted(docs_dir.glob("part-*.parquet")):
         part = path.name[len("part-") : -len(".parquet")]
         if pq.ParquetFile(path).metadata.num_rows <= store.batch_size:
-            total += store.write_parquet(part_files(directory, part), run_id, replace=replace)
+            total += store.write_parquet([part_files(directory, part)], run_id, replace=replace)
             continue
         tables = read_partition(directory, part)
         docs_t = tables["documents"]
