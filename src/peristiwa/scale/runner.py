@@ -28,6 +28,7 @@ import logging
 import re
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -193,37 +194,75 @@ def run_distributed(
     store_path = Path(db or cfg.store.path)
     summary = ScaleSummary()
     started = time.perf_counter()
-    with Store(store_path, batch_size=cfg.store.batch_size) as store:
-        if store_memory_limit:
-            _limit_store_memory(store, store_memory_limit)
-        summary.run_id = store.start_run(cfg.to_dict(), [str(i) for i in inputs])
-        out = _parts_directory(store_path, parts_dir, summary.run_id)
-        try:
-            with _maybe_client(client, workers, scheduler, memory_limit) as cl:
-                summary.workers = len(cl.scheduler_info().get("workers", {}))
-                threads = max(1, sum(cl.nthreads().values()))
-                total = _input_bytes(inputs)
-                plan = plan_partitions(
-                    inputs, target_bytes=partition_bytes or _auto_partition_bytes(total, threads),
-                    max_files=max_files, absolute=bool(scheduler), total_bytes=total, taper=threads,
-                )
-                _drive(
-                    cl, plan, store, summary, cfg, out,
-                    lang=lang, published=published, retries=retries,
-                    window=window or max(2, 2 * sum(cl.nthreads().values())),
-                    keep_parts=keep_parts, on_document=on_document, task=task or process_partition,
-                )
-        finally:
-            if not keep_parts:
-                shutil.rmtree(out, ignore_errors=True)
-                with contextlib.suppress(OSError):
-                    out.parent.rmdir()  # only when no other run's parts are there
-        store.finish_run(
-            summary.run_id, documents=summary.documents, added=summary.added, skipped=summary.duplicates,
-            events=summary.events, quotes=summary.quotes, errors=len(summary.errors),
-        )
+    closing = _Closer()
+    try:
+        with Store(store_path, batch_size=cfg.store.batch_size) as store:
+            if store_memory_limit:
+                _limit_store_memory(store, store_memory_limit)
+            summary.run_id = store.start_run(cfg.to_dict(), [str(i) for i in inputs])
+            out = _parts_directory(store_path, parts_dir, summary.run_id)
+            try:
+                with contextlib.ExitStack() as stack:
+                    cl = stack.enter_context(_maybe_client(client, workers, scheduler, memory_limit))
+                    summary.workers = len(cl.scheduler_info().get("workers", {}))
+                    threads = max(1, sum(cl.nthreads().values()))
+                    total = _input_bytes(inputs)
+                    plan = plan_partitions(
+                        inputs, target_bytes=partition_bytes or _auto_partition_bytes(total, threads),
+                        max_files=max_files, absolute=bool(scheduler), total_bytes=total, taper=threads,
+                    )
+                    _drive(
+                        cl, plan, store, summary, cfg, out,
+                        lang=lang, published=published, retries=retries,
+                        window=window or max(2, 2 * sum(cl.nthreads().values())),
+                        keep_parts=keep_parts, on_document=on_document, task=task or process_partition,
+                    )
+                    closing.start(stack.pop_all())
+            finally:
+                if not keep_parts:
+                    shutil.rmtree(out, ignore_errors=True)
+                    with contextlib.suppress(OSError):
+                        out.parent.rmdir()  # only when no other run's parts are there
+            store.finish_run(
+                summary.run_id, documents=summary.documents, added=summary.added, skipped=summary.duplicates,
+                events=summary.events, quotes=summary.quotes, errors=len(summary.errors),
+            )
+    finally:
+        closing.join()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _Closer:
+    """Closes a local cluster in a background thread once every partition is merged.
+
+    Why: stopping the worker processes takes 0.3-1.8 s (each frees its heap) and closing the store
+    checkpoints what the run wrote (0.3-0.9 s); both happen after the last partition, with the cores
+    otherwise idle, so they run side by side instead of one after the other. An error while closing is
+    raised from :meth:`join`, as it would have been without the thread.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def start(self, stack: contextlib.ExitStack) -> None:
+        def close() -> None:
+            try:
+                stack.close()
+            except BaseException as exc:  # re-raised by join() in the calling thread
+                self._error = exc
+
+        self._thread = threading.Thread(target=close, name="peristiwa-close-cluster", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
 
 @contextmanager
