@@ -113,7 +113,9 @@ def run_to_store(
             summary.run_id,
             documents=summary.documents,
             added=summary.added,
+            skipped=summary.duplicates,
             events=summary.events,
+            quotes=summary.quotes,
             errors=len(summary.errors),
         )
     return summary

@@ -54,7 +54,7 @@ def _snapshot(db: Path) -> dict[str, Any]:
         query = "SELECT doc_id, event_id, type, trigger_start FROM events ORDER BY ALL"
         events = con.execute(query).fetchall()
         errors = con.execute('SELECT "where", reason FROM errors ORDER BY ALL').fetchall()
-        runs = con.execute("SELECT documents, added, events, quotes, errors FROM runs").fetchall()
+        runs = con.execute("SELECT documents, added, skipped, events, quotes, errors FROM runs").fetchall()
     finally:
         con.close()
     return {"docs": docs, "events": events, "errors": errors, "runs": runs}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from pathlib import Path
 
@@ -61,11 +62,15 @@ def test_ranges_read_every_line_once_with_the_same_errors(tmp_path: Path) -> Non
 
 @settings(max_examples=25, deadline=None)
 @given(sizes=st.lists(st.integers(min_value=0, max_value=300), min_size=1, max_size=25),
-       target=st.integers(min_value=1, max_value=2000))
-def test_any_cut_covers_the_file_exactly(tmp_path_factory, sizes: list[int], target: int) -> None:  # type: ignore[no-untyped-def]
+       target=st.integers(min_value=1, max_value=2000), taper=st.integers(min_value=0, max_value=3),
+       min_bytes=st.integers(min_value=1, max_value=500))
+def test_any_cut_covers_the_file_exactly(tmp_path_factory, sizes: list[int], target: int, taper: int,  # type: ignore[no-untyped-def]
+                                         min_bytes: int) -> None:
     path = tmp_path_factory.mktemp("cut") / "x.jsonl"
     path.write_bytes(b"".join(b"{" + b"a" * n + b"}\n" for n in sizes))
-    parts = [p for p in plan_partitions([path], target_bytes=target) if isinstance(p, Partition)]
+    planned = plan_partitions([path], target_bytes=target, total_bytes=path.stat().st_size, taper=taper,
+                              min_bytes=min_bytes)
+    parts = [p for p in planned if isinstance(p, Partition)]
     seen: list[tuple[int, bytes | None]] = []
     from peristiwa.scale.partitions import iter_range_lines
 
@@ -74,6 +79,19 @@ def test_any_cut_covers_the_file_exactly(tmp_path_factory, sizes: list[int], tar
             seen.extend(iter_range_lines(fh, p.start or 0, p.end, p.first_line, 10**6))
     assert [n for n, _ in seen] == list(range(1, len(sizes) + 1))
     assert [line for _, line in seen] == [b"{" + b"a" * n + b"}\n" for n in sizes]
+
+
+def test_taper_makes_the_last_partitions_smaller(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "c.jsonl", 400)
+    total = path.stat().st_size
+    even = [p for p in plan_partitions([path], target_bytes=total // 8) if isinstance(p, Partition)]
+    tapered = [p for p in plan_partitions([path], target_bytes=total // 8, total_bytes=total, taper=2,
+                                          min_bytes=total // 100) if isinstance(p, Partition)]
+    sizes = [(p.end or total) - (p.start or 0) for p in tapered]
+    assert len(tapered) > len(even)
+    assert sizes[0] >= total // 8 and max(sizes[-3:]) < total // 20  # the last ones are small
+    assert all(b <= a + 200 for a, b in itertools.pairwise(sizes))  # never growing (± a line)
+    assert [_key(x) for x in _read_all(list(tapered))] == [_key(x) for x in read_inputs([path], lang="id")]
 
 
 def test_small_files_are_grouped_and_gzip_is_never_cut(tmp_path: Path) -> None:

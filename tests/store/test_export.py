@@ -23,6 +23,7 @@ from peristiwa.store import (
     export_jsonl,
     export_parquet,
     merge_partitions,
+    part_files,
     read_partition,
     write_partition,
 )
@@ -130,6 +131,64 @@ def test_partition_and_direct_write_give_the_same_rows(tmp_path: Path) -> None:
             assert one.connection.execute(q).fetchall() == two.connection.execute(q).fetchall()
         q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
         assert one.connection.execute(q).fetchall() == two.connection.execute(q).fetchall()
+
+
+def test_write_parquet_follows_the_identity_rules_of_write_tables(tmp_path: Path) -> None:
+    """The same batches stored from Arrow tables and by DuckDB from the Parquet files: same rows, same
+    counts, through duplicates, a changed text under a stored id, and ``replace``."""
+    a = factory.rich_doc("a")
+    batches = [
+        ([a, factory.small_doc(1)], False),
+        ([factory.rich_doc("b"), factory.small_doc(2)], False),  # b repeats a's text: skipped
+        ([factory.rich_doc("a", factory.TEXT + " Tambahan."), factory.small_doc(1)], False),  # a replaced
+        ([factory.small_doc(2).with_layers(events=())], True),  # replace=True: same text, new layers
+    ]
+    with Store(tmp_path / "t.duckdb") as by_tables, Store(tmp_path / "p.duckdb") as by_files:
+        for n, (docs, replace) in enumerate(batches):
+            write_partition(docs, tmp_path / "parts", part=f"b{n}", run_id="w")
+            expected = by_tables.write_tables(read_partition(tmp_path / "parts", f"b{n}"), "r", replace=replace)
+            got = by_files.write_parquet(part_files(tmp_path / "parts", f"b{n}"), "r", replace=replace)
+            assert got == expected
+        for table in ("events", "event_arguments", "quotes", "places"):
+            q = f"SELECT * FROM {table} ORDER BY ALL"
+            assert by_tables.connection.execute(q).fetchall() == by_files.connection.execute(q).fetchall()
+        q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
+        rows = by_files.connection.execute(q).fetchall()
+        assert rows == by_tables.connection.execute(q).fetchall()
+        assert [r[0] for r in rows] == ["a", "small-000001", "small-000002"]
+        assert {d["run_id"] for d in by_files.documents(limit=None)} == {"r"}
+        assert by_files.document("small-000002").events == ()
+
+
+def _rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    rows = {t: store.connection.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("events", "event_arguments", "quotes", "places")}
+    q = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id"
+    return rows | {"documents": store.connection.execute(q).fetchall()}
+
+
+@pytest.mark.parametrize("repeat_id", [False, True])
+def test_several_parts_in_one_write_parquet_equal_one_by_one(tmp_path: Path, repeat_id: bool) -> None:
+    """Parts stored together (one transaction) or one after the other give the same store; a doc_id
+    repeated across the parts (a later version) falls back to one transaction per part."""
+    s2_copy = factory.small_doc(2).with_layers(doc_id="copy")
+    later = factory.rich_doc("a", factory.TEXT + " Versi dua.") if repeat_id else factory.small_doc(4)
+    batches = [[factory.rich_doc("a"), factory.small_doc(1)], [s2_copy, factory.small_doc(3)],
+               [factory.small_doc(2), later]]
+    parts = tmp_path / "parts"
+    for n, docs in enumerate(batches):
+        write_partition(docs, parts, part=f"b{n}", run_id="w")
+    names = [f"b{n}" for n in range(len(batches))]
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "all.duckdb") as together:
+        seq = [one.write_parquet(part_files(parts, n), "r") for n in names]
+        got = together.write_parquet([part_files(parts, n) for n in names], "r")
+        assert (got.added, got.skipped_duplicates, got.events, got.quotes) == (
+            sum(x.added for x in seq), sum(x.skipped_duplicates for x in seq), sum(x.events for x in seq),
+            sum(x.quotes for x in seq),
+        )
+        assert _rows(together) == _rows(one)
+        assert got.skipped_duplicates == 1  # small_doc(2)'s text came first as "copy"
+        assert together.document("a").text.endswith("Versi dua.") == repeat_id
 
 
 def test_documents_to_tables_dedupes_within_input() -> None:

@@ -20,7 +20,8 @@ slice (or part of a group of files). Standard input cannot be distributed: it is
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +37,7 @@ from ..model import Document
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "MIN_PARTITION_BYTES",
     "Partition",
     "iter_range_lines",
     "plan_partitions",
@@ -46,6 +48,8 @@ __all__ = [
 DEFAULT_PARTITION_BYTES = 1 << 20
 #: At most this many files per partition (many tiny files would otherwise make one huge task).
 DEFAULT_MAX_FILES = 256
+#: Smallest partition when sizes taper off towards the end of a corpus (about 35 news articles).
+MIN_PARTITION_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 
 
@@ -112,15 +116,21 @@ def _count_newlines(fh: BinaryIO, start: int, end: int) -> int:
     return count
 
 
-def _jsonl_ranges(path: Path, size: int, target: int) -> Iterator[tuple[int, int | None, int]]:
-    """``(start, end, first_line)`` slices of about ``target`` bytes, each starting at a line start.
+def _shifted(size_at: Callable[[int], int], base: int, offset: int) -> int:
+    return size_at(base + offset)
+
+
+def _jsonl_ranges(
+    path: Path, size: int, target: Callable[[int], int]
+) -> Iterator[tuple[int, int | None, int]]:
+    """``(start, end, first_line)`` slices of about ``target(start)`` bytes, each starting at a line start.
 
     One sequential pass over the file (seek + count newlines), no parsing, constant memory.
     """
     start, line = 0, 1
     with open(path, "rb") as fh:
         while True:
-            cut = start + target
+            cut = start + max(1, target(start))
             if cut >= size:
                 yield start, None, line
                 return
@@ -140,6 +150,9 @@ def plan_partitions(
     target_bytes: int = DEFAULT_PARTITION_BYTES,
     max_files: int = DEFAULT_MAX_FILES,
     absolute: bool = False,
+    total_bytes: int | None = None,
+    taper: int = 0,
+    min_bytes: int = MIN_PARTITION_BYTES,
 ) -> Iterator[Partition | IngestError]:
     """Partitions of about ``target_bytes`` each, in input order, lazily; errors for inputs naming nothing.
 
@@ -147,11 +160,24 @@ def plan_partitions(
     ``target_bytes`` is cut into line-aligned byte ranges. ``absolute`` resolves paths (for workers on
     other machines, which do not share the driver's working directory; the files must be on a shared
     file system).
+
+    ``taper`` (the number of worker threads) with ``total_bytes`` (the size of all inputs) makes the
+    last partitions smaller: a partition is at most the bytes still to plan divided by ``2 * taper``,
+    and at least ``min_bytes``. Why: workers take partitions as they free up, so a run ends when the
+    last partition does; with equal sizes one worker often idles for most of a partition (measured:
+    about 3 s of a 60 s run on two workers), with tapered sizes for a fraction of the smallest.
     """
     target = max(1, int(target_bytes))
     index = 0
     group: list[str] = []
     group_bytes = 0
+    planned = 0  # bytes of input already in a partition (or in the current group)
+
+    def size_at(offset: int) -> int:
+        if not (total_bytes and taper > 0):
+            return target
+        left = max(0, total_bytes - offset)
+        return max(min(target, max(1, int(min_bytes))), min(target, left // (2 * taper)))
 
     def flush() -> Iterator[Partition]:
         nonlocal index, group, group_bytes
@@ -173,15 +199,18 @@ def plan_partitions(
         path = item.resolve() if absolute else item
         size = _size(path)
         fmt, gz = format_by_name(path)
-        if fmt == "jsonl" and not gz and size > target:
+        base = planned
+        if fmt == "jsonl" and not gz and size > size_at(base):
             yield from flush()
-            for start, end, first in _jsonl_ranges(path, size, target):
+            for start, end, first in _jsonl_ranges(path, size, functools.partial(_shifted, size_at, base)):
                 yield Partition(index=index, files=(str(path),), start=start, end=end, first_line=first)
                 index += 1
+            planned += size
             continue
         group.append(str(path))
         group_bytes += size
-        if group_bytes >= target or len(group) >= max_files:
+        planned += size
+        if group_bytes >= size_at(planned - group_bytes) or len(group) >= max_files:
             yield from flush()
     yield from flush()
 

@@ -26,7 +26,12 @@ from ..model import Document
 from .database import Store, WriteStats
 from .tables import CHILD_TABLES, DOC_TABLES, SCHEMAS, documents_to_tables
 
-__all__ = ["merge_partitions", "read_partition", "write_partition"]
+__all__ = ["PART_COMPRESSION", "merge_partitions", "part_files", "read_partition", "write_partition"]
+
+#: Parquet codec of partition files. Why LZ4: parts are short-lived files on a local or shared disk,
+#: written once and read once; on 3,000 documents LZ4 took half the CPU of zstd to write and to read
+#: (0.24 + 0.20 s against 0.44 + 0.40 s) for files 1.6x larger.
+PART_COMPRESSION = "lz4"
 
 
 def write_partition(
@@ -45,10 +50,15 @@ def write_partition(
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"part-{name}.parquet"
         tmp = folder / f".part-{name}.parquet.tmp"
-        pq.write_table(tables[table], tmp, compression="zstd")
+        pq.write_table(tables[table], tmp, compression=PART_COMPRESSION)
         os.replace(tmp, target)
         written[table] = target
     return written
+
+
+def part_files(directory: str | Path, part: str) -> dict[str, Path]:
+    """The file of each table of one partition (a child file may be missing: no rows)."""
+    return {table: Path(directory) / table / f"part-{part}.parquet" for table in DOC_TABLES}
 
 
 def read_partition(directory: str | Path, part: str) -> dict[str, pa.Table]:
@@ -70,13 +80,17 @@ def merge_partitions(
     store: Store, directory: str | Path, *, run_id: str | None = None, replace: bool = False
 ) -> WriteStats:
     """Merge every complete partition under ``directory`` into ``store``, idempotently, in
-    transactions of ``store.batch_size`` documents; partitions are taken in name order."""
+    transactions of ``store.batch_size`` documents; partitions are taken in name order. A partition
+    that fits one transaction is read by DuckDB itself (:meth:`Store.write_parquet`)."""
     total = WriteStats()
     docs_dir = Path(directory) / "documents"
     if not docs_dir.is_dir():
         return total
     for path in sorted(docs_dir.glob("part-*.parquet")):
         part = path.name[len("part-") : -len(".parquet")]
+        if pq.ParquetFile(path).metadata.num_rows <= store.batch_size:
+            total += store.write_parquet([part_files(directory, part)], run_id, replace=replace)
+            continue
         tables = read_partition(directory, part)
         docs_t = tables["documents"]
         for start in range(0, docs_t.num_rows, store.batch_size):
