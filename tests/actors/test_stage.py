@@ -93,6 +93,13 @@ def test_initials_before_an_age_name_a_person() -> None:
     assert not [e for e in extract_entities(doc, pack) if e.name == "KPK" and e.label == "PER"]
 
 
+def test_an_english_function_word_opening_a_sentence_opens_no_name(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(doc_id="t", lang="en", published=dt.date(2019, 3, 1), text=(
+        "The army said the group was defeated. But Isis fighters remain. When Trump spoke, Lisa Andersson left.")))
+    names = {doc.text[e.start : e.end] for e in doc.entities}
+    assert not {"But Isis", "When Trump"} & names
+
+
 def test_acronym_definition_and_reuse() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

@@ -47,6 +47,11 @@ __all__ = [
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
 # universal POS tags of function words: a word with one of them is never part of a name
 _FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "AUX", "DET", "PRON", "PART"})
+#: argument-cue roles of function words (prepositions and conjunctions; not verbs or auxiliaries, which can
+#: be names: "Said", "May"; nor quantifiers, which open a described group the registry reads: "Two Naxals")
+_FUNCTION_CUE_ROLES = frozenset({
+    "prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "with_prep", "topic_prep", "between",
+    "genitive_prep", "clause_break", "clause_coord", "coord", "correlative", "relative"})
 _MEMO_LIMIT = 200_000  # per-word memos stop growing here (a long-running worker sees every word form)
 _UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
 
@@ -172,7 +177,12 @@ class ActorRegistry:
         self.speech_post = frozenset(r["form"] for r in verbs if "post" in r["frames"].split(","))
         pos = pack.table("pos_lexicon.tsv") if pack.has("pos_lexicon.tsv") else []
         self.common_words = frozenset(r["form"].lower() for r in pos if r["upos"] not in ("PROPN", "X"))
-        self.function_words = frozenset(r["form"].lower() for r in pos if r["upos"] in _FUNCTION_UPOS)
+        # function words: the word-class lexicon's, and the pack's argument cues with a function role (the
+        # English pack has no lexicon: "But Isis", "When Trump", "Unlike Donald Trump" open no name)
+        cues = pack.table("argument_cues.tsv") if pack.has("argument_cues.tsv") else []
+        self.function_words = frozenset(r["form"].lower() for r in pos if r["upos"] in _FUNCTION_UPOS) | {
+            r["lemma"].lower() for r in cues
+            if r["role"] in _FUNCTION_CUE_ROLES and r["forms"] in ("=", "BASE") and " " not in r["lemma"]}
         self.nominal_words = frozenset(r["form"].lower() for r in pos if r["upos"] in ("NOUN", "ADJ", "NUM"))
         self.morphology = (Morphology.from_settings(pack.settings("affixes.toml"))
                            if self.common_words and pack.has("affixes.toml") else None)
