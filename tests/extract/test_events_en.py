@@ -335,3 +335,9 @@ def test_maoist_insurgents_are_rebels(run) -> None:
     clash = _of(events, "ASSAULT")
     assert [a.sector for a in clash.recipients] == ["rebels"]
     assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
+
+
+def test_a_possessive_name_is_named_without_its_ending(run) -> None:
+    _, events = run("Russia’s attack on the town killed two people.")
+    attack = _of(events, "ASSAULT")
+    assert [a.name for a in attack.actors] == ["Russia"]

@@ -197,8 +197,12 @@ class ActorBuilder:
             name, country, sector = self._identity(surface, s, e2)
         else:
             surface = text
+            ending = next((x for x in sv.syntax.possessive_endings if x and text.endswith(x)), "") \
+                if np.kind == "proper" and lookup == text else ""
+            if ending:  # "Begum’s citizenship was revoked after she ...": the name without its possessive
+                surface = lookup = text[: -len(ending)]
             name, country, sector = self._identity(lookup, s, e)
-            if lookup != text and name == lookup:
+            if lookup != text and name == lookup and not ending:
                 name = text
         if (np.kind == "proper" and self.doc.entities and name == surface and country is None
                 and not sv.has_role(np.head, "actor_head")
