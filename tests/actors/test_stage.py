@@ -100,6 +100,13 @@ def test_an_english_function_word_opening_a_sentence_opens_no_name(pipeline: Pip
     assert not {"But Isis", "When Trump"} & names
 
 
+def test_a_title_word_opening_a_place_phrase_opens_no_person(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Presiden meninjau pembangunan di Ibu Kota Nusantara, Kalimantan Timur. Ibu Negara Iriana hadir.")))
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["Iriana"]
+    assert all(p.name != "Ibu" for p in doc.places)
+
+
 def test_acronym_definition_and_reuse() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

@@ -81,6 +81,8 @@ def find_person(
     country: str | None = None
     if first.value.kind == "honorific":
         role = None
+    if toks and " ".join(text[first.start : toks[0][1]].lower().split()) in reg.place_phrases:
+        return None  # "Ibu Kota Nusantara" (the capital), not Mrs Kota Nusantara
     runs: list[tuple[int, int]] = []  # token index ranges [i, j)
     run_start: int | None = None
     zone = 0

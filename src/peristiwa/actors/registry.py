@@ -146,6 +146,7 @@ class ActorRegistry:
     home_country: str | None = field(init=False)
     place_suffixes: dict[str, str] = field(init=False)
     place_terms: frozenset[str] = field(init=False)
+    place_phrases: frozenset[str] = field(init=False)
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
@@ -235,6 +236,8 @@ class ActorRegistry:
         place_words = pack.table("place_words.tsv") if pack.has("place_words.tsv") else []
         self.place_suffixes = {r["word"]: r["english"] for r in place_words if r["kind"] == "suffix"}
         self.place_terms = frozenset(w.lower() for r in place_words for w in r["word"].split())
+        #: place phrases of several words ("ibu kota"): a title word opening one opens no person
+        self.place_phrases = frozenset(" ".join(r["word"].lower().split()) for r in place_words if " " in r["word"])
 
     # -- naming -----------------------------------------------------------------------------------
 
