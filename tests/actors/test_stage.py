@@ -107,6 +107,13 @@ def test_a_title_word_opening_a_place_phrase_opens_no_person(pipeline: Pipeline)
     assert all(p.name != "Ibu" for p in doc.places)
 
 
+def test_a_derived_portfolio_word_after_a_title_is_no_part_of_the_name() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono mengatakan stok garam aman.")
+    assert [e.name for e in extract_entities(doc, pack) if e.label == "PER"] == ["Sakti Wahyu Trenggono"]
+
+
 def test_acronym_definition_and_reuse() -> None:
     pack = PackLoader().get("id")
     assert pack is not None

@@ -123,7 +123,11 @@ def find_person(
                 i += 1
             continue
         acronym = len(tok) >= 2 and tok.isupper()
-        if tok in reg.org_words or acronym or _ROMAN.fullmatch(tok) or any(c.isdigit() for c in tok):
+        # a word the pack derives with a confix is a portfolio, not a name ("Menteri Kelautan dan Perikanan
+        # Sakti Wahyu Trenggono": "Perikanan" is per-an of "ikan")
+        derived = run_start is None and reg.word_kind(tok) == "derived"
+        if (tok in reg.org_words or acronym or derived or _ROMAN.fullmatch(tok)
+                or any(c.isdigit() for c in tok)):
             close_run(i, tok in reg.org_words or acronym)
             i += 1
             continue
