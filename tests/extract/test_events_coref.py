@@ -197,3 +197,11 @@ def test_a_units_seat_is_a_place_of_the_unit_town(pipeline):
     doc = _annotated(pipeline, "Saat ini tersangka AR masih menjalani pemeriksaan di Mapolres Tasikmalaya Kota.")
     check = _one(doc, "ACCUSE")
     assert [p.name for p in check.locations] == ["Tasikmalaya Police headquarters"]
+
+
+def test_pihaknya_after_a_speech_verb_is_the_speakers_side(pipeline):
+    doc = _annotated(pipeline, (
+        "Keluarga korban melapor ke polisi. Kuasa hukum keluarga, Putri Maya Rumanti mengatakan pihaknya "
+        "sangat mengapresiasi putusan banding itu."))
+    support = _one(doc, "SUPPORT")
+    assert [a.name for a in support.actors] == ["Putri Maya Rumanti"]

@@ -130,8 +130,14 @@ class Antecedents:
                     return self.resolve(k, prev, max_back, avoid, depth + 1)
                 break  # a newer subject ("Riot police arrived. They fired") stands between: no chain
         kind, number = self.res.pronouns.get(word, ("any", "any"))
+        if kind == "side":  # "Kapolsek X mengatakan pihaknya akan ...": the side of the one speaking
+            sv = self.views[si]
+            speaker = next((m for m in self.sentence(si) if m.subject and m.np.end <= np.start
+                            and any(sv.has_role(k, "speech") for k in range(m.np.end, np.start))), None)
+            if speaker is not None:
+                return speaker
         wanted = {"person": ("person",), "group": ("group", "place"), "any": ("person", "group", "place"),
-                  "people": ("group",)}.get(kind, ("person", "group", "place"))
+                  "people": ("group",), "side": ("group", "person")}.get(kind, ("person", "group", "place"))
 
         best: Mention | None = None
         best_key: tuple[int, int, int] | None = None
