@@ -32,6 +32,7 @@ import msgspec
 from ..langs.base import LanguagePack
 from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
+from ..text.abbreviations import abbreviates
 from ..text.patterns import prefix_tree
 from .persons import find_persons
 from .registry import ActorInfo, ActorRegistry, registry_for
@@ -220,7 +221,7 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
             start = text.index(" ", start) + 1
         long_name = " ".join(text[start : m.start()].split())
         if len(long_name.split()) < 2 or reg.titles.at(text, start, m.start()) or (
-                syllabic and not _abbreviates(acr, long_name)):
+                syllabic and not abbreviates(acr, long_name)):
             continue
         known = reg.aliases.lookup(acr) or reg.aliases.lookup(long_name)
         first = long_name.split()[0]
@@ -233,13 +234,6 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
     for acr, info in defined.items():
         for m in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", text):
             yield _entity(m.start(), m.end(), info)
-
-
-def _abbreviates(acr: str, long_name: str) -> bool:
-    """Whether a one-capital acronym is made of the long name's syllables ("Satpolairud" of "Satuan Polisi
-    Perairan dan Udara"): same first letter, its letters in order among the name's."""
-    letters = iter(long_name.lower())
-    return acr[0].lower() == long_name[0].lower() and all(c in letters for c in acr.lower())
 
 
 def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document
+from ..text.abbreviations import abbreviates
 from .chunks import NP, companions, coordinated
 from .resources import Resources, SentView
 
@@ -55,13 +56,6 @@ def _kind(sv: SentView, np: NP, doc: Document, place_spans: list[tuple[int, int]
     if sv.class_within(np.start, np.head + 1, "person_title") and not sv.class_within(np.start, np.end, "group_noun"):
         return "person"
     return "group"
-
-
-def _abbreviates(short: str, phrase: str) -> bool:
-    """Whether ``short`` is ``phrase``'s first word or made of its letters in order from its first letter
-    ("menperin" of "menteriperindustrianri...", "kapolres" of "kapolres...")."""
-    letters = iter(phrase)
-    return bool(short) and short[0] == phrase[:1] and all(c in letters for c in short)
 
 
 def _definite_one(sv: SentView, np: NP) -> bool:
@@ -147,7 +141,7 @@ class Antecedents:
             # "Nadir bersama Budi berangkat ...; mereka menginap": persons in a list are a "mereka"
             if m.kind not in wanted and not (number == "pl" and m.kind == "person" and self.list_items(m)[1:]):
                 continue
-            if avoid and avoid.intersection(w.lower() for w in self.views[m.si].raw[m.np.start : m.np.end]):
+            if self._avoided(m, avoid):
                 continue
             dist = si - m.si
             key = (0 if (m.subject or dist == 0) else 1, dist, -m.np.start)
@@ -161,6 +155,10 @@ class Antecedents:
             best = self._unknown_kind_subject(si, np, max_back, avoid) or self._protagonist(si, max_back, avoid)
         return best
 
+    def _avoided(self, m: Mention, avoid: frozenset[str]) -> bool:
+        """Whether a word of ``m``, lower-cased, is one to avoid (the speaker a quoted "dia" is not)."""
+        return bool(avoid) and not avoid.isdisjoint(w.lower() for w in self.views[m.si].raw[m.np.start : m.np.end])
+
     def _unknown_kind_subject(self, si: int, np: NP, near: int, avoid: frozenset[str]) -> Mention | None:
         """A name whose kind no table knows ("Lorde", initials such as "AR") may be the person a "dia" means:
         when it is the subject of the pronoun's own sentence ("Lorde menyatakan bahwa dia ..."), or the
@@ -170,11 +168,9 @@ class Antecedents:
         for m in self._window(si, near):
             if not m.subject or (m.si == si and m.np.start >= np.start):
                 continue
-            words = self.views[m.si].raw[m.np.start : m.np.end]
-            if m.np.kind != "proper" or m.np.label not in ("", "MISC") or m.kind == "place" or (
-                    avoid and avoid.intersection(w.lower() for w in words)):
+            if m.np.kind != "proper" or m.np.label not in ("", "MISC") or m.kind == "place" or self._avoided(m, avoid):
                 continue
-            key = " ".join(words)
+            key = " ".join(self.views[m.si].raw[m.np.start : m.np.end])
             if m.si == si:
                 return m
             seen[key] = seen.get(key, 0) + 1
@@ -190,8 +186,7 @@ class Antecedents:
         (English "she" is not "Sajid Javid") leave it at 0."""
         far = self.views[si].syntax.protagonist_window
         for k in range(si - near - 1, max(-1, si - far - 1), -1):
-            persons = [m for m in self.sentence(k) if m.kind == "person" and not (avoid and avoid.intersection(
-                w.lower() for w in self.views[k].raw[m.np.start : m.np.end]))]
+            persons = [m for m in self.sentence(k) if m.kind == "person" and not self._avoided(m, avoid)]
             if persons:
                 return next((m for m in persons if m.subject), persons[0])
         return None
@@ -309,7 +304,7 @@ class Antecedents:
                           None)
                 if not titled and (lo is None or lo >= m.np.start):
                     continue
-                if lo is not None and _abbreviates(bare, "".join(sv.words[lo : m.np.end])):
+                if lo is not None and abbreviates(bare, "".join(sv.words[lo : m.np.end])):
                     return m
                 first = first or m
         return first
