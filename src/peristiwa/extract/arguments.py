@@ -221,15 +221,6 @@ def _with_prep(sv: SentView, nps: list[NP], j: int, hi: int, role: str) -> list[
     return []
 
 
-def _aspect_target(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
-    """ "demonstrasi ... melawan kebijakan Israel", "kecaman terhadap tindakan polisi": a target preposition
-    before a noun of a party's conduct targets the party named after it."""
-    for k in range(j, hi - 1):
-        if sv.has_role(k, "target_prep") and sv.has_role(k + 1, "aspect_head"):
-            return _after(sv, nps, k + 1, hi)
-    return []
-
-
 def _weapon_owner(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     """ "terkena peluru karet petugas", "tertembak senjata polisi": the owner named after the weapon that hit
     the subject is the one who used it."""
@@ -416,7 +407,7 @@ def assign_roles(
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)
         subj = _subject(sv, nps, hi + 1, min(main_hi, len(sv)))
     agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6]
-    target = _with_prep(sv, nps, cand.end, hi, "target_prep") or _aspect_target(sv, nps, cand.end, hi)
+    target = _with_prep(sv, nps, cand.end, hi, "target_prep")
     if not target and cand.type in _DIRECTED:
         target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")
                   if not any(k in (places or set()) for k in range(np.start, np.end))]
