@@ -150,8 +150,9 @@ class ActorRegistry:
     head_last: bool = field(init=False)
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
-    #: initials followed by an age in parentheses ("AR (37)") are a person's, whatever word comes before
-    initials_with_age: bool = field(init=False)
+    #: initials followed by an age in parentheses ("AR (37)", "MS (16 tahun)") are a person's, whatever word
+    #: comes before (None when the pack does not say so; the unit words are the pack's)
+    initials_age: re.Pattern[str] | None = field(init=False)
     #: lower-case words of ``pos_lexicon.tsv`` (the roots the pack's affixes derive from), the function
     #: words among them (never a given name) and the nouns/adjectives (often one: "Putri", "Fajar")
     common_words: frozenset[str] = field(init=False)
@@ -171,7 +172,10 @@ class ActorRegistry:
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
-        self.initials_with_age = bool(settings.get("initials_with_age", False))
+        age_units = "|".join(re.escape(u) for u in settings.get("initials_age_units", []))
+        unit = f"(?: (?:{age_units}))?" if age_units else ""
+        self.initials_age = re.compile(rf"(?<![\w-])(?P<ini>[A-Z]{{1,4}}) \(\d{{1,2}}{unit}\)") \
+            if settings.get("initials_with_age") else None
         verbs = pack.table("reporting_verbs.tsv") if pack.has("reporting_verbs.tsv") else []
         #: reporting verbs a speaker precedes ("Cook berkata") and follows (", kata Cook")
         self.speech_subj = frozenset(r["form"] for r in verbs if "subj" in r["frames"].split(","))

@@ -44,7 +44,6 @@ EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 _WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
 _MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")  # a capitalised word inside a sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_INITIALS_AGE = re.compile(r"(?<![\w-])(?P<ini>[A-Z]{1,4}) \(\d{1,2}(?: tahun| th)?\)")  # "AR (37)"
 _OPENING_MARKS = frozenset("-–—:\"“‘'(")  # after these a capitalised common word opens a clause
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
@@ -179,8 +178,8 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         # the mention covers the person noun, not a naming word ("pria berinisial M": "M")
         naming = m.group("cue").lower() in reg.initials_naming
         found[m.start("ini")] = (m.start("ini") if naming else m.start(), m.end(), m.group("ini"))
-    if reg.initials_with_age:  # "AR (37)": the mention is the initials
-        for m in _INITIALS_AGE.finditer(text):
+    if reg.initials_age is not None:  # "AR (37)": the mention is the initials
+        for m in reg.initials_age.finditer(text):
             found.setdefault(m.start("ini"), (m.start("ini"), m.end("ini"), m.group("ini")))
     for at in sorted(found):
         start, end, ini = found[at]
