@@ -380,7 +380,7 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
     its sentence is the act of the authority the article last named (a police or judicial body; a body
     rather than one of its officers when both were named)."""
     table: dict[str, list[str]] = res.setting("implicit_agents", default={})
-    seat_words = [[w] for w in res.setting("implicit_seat", "words", default=[])]
+    seat_words = frozenset(res.setting("implicit_seat", "words", default=[]))
     for d in drafts:
         # a key names a type ("COERCE") or a type with one of its modes ("ACCUSE:investigate": an
         # investigation is an authority's act, a verbal accusation is not)
@@ -389,7 +389,7 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
             continue
         # "menjalani pemeriksaan di Mapolres X", "diperiksa di Bareskrim": the body at whose seat it happens
         seat = [e for e in doc.entities if e.sector in sectors and e.name and d.trigger.end <= e.start < d.sv.end
-                and doc.text[max(d.trigger.end, e.start - 4) : e.start].lower().split()[-1:] in seat_words]
+                and _last_word(doc.text, d.trigger.end, e.start) in seat_words]
         if seat:
             e = seat[0]
             d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
@@ -400,6 +400,12 @@ def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], r
             # the body acts, not its spokesperson: "Kapolres AKBP X ... pemeriksaan" is the police's act
             e = next((x for x in reversed(before) if x.label != "PER"), before[-1])
             d.actors = [Actor(start=e.start, end=e.end, name=e.name or "", country=e.country, sector=e.sector)]
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[start:end]``, lower-cased ("" when there is none)."""
+    words = text[start:end].rsplit(None, 1)
+    return words[-1].lower() if words else ""
 
 
 def _sentence_index(views: list[SentView], offset: int) -> int:
