@@ -213,11 +213,6 @@ def _attribution_date(doc: Document, q: Quote) -> DateMention | None:
     return None
 
 
-def _attributed(doc: Document, m: DateMention) -> bool:
-    """Whether ``m`` dates a reporting clause ("kata Sergei saat ditemui di Sanur, Selasa (21/10/2025)")."""
-    return any(q.cue_span is not None and _attribution_date(doc, q) is m for q in doc.quotes)
-
-
 def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
     """ "..., kata Dede kepada wartawan, Senin (20/10/2025).": news narrates one occasion, dated once by a
     calendar day close to publication. With ``[dates] anchor_days`` an event whose sentence names no time
@@ -237,14 +232,18 @@ def anchor_dates(doc: Document, drafts: list[Draft], res: Resources) -> None:
              and m.value.first == m.value.last and 0 <= (doc.published - m.value.first).days <= days
              and not (m.relative and _in_direct_quote(doc, m.start))]
     calendar = [m for m in dated if not m.relative]
-    incident = [m for m in calendar if not _attributed(doc, m)]
+    # each quote's attribution day, found once: dates of a reporting clause ("kata Sergei saat ditemui di
+    # Sanur, Selasa (21/10/2025)") are not an incident's, and a quoted statement is dated by its quote's
+    said_on = {id(q): _attribution_date(doc, q) for q in doc.quotes}
+    attributed = {id(m) for m in said_on.values() if m is not None}
+    incident = [m for m in calendar if id(m) not in attributed]
     verbal = set(res.setting("types", "verbal", default=[]))
     grammar = doc_grammar(doc)
     for d in drafts:
         if d.date is not None or d.modality == "future":
             continue
         q = _in_direct_quote(doc, d.trigger.start) if d.type in verbal else None
-        said = _attribution_date(doc, q) if q is not None else None
+        said = said_on[id(q)] if q is not None else None
         if said is not None and said.value is not None:
             d.date, d.date_span, d.own_date = said.value, Span(said.start, said.end), False
             continue
