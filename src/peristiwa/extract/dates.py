@@ -60,9 +60,11 @@ def _default_pack(lang: str) -> LanguagePack | None:
     return PackLoader().get(lang)
 
 
-def doc_grammar(doc: Document) -> DateGrammar | None:
-    """The date grammar of ``doc``'s language pack (None when it has no date data)."""
-    return _grammar(_default_pack(doc.lang)) if doc.lang else None
+def doc_grammar(doc: Document, pack: LanguagePack | None = None) -> DateGrammar | None:
+    """The date grammar of ``pack``, by default ``doc``'s language pack (None when it has no date data)."""
+    if pack is None and doc.lang:
+        pack = _default_pack(doc.lang)
+    return _grammar(pack)
 
 
 def _foreign_relative(text: str, trigger_end: int, m: DateMention, grammar: DateGrammar) -> bool:
@@ -105,9 +107,7 @@ def later_than(doc: Document, start: int, end: int, pack: LanguagePack | None = 
     one of the pack's ``later_than`` conjunctions ("ditangkap setelah ia difilmkan pada 15 Desember": the
     arrest is not before 15 December), or None. Merging uses it to keep such an event apart from an
     earlier one of the same kind."""
-    if pack is None and doc.lang:
-        pack = _default_pack(doc.lang)
-    grammar = _grammar(pack)
+    grammar = doc_grammar(doc, pack)
     sent = doc.sentence_at(start)
     if grammar is None or not grammar.later_words or sent is None:
         return None
@@ -178,9 +178,7 @@ def date_for_span(
     cands = [m for m in mentions if m.start >= lo and m.end <= hi and (m.end <= start or m.start >= end)]
     if not cands:
         return None
-    if pack is None and doc.lang:
-        pack = _default_pack(doc.lang)
-    grammar = _grammar(pack)
+    grammar = doc_grammar(doc, pack)
     cands = [m for m in cands if foreign_date(doc, m, start, end, grammar) is None]
     if not cands:
         return None
