@@ -17,7 +17,8 @@ from typing import Any
 
 import msgspec
 
-from ..model import Actor, Count, DateMention, DateValue, Document, Place, Quote, Span
+from ..model import Actor, Count, DateMention, Document, Place, Quote, Span
+from ..text.date_values import day_value
 from .attach import count_types, locative, main_place
 from .dates import doc_grammar, event_offset, foreign_date
 from .merge_within import Draft
@@ -191,7 +192,7 @@ def offset_dates(doc: Document, drafts: list[Draft]) -> None:
                 and e.date is not None and e.date.precision == "day" and e.date.first == e.date.last]
         if main:
             day = max(main, key=lambda e: e.trigger.start).date.first + dt.timedelta(days=days)  # type: ignore[union-attr]
-            d.date, d.date_span, d.own_date = DateValue(day, day, "day"), None, False
+            d.date, d.date_span, d.own_date = day_value(day), None, False
 
 
 def _in_direct_quote(doc: Document, pos: int) -> Quote | None:

@@ -21,6 +21,7 @@ __all__ = [
     "YEAR_WINDOW_BEFORE",
     "add_months",
     "calendar_date",
+    "day_value",
     "month_value",
     "narrow",
     "pick_year",
@@ -41,6 +42,11 @@ YEAR_WINDOW_AFTER = 62
 
 
 # ---------------------------------------------------------------------------------------------- values
+
+
+def day_value(day: dt.date) -> DateValue:
+    """One calendar day."""
+    return DateValue(day, day, "day")
 
 
 def week_of(day: dt.date, offset: int = 0) -> DateValue:
@@ -126,7 +132,7 @@ def resolve_day_month(
 
     def make(year: int) -> DateValue | None:
         d = calendar_date(year, month, day)
-        return DateValue(d, d, "day") if d else None
+        return day_value(d) if d else None
 
     value, note = pick_year(make, published, marker, weekday)
     return (value.first if value else None), note
@@ -228,7 +234,7 @@ def relative_value(kind: str, off: int, unit: str, n: int, pub: dt.date) -> Date
     """The value of a relative expression of ``kind`` (``date_words.toml`` ``[[relative]]`` types) counted
     from publication ``pub``: ``off`` units for day/week/month/year/weekend, ``n`` ``unit`` for last/ago."""
     if kind == "day":
-        return DateValue(pub + dt.timedelta(days=off), pub + dt.timedelta(days=off), "day")
+        return day_value(pub + dt.timedelta(days=off))
     if kind == "week":
         return week_of(pub, off)
     if kind in ("weekend", "recent_weekend"):
@@ -252,8 +258,7 @@ def relative_value(kind: str, off: int, unit: str, n: int, pub: dt.date) -> Date
         return DateValue(start, pub, "range")
     # ago
     if unit in ("day", "week"):
-        back_day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
-        return DateValue(back_day, back_day, "day")
+        return day_value(pub - dt.timedelta(days=n * (7 if unit == "week" else 1)))
     if unit == "month":
         back = add_months(pub.replace(day=1), -n)
         return month_value(back.year, back.month)

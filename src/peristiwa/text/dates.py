@@ -32,6 +32,7 @@ from ..model import DateMention, DateValue
 from .date_values import (
     add_months,
     calendar_date,
+    day_value,
     month_value,
     narrow,
     pick_year,
@@ -324,10 +325,6 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n…:"
 
 
-def _day(d: dt.date) -> DateValue:
-    return DateValue(d, d, "day")
-
-
 def _weekday_date(published: dt.date, weekday: int, marker: str | None) -> dt.date:
     back = (published.isoweekday() - weekday) % 7
     if marker == "future":
@@ -357,7 +354,7 @@ def _numeric(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | N
     if day is None or (bare and (note is not None or _prev_word(text, m.start()) not in g.month_context)):
         return None  # a bare "7/10" is a date only after "pada"/"on" and when it reads as one as written
     start = back.start() if back and (wd_text or back["open"]) else m.start()
-    return _Cand(start, m.end(), _day(day), False, note, 0)
+    return _Cand(start, m.end(), day_value(day), False, note, 0)
 
 
 def _day_month(
@@ -395,9 +392,9 @@ def _day_month(
     if day2 is not None:
         last = calendar_date(first.year, month, day2)
         if last is None or last < first:  # "June 5 - 2 suspects fled": no range, the day alone
-            return _Cand(start, m.end("d"), _day(first), False, note, 0) if mdy else None
+            return _Cand(start, m.end("d"), day_value(first), False, note, 0) if mdy else None
         return _Cand(start, m.end(), DateValue(first, last, "range"), False, note, 0)
-    return _Cand(start, m.end(), _day(first), False, note, 0)
+    return _Cand(start, m.end(), day_value(first), False, note, 0)
 
 
 def _month(m: re.Match[str], text: str, g: DateGrammar, published: dt.date | None) -> _Cand | None:
@@ -437,7 +434,7 @@ def _weekday(m: re.Match[str], g: DateGrammar, published: dt.date | None) -> _Ca
     if published is None:
         return _Cand(m.start(), m.end(), None, True, "no publication date", 2)
     marker = _marker(g, m["bm"], m["mk"])
-    return _Cand(m.start(), m.end(), _day(_weekday_date(published, wd, marker)), True, None, 2)
+    return _Cand(m.start(), m.end(), day_value(_weekday_date(published, wd, marker)), True, None, 2)
 
 
 def _relative(
@@ -536,7 +533,7 @@ def _narrated(cands: list[_Cand]) -> list[_Cand]:
         if c.shift is not None:
             if last is not None:
                 last += dt.timedelta(days=c.shift)
-                c.value = _day(last)
+                c.value = day_value(last)
             else:
                 c.note = "no day told before"
         elif c.value is not None and c.value.first == c.value.last and c.note != "present":
