@@ -253,6 +253,7 @@ def _build_grammar(pack: Any) -> DateGrammar:
     citation_re = re.compile(
         r"(?<![\w])(?:" + _alt(words.get("citation", [])) + r")\s*:?\s*[\w./-]*\d[\w./-]*\s+(?:\w+\s+)?$", re.IGNORECASE
     )
+    offset = data.get("event_offset", {})
     return DateGrammar(
         order=data.get("numeric_order", "dmy"),
         months=lookup_months,
@@ -288,10 +289,10 @@ def _build_grammar(pack: Any) -> DateGrammar:
         relative_markers=frozenset(w.lower() for w in words.get("relative_markers", [])),
         later_words=frozenset(w.lower() for w in words.get("later_than", [])),
         same_as=frozenset(w.lower() for w in words.get("same_as", [])),
-        offset_units={k.lower(): int(v) for k, v in data.get("event_offset", {}).get("units", {}).items()},
-        offset_words={**{w.lower(): 1 for w in data.get("event_offset", {}).get("after", [])},
-                      **{w.lower(): -1 for w in data.get("event_offset", {}).get("before", [])}},
-        one_prefix=str(data.get("event_offset", {}).get("one_prefix", "")),
+        offset_units={k.lower(): int(v) for k, v in offset.get("units", {}).items()},
+        offset_words={**{w.lower(): 1 for w in offset.get("after", [])},
+                      **{w.lower(): -1 for w in offset.get("before", [])}},
+        one_prefix=str(offset.get("one_prefix", "")),
     )
 
 
