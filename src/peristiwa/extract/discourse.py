@@ -70,18 +70,13 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
 
     crowd_sector = res.setting("actors", "crowd_sector", default=None)
 
-    def named(a: Actor) -> bool:
-        """A name, not a common noun: an acronym ("the SSA-N") or a capitalised word after the first."""
-        words = a.name.split()
-        return any(sum(c.isupper() for c in w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:])
-
     def armed(a: Actor, organisation: bool, unarmed_crowd: bool = False, police_only: bool = False) -> Actor:
         if a.sector is not None or (a.start, a.end) in persons or a.name in names:
             return a
         if organisation and not (a.name[:1].isupper() and any(w[:1].isupper() for w in a.name.split()[1:]
                                                               or [a.name])):
             return a
-        if unarmed_crowd and (police_only or (not named(a) and not _mentions_entity(doc, a))):
+        if unarmed_crowd and (police_only or (not _named(a) and not _mentions_entity(doc, a))):
             # "two groups of villagers clashed": people a common noun names, no weapon told: a crowd;
             # so is an unknown organisation's crowd that clashes with the police only ("members of the
             # youth front clashed with policemen")
@@ -91,21 +86,28 @@ def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_person
     for d in drafts:
         if d.type != "ASSAULT":
             continue
+        told = [d, *d.mentions]
         # a two-sided fight of armed parties (a clash, a gunfight), not a brawl or riot ("beat" mode)
-        fight = any(m.symmetric and "beat" not in m.modes for m in [d, *d.mentions])
+        fight = any(m.symmetric and "beat" not in m.modes for m in told)
         # a named organisation attacking security forces is armed; a fight makes every side armed
         # ... fought with no weapon named by people a common noun names ("two groups", "villagers",
         # "supporters"): a riot, not a battle (ACLED Codebook: Mob violence vs. Armed clash)
         # (a fight that kills is fought with weapons, told or not)
-        crowd = fight and bool(weapons) and not any(weapons.intersection(m.modes) for m in [d, *d.mentions]) \
-            and not any(c.kind == "killed" for c in d.counts) \
-            and not any(m.count_kind == "killed" and m.modality == "asserted" for m in [d, *d.mentions])
+        crowd = (fight and bool(weapons) and not any(weapons.intersection(m.modes) for m in told)
+                 and not any(c.kind == "killed" for c in d.counts)
+                 and not any(m.count_kind == "killed" and m.modality == "asserted" for m in told))
         known = {a.sector for a in [*d.actors, *d.recipients] if a.sector is not None}
         police_only = bool(known) and known <= police
         if fight or any(r.sector in security for r in d.recipients):
             d.actors = [armed(a, not fight, crowd, police_only) for a in d.actors]
         if fight:
             d.recipients = [armed(a, False, crowd, police_only) for a in d.recipients]
+
+
+def _named(a: Actor) -> bool:
+    """A name, not a common noun: an acronym ("the SSA-N") or a capitalised word after the first."""
+    words = a.name.split()
+    return any(sum(c.isupper() for c in w) >= 2 for w in words) or any(w[:1].isupper() for w in words[1:])
 
 
 def _mentions_entity(doc: Document, a: Actor) -> bool:
