@@ -92,6 +92,10 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper() or (len(tok) > 3 and tok[1] in "'’" and tok[0].islower() and tok[2].isupper())
 
 
+def _head_at(toks: list[Tok], j: int, heads: frozenset[str]) -> bool:
+    """Token ``j`` is one of ``heads`` (lower-cased) right after the name ending at token ``j - 1``
+    (at most one space between): the noun the name modifies ("Winona police")."""
+    return j < len(toks) and toks[j][2].lower() in heads and toks[j][0] - toks[j - 1][1] <= 1
 
 
 class ScanContext:
@@ -201,12 +205,12 @@ class ScanContext:
         man", "Texas-based" (the pack's ``modifier_heads``)."""
         if j < len(toks) and toks[j][2] == "-" and toks[j][0] == toks[j - 1][1]:
             j += 1
-        return j < len(toks) and toks[j][2].lower() in self.heads and toks[j][0] - toks[j - 1][1] <= 1
+        return _head_at(toks, j, self.heads)
 
     def town_modifier(self, toks: list[Tok], j: int) -> bool:
         """The name ending before token ``j`` modifies a noun that a country would take in its demonym form
         ("a Palestine man", "Lebanon police"; the pack's ``town_heads``): a town's name, not a country's."""
-        return j < len(toks) and toks[j][2].lower() in self.town_heads and toks[j][0] - toks[j - 1][1] <= 1
+        return _head_at(toks, j, self.town_heads)
 
     def in_person(self, start: int, end: int) -> bool:
         """Inside a named person (not a group named by a head noun: "Russian officials")."""

@@ -44,7 +44,13 @@ from ..errors import ConfigError, DocumentError, IngestError
 from ..pipeline import registry, validate
 from ..runner import RunSummary
 from ..store import Store, WriteStats, part_files
-from .partitions import DEFAULT_MAX_FILES, DEFAULT_PARTITION_BYTES, Partition, plan_partitions
+from .partitions import (
+    DEFAULT_MAX_FILES,
+    DEFAULT_PARTITION_BYTES,
+    MIN_PARTITION_BYTES,
+    Partition,
+    plan_partitions,
+)
 from .worker import PartitionResult, process_partition
 
 if TYPE_CHECKING:
@@ -214,7 +220,7 @@ def run_distributed(
                     _drive(
                         cl, plan, store, summary, cfg, out,
                         lang=lang, published=published, retries=retries,
-                        window=window or max(2, 2 * sum(cl.nthreads().values())),
+                        window=window or 2 * threads,
                         keep_parts=keep_parts, on_document=on_document, task=task or process_partition,
                     )
                     closing.start(stack.pop_all())
@@ -304,7 +310,7 @@ def _auto_partition_bytes(total: int | None, threads: int) -> int:
     ones finish), within [64 KiB, 1 MiB]; the default size when the total is unknown."""
     if total is None:
         return DEFAULT_PARTITION_BYTES
-    return max(64 * 1024, min(DEFAULT_PARTITION_BYTES, total // (8 * threads) + 1))
+    return max(MIN_PARTITION_BYTES, min(DEFAULT_PARTITION_BYTES, total // (8 * threads) + 1))
 
 
 def _parts_directory(store_path: Path, parts_dir: str | Path | None, run_id: str) -> Path:

@@ -174,24 +174,23 @@ class CaselessPattern:
         lo, hi = max(pos, 0), max(endpos, 0)
         return all(low.find(needle, lo, hi) < 0 for needle in needles)
 
-    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+    def _first(self, text: str, pos: int, endpos: int, anchored: bool) -> re.Match[str] | None:
+        """``search`` (``match`` when ``anchored``): the first match is found on the lower-cased text, then
+        read again by the flagged pattern from where it starts (for ``match`` that is ``pos`` itself)."""
         if self._absent(text, pos, endpos):
             return None
         low = self._low(text)
         if low is None:
-            return self.regex.search(text, pos, endpos)
+            return (self.regex.match if anchored else self.regex.search)(text, pos, endpos)
         assert self._fast is not None
-        m = self._fast.search(low, pos, endpos)
+        m = (self._fast.match if anchored else self._fast.search)(low, pos, endpos)
         return None if m is None else self.regex.match(text, m.start(), endpos)
 
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self._first(text, pos, endpos, anchored=False)
+
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        if self._absent(text, pos, endpos):
-            return None
-        low = self._low(text)
-        if low is None:
-            return self.regex.match(text, pos, endpos)
-        assert self._fast is not None
-        return None if self._fast.match(low, pos, endpos) is None else self.regex.match(text, pos, endpos)
+        return self._first(text, pos, endpos, anchored=True)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         if self._absent(text, pos, endpos):
