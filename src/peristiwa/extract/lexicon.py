@@ -128,9 +128,7 @@ class PhraseMatcher:
     def match_at(self, words: Sequence[str], i: int) -> list[Match]:
         """All matches starting at token ``i``, longest first (ties keep table order)."""
         word = words[i]
-        entries = self._memo.get(word)
-        if entries is None:
-            entries = self.lookup(word)
+        entries = self.lookup(word)
         compounds = self.compounds.get(word) if self.compounds else None
         if not entries and not compounds:
             return []
@@ -156,19 +154,14 @@ class PhraseMatcher:
                 return None
         return j
 
+    def opens(self, word: str) -> bool:
+        """Whether some row can open at ``word`` (its head reading, or a compound's first word)."""
+        return bool(self.lookup(word)) or word in self.compounds
+
     def heads(self, words: Sequence[str]) -> list[int]:
         """The positions where a match may start (a word some row can open); :meth:`match_at` finds
         nothing anywhere else, so a scan of a sentence need only try these."""
-        compounds = self.compounds
-        memo = self._memo
-        out: list[int] = []
-        for i, w in enumerate(words):
-            hit = memo.get(w)
-            if hit is None:
-                hit = self.lookup(w)
-            if hit or w in compounds:
-                out.append(i)
-        return out
+        return [i for i, w in enumerate(words) if self.opens(w)]
 
     def find_all(self, words: Sequence[str], heads: Sequence[int] | None = None) -> list[Match]:
         """Every match at every position (overlaps kept; callers choose); ``heads``: :meth:`heads` of

@@ -136,7 +136,7 @@ class Resources:
                 self._masks.clear()
             found = 0
             for k, matcher in enumerate(self.lexicons):
-                if matcher.lookup(word) or word in matcher.compounds:
+                if matcher.opens(word):
                     found |= 1 << k
             self._masks[word] = found
         return found
