@@ -22,7 +22,6 @@ _OPENERS = "\"“‘'«(["
 _BOUNDARY = re.compile(
     r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(?=(\s+|[" + re.escape(_OPENERS) + r"”]?)[\w“\"‘(\[])"
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}")
 _TOKEN = re.compile(r"\w+(?:[-.,'’/]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -54,7 +53,7 @@ def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str])
     block = text[start:end]
     for m in _BOUNDARY.finditer(block):
         stop = start + m.end(2)
-        if m.group(1) == "." and _is_abbreviation(_before(text, cur, start + m.end(1)), abbreviations):
+        if m.group(1) == "." and _is_abbreviation(_word_before(text, cur, start + m.end(1)), abbreviations):
             continue
         nxt = start + m.end(2) + len(m.group(3))
         # next sentence must start with an upper-case letter, a digit or an opening mark
@@ -80,22 +79,19 @@ def _split_block(text: str, start: int, end: int, abbreviations: frozenset[str])
     return merged
 
 
-def _before(text: str, cur: int, end: int) -> str:
-    """``text[cur:end]`` or a tail of it with the same last word: the sentence so far can be long, and the
-    word before a period (``_WORD_BEFORE``) is searched for from the left."""
-    lo = end - 64
-    if lo <= cur:
-        return text[cur:end]
-    tail = text[lo:end]
-    m = _WORD_BEFORE.search(tail)
-    return tail if m is not None and m.start() > 0 else text[cur:end]  # the word may start before the tail
+def _word_before(text: str, cur: int, end: int) -> str:
+    """The word ending at ``end`` (a period), read backwards to the space before it, never before ``cur``:
+    the sentence so far can be long, and only its last word matters."""
+    k = end
+    while k > cur and not text[k - 1].isspace():
+        k -= 1
+    return text[k:end]
 
 
-def _is_abbreviation(prefix: str, abbreviations: frozenset[str]) -> bool:
-    m = _WORD_BEFORE.search(prefix)
-    if not m:
+def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    if not word:
         return False
-    word = m.group(1).lstrip(_OPENERS).lower()
+    word = word.lstrip(_OPENERS).lower()
     if word in abbreviations:
         return True
     # a single letter or dotted initials ("H.", "M.Si.") are not sentence ends
