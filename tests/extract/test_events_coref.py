@@ -205,3 +205,13 @@ def test_pihaknya_after_a_speech_verb_is_the_speakers_side(pipeline):
         "sangat mengapresiasi putusan banding itu."))
     support = _one(doc, "SUPPORT")
     assert [a.name for a in support.actors] == ["Putri Maya Rumanti"]
+
+
+def test_an_anaphoric_event_placed_in_a_wider_region_is_the_event_told_before(pipeline):
+    doc = _annotated(pipeline, (
+        "Seorang pria menyerang warga dengan pisau di Kota Rotterdam, Belanda, Jumat (11/7), dan menewaskan tiga "
+        "orang. "
+        "Polisi menutup jalan di sekitar lokasi. Serangan Jumat itu merupakan yang terbaru dari rangkaian "
+        "kejadian serupa di Eropa."))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [doc.text[e.trigger.start : e.trigger.end] for e in attacks]

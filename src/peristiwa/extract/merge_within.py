@@ -145,7 +145,14 @@ def _specific_places(d: Draft) -> set[str]:
     return {_norm(p.name or "") for p in d.places if (p.precision or "") != "country" and p.name}
 
 
+def _region(p: Place) -> bool:
+    """A named region of no one country ("Eropa", "Timur Tengah"): it holds too much to contradict a place."""
+    return p.feature == "region" and not p.country
+
+
 def _places_ok(a: list[Place], b: list[Place]) -> bool:
+    if any(map(_region, a)) != any(map(_region, b)):  # "Stockholm" and "... di Eropa": no contradiction
+        a, b = [p for p in a if not _region(p)], [p for p in b if not _region(p)]
     if not a or not b:
         return True
     names_a = {(p.name or "").lower() for p in a} | {(p.admin1 or "").lower() for p in a} - {""}
@@ -356,8 +363,8 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
             names = {x.name.lower() for x in best.recipients + best.actors}
             if a.name.lower() not in names and not sides and not _adds_nobody(a, best.recipients):
                 best.recipients.append(a)
-        if not best.places and d.places:
-            best.places = d.places
+        if d.places and (not best.places or (all(map(_region, best.places)) and not all(map(_region, d.places)))):
+            best.places = d.places  # a town told by another mention places the event better than a region
         if best.date is None and d.date is not None and (not d.bare() or opts.date_from_bare):
             best.date, best.date_span = d.date, d.date_span
         seen = {(c.start, c.end) for c in best.counts}
