@@ -215,3 +215,12 @@ def test_an_anaphoric_event_placed_in_a_wider_region_is_the_event_told_before(pi
         "kejadian serupa di Eropa."))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1, [doc.text[e.trigger.start : e.trigger.end] for e in attacks]
+
+
+def test_what_a_mention_says_would_happen_adds_no_mode_to_the_event(pipeline):
+    doc = _annotated(pipeline, (
+        "Warga menemukan sebuah bom di halaman sekolah di Kota Bogor pada Senin (7/7). “Jika bom tersebut "
+        "meledak, akan berpotensi merusak kawasan dalam radius 500 meter,” kata Kapolres Bogor."))
+    attack = _one(doc, "ASSAULT")
+    assert len(attack.mentions) == 1
+    assert "destroy" not in attack.modes

@@ -369,7 +369,9 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
             best.date, best.date_span = d.date, d.date_span
         seen = {(c.start, c.end) for c in best.counts}
         best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen)
-        if not (opts.two_sided and d.background):  # "... as a bomb exploded during the clash"
+        if not (opts.two_sided and d.background) and d.modality in ("asserted", best.modality):
+            # "... as a bomb exploded during the clash" is background; "if it explodes it would destroy ..."
+            # says what did not happen
             best.modes.extend(m for m in d.modes if m not in best.modes)
         best.conf = max(best.conf, d.conf)
     best.mentions = sorted(others, key=lambda d: d.trigger.start)

@@ -1,0 +1,43 @@
+"""Trigger senses in context (triggers.tsv conditions), every candidate kept (``min_confidence=0``).
+
+Sentences are written for the tests (general patterns of Indonesian news), never copied from gold files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.extract.events import extract_events
+from peristiwa.extract.resources import Resources
+from peristiwa.model import Document
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def triggers(pipeline: Pipeline):
+    pack = pipeline.packs.get("id")
+    assert pack is not None
+    res = Resources.for_pack(pack)
+
+    def _triggers(text: str) -> list[tuple[str, str]]:
+        doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+        found = extract_events(doc, res, packs=pipeline.packs, min_confidence=0.0)
+        return [(e.type, text[m.start : m.end]) for e in found for m in (e.trigger, *e.mentions)]
+
+    return _triggers
+
+
+@pytest.mark.parametrize("text", [
+    "Petugas itu berlari membawa sebuah bom menjauh dari sekolah.",
+    "Tersangka menyimpan bom rakitan di gudang rumahnya.",
+    "Kelompok itu merakit bom di sebuah rumah kontrakan.",
+])
+def test_a_bomb_carried_stored_or_assembled_is_no_attack(triggers, text):
+    assert ("ASSAULT", "bom") not in triggers(text)
+
+
+def test_a_bomb_named_as_the_event_or_found_is_an_attack(triggers):
+    assert ("ASSAULT", "bom") in triggers("Korban bom Kampung Melayu dirawat di rumah sakit.")
+    assert ("ASSAULT", "bom") in triggers("Warga dikejutkan penemuan sebuah bom di halaman sekolah.")
