@@ -41,3 +41,8 @@ def test_a_bomb_carried_stored_or_assembled_is_no_attack(triggers, text):
 def test_a_bomb_named_as_the_event_or_found_is_an_attack(triggers):
     assert ("ASSAULT", "bom") in triggers("Korban bom Kampung Melayu dirawat di rumah sakit.")
     assert ("ASSAULT", "bom") in triggers("Warga dikejutkan penemuan sebuah bom di halaman sekolah.")
+
+
+def test_an_agreement_referred_to_is_no_new_agreement(triggers):
+    assert not [t for t, _ in triggers("Pengamanan gedung itu sesuai dengan kesepakatan kedua lembaga.") if t == "AGREE"]
+    assert ("AGREE", "kesepakatan") in triggers("Kedua negara mencapai kesepakatan damai di Jenewa.")
