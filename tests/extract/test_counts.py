@@ -289,3 +289,14 @@ def test_breakdown_of_a_total_is_dropped(count_pipeline: Pipeline) -> None:
 def test_existential_counts(count_pipeline: Pipeline) -> None:
     assert _counts(count_pipeline, "Di dalamnya terdapat empat bidang kerja.") == []
     assert [(r[1], r[2]) for r in _counts(count_pipeline, "Sekarang ada 50 yang ditutup.")] == [("other", 50)]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Seorang tersangka ditahan polisi di Medan.", False),
+    ("Satu orang ditangkap dalam razia itu.", False),
+    ("Seorang polisi tewas dalam baku tembak itu.", True),
+    ("Satu rumah hancur terkena longsor.", True),
+    ("Dua tersangka ditahan polisi di Medan.", True),
+])
+def test_one_person_arrested_is_no_count(count_pipeline: Pipeline, text: str, kept: bool) -> None:
+    assert bool(_counts(count_pipeline, text)) is kept

@@ -44,5 +44,6 @@ def test_a_bomb_named_as_the_event_or_found_is_an_attack(triggers):
 
 
 def test_an_agreement_referred_to_is_no_new_agreement(triggers):
-    assert not [t for t, _ in triggers("Pengamanan gedung itu sesuai dengan kesepakatan kedua lembaga.") if t == "AGREE"]
+    found = triggers("Pengamanan gedung itu sesuai dengan kesepakatan kedua lembaga.")
+    assert not [t for t, _ in found if t == "AGREE"]
     assert ("AGREE", "kesepakatan") in triggers("Kedua negara mencapai kesepakatan damai di Jenewa.")

@@ -66,6 +66,7 @@ class CountGrammar:
     single_plural: frozenset[str] = frozenset()
     single_modifiers: frozenset[str] = frozenset()
     single_window: int = 6
+    one_kinds: frozenset[str] | None = None  # kinds a count of exactly one is kept for (None: all)
 
     @cached_property
     def cue_starts(self) -> frozenset[str]:
@@ -140,6 +141,7 @@ def _build(pack: Any) -> CountGrammar:
         single_plural=_low(single.get("plural", [])),
         single_modifiers=_low(single.get("modifiers", [])),
         single_window=int(single.get("window", 6)),
+        one_kinds=frozenset(single["one_kinds"]) if "one_kinds" in single else None,
     )
 
 

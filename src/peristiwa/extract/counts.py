@@ -22,7 +22,9 @@ language:
 6. with ``[kind] state_predicates``, a count of kind other whose phrase is followed by a predicate of mere
    presence ("Hampir 400 siswa ada di sekolah") is background, not a number about an event: dropped; so
    is one after an existential word (``[kind] existential``: "terdapat empat bidang") unless a relative
-   clause follows ("ada 106 yang dihentikan").
+   clause follows ("ada 106 yang dihentikan");
+7. with ``[single] one_kinds``, a count of exactly one is kept only for those kinds: "Seorang tersangka
+   ditahan" names the arrested person (the event's recipient), as a name would, and carries no count.
 """
 
 from __future__ import annotations
@@ -233,6 +235,9 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
         # "Di dalamnya terdapat empat bidang": how many there are; "ada 106 yang dihentikan" counts an event
         kept = [f for f in kept if not (f.kind == "other" and f.a > 0 and low[f.a - 1] in g.existential
                                         and not (f.b < n and low[f.b] in g.elided))]
+    if g.one_kinds is not None:
+        # "Seorang tersangka ditahan": one person arrested is the event's recipient, not a number about it
+        kept = [f for f in kept if not (f.value == 1 and f.qualifier == "exact" and f.kind not in g.one_kinds)]
     if g.single_kinds:
         kept = sorted([*kept, *_singles(words, low, kept, cues, g)], key=lambda f: f.a)
     return kept
