@@ -377,6 +377,26 @@ def during(drafts: list[Draft], res: Resources) -> None:
                 break
 
 
+def grounds(drafts: list[Draft], res: Resources) -> None:
+    """ "Budi ditahan polisi atas tuduhan korupsi": an accusation noun given as the ground of an act on a
+    person (a ``[syntax] grounds`` word between them) accuses that act's patient, by that act's agent."""
+    words = set(res.setting("syntax", "grounds", default=[]))
+    if not words:
+        return
+    for d in drafts:
+        if d.type != "ACCUSE" or not d.nominal or d.recipients:
+            continue
+        acts = [e for e in drafts if e is not d and e.sv is d.sv and e.type in ("COERCE", "SANCTION")
+                and e.recipients and e.tokens[1] <= d.tokens[0]]
+        if not acts:
+            continue
+        act = max(acts, key=lambda e: e.tokens[1])
+        gap = d.sv.words[act.tokens[1] : d.tokens[0]]
+        if len(gap) <= 6 and words.intersection(gap) and not any(w in (",", ";") for w in gap):
+            d.recipients = list(act.recipients)
+            d.actors = d.actors or list(act.actors)
+
+
 def implicit_agents(doc: Document, views: list[SentView], drafts: list[Draft], res: Resources) -> None:
     """ "Khariq ditangkap", "AR menjalani pemeriksaan": an arrest or an investigation with no agent named in
     its sentence is the act of the authority the article last named (a police or judicial body; a body

@@ -41,6 +41,7 @@ from .discourse import (
     during,
     event_noun_sentences,
     fallback_places,
+    grounds,
     implicit_agents,
     inherit_dates,
     offset_dates,
@@ -209,6 +210,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     attach_counts(doc, views, drafts, res)
     accused(drafts)
     during(drafts, res)
+    grounds(drafts, res)
     victim_counts(drafts, res)
     merged = merge_drafts(
         drafts, int(res.setting("merge", "window", default=3)), builder.states,

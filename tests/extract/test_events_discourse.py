@@ -1,0 +1,24 @@
+"""extract.discourse role rules through the full pipeline: participants one event lends another.
+
+Sentences are written for the tests (general patterns of Indonesian news), never copied from gold files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.model import Document
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi menahan Budi Santoso atas tuduhan korupsi dana desa.",
+    "Budi Santoso ditahan polisi atas sangkaan terorisme.",
+])
+def test_an_accusation_given_as_the_ground_of_an_arrest_accuses_the_arrested(pipeline: Pipeline, text: str):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+    charge = [e for e in doc.events if e.type == "ACCUSE"]
+    assert charge
+    assert [a.name for a in charge[0].recipients] == ["Budi Santoso"]
