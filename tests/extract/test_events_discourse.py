@@ -22,3 +22,14 @@ def test_an_accusation_given_as_the_ground_of_an_arrest_accuses_the_arrested(pip
     charge = [e for e in doc.events if e.type == "ACCUSE"]
     assert charge
     assert [a.name for a in charge[0].recipients] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize("lang,text,holder", [
+    ("id", "Pasukan Irak menyerang kota Mosul yang dikuasai ISIS.", "Islamic State"),
+    ("en", "Government troops shelled areas held by the rebels.", "rebels"),
+])
+def test_an_attack_on_a_place_hits_whoever_holds_it(pipeline: Pipeline, lang: str, text: str, holder: str):
+    doc = pipeline(Document(doc_id="t", lang=lang, published=dt.date(2025, 7, 12), text=text))
+    attack = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack
+    assert holder in [a.name for a in attack[0].recipients]

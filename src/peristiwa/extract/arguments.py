@@ -263,6 +263,15 @@ def _struck(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
+def _holder(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
+    """ "menyerang kota Mosul yang dikuasai ISIS", "shelled areas held by the rebels": an attack on a place
+    hits whoever holds it, the agent right after a verb of holding (word class ``holder``)."""
+    for k in range(j, min(hi, j + 12)):
+        if sv.has_class(k, "holder"):
+            return [np for np in nps if np.start in (k + 1, k + 2) and np.pp in (None, "agent_prep")][:1]
+    return []
+
+
 def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     for k in range(j, min(hi, j + sv.syntax.between_window)):
         if sv.has_role(k, "between"):
@@ -492,6 +501,8 @@ def assign_roles(
     roles.subject_is = "actor" if subj else ""
     if frame in ("AP", "HOST"):
         roles.recipients = _after(sv, nps, cand.end, hi) or target
+        if cand.type in _HARMED and places is not None and all(np.start in places for np in roles.recipients):
+            roles.recipients = [*roles.recipients, *_holder(sv, nps, cand.end, hi)]  # the place's holder
     elif frame == "SYM":
         both = _between(sv, nps, cand.end, hi)
         if both:
