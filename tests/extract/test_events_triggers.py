@@ -47,3 +47,8 @@ def test_an_agreement_referred_to_is_no_new_agreement(triggers):
     found = triggers("Pengamanan gedung itu sesuai dengan kesepakatan kedua lembaga.")
     assert not [t for t, _ in found if t == "AGREE"]
     assert ("AGREE", "kesepakatan") in triggers("Kedua negara mencapai kesepakatan damai di Jenewa.")
+
+
+def test_bombard_is_an_attack(triggers):
+    assert ("ASSAULT", "membombardir") in triggers("Jet tempur membombardir desa itu pada Senin malam.")
+    assert ("ASSAULT", "dibombardir") in triggers("Desa itu dibombardir selama tiga hari.")
