@@ -33,3 +33,14 @@ def test_an_attack_on_a_place_hits_whoever_holds_it(pipeline: Pipeline, lang: st
     attack = [e for e in doc.events if e.type == "ASSAULT"]
     assert attack
     assert holder in [a.name for a in attack[0].recipients]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Kasus itu diduga melibatkan seorang pengusaha, Budi Santoso.", "Budi Santoso"),
+    ("Budi Santoso diduga melibatkan anaknya dalam penipuan itu.", "Budi Santoso"),
+])
+def test_a_case_said_to_involve_someone_accuses_them(pipeline: Pipeline, text: str, accused: str):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+    charge = [e for e in doc.events if e.type == "ACCUSE"]
+    assert charge
+    assert [a.name for a in charge[0].recipients] == [accused]

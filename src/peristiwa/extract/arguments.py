@@ -489,6 +489,12 @@ def assign_roles(
         # one accused (the accuser is the source of the statement)
         roles.recipients = agent_pp
         return roles
+    if (frame == "R" and cand.end < hi and sv.has_class(cand.end, "involve")
+            and not (subj and (subj[0].kind == "proper" or sv.has_role(subj[0].head, "actor_head")))):
+        # "Kasus itu diduga melibatkan Siti Aisyah": a case or an act said to involve someone accuses them
+        roles.recipients = _after(sv, nps, cand.end + 1, hi)
+        if roles.recipients:
+            return roles
     if frame == "R" or (cand.passive and frame in ("AP", "A", "HOST")):
         # "20 tank milik ISIS hancur terkena serangan": the owner of what was hit receives it
         roles.recipients = subj or [np for np in nps if lo <= np.start < cand.start and np.pp == "owner_prep"][:1]
