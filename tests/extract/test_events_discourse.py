@@ -1,4 +1,4 @@
-"""extract.discourse role rules through the full pipeline: participants one event lends another.
+"""extract.discourse and argument rules through the full pipeline: who takes part, told by context.
 
 Sentences are written for the tests (general patterns of Indonesian news), never copied from gold files.
 """
@@ -44,3 +44,14 @@ def test_a_case_said_to_involve_someone_accuses_them(pipeline: Pipeline, text: s
     charge = [e for e in doc.events if e.type == "ACCUSE"]
     assert charge
     assert [a.name for a in charge[0].recipients] == [accused]
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi menangkap seorang pejabat daerah, Budi Santoso.",
+    "Polisi menangkap seorang pengusaha muda, Budi Santoso.",
+])
+def test_a_description_with_plain_modifiers_names_the_person_after_its_comma(pipeline: Pipeline, text: str):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+    arrest = [e for e in doc.events if e.type == "COERCE"]
+    assert arrest
+    assert [a.name for a in arrest[0].recipients] == ["Budi Santoso"]

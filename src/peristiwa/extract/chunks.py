@@ -374,12 +374,23 @@ def _names(sv: SentView, nps: list[NP], a: NP, b: NP, *, gaps: bool = True) -> b
     if (a.members or b.pp or b.kind != "proper" or b.label not in ("PER", "MISC", "") or not sv.is_upper(b.head)
             or _list_follows(sv, nps, b.end)):
         return False
-    if (a.end < len(sv) and sv.words[a.end] == "," and b.start == a.end + 1
-            and not ends_fronted_clause(sv, a.end)):
+    end = _plain_tail(sv, a) if a.kind == "common" else a.end
+    if end < len(sv) and sv.words[end] == "," and b.start == end + 1 and not ends_fronted_clause(sv, end):
         return True
     if b.start == a.end and b.label == "PER" and sv.class_within(a.start, a.end, "person_title"):
         return True  # "Menteri Perindustrian RI Airlangga Hartarto": a title phrase right before a person
     return gaps and a.kind == "common" and (_age_gap(sv, a.end, b.start) or _naming_gap(sv, a.end, b.start))
+
+
+def _plain_tail(sv: SentView, a: NP) -> int:
+    """The end of a description with up to two plain lower-case nouns or adjectives after its head that the
+    chunker left out ("seorang pejabat daerah, Budi"): they describe the same person (pack POS lexicon)."""
+    pos, end = sv.res.pos, a.end
+    while (pos and end < len(sv) and end - a.end < 2 and sv.raw[end].isalpha() and sv.raw[end].islower()
+           and not is_function(sv, end) and pos.get(sv.words[end]) in ("NOUN", "ADJ")
+           and not sv.has_class(end, "time")):
+        end += 1
+    return end
 
 
 def _named(a: NP, b: NP) -> NP:
