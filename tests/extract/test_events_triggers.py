@@ -52,3 +52,8 @@ def test_an_agreement_referred_to_is_no_new_agreement(triggers):
 def test_bombard_is_an_attack(triggers):
     assert ("ASSAULT", "membombardir") in triggers("Jet tempur membombardir desa itu pada Senin malam.")
     assert ("ASSAULT", "dibombardir") in triggers("Desa itu dibombardir selama tiga hari.")
+
+
+def test_an_event_in_a_time_clause_is_no_content_of_a_demand(triggers):
+    found = triggers("Tuntutan itu disampaikan saat unjuk rasa di depan kantor DPRD, Senin (7/7).")
+    assert "PROTEST" in [t for t, _ in found]

@@ -147,6 +147,8 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
                 break
             if absorb.get(inner.type) and inner.type != outer.type:
                 break
+            if any(sv.words[k] in sv.syntax.subordinate for k in range(outer.end, inner.start)):
+                break  # "Tuntutan itu disampaikan saat aksi di DPRD": the time clause is no complement
             dropped.add(id(inner))
             mode = table.get(inner.type, "")
             if mode and mode not in outer.modes:
