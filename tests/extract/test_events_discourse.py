@@ -55,3 +55,15 @@ def test_a_description_with_plain_modifiers_names_the_person_after_its_comma(pip
     arrest = [e for e in doc.events if e.type == "COERCE"]
     assert arrest
     assert [a.name for a in arrest[0].recipients] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize("lang,text,named", [
+    ("id", "Budi Santoso mendorong Polres Bogor dan pihak terkait untuk mengusut kasus itu.", "Bogor"),
+    ("en", "The minister urged the police and other relevant parties to investigate the case.", "police"),
+])
+def test_a_vague_party_beside_a_named_one_adds_nobody(pipeline: Pipeline, lang: str, text: str, named: str):
+    doc = pipeline(Document(doc_id="t", lang=lang, published=dt.date(2025, 7, 12), text=text))
+    demand = [e for e in doc.events if e.type == "REQUEST"]
+    assert demand
+    assert len(demand[0].recipients) == 1
+    assert named in demand[0].recipients[0].name

@@ -293,6 +293,16 @@ def _own_unit(sv: SentView, nps: list[NP], np: NP, actor: Actor, builder: ActorB
     return built
 
 
+def _concrete(sv: SentView, parties: list[Actor]) -> list[Actor]:
+    """ "mendorong Polresta Denpasar dan pihak terkait": a vague party (word class ``vague_party``) listed
+    beside a named one adds nobody."""
+    if len(parties) < 2:
+        return parties
+    vague = [sv.start <= a.start and a.end <= sv.end
+             and sv.class_within(sv.token_at(a.start), sv.token_at(a.end - 1) + 1, "vague_party") for a in parties]
+    return [a for a, v in zip(parties, vague, strict=True) if not v] if not all(vague) else parties
+
+
 def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: ActorBuilder,
            res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
     verbal = set(res.setting("types", "verbal", default=[]))
@@ -323,6 +333,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         if fused is not None:
             recipients = builder.clitic_object(sv, fused, actor_spans)
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
+    actors, recipients = _concrete(sv, actors), _concrete(sv, recipients)
     local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
     actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
