@@ -67,3 +67,11 @@ def test_a_vague_party_beside_a_named_one_adds_nobody(pipeline: Pipeline, lang: 
     assert demand
     assert len(demand[0].recipients) == 1
     assert named in demand[0].recipients[0].name
+
+
+def test_a_goal_after_another_verb_is_not_the_threatened(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Korban dipaksa menyerahkan uang dengan ancaman akan dilaporkan ke polisi.")))
+    threat = [e for e in doc.events if e.type == "THREATEN"]
+    assert threat
+    assert not [a for a in threat[0].recipients if "Police" in a.name]

@@ -418,8 +418,10 @@ def assign_roles(
     agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6]
     target = _with_prep(sv, nps, cand.end, hi, "target_prep")
     if not target and cand.type in _DIRECTED:
+        # "ancaman akan dilaporkan ke polisi": a goal after another verb is that verb's, not the act's
         target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")
-                  if not any(k in (places or set()) for k in range(np.start, np.end))]
+                  if not any(k in (places or set()) for k in range(np.start, np.end))
+                  and not any(verbish(sv, k) for k in range(cand.end, np.start))]
     comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
     syn = sv.syntax
     if cand.nominal and frame == "R" and subj:  # "Khariq Anhar jadi tersangka": the subject undergoes it
