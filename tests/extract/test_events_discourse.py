@@ -75,3 +75,11 @@ def test_a_goal_after_another_verb_is_not_the_threatened(pipeline: Pipeline):
     threat = [e for e in doc.events if e.type == "THREATEN"]
     assert threat
     assert not [a for a in threat[0].recipients if "Police" in a.name]
+
+
+def test_an_institution_named_by_its_head_noun_is_one_participant(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Pengemudi itu menyampaikan permintaan maaf kepada masyarakat dan institusi Polri.")))
+    apology = [e for e in doc.events if e.type == "CONCEDE"]
+    assert apology
+    assert "Indonesian National Police" in [a.name for a in apology[0].recipients]
