@@ -57,3 +57,16 @@ def test_bombard_is_an_attack(triggers):
 def test_an_event_in_a_time_clause_is_no_content_of_a_demand(triggers):
     found = triggers("Tuntutan itu disampaikan saat unjuk rasa di depan kantor DPRD, Senin (7/7).")
     assert "PROTEST" in [t for t, _ in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Kapolres menolak berkomentar lebih lanjut soal kasus itu.",
+    "Ia menolak memberikan keterangan saat diminta menjelaskan profil pelaku.",
+])
+def test_declining_to_comment_rejects_and_requests_nothing(triggers, text):
+    assert not [t for t, _ in triggers(text) if t in ("REJECT", "REQUEST")]
+
+
+def test_a_rejection_or_a_demand_to_explain_stays(triggers):
+    assert ("REJECT", "menolak") in triggers("Warga menolak rencana pembangunan pabrik semen itu.")
+    assert ("REQUEST", "meminta") in triggers("DPR meminta Menteri Keuangan menjelaskan penggunaan anggaran.")
