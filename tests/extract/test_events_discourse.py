@@ -83,3 +83,15 @@ def test_an_institution_named_by_its_head_noun_is_one_participant(pipeline: Pipe
     apology = [e for e in doc.events if e.type == "CONCEDE"]
     assert apology
     assert "Indonesian National Police" in [a.name for a in apology[0].recipients]
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("Pelaku yang terbukti menyebarkan hoaks dapat dipidana penjara enam tahun.", False),
+    ("Anak-anak yang tertangkap melanggar jam malam akan dibawa ke kantor kecamatan.", False),
+    ("Warga yang ditangkap polisi kemarin akan dibebaskan.", True),
+    ("Massa yang berunjuk rasa di depan DPR bisa membubarkan diri dengan tertib.", True),
+])
+def test_an_act_of_anyone_under_a_rule_is_not_reported(pipeline: Pipeline, text: str, reported: bool):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+    first = min(doc.events, key=lambda e: e.trigger.start, default=None)
+    assert (first is not None and first.modality == "asserted") is reported

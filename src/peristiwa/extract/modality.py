@@ -21,7 +21,7 @@ from __future__ import annotations
 from .lexicon import Match
 from .resources import Resources, SentView
 
-__all__ = ["modality_of"]
+__all__ = ["generic_rule", "modality_of"]
 
 
 def _cues(sv: SentView, res: Resources) -> list[Match]:
@@ -122,3 +122,26 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
     if best is None or best[1] == "none":
         return "asserted"
     return best[1]
+
+
+def generic_rule(sv: SentView, res: Resources, start: int, *, dated: bool) -> bool:
+    """ "Orang dewasa yang terbukti bersalah karena menyerang seorang tentara bisa dipenjara", "Warga yang
+    kedapatan melanggar akan dikenai sanksi": an act told in a relative clause on a bare subject noun whose
+    own predicate is only possible, due or to come (``[modality] generic_predicates``) is about whoever
+    would do it - a rule, not a report. The subject is a reduplicated plural or opens with a noun of
+    anyone (``generic_subjects``: "orang", "setiap", "pelanggar"); one with a determiner, a number or a name
+    is someone in particular; ``dated``: the sentence names a time, so it reports."""
+    words = frozenset(res.setting("modality", "generic_predicates", default=()))
+    if not words or dated:
+        return False
+    rel = next((k for k in range(1, min(start, 5)) if sv.has_role(k, "relative")), None)
+    if rel is None:
+        return False
+    head = sv.words[0]
+    plural = "-" in head and head.split("-", 1)[0] == head.split("-", 1)[1]  # "anak-anak": anyone of a kind
+    if not (plural or head in res.setting("modality", "generic_subjects", default=())):
+        return False
+    if any(sv.has_role(k, "quant", "demonstrative") or sv.words[k][:1].isdigit() or (k > 0 and sv.is_upper(k))
+           for k in range(rel)):
+        return False
+    return any(sv.words[k] in words for k in range(start + 1, len(sv)))
