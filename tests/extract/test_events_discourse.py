@@ -95,3 +95,11 @@ def test_an_act_of_anyone_under_a_rule_is_not_reported(pipeline: Pipeline, text:
     doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
     first = min(doc.events, key=lambda e: e.trigger.start, default=None)
     assert (first is not None and first.modality == "asserted") is reported
+
+
+def test_foreign_nationals_have_no_country_of_the_article(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Kantor Imigrasi Palu mendeportasi dua warga negara asing karena melanggar izin tinggal.")))
+    deport = [e for e in doc.events if e.type == "COERCE"]
+    assert deport
+    assert [(a.name, a.country) for a in deport[0].recipients] == [("foreign nationals", None)]

@@ -70,3 +70,10 @@ def test_declining_to_comment_rejects_and_requests_nothing(triggers, text):
 def test_a_rejection_or_a_demand_to_explain_stays(triggers):
     assert ("REJECT", "menolak") in triggers("Warga menolak rencana pembangunan pabrik semen itu.")
     assert ("REQUEST", "meminta") in triggers("DPR meminta Menteri Keuangan menjelaskan penggunaan anggaran.")
+
+
+def test_idioms_of_meeting_and_football_stabs_are_no_events(triggers):
+    assert not [t for t, _ in triggers("Penyidik kembali menemui jalan buntu dalam kasus itu.") if t == "CONSULT"]
+    football = ("Timnas Indonesia bermain imbang melawan Fiji dalam laga uji coba di stadion. Gelandang Adam Alis "
+                "menusuk dari sektor kanan pertahanan lawan, lalu bola disambut striker dan gol dianulir wasit.")
+    assert not [t for t, _ in triggers(football) if t == "ASSAULT"]
