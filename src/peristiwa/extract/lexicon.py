@@ -73,6 +73,7 @@ class PhraseMatcher:
         self.rows: list[Row] = []
         self.index: dict[str, list[tuple[Row, Template]]] = {}
         self._memo: dict[str, list[tuple[Row, Template]]] = {}
+        self._values: dict[tuple[str, str], tuple[str, ...] | None] = {}
         # head-final compounds ("air strike" -> "air strikes"): the literal first word, then a tail whose
         # last word carries the noun inflection; kept apart because the tail depends on the template
         self.compounds: dict[str, list[tuple[Row, Template, Tail]]] = {}
@@ -153,6 +154,22 @@ class PhraseMatcher:
             elif not optional:
                 return None
         return j
+
+    def values_at(self, word: str, column: str) -> tuple[str, ...] | None:
+        """The ``column`` cells of :meth:`match_at`'s matches at ``word``, in its order, when every row that
+        opens there is one word long (each match then covers that word alone, whatever follows it);
+        None when a longer row may match (the caller asks :meth:`match_at`). Memoised per word: most
+        words of a sentence are function words the argument-cue and class tables read one by one."""
+        key = (word, column)
+        found = self._values.get(key, self)
+        if found is self:
+            if len(self._values) > 200_000:  # bounded like the lookup memo
+                self._values.clear()
+            entries = self.lookup(word)
+            single = not (self.compounds and word in self.compounds) and all(not row.tail for row, _ in entries)
+            found = tuple(m.row.get(column) for m in self.match_at([word], 0)) if single else None
+            self._values[key] = found
+        return found  # type: ignore[return-value]
 
     def opens(self, word: str) -> bool:
         """Whether some row can open at ``word`` (its head reading, or a compound's first word)."""

@@ -12,16 +12,18 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import LanguagePackError
 from ..langs.base import LanguagePack
 from ..text.caseless import CaselessPattern, caseless
 from ..text.patterns import prefix_tree
 
-__all__ = ["FRAMES", "Phrases", "QuoteLexicon", "Tok", "Verb", "lexicon_for", "phrase_set", "tokens_in", "word_re"]
+__all__ = [
+    "FRAMES", "Phrases", "QuoteLexicon", "Tok", "Verb", "lexicon_for", "per_text", "phrase_set", "tokens_in", "word_re",
+]
 
 #: Constructions a reporting verb can attribute in (see the header of ``reporting_verbs.tsv``).
 FRAMES = frozenset({"subj", "post", "postsubj", "prep", "pass", "anaph", "part"})
@@ -342,3 +344,30 @@ def tokens_in(text: str, start: int, end: int) -> list[Tok]:
 def _all_tokens(text: str) -> tuple[list[int], list[int], list[Tok]]:
     toks = [(m.start(), m.end(), m.group()) for m in word_re().finditer(text)]
     return [t[0] for t in toks], [t[1] for t in toks], toks
+
+
+_R = TypeVar("_R")
+
+
+def per_text(fn: Callable[[str, int, int, QuoteLexicon], _R]) -> Callable[[str, int, int, QuoteLexicon], _R]:
+    """Memoise ``fn(text, start, end, lex)`` for the last text and lexicon it was asked about.
+
+    Why: the frames ask about the same range of one document several times (``left_subject`` reads the
+    phrase before a verb, then ``_subj`` reads the span it returned again; a quote's two frames read the
+    same speaker); ``fn`` must read nothing but its arguments and return a value no caller changes. One
+    slot (replaced whole when another document comes), so a long run keeps no memo of old documents."""
+    state: list[tuple[str, QuoteLexicon, dict[tuple[int, int], _R]] | None] = [None]
+
+    @functools.wraps(fn)
+    def memoised(text: str, start: int, end: int, lex: QuoteLexicon) -> _R:
+        slot = state[0]
+        if slot is None or slot[0] is not text or slot[1] is not lex:
+            slot = state[0] = (text, lex, {})
+        memo = slot[2]
+        key = (start, end)
+        if key in memo:
+            return memo[key]
+        found = memo[key] = fn(text, start, end, lex)
+        return found
+
+    return memoised

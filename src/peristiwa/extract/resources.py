@@ -224,11 +224,20 @@ class SentView:
         words = self.words
         per: list[frozenset[str]] = [_EMPTY] * len(words)
         starts: dict[int, list[tuple[int, str]]] = {}
-        for m in matcher.find_all(words, self.heads(matcher)):
-            value = m.row.get(column)
-            starts.setdefault(m.start, []).append((m.end, value))
-            for k in range(m.start, m.end):
-                per[k] = per[k] | {value}
+        values_at = matcher.values_at
+        for i in self.heads(matcher):  # what find_all(words, heads) would match, in its order
+            values = values_at(words[i], column)
+            if values:  # one-word rows only (most heads): no match to build
+                here = starts.setdefault(i, [])
+                for value in values:
+                    here.append((i + 1, value))
+                    per[i] = per[i] | {value}
+                continue
+            for m in matcher.match_at(words, i):
+                value = m.row.get(column)
+                starts.setdefault(m.start, []).append((m.end, value))
+                for k in range(m.start, m.end):
+                    per[k] = per[k] | {value}
         return per, starts
 
     @property

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Document, Entity
-from .quotes_lexicon import Phrases, QuoteLexicon, Tok, tokens_in
+from .quotes_lexicon import Phrases, QuoteLexicon, Tok, per_text, tokens_in
 
 __all__ = ["Identity", "Mention", "Resolver", "capitalised", "lex_marks", "longest_at", "parse_phrase", "tokens_in"]
 
@@ -153,6 +153,7 @@ def _core(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return main, toks[len(main) :] if rel is not None else []
 
 
+@per_text  # a pure reading of the range, asked for again by several frames
 def parse_phrase(text: str, start: int, end: int, lex: QuoteLexicon) -> Mention | None:
     """Read a speaker phrase in ``text[start:end]``: its kind, name, role and affiliation.
 

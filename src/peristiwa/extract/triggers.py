@@ -37,7 +37,8 @@ class DocContext:
         """Whether at least ``threshold`` different one-word ``klass`` cues occur in the document."""
         if self._counts is None:
             seen: dict[str, set[str]] = {}
-            vocab = {w for sv in self.views for w in sv.words}
+            # only words a class row can open at have rows (the heads, from the views' per-word masks)
+            vocab = {sv.words[i] for sv in self.views for i in sv.heads(self.res.classes)}
             for w in vocab:
                 for row, _template in self.res.classes.lookup(w):
                     if not row.tail:

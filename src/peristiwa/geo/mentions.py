@@ -75,7 +75,7 @@ class _Scanner(ScanContext):
                 prev_place_end = self.out[-1].end if len(self.out) > before else None
                 i = max(nxt, i + 1)
                 continue
-            ner = next((e for e in self.ner if e.start == ts), None)
+            ner = self.ner_at.get(ts)
             if ner is not None and self.ner_mention(toks, i, ner, prev_place_end):
                 prev_place_end = self.out[-1].end
                 while i < len(toks) and toks[i][0] < ner.end:

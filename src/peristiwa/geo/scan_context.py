@@ -8,11 +8,13 @@ institution, a street; what follows a name; which level a list names).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
 from ..actors.registry import ActorRegistry
-from ..model import Document
+from ..model import Document, Entity
 from .gazetteer import Gazetteer, GeoEntry
 from .words import PlaceWords
 
@@ -105,6 +107,8 @@ class ScanContext:
         self.text = doc.text
         self.reg, self.words, self.gaz = reg, words, gaz
         self.entities = sorted(doc.entities, key=lambda e: e.start)
+        # the furthest end of the entities up to each one: :meth:`blocked` starts at the first that reaches
+        self._reach = list(itertools.accumulate((e.end for e in self.entities), max))
         self.stop = reg.stop_words | reg.org_words  # words that end a run of name words
         self.alone = words.stop  # words that are no place on their own ("As", "March", "West")
         self.heads = frozenset(w.lower() for w in words.settings.modifier_heads)
@@ -117,6 +121,9 @@ class ScanContext:
         )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.ner_starts = frozenset(e.start for e in self.ner)
+        self.ner_at: dict[int, Entity] = {}  # the first of them starting at each offset
+        for e in self.ner:
+            self.ner_at.setdefault(e.start, e)
         # the entities each test below can be about, picked once (the tests run for every candidate name)
         self._persons = [e for e in self.entities if e.label == "PER" and e.origin != "actors.head"]
         self._names = [e for e in self.entities if e.label == "MISC" and e.origin in _NAME_ORIGINS]
@@ -136,7 +143,11 @@ class ScanContext:
         it is a country (``in_unit`` marks those mentions so they get a low confidence). A place modifying
         the head noun of a group ("Georgia authorities", "Winona police") is the group's place.
         """
-        for e in self.entities:
+        ents = self.entities
+        # an entity ending before the span can neither overlap it nor hold it: those before the first that
+        # reaches it are skipped (a document's later names were tested against every earlier entity)
+        for k in range(bisect.bisect_left(self._reach, min(start, end)), len(ents)):
+            e = ents[k]
             if e.start >= end:
                 break
             if e.label == "MISC" and e.origin in _NAME_ORIGINS:
