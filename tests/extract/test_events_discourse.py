@@ -103,3 +103,11 @@ def test_foreign_nationals_have_no_country_of_the_article(pipeline: Pipeline):
     deport = [e for e in doc.events if e.type == "COERCE"]
     assert deport
     assert [(a.name, a.country) for a in deport[0].recipients] == [("foreign nationals", None)]
+
+
+def test_a_relative_described_by_kinship_is_named_by_the_apposition(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Polisi menahan putra pengusaha Budi Santoso, Andi Pratama, pada Senin lalu.")))
+    arrest = [e for e in doc.events if e.type == "COERCE"]
+    assert arrest
+    assert [a.name for a in arrest[0].recipients] == ["Andi Pratama"]
