@@ -111,3 +111,11 @@ def test_a_relative_described_by_kinship_is_named_by_the_apposition(pipeline: Pi
     arrest = [e for e in doc.events if e.type == "COERCE"]
     assert arrest
     assert [a.name for a in arrest[0].recipients] == ["Andi Pratama"]
+
+
+def test_an_act_noun_done_by_someone_to_someone_takes_both(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Penganiayaan terhadap Andi Pratama dilakukan oleh anggota polisi.")))
+    attack = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack
+    assert [a.name for a in attack[0].recipients] == ["Andi Pratama"]

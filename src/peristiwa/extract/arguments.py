@@ -454,7 +454,7 @@ def assign_roles(
             process_noun = cand.template.has("process")
             patient_genitive = frame == "AP" and process_noun
             if patient_genitive:
-                roles.recipients = genitive or possessor
+                roles.recipients = genitive or possessor or target
                 roles.actors = agent_pp or done_by or modifier
             elif syn.genitive == "prep" and frame == "AP":
                 # "the bombardment of Afrin", "Russia's attack on X": of X is what was attacked
