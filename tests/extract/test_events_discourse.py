@@ -119,3 +119,10 @@ def test_an_act_noun_done_by_someone_to_someone_takes_both(pipeline: Pipeline):
     attack = [e for e in doc.events if e.type == "ASSAULT"]
     assert attack
     assert [a.name for a in attack[0].recipients] == ["Andi Pratama"]
+
+
+def test_a_place_after_a_comma_names_no_titled_street(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Polisi menggelar konferensi pers di Jalan Jenderal Sudirman, Jakarta Selatan, Senin (7/7). "
+        "Penganiayaan terhadap Andi Pratama dilakukan oleh anggota polisi.")))
+    assert all(a.name != "Jakarta Selatan" for e in doc.events for a in (*e.actors, *e.recipients))

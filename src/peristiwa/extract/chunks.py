@@ -372,8 +372,8 @@ def _names(sv: SentView, nps: list[NP], a: NP, b: NP, *, gaps: bool = True) -> b
     comma that closes no fronted clause, by nothing when ``a`` is a title phrase and ``b`` a person, or
     (``gaps``) by an age or a naming word ("berusia 12 tahun", "bernama")."""
     if (a.members or b.pp or b.kind != "proper" or b.label not in ("PER", "MISC", "") or not sv.is_upper(b.head)
-            or _list_follows(sv, nps, b.end)):
-        return False
+            or b.place or _list_follows(sv, nps, b.end)):
+        return False  # "Jalan Jenderal Sudirman, Jakarta Selatan": a place after the comma names no one
     end = _plain_tail(sv, a) if a.kind == "common" else a.end
     if end < len(sv) and sv.words[end] == "," and b.start == end + 1 and not ends_fronted_clause(sv, end):
         return True

@@ -193,7 +193,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             sv = views[si]
             ents = None if by_sentence is None else by_sentence.get(si, ())
             cc = ChunkContext(lower_vocab, blocked.get(si, set()), _entity_tokens(doc, sv, ents), bool(doc.entities),
-                              _place_tokens(doc, sv) if res.syntax.skip_place_subjects else frozenset())
+                              _place_tokens(doc, sv))
             nps[si] = chunk(sv, res, cc)
         return nps[si]
 
