@@ -119,6 +119,14 @@ def test_participle_after_a_noun_without_object_is_passive(run) -> None:
     assert "Three villagers" in _texts(doc, ev.recipients) and not ev.actors
 
 
+def test_participle_after_a_comma_is_a_reduced_relative(run) -> None:
+    doc, events = run("The suspect, arrested on Monday, appeared in court.")
+    ev = _of(events, "COERCE")
+    assert _texts(doc, ev.recipients) == ["The suspect"] and not ev.actors
+    doc, events = run("Police arrested on Monday three suspects in Davao.")
+    assert "Police" not in _texts(doc, _of(events, "COERCE").recipients)
+
+
 def test_nominal_events_possessor_and_of_phrase(run) -> None:
     doc, events = run("The arrest of two activists by police in Jakarta sparked anger.")
     ev = _of(events, "COERCE")

@@ -325,11 +325,14 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
         j += 1
     if j < n and _opens_np(sv, j):
         return False
-    if j < n and sv.has_role(j, "target_prep", "dir_prep", "with_prep") and not sv.has_role(j, "infinitive"):
+    if (j < n and sv.has_role(j, "target_prep", "dir_prep", "with_prep") and not sv.has_role(j, "infinitive")
+            and not (j + 1 < n and sv.has_class(j + 1, "time") and not (j + 2 < n and _opens_np(sv, j + 2)))):
         return False  # "shot at protesters", "attacked with mortars": an active verb with its target or means
     k = start - 1
     if k >= 0 and sv.has_role(k, "coord"):
         return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
+    if k >= 1 and sv.words[k] == "," and _np_end(sv, k - 1) and not sv.has_role(k - 1, "relative"):
+        return True  # "The suspect, arrested on Monday, appeared in court": a reduced relative clause
     return k >= 0 and _np_end(sv, k) and not sv.has_role(k, "relative")
 
 
