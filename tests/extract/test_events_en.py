@@ -285,6 +285,25 @@ def test_acled_view_of_english_events(run) -> None:
     assert ("Protests", "Protest with intervention") in [(v.event_type, v.sub_event_type) for v in views]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of armed combat with no side named: an armed clash, not a brawl of unnamed groups
+        ("Heavy fighting erupted in the hills north of the town on Monday.", ("Battles", "Armed clash", 0)),
+        # a police officer attacked at home is off duty: a civilian victim (ACLED Codebook)
+        ("Unknown gunmen shot dead a police sergeant outside his house on Sunday.",
+         ("Violence against civilians", "Attack", 1)),
+        # one victim in the headline present tense is one death
+        ("Gunmen kill a shopkeeper in the market.", ("Violence against civilians", "Attack", 1)),
+    ],
+)
+def test_acled_view_of_combat_off_duty_and_present_tense_victims(run, text: str,
+                                                                 expected: tuple[str, str, int]) -> None:
+    _, events = run(text)
+    view = _of(events, "ASSAULT").acled
+    assert view is not None and (view.event_type, view.sub_event_type, view.fatalities) == expected
+
+
 def test_indonesian_results_unchanged_by_english_switches() -> None:
     # the English-only mechanisms are switched on by the en pack's events.toml, never by the id pack
     pack = PackLoader().get("id")
