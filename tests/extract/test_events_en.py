@@ -304,6 +304,16 @@ def test_acled_view_of_combat_off_duty_and_present_tense_victims(run, text: str,
     assert view is not None and (view.event_type, view.sub_event_type, view.fatalities) == expected
 
 
+def test_peacekeepers_and_conscripts_are_armed_forces(run) -> None:
+    # ACLED Codebook actor types: peacekeeping missions are external forces, a conscript a soldier; an attack
+    # on them is a battle with the attackers, not violence against civilians
+    for text in ("Unknown gunmen killed two peacekeepers near the airport.",
+                 "A conscript was shot dead by a sniper at a checkpoint."):
+        _, events = run(text)
+        view = _of(events, "ASSAULT").acled
+        assert view is not None and view.event_type == "Battles", text
+
+
 def test_indonesian_results_unchanged_by_english_switches() -> None:
     # the English-only mechanisms are switched on by the en pack's events.toml, never by the id pack
     pack = PackLoader().get("id")
