@@ -295,6 +295,11 @@ def test_acled_view_of_english_events(run) -> None:
          ("Violence against civilians", "Attack", 1)),
         # one victim in the headline present tense is one death
         ("Gunmen kill a shopkeeper in the market.", ("Violence against civilians", "Attack", 1)),
+        # driving an armed group out of a place is a territorial gain; "killing several" is a vague toll (3)
+        ("Government troops dislodge the rebels from two villages, killing several.",
+         ("Battles", "Government regains territory", 3)),
+        ("The army re-captured more territory from the militants near the coast.",
+         ("Battles", "Government regains territory", 0)),
     ],
 )
 def test_acled_view_of_combat_off_duty_and_present_tense_victims(run, text: str,
