@@ -319,6 +319,15 @@ def test_peacekeepers_and_conscripts_are_armed_forces(run) -> None:
         assert view is not None and view.event_type == "Battles", text
 
 
+def test_a_known_armed_group_under_another_spelling(run) -> None:
+    # transliterations of a known group's name ("al Shabaab", "al-Shabab") are aliases of it: a fight with
+    # its members is a battle
+    _, events = run("Government forces kill four members of al Shabab near the border.")
+    ev = _of(events, "ASSAULT")
+    assert [a.name for a in ev.recipients] == ["Al-Shabaab"]
+    assert ev.acled is not None and ev.acled.event_type == "Battles"
+
+
 def test_indonesian_results_unchanged_by_english_switches() -> None:
     # the English-only mechanisms are switched on by the en pack's events.toml, never by the id pack
     pack = PackLoader().get("id")
