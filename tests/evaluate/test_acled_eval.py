@@ -122,6 +122,39 @@ def test_old_schema_accepts_grenades_coded_by_their_target(tmp_path: Path) -> No
                          "Explosions/Remote violence (Grenade: accepted for the old type)")]
 
 
+class _ShotProtesters:
+    """Codes every note as soldiers firing on a demonstration (a PROTEST and the ASSAULT folded into it)."""
+
+    provides = frozenset({"text", "events"})
+
+    def __call__(self, doc: Document) -> Document:
+        w = Span(0, len(doc.text))
+        crowd = (Actor(start=0, end=1, name="protesters", sector="protesters"),)
+        soldiers = (Actor(start=0, end=1, name="soldiers", sector="military"),)
+        demo = Event(id="e1", type="PROTEST", modes=("demo",), trigger=w, evidence=w, actors=crowd)
+        fire = Event(id="e2", type="ASSAULT", modes=("firearms",), trigger=w, evidence=w, actors=soldiers,
+                     recipients=crowd, counts=(Count(start=0, end=0, kind="killed", value=1),))
+        return doc.with_layers(events=(demo, fire))
+
+
+def test_old_schema_accepts_excessive_force_when_the_row_names_protesters(tmp_path: Path) -> None:
+    # before 2019 force against demonstrators was Violence against civilians with a "Protesters" actor; the
+    # 2019 taxonomy calls it Protests - Excessive force against protesters. Without a protester actor in the
+    # row the old type does not cover it.
+    header = ["EVENT_DATE", "EVENT_TYPE", "ACTOR1", "ACTOR2", "INTER1", "INTER2", "NOTES", "FATALITIES"]
+    old = write_csv(tmp_path / "old.csv", header, [
+        ["01-January-2015", "Violence against civilians", "Military Forces of Testland", "Protesters (Testland)",
+         "1", "6", "Soldiers fired on a march, killing one.", "1"],
+        ["02-January-2015", "Violence against civilians", "Military Forces of Testland", "Civilians (Testland)",
+         "1", "7", "Soldiers fired on a village, killing one.", "1"],
+    ])
+    a, b = read_acled_csv(old)
+    assert ("Protests", "Excessive force against protesters") in a.accepted
+    assert ("Protests", "Excessive force against protesters") not in b.accepted
+    report = evaluate_acled(old, _ShotProtesters())  # type: ignore[arg-type]
+    assert (report.event_type.numerator, report.event_type.denominator) == (1, 2)
+
+
 def test_evaluate_acled(acled_csv: Path) -> None:
     report = evaluate_acled(acled_csv, FakePipeline(), limit=3)
     d = report.to_dict()

@@ -143,6 +143,34 @@ def test_noun_or_verb_read_from_context(run) -> None:
     assert all(e.modes == ("heavy-weapons",) for e in events if e.type == "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Masked gunmen shoot at two traders near the market.", "shoot", "gunmen"),
+        ("Soldiers open fire on a crowded bus station, injure four travellers.", "open fire", "Soldiers"),
+        ("Party cadres beat a shopkeeper in the town centre.", "beat", "Party cadres"),
+        ("Armed men hijack a truck on the northern road.", "hijack", "Armed men"),
+        ("Troops reportedly recapture two villages from the rebels.", "recapture", "Troops"),
+    ],
+)
+def test_headline_present_tense_verbs(run, text: str, trigger: str, actor: str) -> None:
+    # headlines and summaries tell past acts in the simple present: a bare verb after its subject (an actor
+    # noun, a member noun, an adjective + noun "armed men"; an adverb between) with an object or a target
+    # preposition after it is a verb, not a noun
+    doc, events = run(text)
+    ev = _of(events, "ASSAULT")
+    assert doc.text[ev.trigger.start : ev.trigger.end] == trigger
+    assert actor in " ".join(_texts(doc, ev.actors))
+
+
+def test_a_verb_coordinated_with_a_verb_shares_its_subject(run) -> None:
+    _, events = run("Unknown attackers kill one villager and injure two others in the hills.")
+    ev = _of(events, "ASSAULT")
+    assert {c.kind for c in ev.counts} >= {"killed", "injured"}  # "injure two others" is a verb too
+    _, events = run("Farmers sell rice and bamboo shoots at the weekly market.")
+    assert not [e for e in events if e.type == "ASSAULT"]  # no verb read before "and": "shoots" is a noun
+
+
 def test_apposition_and_pronoun(run) -> None:
     doc, events = run("Maria Santos, a local activist, was arrested on Friday. She was released the next day.")
     arrest = _of(events, "COERCE")
@@ -263,6 +291,49 @@ def test_acled_view_of_english_events(run) -> None:
                     "arrested ten students.")
     views = [e.acled for e in events if e.acled is not None]
     assert ("Protests", "Protest with intervention") in [(v.event_type, v.sub_event_type) for v in views]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of armed combat with no side named: an armed clash, not a brawl of unnamed groups
+        ("Heavy fighting erupted in the hills north of the town on Monday.", ("Battles", "Armed clash", 0)),
+        # a police officer attacked at home is off duty: a civilian victim (ACLED Codebook)
+        ("Unknown gunmen shot dead a police sergeant outside his house on Sunday.",
+         ("Violence against civilians", "Attack", 1)),
+        # one victim in the headline present tense is one death
+        ("Gunmen kill a shopkeeper in the market.", ("Violence against civilians", "Attack", 1)),
+        # driving an armed group out of a place is a territorial gain; "killing several" is a vague toll (3)
+        ("Government troops dislodge the rebels from two villages, killing several.",
+         ("Battles", "Government regains territory", 3)),
+        ("The army re-captured more territory from the militants near the coast.",
+         ("Battles", "Government regains territory", 0)),
+    ],
+)
+def test_acled_view_of_combat_off_duty_and_present_tense_victims(run, text: str,
+                                                                 expected: tuple[str, str, int]) -> None:
+    _, events = run(text)
+    view = _of(events, "ASSAULT").acled
+    assert view is not None and (view.event_type, view.sub_event_type, view.fatalities) == expected
+
+
+def test_peacekeepers_and_conscripts_are_armed_forces(run) -> None:
+    # ACLED Codebook actor types: peacekeeping missions are external forces, a conscript a soldier; an attack
+    # on them is a battle with the attackers, not violence against civilians
+    for text in ("Unknown gunmen killed two peacekeepers near the airport.",
+                 "A conscript was shot dead by a sniper at a checkpoint."):
+        _, events = run(text)
+        view = _of(events, "ASSAULT").acled
+        assert view is not None and view.event_type == "Battles", text
+
+
+def test_a_known_armed_group_under_another_spelling(run) -> None:
+    # transliterations of a known group's name ("al Shabaab", "al-Shabab") are aliases of it: a fight with
+    # its members is a battle
+    _, events = run("Government forces kill four members of al Shabab near the border.")
+    ev = _of(events, "ASSAULT")
+    assert [a.name for a in ev.recipients] == ["Al-Shabaab"]
+    assert ev.acled is not None and ev.acled.event_type == "Battles"
 
 
 def test_indonesian_results_unchanged_by_english_switches() -> None:

@@ -22,7 +22,8 @@ Files with ACLED's pre-2019 schema (``Riots/Protests``, ``Battle-No change of te
 through ``[old_schema]`` of ``acled/data/acled.toml``: "Riots/Protests" accepts Protests or Riots, rows
 without a sub-event type leave the sub-event measure out, and an old type's ``accept`` pairs (a grenade or
 suicide bombing coded as Violence against civilians or a Battle before Explosions/Remote violence covered
-them) count as agreeing.
+them; force against demonstrators coded as Violence against civilians, with a protester actor, before
+Excessive force against protesters existed: ``accept_with_inter``) count as agreeing.
 """
 
 from __future__ import annotations
@@ -191,6 +192,18 @@ def _inter_from_name(name: str, patterns: Sequence[tuple[re.Pattern[str], int]])
     return next((code for pat, code in patterns if pat.search(name)), 2)
 
 
+def _accepted(old: Mapping[str, Any] | None, inters: Sequence[int | None]) -> frozenset[tuple[str, str]]:
+    """The (event type, sub-event type) pairs an old-schema type also covered: its ``accept`` pairs, and its
+    ``accept_with_inter`` pairs of the inter codes of the row's own actors (a protester actor: inter 6)."""
+    if not old:
+        return frozenset()
+    pairs = list(old.get("accept", ()))
+    for code, more in old.get("accept_with_inter", {}).items():
+        if int(code) in inters:
+            pairs.extend(more)
+    return frozenset((str(t), str(st)) for t, st in pairs)
+
+
 def read_acled_csv(
     path: str | Path, *, limit: int | None = None, mapping: AcledMapping | None = None
 ) -> list[AcledRecord]:
@@ -233,7 +246,7 @@ def read_acled_csv(
                 inter2=inter2 or None,
                 actor1=actor1 if actor1.upper() != "NA" else "",
                 actor2=actor2 if actor2.upper() != "NA" else "",
-                accepted=frozenset((str(t), str(st)) for t, st in (old.get("accept", ()) if old else ())),
+                accepted=_accepted(old, (inter1, inter2)),
             ))
             if limit is not None and len(out) >= limit:
                 break

@@ -98,6 +98,8 @@ def is_proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
         return True
     if sv.syntax.head_final and word.lower().endswith(("ing", "ed", "ly")) and len(word) > 5:
         return False  # "Describing Shamima Begum, ...": a sentence-initial participle or adverb
+    if sv.has_role(i, "np_skip") and i + 1 < len(sv) and not sv.is_upper(i + 1) and i not in cc.entities:
+        return False  # "Heavy fighting erupted ...", "Fierce clashes ...": a sentence-initial adjective
     # a capitalised sentence-initial word is a name only if the document never writes it in lower case
     # and (when the actors stage ran) it is part of a known mention or of a longer capitalised run
     if sv.words[i] in cc.lower_vocab:

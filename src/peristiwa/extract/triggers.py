@@ -234,9 +234,24 @@ def _strongly(sv: SentView, start: int) -> str:
     return ""
 
 
-def _reading(sv: SentView, m: Match) -> Match | None:
+def _subject_end(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` can end the subject of a present-tense verb: a name, an actor noun, a pronoun,
+    or a member noun ("party cadres kill", "members beat")."""
+    if _np_end(sv, k):
+        return sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns
+    return sv.has_role(k, "member_head") and not sv.has_role(k, *_PREPS, "aux", "coord", "quant")
+
+
+def _takes_object(sv: SentView, j: int) -> bool:
+    """Whether a verb's object or target opens at ``j``: a noun phrase ("kill a teacher") or a target or
+    direction preposition ("gunmen shoot at students", "soldiers open fire on a village")."""
+    return _opens_np(sv, j) or (sv.has_role(j, "target_prep", "dir_prep") and not sv.has_role(j, "infinitive"))
+
+
+def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
     """The match with an ambiguous (noun or verb) template settled from context; None when an unambiguous
-    base or -s form cannot be read so here (a verb row's "shell" after "artillery")."""
+    base or -s form cannot be read so here (a verb row's "shell" after "artillery"). ``after_verb``: a
+    trigger before it in the sentence was read as a verb (a coordinated verb shares its subject)."""
     t = m.template
     if not t.alternatives:
         subject_before = m.start > 0 and sv.has_role(m.start - 1, "actor_head")  # "Armed men attacked soldiers"
@@ -252,16 +267,23 @@ def _reading(sv: SentView, m: Match) -> Match | None:
         want = _strongly(sv, m.start)
         if want == "verb" and t.nominal and not (t.suffix and start_after_infinitive(sv, m.start)):
             return None
-        if want == "noun" and not t.nominal:
-            return None
         k = m.start - 1
-        subject = k >= 0 and _np_end(sv, k) and (
-            sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns)
+        while k > 0 and sv.has_role(k, "adverb"):
+            k -= 1  # "troops reportedly recapture ...": the subject stands before the adverb
+        subject = k >= 0 and _subject_end(sv, k)
+        # "gunmen kill one and injure two", "opened fire on the village, injure three": a verb coordinated
+        # with a verb read before it in the sentence shares its subject
+        subject = subject or (after_verb and k >= 0 and (sv.has_role(k, "coord") or sv.words[k] == ","))
+        if want == "noun" and not t.nominal and not (
+            subject and not t.suffix and not _possessive(sv, k) and m.end < len(sv) and _takes_object(sv, m.end)
+        ):
+            return None  # a verb-only row after "armed men", "the army's": a noun compound, unless the
+            # words around it make a clause ("armed men hijack a bus", "armed forces recapture areas")
         if t.suffix and not t.nominal and not want and k >= 0 and not subject:
             return None  # a present-tense verb needs its subject: "bamboo shoots" is no shooting
         if (sv.syntax.head_final and not t.suffix and not t.nominal and t.has("verbal") and not want and k >= 0
                 and sv.words[k] not in sv.res.pronouns
-                and not (subject and m.end < len(sv) and _opens_np(sv, m.end))):
+                and not (subject and m.end < len(sv) and _takes_object(sv, m.end))):
             return None  # a bare verb needs an auxiliary, "to", or a subject and an object
         return m
     verbal = next((a for a in t.alternatives if not a.nominal), t.alternatives[0])
@@ -343,13 +365,14 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
         return out
     syn = res.syntax
     after = 0  # the end of the last trigger chosen: the next one starts there or later
+    verb_seen = False  # a trigger chosen before was read as a verb
     for i in sv.heads(res.triggers):  # match_at(i) finds nothing at the other positions
         if i < after:
             continue
         chosen = None
         for m in res.triggers.match_at(sv.words, i):
             if syn.pos_from_context:
-                read = _reading(sv, m)
+                read = _reading(sv, m, verb_seen)
                 if read is None:
                     continue
                 m = read
@@ -358,6 +381,7 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
                 break
         if chosen is None:
             continue
+        verb_seen = verb_seen or chosen.template.has("verbal")
         row = chosen.row
         cand = Candidate(
             sv=sv,
