@@ -420,3 +420,12 @@ def test_a_possessive_name_is_named_without_its_ending(run) -> None:
     _, events = run("Russia’s attack on the town killed two people.")
     attack = _of(events, "ASSAULT")
     assert [a.name for a in attack.actors] == ["Russia"]
+
+
+def test_each_coordinated_clause_counts_its_own_victims(run) -> None:
+    _, events = run("Gunmen attacked the village on Monday. Five soldiers died and 8 others were injured.")
+    ev = _of(events, "ASSAULT")
+    assert sorted((c.kind, c.value) for c in ev.counts) == [("injured", 8), ("killed", 5)]
+    _, events = run("Seven militants were killed, and sixteen soldiers and six rebels were wounded in the clash.")
+    ev = _of(events, "ASSAULT")
+    assert sorted((c.kind, c.value) for c in ev.counts) == [("injured", 6), ("injured", 16), ("killed", 7)]

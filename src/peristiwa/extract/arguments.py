@@ -138,10 +138,10 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     polisi menangkap ...": in a series of clauses each verb has its own subject, the phrase right before it
     after a comma or coordinator that closes an earlier clause (one with a verb; "Polisi, TNI dan warga
     melakukan ..." is a list). Empty when the phrase before the trigger is not such a clause subject."""
-    if sv.syntax.head_final:
-        return []
+    if sv.syntax.head_final and not (trig - 1 >= lo and sv.has_role(trig - 1, "aux", "passive_aux")):
+        return []  # English: only a finite clause of its own ("... died and 8 others were injured")
     k = trig - 1
-    while k >= lo and sv.has_role(k, "aux"):
+    while k >= lo and sv.has_role(k, "aux", "passive_aux"):  # "... died and 8 others were injured"
         k -= 1
     last = next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp), None)
     if last is None:
@@ -154,7 +154,8 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     if not (sv.words[j] == "," or sv.has_role(j, "coord", "clause_coord")) or j - 1 < lo:
         return []
     triggers = sv.cache.get("trigger_starts", ())
-    if any(verbish(sv, x) or x in triggers for x in range(lo, j)):  # the comma closes a clause, not a list
+    # the comma closes a clause, not a list; "died" (a harm predicate) is a verb too
+    if any(verbish(sv, x) or x in triggers or sv.has_role(x, "harm_predicate") for x in range(lo, j)):
         return last.expand()
     return []
 

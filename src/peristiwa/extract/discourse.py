@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -20,6 +21,7 @@ import msgspec
 from ..model import Actor, Count, DateMention, Document, Place, Quote, Span
 from ..text.date_values import day_value
 from .attach import count_types, locative, main_place
+from .chunks import verbish
 from .dates import doc_grammar, event_offset, foreign_date
 from .merge_within import Draft
 from .resources import Resources, SentView
@@ -115,30 +117,44 @@ def _mentions_entity(doc: Document, a: Actor) -> bool:
     return any(e.start < a.end and a.start < e.end and e.label in ("ORG", "NORP", "PER") for e in doc.entities)
 
 
-def _count_kind(count: Count, drafts: list[Draft], doc_text: str) -> Count:
+def _count_kind(count: Count, drafts: list[Draft], doc_text: str, counts: Sequence[Count] = ()) -> Count:
     """A victims' count inside the patient phrase of a verb that says what happened to them takes that
     verb's kind (``triggers.tsv`` column ``count``): "one soldier was killed, while two civilians were
     wounded" - the wounded are not killed whatever cue stands nearer."""
     if count.kind not in _VICTIM_COUNTS and count.kind != "other":
         return count
-    holders = [d for d in drafts if d.count_kind and _undergoes(d, count, doc_text)]
+    holders = [d for d in drafts if d.count_kind and _undergoes(d, count, doc_text, counts)]
     if not holders or any(d.count_kind == count.kind for d in holders):
         return count  # "five militants were killed while another was captured": killed stays
     nearest = min(holders, key=lambda d: abs(d.trigger.start - count.start))
     return msgspec.structs.replace(count, kind=nearest.count_kind)
 
 
-def _undergoes(d: Draft, count: Count, doc_text: str) -> bool:
+def _undergoes(d: Draft, count: Count, doc_text: str, counts: Sequence[Count] = ()) -> bool:
     """Whether ``count`` counts the patients of the verb of ``d`` or (an intransitive "the other two ran
     away") its subject; a passive verb's subject ("7 soldiers of the battalion were injured") before it in
-    its clause."""
+    its clause, unless the count has a predicate of its own before the next count ("Five soldiers died and
+    8 others were injured": the injured are the 8)."""
     if d.nominal or not d.sv.start <= count.start < d.sv.end:
         return False
     phrase = d.recipients if not d.count_kind or d.count_kind in _VICTIM_COUNTS else d.actors
     lo = d.sv.tokens[d.clause[0]].start if d.clause[1] > d.clause[0] else d.sv.start
     between = doc_text[count.end : d.trigger.start] if count.end <= d.trigger.start else ","
-    subject = d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
+    subject = (d.passive and lo <= count.start < d.trigger.start and not any(p in between for p in ",;")
+               and not _own_predicate(d, count, counts))
     return subject or any(r.start <= count.start < r.end for r in phrase)
+
+
+def _own_predicate(d: Draft, count: Count, counts: Sequence[Count]) -> bool:
+    """Whether a predicate stands between ``count`` and the next count before the trigger of ``d``: "Five
+    soldiers died and 8 others were injured" (the five have their own verb), not "sixteen soldiers and six
+    members were wounded" (one coordinated subject)."""
+    nxt = [c.start for c in counts if count.end <= c.start < d.trigger.start]
+    if not nxt:
+        return False
+    sv = d.sv
+    return any(sv.has_role(k, "harm_predicate") or verbish(sv, k)
+               for k in range(sv.token_at(count.end), sv.token_at(min(nxt))))
 
 
 def victim_counts(drafts: list[Draft], res: Resources) -> None:
@@ -287,12 +303,12 @@ def attach_counts(doc: Document, views: list[SentView], drafts: list[Draft], res
     carry = int(res.setting("counts", "carry_sentences", default=0))
     relative = frozenset(res.setting("counts", "relative_markers", default=[]))
     for raw in doc.counts:
-        count = _count_kind(raw, drafts, doc.text)
+        count = _count_kind(raw, drafts, doc.text, doc.counts)
         if count.kind == "other" and (count.object or "").lower().split()[:1] and (
             (count.object or "").lower().split()[0] in people
         ):
             # "dua warga negara Rusia sudah diperiksa sebagai saksi": people an act was done to are counted
-            done_to = [d for d in drafts if _undergoes(d, count, doc.text)]
+            done_to = [d for d in drafts if _undergoes(d, count, doc.text, doc.counts)]
             if done_to:
                 min(done_to, key=lambda d: abs(d.trigger.start - count.start)).counts.append(count)
             continue

@@ -181,10 +181,13 @@ def _modes_ok(a: list[str], b: list[str]) -> bool:
 
 
 def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
+    # "One person was killed and 10 others were injured in a clash": the victims of one sentence's harm
+    # verbs are the same event's, however many groups of them it names
+    victims = x.si == y.si and bool(x.count_kind and y.count_kind) and x.type == "ASSAULT"
     return (
         x.type == y.type
         and _compatible_actors(x.actors, y.actors, states, sorted_out=True)
-        and _compatible_actors(x.recipients, y.recipients, states)
+        and (victims or _compatible_actors(x.recipients, y.recipients, states))
         and _places_ok(x.places, y.places)
         and _dates_ok(x.date, y.date)
         and _order_ok(x, y)
