@@ -429,3 +429,10 @@ def test_each_coordinated_clause_counts_its_own_victims(run) -> None:
     _, events = run("Seven militants were killed, and sixteen soldiers and six rebels were wounded in the clash.")
     ev = _of(events, "ASSAULT")
     assert sorted((c.kind, c.value) for c in ev.counts) == [("injured", 6), ("injured", 16), ("killed", 7)]
+
+
+def test_an_adjective_or_a_singular_in_s_is_no_counted_plural(run) -> None:
+    doc, events = run("Militants could soon pose a dangerous new threat to the region, officials said.")
+    assert all("dangerous" not in " ".join(_texts(doc, e.actors)) for e in events)
+    doc, events = run("Hundreds of market sellers protested against the new tax in Manila on Monday.")
+    assert _texts(doc, _of(events, "PROTEST").actors) == ["Hundreds of market sellers"]

@@ -170,7 +170,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         elif j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
             kind = "pronoun"
             head_end = j + 1
-        elif (head_final and j > i + 1 and sv.words[j - 1].endswith("s") and sv.raw[j - 1].islower()
+        elif (head_final and j > i + 1 and _plural(sv, j - 1) and sv.raw[j - 1].islower()
               and j - 1 not in cc.blocked and any(sv.has_role(k, "quant") or sv.words[k][:1].isdigit()
                                                   for k in range(i, j - 1))):
             # "hundreds of market sellers", "a group of online taxi drivers": a counted plural is people
@@ -208,6 +208,14 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             b.pp = a.pp
     sv.cache[key] = nps
     return nps
+
+
+def _plural(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` is spelled like a plural noun (``[syntax] plural_endings``, not one of the
+    ``singular_endings``: "sellers", not "dangerous")."""
+    syn, word = sv.syntax, sv.words[k]
+    return bool(syn.plural_endings) and word.endswith(syn.plural_endings) and not (
+        syn.singular_endings and word.endswith(syn.singular_endings))
 
 
 def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:

@@ -65,6 +65,8 @@ class Syntax:
     keep_acronyms: bool = False
     rejoin_abbreviations: bool = False
     definite: frozenset[str] = frozenset()
+    plural_endings: tuple[str, ...] = ()  # spellings of a plural noun ("sellers")
+    singular_endings: tuple[str, ...] = ()  # ... that a singular or an adjective also ends with ("dangerous")
 
     @classmethod
     def from_settings(cls, s: dict[str, Any]) -> Syntax:
@@ -101,6 +103,8 @@ class Syntax:
             keep_acronyms=bool(s.get("keep_acronyms", False)),
             rejoin_abbreviations=bool(s.get("rejoin_abbreviations", False)),
             definite=_words(s, "definite"),
+            plural_endings=tuple(s.get("plural_endings", ())),
+            singular_endings=tuple(s.get("singular_endings", ())),
         )
 
 
