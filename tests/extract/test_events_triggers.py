@@ -77,3 +77,12 @@ def test_idioms_of_meeting_and_football_stabs_are_no_events(triggers):
     football = ("Timnas Indonesia bermain imbang melawan Fiji dalam laga uji coba di stadion. Gelandang Adam Alis "
                 "menusuk dari sektor kanan pertahanan lawan, lalu bola disambut striker dan gol dianulir wasit.")
     assert not [t for t, _ in triggers(football) if t == "ASSAULT"]
+
+
+def test_reminding_of_a_fact_or_a_player_sent_off_is_no_event(triggers):
+    assert not [t for t, _ in triggers("Presiden mengingatkan kembali bahwa Pancasila adalah dasar negara.")
+                if t == "REQUEST"]
+    assert ("REQUEST", "mengingatkan") in triggers("Polisi mengingatkan warga agar tidak mudah percaya hoaks.")
+    match = ("Everton kalah 3-0 dari Lyon dalam laga Liga Europa di stadion. Pada menit ke-81 gelandang Schneiderlin "
+             "diusir keluar lapangan oleh wasit setelah kartu kuning kedua, dan pelatih kecewa dengan skor itu.")
+    assert not [t for t, _ in triggers(match) if t == "COERCE"]
