@@ -126,3 +126,11 @@ def test_a_place_after_a_comma_names_no_titled_street(pipeline: Pipeline):
         "Polisi menggelar konferensi pers di Jalan Jenderal Sudirman, Jakarta Selatan, Senin (7/7). "
         "Penganiayaan terhadap Andi Pratama dilakukan oleh anggota polisi.")))
     assert all(a.name != "Jakarta Selatan" for e in doc.events for a in (*e.actors, *e.recipients))
+
+
+def test_an_age_after_initials_is_no_part_of_the_name(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Yang paling menonjol adalah saudara RK 31 tahun perannya dia membeli bensin dan membakar.")))
+    attack = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack
+    assert [a.name for a in attack[0].actors] == ["RK"]

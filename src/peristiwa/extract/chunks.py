@@ -455,6 +455,8 @@ def _compound_or_number(sv: SentView, np: NP, j: int, blocked: set[int]) -> bool
     w = sv.raw[j]
     if sv.has_role(j, "actor_head") and j not in blocked and j + 1 < len(sv) and sv.is_upper(j + 1):
         return True
+    if w[:1].isdigit() and j + 1 < len(sv) and sv.has_class(j + 1, "age_word"):
+        return False  # "SD 27 tahun": an age, not a unit number
     return (w[:1].isdigit() or w.isupper()) and j > np.start and sv.is_upper(j - 1) and len(w) <= 6
 
 
