@@ -76,6 +76,12 @@ def test_facility_and_unresolved_places(pipeline: Pipeline) -> None:
     assert village.lat is None and village.country == "ID" and village.confidence < 0.5
 
 
+def test_a_facility_name_holding_its_noun_keeps_it_once(pipeline: Pipeline) -> None:
+    places = _places(pipeline, "Korban dirawat di RS Siloam Hospital Lippo Village lalu dipindah ke RS Sardjito.")
+    assert places["RS Siloam Hospital Lippo Village"].name == "Siloam Hospital Lippo Village"
+    assert places["RS Sardjito"].name == "Sardjito Hospital"
+
+
 def _en(pipeline: Pipeline, text: str) -> list[tuple[str, Place]]:
     doc = _run(pipeline, Document(doc_id="t", text=text, lang="en", published=dt.date(2020, 1, 1)))
     return [(doc.text[p.start : p.end], p) for p in doc.places]

@@ -137,8 +137,10 @@ class _Scanner(ScanContext):
         if self.gaz.lookup(self.text[toks[i][0] : name_e]):
             return None  # the whole is a known place ("Tanjung Pinang", "Gunung Kidul", "Pasar Minggu")
         run = self.text[name_s:name_e]
+        # "RS Siloam Hospital Lippo Village": a name that already holds the facility's English noun keeps it once
+        name = run if fac.lower().split()[-1:][0] in run.lower().split() else f"{run} {fac}"
         self.out.append(Mention(name_s, name_e, cands, None, "facility", span_start=toks[i][0],
-                                name=f"{run} {fac}", near=self.trailing_place(toks, j)))
+                                name=name, near=self.trailing_place(toks, j)))
         return j
 
     def admin_mention(self, toks: list[Tok], i: int) -> int | None:
