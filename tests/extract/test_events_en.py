@@ -436,3 +436,10 @@ def test_an_adjective_or_a_singular_in_s_is_no_counted_plural(run) -> None:
     assert all("dangerous" not in " ".join(_texts(doc, e.actors)) for e in events)
     doc, events = run("Hundreds of market sellers protested against the new tax in Manila on Monday.")
     assert _texts(doc, _of(events, "PROTEST").actors) == ["Hundreds of market sellers"]
+
+
+def test_an_election_called_for_a_date_is_no_demand(run) -> None:
+    _, events = run("Erdogan could lose the snap polls called for 24 June.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    _, events = run("The opposition called for a general strike on Monday.")
+    assert [e for e in events if e.type == "REQUEST"]
