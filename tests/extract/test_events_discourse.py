@@ -134,3 +134,12 @@ def test_an_age_after_initials_is_no_part_of_the_name(pipeline: Pipeline):
     attack = [e for e in doc.events if e.type == "ASSAULT"]
     assert attack
     assert [a.name for a in attack[0].actors] == ["RK"]
+
+
+def test_a_short_name_beside_the_full_one_is_one_participant(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Direktur Reserse Kriminal Umum Kombes Bhakti Eri Nurmansyah mengatakan polisi telah memeriksa 65 saksi. "
+        "Bhakti Eri menyebutkan pihaknya juga memeriksa dua pejabat dinas.")))
+    for e in doc.events:
+        names = [a.name for a in e.actors]
+        assert not ("Bhakti Eri" in names and "Bhakti Eri Nurmansyah" in names), names

@@ -447,6 +447,14 @@ def _year_before(sv: SentView, start: int) -> bool:
     return False
 
 
+def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:
+    """ "Bhakti Eri" beside "Bhakti Eri Nurmansyah", "Siman Bahar" beside "Siman Bahar (SB)": a name whose
+    words all stand in another participant's longer name is that participant again."""
+    words = [set(a.name.lower().replace("(", " ").replace(")", " ").split()) for a in parties]
+    return tuple(a for i, a in enumerate(parties)
+                 if not any(j != i and words[i] < words[j] for j in range(len(parties))))
+
+
 def _event(doc: Document, d: Draft, n: int) -> Event:
     ev_start, ev_end = d.sv.start, d.sv.end
     return Event(
@@ -456,8 +464,8 @@ def _event(doc: Document, d: Draft, n: int) -> Event:
         trigger=d.trigger,
         evidence=Span(ev_start, ev_end),
         mentions=tuple(dict.fromkeys(Span(m.sv.start, m.sv.end) for m in d.mentions if m.sv.index != d.sv.index)),
-        actors=tuple(d.actors),
-        recipients=tuple(d.recipients),
+        actors=_distinct(d.actors),
+        recipients=_distinct(d.recipients),
         locations=tuple(d.places),
         date=d.date,
         date_span=d.date_span,
