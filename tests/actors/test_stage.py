@@ -93,6 +93,15 @@ def test_initials_before_an_age_name_a_person() -> None:
     assert not [e for e in extract_entities(doc, pack) if e.name == "KPK" and e.label == "PER"]
 
 
+def test_initials_after_an_address_form_are_a_person_even_as_an_acronym() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("KPK menahan Saudara AS selaku Komisaris Utama PT Inti Alasindo. Duta Besar AS tiba di Jakarta.")
+    ents = {doc.text[e.start : e.end]: e for e in extract_entities(doc, pack)}
+    assert ents["Saudara AS"].label == "PER" and ents["Saudara AS"].name == "AS"
+    assert ents["AS"].label == "GPE"
+
+
 def test_an_english_function_word_opening_a_sentence_opens_no_name(pipeline: Pipeline) -> None:
     doc = pipeline(Document(doc_id="t", lang="en", published=dt.date(2019, 3, 1), text=(
         "The army said the group was defeated. But Isis fighters remain. When Trump spoke, Lisa Andersson left.")))

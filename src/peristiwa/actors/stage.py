@@ -173,17 +173,22 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         return
     text = doc.text
     named: dict[str, Entity] = {}
-    found: dict[int, tuple[int, int, str]] = {}  # initials' start -> (mention start, end, initials)
+    # initials' start -> (mention start, end, initials, surely a person's: after a naming or address word)
+    found: dict[int, tuple[int, int, str, bool]] = {}
     for m in _initials_re(reg.initials_after).finditer(text):
         # the mention covers the person noun, not a naming word ("pria berinisial M": "M")
-        naming = m.group("cue").lower() in reg.initials_naming
-        found[m.start("ini")] = (m.start("ini") if naming else m.start(), m.end(), m.group("ini"))
+        cue = m.group("cue").lower()
+        naming = cue in reg.initials_naming
+        found[m.start("ini")] = (m.start("ini") if naming else m.start(), m.end(), m.group("ini"),
+                                 naming or cue in reg.initials_address)
     if reg.initials_age is not None:  # "AR (37)": the mention is the initials
         for m in reg.initials_age.finditer(text):
-            found.setdefault(m.start("ini"), (m.start("ini"), m.end("ini"), m.group("ini")))
+            found.setdefault(m.start("ini"), (m.start("ini"), m.end("ini"), m.group("ini"), False))
     for at in sorted(found):
-        start, end, ini = found[at]
-        if reg.aliases.lookup(ini) or reg.titles.lookup(ini):
+        start, end, ini, naming = found[at]
+        # a known acronym is the acronym ("korban AS" may be the US), unless a naming or address word
+        # introduces it ("pria berinisial AS", "Saudara AS selaku Komisaris")
+        if not naming and (reg.aliases.lookup(ini) or reg.titles.lookup(ini)):
             continue
         ent = Entity(start=start, end=end, label="PER", name=ini, country=country, sector="civilians",
                      origin="actors.initials", confidence=0.7)
