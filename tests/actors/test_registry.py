@@ -96,6 +96,7 @@ def test_unmodified_head_takes_context_or_home_country(packs: PackLoader) -> Non
         ("Aparat Polres Tasikmalaya Kota", "Tasikmalaya City Police (Polres Tasikmalaya Kota)"),
         ("Polda Jatim", "East Java Regional Police (Polda Jatim)"),
         ("DPRD Riau", "Riau Regional House of Representatives (DPRD Riau)"),
+        ("Kejaksaan Negeri (Kejari) Jember", "Jember District Prosecutor's Office (Kejaksaan Negeri Jember)"),
     ],
 )
 def test_units(text: str, name: str, packs: PackLoader) -> None:

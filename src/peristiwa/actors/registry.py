@@ -54,6 +54,7 @@ _FUNCTION_CUE_ROLES = frozenset({
     "genitive_prep", "clause_break", "clause_coord", "coord", "correlative", "relative"})
 _MEMO_LIMIT = 200_000  # per-word memos stop growing here (a long-running worker sees every word form)
 _UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
+_UNIT_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")  # "(Kejari)" after the unit prefix
 
 
 class ActorInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -403,8 +404,11 @@ class ActorRegistry:
         m = self.units.at(text, start, min(end, start + 40))
         if m is None:
             return None
+        # "Kejaksaan Negeri (Kejari) Jember": the unit's acronym may stand between its prefix and its place
+        aside = _UNIT_ACRONYM.match(text, m.end, end)
+        after = aside.end() if aside else m.end
         words: list[tuple[int, int]] = []
-        for t in _UNIT_TOKEN.finditer(text, m.end, min(end, m.end + 60)):
+        for t in _UNIT_TOKEN.finditer(text, after, min(end, after + 60)):
             w = t.group()
             if (w[0].isupper() or w[0].isdigit()) and w not in self.stop_words and len(words) < 4:
                 if words and text[words[-1][1] : t.start()].strip():
@@ -426,7 +430,7 @@ class ActorRegistry:
             last = text[words[-1][0] : words[-1][1]]
             if last in self.place_suffixes:  # "Tasikmalaya Kota" -> "Tasikmalaya City"
                 place = text[words[0][0] : words[-2][1]] + " " + self.place_suffixes[last]
-        mention = text[start : words[-1][1]]
+        mention = text[start : words[-1][1]] if aside is None else f"{text[start : m.end]} {place_text}"
         # {place_text}: the place as written ("Mapolres X", the seat, names the unit "Polres X")
         name = m.value.template.replace("{place}", place).replace("{text}", mention).replace(
             "{place_text}", place_text)
