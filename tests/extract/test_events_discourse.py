@@ -143,3 +143,13 @@ def test_a_short_name_beside_the_full_one_is_one_participant(pipeline: Pipeline)
     for e in doc.events:
         names = [a.name for a in e.actors]
         assert not ("Bhakti Eri" in names and "Bhakti Eri Nurmansyah" in names), names
+
+
+def test_one_unit_written_two_ways_is_one_participant():
+    from peristiwa.extract.events import _distinct
+    from peristiwa.model import Actor
+
+    kejari = Actor(start=0, end=5, name="Majalengka District Prosecutor's Office (Kejari Majalengka)")
+    negeri = Actor(start=9, end=20, name="Majalengka District Prosecutor's Office (Kejaksaan Negeri Majalengka)")
+    short, full = Actor(start=30, end=40, name="Bhakti Eri"), Actor(start=50, end=70, name="Bhakti Eri Nurmansyah")
+    assert _distinct([kejari, negeri, short, full]) == (kejari, full)

@@ -451,8 +451,11 @@ def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:
     """ "Bhakti Eri" beside "Bhakti Eri Nurmansyah", "Siman Bahar" beside "Siman Bahar (SB)": a name whose
     words all stand in another participant's longer name is that participant again."""
     words = [set(a.name.lower().replace("(", " ").replace(")", " ").split()) for a in parties]
+    # "X District Prosecutor's Office (Kejari X)" and "(Kejaksaan Negeri X)": one unit written two ways
+    bases = [a.name.split(" (")[0].lower() for a in parties]
     return tuple(a for i, a in enumerate(parties)
-                 if not any(j != i and words[i] < words[j] for j in range(len(parties))))
+                 if not any(j != i and (words[i] < words[j] or (j < i and bases[i] == bases[j] and "(" in a.name))
+                            for j in range(len(parties))))
 
 
 def _event(doc: Document, d: Draft, n: int) -> Event:
