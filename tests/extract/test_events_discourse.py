@@ -153,3 +153,12 @@ def test_one_unit_written_two_ways_is_one_participant():
     negeri = Actor(start=9, end=20, name="Majalengka District Prosecutor's Office (Kejaksaan Negeri Majalengka)")
     short, full = Actor(start=30, end=40, name="Bhakti Eri"), Actor(start=50, end=70, name="Bhakti Eri Nurmansyah")
     assert _distinct([kejari, negeri, short, full]) == (kejari, full)
+
+
+def test_a_one_word_name_the_article_capitalises_is_a_participant(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Juru bicara KPK Budi Prasetyo mengatakan penyidik sudah menetapkan tersangka. KPK menyebut Yudi adalah "
+        "salah satu tersangkanya. Adapun hari ini KPK memeriksa Yudi terkait kasus tersebut. Badai merusak rumah.")))
+    probe = [e for e in doc.events if e.type == "ACCUSE" and "Yudi" in [a.name for a in e.recipients]]
+    assert probe
+    assert all(a.name != "Badai" for e in doc.events for a in (*e.actors, *e.recipients))

@@ -33,6 +33,7 @@ from ..langs.base import LanguagePack
 from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
 from ..text.abbreviations import abbreviates
+from ..text.casing import WORD_RUN, case_evidence, word_runs
 from ..text.patterns import prefix_tree
 from .persons import find_persons
 from .registry import ActorInfo, ActorRegistry, registry_for
@@ -41,8 +42,6 @@ __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entiti
 
 EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 
-_WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
-_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")  # a capitalised word inside a sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _OPENING_MARKS = frozenset("-–—:\"“‘'(")  # after these a capitalised common word opens a clause
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -196,7 +195,7 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         yield ent
     if not named:
         return
-    for m in _word_runs(text):  # later uses: one pass over the words, as in _coref
+    for m in word_runs(text):  # later uses: one pass over the words, as in _coref
         first = named.get(m.group())
         if first is not None and m.start() > first.end:
             yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
@@ -306,21 +305,6 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
             i = max(j, i + 1)
 
 
-@functools.lru_cache(maxsize=4)
-def _word_runs(text: str) -> list[re.Match[str]]:
-    """The whole words of a document (``_WORD_RUN``), found once for every source and the coreference
-    pass that walks them (speakers, initials, case evidence, name parts)."""
-    return list(_WORD_RUN.finditer(text))
-
-
-@functools.lru_cache(maxsize=4)
-def _case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words a document writes in lower case, and those it capitalises inside a sentence: how the
-    article itself tells a common word from a name (computed once per document, for every source)."""
-    lower = frozenset(w for w in (m.group() for m in _word_runs(text)) if w[:1].islower())
-    return lower, frozenset(_MID_CAPITAL.findall(text))
-
-
 def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[str]]) -> bool:
     """Whether the first word of a capitalised run opening a sentence is a common word, not a given name:
     "Penangkapan Khariq Anhar membuat ...", "Kesiapan Mahfud ...", "Menurut Grab ...". Never when the
@@ -329,7 +313,7 @@ def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[st
     ..." / "sepupu") only when the pack's lexicon does not know it as a noun or adjective (given names:
     "Putri", "Fajar", "Indah"), the rest of the run is named elsewhere and the whole run nowhere else."""
     word = run[0].group()
-    lower_words, mid_caps = _case_evidence(text)
+    lower_words, mid_caps = case_evidence(text)
     if word in mid_caps:
         return False
     kind = reg.word_kind(word)
@@ -353,7 +337,7 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     if not (reg.speech_subj or reg.speech_post):
         return
     text = doc.text
-    words = _word_runs(text)
+    words = word_runs(text)
 
     found: set[str] = set()
     for i, m in enumerate(words):
@@ -372,7 +356,7 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
         if (subj or post) and not reg.aliases.lookup(w) and not _major_place(w):
             found.add(w)
     if found:  # "Witnesses said", "Tetangga mengatakan": a common noun, not a name
-        lower_words, mid_caps = _case_evidence(text)
+        lower_words, mid_caps = case_evidence(text)
         found = {w for w in found if w in mid_caps and w.lower() not in lower_words and not reg.word_kind(w)}
     for m in words:
         if m.group() in found:
@@ -445,13 +429,13 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
         return out
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
-    for m in _word_runs(doc.text):
+    for m in word_runs(doc.text):
         named = parts.get(m.group())
         if named is not None:
             out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
                               country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
     for part, ent in parts.items():
-        if _WORD_RUN.fullmatch(part):
+        if WORD_RUN.fullmatch(part):
             continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", doc.text):
             out.append(Entity(start=m.start(), end=m.end(), label=ent.label, name=ent.name, country=ent.country,

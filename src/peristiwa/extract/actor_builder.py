@@ -14,6 +14,7 @@ from typing import Any
 
 from ..langs.base import PackLoader
 from ..model import Actor, Document
+from ..text.casing import case_evidence
 from .attach import main_place
 from .chunks import NP
 from .claims import quote_for
@@ -207,7 +208,9 @@ class ActorBuilder:
         if (np.kind == "proper" and self.doc.entities and name == surface and country is None
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
-                and not (sv.syntax.keep_acronyms and _acronym(text)) and text not in self.speakers):
+                and not (sv.syntax.keep_acronyms and _acronym(text)) and text not in self.speakers
+                and not (_unknown_word(sv, np, self.doc.text)
+                         and not any(p.start < e and s < p.end for p in self.doc.places))):
             return None  # a capitalised word nobody knows as an actor ("Internet", "VX")
         if sector is None or (name[:1].islower() and country is None):
             # no sector, or only a head noun's guess ("the New People's Army" read by its head "army")
@@ -226,6 +229,17 @@ class ActorBuilder:
         tok = sv.tokens[k - 1]
         return next((e.sector for e in self.doc.entities
                      if e.sector and e.start <= tok.start and tok.end <= e.end), None)
+
+
+def _unknown_word(sv: SentView, np: NP, text: str) -> bool:
+    """A one-word name ("KPK memeriksa Yudi"): Indonesian news names many people by one name, and the entity
+    tagger misses some. The pack's lexicon must not know the word ("Internet" is a common word), and the
+    article must write it capitalised inside a sentence and never in lower case ("Badai" is "badai")."""
+    pos, word = sv.res.pos, sv.raw[np.start]
+    if not pos or np.end - np.start != 1 or not word.isalpha() or sv.words[np.start] in pos:
+        return False
+    lower, mid_caps = case_evidence(text)
+    return word in mid_caps and word.lower() not in lower
 
 
 def _acronym(text: str) -> bool:
