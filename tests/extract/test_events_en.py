@@ -443,3 +443,21 @@ def test_an_election_called_for_a_date_is_no_demand(run) -> None:
     assert not [e for e in events if e.type == "REQUEST"]
     _, events = run("The opposition called for a general strike on Monday.")
     assert [e for e in events if e.type == "REQUEST"]
+
+
+def test_armed_forces_are_the_military_and_armed_men_a_group(run) -> None:
+    _, events = run("Armed forces recaptured the town of Damboa from Boko Haram on Monday.")
+    assert [a.sector for a in _of(events, "ASSAULT").actors] == ["military"]
+    _, events = run("Unidentified armed men attacked a village in Borno on Monday.")
+    assert [a.sector for a in _of(events, "ASSAULT").actors] == ["armed group"]
+
+
+def test_a_list_of_victims_before_a_passive_is_one_subject(run) -> None:
+    _, events = run("Two police officers, one civil servant and one local resident were killed and several people "
+                    "injured when police clashed with rioters in the capital.")
+    assert ("killed", 2) in [(c.kind, c.value) for e in events for c in e.counts]
+
+
+def test_a_counted_pronoun_before_its_participle_is_its_patient(run) -> None:
+    doc, events = run("1 villager was killed and 2 others seriously injured during a clash between two clans.")
+    assert all("2 others" not in _texts(doc, e.actors) for e in events)

@@ -253,7 +253,11 @@ def _head_sector(sv: SentView, np: NP, guess: str | None) -> str | None:
     """The pack's sector for an actor phrase nobody knows by name ("the policeman", "unidentified armed
     men", "the New People's Army"): the ``sector:NAME`` word classes of its words (``word_classes.tsv``),
     the first of ``[actors] sector_priority`` winning; ``guess`` when none applies."""
-    found = {cls[7:] for k in range(np.start, np.end) for cls in sv.classes[k] if cls.startswith("sector:")}
+    # the words of a multiword head ("armed forces") are that head, not a modifier ("armed men")
+    inside = {k for j in range(np.start, np.end) for end, role in sv.role_starts.get(j, ())
+              if role == "actor_head" and end - j > 1 for k in range(j, end)}
+    found = {cls[7:] for k in range(np.start, np.end) if k not in inside
+             for cls in sv.classes[k] if cls.startswith("sector:")}
     if not found:
         return guess
     order = sv.res.setting("actors", "sector_priority", default=[])

@@ -154,8 +154,10 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     if not (sv.words[j] == "," or sv.has_role(j, "coord", "clause_coord")) or j - 1 < lo:
         return []
     triggers = sv.cache.get("trigger_starts", ())
-    # the comma closes a clause, not a list; "died" (a harm predicate) is a verb too
-    if any(verbish(sv, x) or x in triggers or sv.has_role(x, "harm_predicate") for x in range(lo, j)):
+    # the comma closes a clause, not a list; "died" (a harm predicate) is a verb too. English has no verb
+    # morphology to read ("one civil servant and ..." is a list): only a trigger or harm predicate counts
+    if any((not sv.syntax.head_final and verbish(sv, x)) or x in triggers or sv.has_role(x, "harm_predicate")
+           for x in range(lo, j)):
         return last.expand()
     return []
 

@@ -183,6 +183,8 @@ def _possessive(sv: SentView, k: int) -> bool:
 
 def _np_end(sv: SentView, k: int) -> bool:
     """Whether token ``k`` can end a noun phrase (a name, an actor noun, a plural noun, a pronoun)."""
+    if k > 0 and sv.has_role(k, "quant") and sv.words[k - 1][:1].isdigit():
+        return True  # "2 others", "3 more": a counted pronoun
     if sv.has_role(k, *_PREPS, "aux", "coord", "clause_break", "speech", "relative", "quant"):
         return False
     return sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns
@@ -351,6 +353,8 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
             and not (j + 1 < n and sv.has_class(j + 1, "time") and not (j + 2 < n and _opens_np(sv, j + 2)))):
         return False  # "shot at protesters", "attacked with mortars": an active verb with its target or means
     k = start - 1
+    while k > 0 and sv.has_role(k, "adverb") and not sv.has_role(k, "coord"):
+        k -= 1  # "2 others seriously injured": the adverb stands between the noun and its participle
     if k >= 0 and sv.has_role(k, "coord"):
         return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
     if k >= 1 and sv.words[k] == "," and _np_end(sv, k - 1) and not sv.has_role(k - 1, "relative"):
