@@ -86,3 +86,10 @@ def test_reminding_of_a_fact_or_a_player_sent_off_is_no_event(triggers):
     match = ("Everton kalah 3-0 dari Lyon dalam laga Liga Europa di stadion. Pada menit ke-81 gelandang Schneiderlin "
              "diusir keluar lapangan oleh wasit setelah kartu kuning kedua, dan pelatih kecewa dengan skor itu.")
     assert not [t for t, _ in triggers(match) if t == "COERCE"]
+
+
+def test_vote_buying_and_market_demand_are_no_attack_or_request(triggers):
+    assert not [t for t, _ in triggers("Calon itu memberi serangan fajar kepada pemilih.") if t == "ASSAULT"]
+    assert not [t for t, _ in triggers("Krisis terjadi karena faktor permintaan pasar dan harga yang naik.")
+                if t == "REQUEST"]
+    assert ("REQUEST", "Permintaan") in triggers("Permintaan Khariq untuk dibebaskan ditolak polisi.")
