@@ -93,3 +93,8 @@ def test_vote_buying_and_market_demand_are_no_attack_or_request(triggers):
     assert not [t for t, _ in triggers("Krisis terjadi karena faktor permintaan pasar dan harga yang naik.")
                 if t == "REQUEST"]
     assert ("REQUEST", "Permintaan") in triggers("Permintaan Khariq untuk dibebaskan ditolak polisi.")
+
+
+def test_being_required_to_be_able_is_no_demand(triggers):
+    assert not [t for t, _ in triggers("Para guru dituntut memiliki kemampuan mengajar yang baik.") if t == "REQUEST"]
+    assert ("REQUEST", "menuntut") in triggers("Ribuan buruh menuntut kenaikan upah minimum.")
