@@ -88,6 +88,15 @@ def test_direct_quote_with_post_cue_and_enclitic(pipeline: Pipeline) -> None:
     assert all(q["direct"] for q in quotes)
 
 
+@pytest.mark.parametrize("office,name", [
+    ("Plt Deputi Penindakan dan Eksekusi KPK", "Asep Guntur Rahayu"),
+    ("Menteri Koordinator Bidang Politik dan Keamanan", "Budi Gunawan"),
+])
+def test_an_office_of_two_fields_joined_by_dan_is_one_speaker(pipeline: Pipeline, office: str, name: str) -> None:
+    q = _one(pipeline, f"“Pemeriksaan terus berlangsung,” kata {office} {name} di Jakarta, Selasa (21/10).")
+    assert q["speaker"] == name
+
+
 def test_split_quote_gives_two_quotes_with_one_speaker(pipeline: Pipeline) -> None:
     quotes = _quotes(
         pipeline,

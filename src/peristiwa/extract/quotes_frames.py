@@ -147,6 +147,10 @@ def right_phrase(text: str, pos: int, limit: int, lex: QuoteLexicon) -> tuple[in
                 end, i = toks[i + 2][1], i + 3
                 continue
             break
+        if (lw in lex.coordinators and 0 < i < n - 1 and capitalised(toks[i + 1][2])
+                and toks[i - 1][2].lower() in lex.portfolio and toks[i + 1][2].lower() in lex.portfolio):
+            end, i = toks[i][1], i + 1  # "Deputi Penindakan dan Eksekusi KPK Asep": one office of two fields
+            continue
         if i > 0 and lw in lex.stop:
             break
         if not capitalised(w):

@@ -70,6 +70,9 @@ def lex_marks(low: list[str], lex: QuoteLexicon) -> list[str]:
                 best, label = 1, "time"
             elif w in lex.portfolio and i > 0 and marks[i - 1] in {"role", "org", "portfolio"}:
                 best, label = 1, "portfolio"
+            elif (w in lex.coordinators and i > 0 and marks[i - 1] == "portfolio" and i + 1 < len(low)
+                  and low[i + 1] in lex.portfolio):
+                best, label = 1, "portfolio"  # "Politik dan Keamanan": one office of two fields
         for k in range(i, i + max(best, 1)):
             marks[k] = label
         i += max(best, 1)
