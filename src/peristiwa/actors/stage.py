@@ -68,6 +68,8 @@ def context_country(doc: Document, reg: ActorRegistry) -> str | None:
         if not m.value.country or m.value.feature == "demonym":
             continue
         before = doc.text[max(0, m.start - 12) : m.start].split()
+        if before and before[-1].lower() in reg.initials_after and doc.text[m.start : m.end].isupper():
+            continue  # "Saudara AS", "tersangka AS": a person's initials, not the United States
         votes[m.value.country] += 2 if before and before[-1].lower() in preps else 1
     if not votes:
         return reg.home_country

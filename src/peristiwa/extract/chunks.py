@@ -485,7 +485,7 @@ def _examples(sv: SentView, nps: list[NP]) -> None:
         if first is None:
             continue
         items = coordinated(sv, nps, first, opened=True)
-        if len(items) > 1:
+        if len(items) > 1 or (items and items[0].kind == "proper"):  # "satu tersangka, yakni Saudara AS"
             np.members = [m for item in items for m in item.expand()]
 
 
