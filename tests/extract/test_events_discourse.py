@@ -157,3 +157,9 @@ def test_a_phrase_named_by_yakni_and_initials_after_an_address_form(pipeline: Pi
     doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
         "KPK menahan Saudara AS selaku komisaris perusahaan itu. Polisi menangkap dua pengedar narkoba.")))
     assert ["Indonesian National Police"] in [[a.name for a in e.actors] for e in doc.events]
+
+
+def test_a_collective_numeral_phrase_is_no_epithet_of_the_last_person(pipeline: Pipeline):
+    arrest = _first(pipeline, "Kepala Seksi Pidana Khusus, Brian Kukuh Mediarto, menjelaskan kasus itu. Ketiga "
+                              "tersangka tersebut ditangkap setelah penyidik menemukan bukti.", "COERCE")
+    assert "Brian Kukuh Mediarto" not in [a.name for a in arrest.recipients]
