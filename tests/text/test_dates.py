@@ -177,3 +177,16 @@ def test_without_publication_date_relative_expressions_stay_unresolved() -> None
 def test_huge_offsets_do_not_crash() -> None:
     found = find_dates("sekitar 5000 tahun lalu", PUB_ID, date_grammar(ID))
     assert found and found[0].value is None
+
+
+@pytest.mark.parametrize(("pack", "month"), [(EN, "May"), (ID, "Mei")])
+def test_digit_patterns_test_the_character_before_their_first_digit(pack: object, month: str) -> None:
+    """The day, numeric and year patterns open with their digits and look back for a glued character: a
+    digit after a letter, a slash, a period or a comma opens no date; after a space or a bracket it does."""
+    g = date_grammar(pack)
+    text = (f"x12/3 .12/3 (12/3) a5 {month} 2019 ,5 {month} 2019 (5 {month}) x1999 /2001 .2001 -2001 (1999)"
+            " 2001-2003")
+    assert [m.group("a") for m in g.numeric_re.finditer(text)] == ["12"]
+    assert [m.group("d") for m in g.dmy_re.finditer(text)] == ["5"]
+    assert [m.group("y") for m in g.year_re.finditer(text)] == ["2019", "2019", "1999", "2001"]
+    assert g.year_re.match("1999 ") is not None and g.numeric_re.match("1/2 ") is not None

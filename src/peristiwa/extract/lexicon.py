@@ -73,7 +73,7 @@ class PhraseMatcher:
         self.rows: list[Row] = []
         self.index: dict[str, list[tuple[Row, Template]]] = {}
         self._memo: dict[str, list[tuple[Row, Template]]] = {}
-        self._values: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        self._values: dict[tuple[str, str], tuple[tuple[str, ...], frozenset[str]] | None] = {}
         # head-final compounds ("air strike" -> "air strikes"): the literal first word, then a tail whose
         # last word carries the noun inflection; kept apart because the tail depends on the template
         self.compounds: dict[str, list[tuple[Row, Template, Tail]]] = {}
@@ -155,11 +155,13 @@ class PhraseMatcher:
                 return None
         return j
 
-    def values_at(self, word: str, column: str) -> tuple[str, ...] | None:
-        """The ``column`` cells of :meth:`match_at`'s matches at ``word``, in its order, when every row that
-        opens there is one word long (each match then covers that word alone, whatever follows it);
-        None when a longer row may match (the caller asks :meth:`match_at`). Memoised per word: most
-        words of a sentence are function words the argument-cue and class tables read one by one."""
+    def values_at(self, word: str, column: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+        """The ``column`` cells of :meth:`match_at`'s matches at ``word``, in its order, and the set of them
+        (built by adding them one by one to the empty set, as an annotation of the word alone would), when
+        every row that opens there is one word long (each match then covers that word alone, whatever
+        follows it); None when a longer row may match (the caller asks :meth:`match_at`). Memoised per
+        word: most words of a sentence are function words the argument-cue and class tables read one by
+        one, and the sets are shared (never changed) by every sentence that holds the word."""
         key = (word, column)
         found = self._values.get(key, self)
         if found is self:
@@ -167,7 +169,13 @@ class PhraseMatcher:
                 self._values.clear()
             entries = self.lookup(word)
             single = not (self.compounds and word in self.compounds) and all(not row.tail for row, _ in entries)
-            found = tuple(m.row.get(column) for m in self.match_at([word], 0)) if single else None
+            found = None
+            if single:
+                values = tuple(m.row.get(column) for m in self.match_at([word], 0))
+                union: frozenset[str] = frozenset()
+                for value in values:
+                    union = union | {value}
+                found = (values, union)
             self._values[key] = found
         return found  # type: ignore[return-value]
 

@@ -230,9 +230,14 @@ class SentView:
         starts: dict[int, list[tuple[int, str]]] = {}
         values_at = matcher.values_at
         for i in self.heads(matcher):  # what find_all(words, heads) would match, in its order
-            values = values_at(words[i], column)
-            if values:  # one-word rows only (most heads): no match to build
+            single = values_at(words[i], column)
+            if single is not None and single[0]:  # one-word rows only (most heads): no match to build
+                values, union = single
                 here = starts.setdefault(i, [])
+                if per[i] is _EMPTY:  # no longer match covers the word: the word's own (shared) set
+                    per[i] = union
+                    here.extend([(i + 1, value) for value in values])
+                    continue
                 for value in values:
                     here.append((i + 1, value))
                     per[i] = per[i] | {value}

@@ -178,15 +178,18 @@ def _build_grammar(pack: Any) -> DateGrammar:
     ci = "(?i:"
     # Patterns start at a digit or a literal word so the regex engine can skip ahead quickly; what may
     # stand before them (a weekday, an opening parenthesis, "tanggal", a number) is looked up backwards.
+    # (the digit-initial patterns test the character before their first digit after matching it: "(?<![\w/.,])
+    # \d{1,2}" written "\d(?<![\w/.,]\d)\d?" is the same, and a pattern that opens with a character class
+    # lets the regex engine skip to the next digit instead of trying the whole pattern at every position)
     numeric_re = re.compile(
-        rf"(?<![\w/.,])(?P<a>\d{{1,2}})\s*/\s*(?P<b>\d{{1,2}})"
+        rf"(?P<a>\d(?<![\w/.,]\d)\d?)\s*/\s*(?P<b>\d{{1,2}})"
         rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\w/]|[.,]\d)(?P<close>\s*\))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)",
         flags,
     )
     numeric_back = re.compile(rf"(?:(?<!\w)(?P<wd>{wd})\s*,?\s*)?(?P<open>\()?\s*$", flags)
     year_tail = rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w])|\s+(?P<yrel>{ci}{yrel})))?(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)"
     dmy_re = re.compile(
-        rf"(?<![\w/.,])(?P<d>\d{{1,2}}){suffix}"
+        rf"(?P<d>\d(?<![\w/.,]\d)\d?){suffix}"
         rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix})?{ci}{joiner})\s+(?P<mon>{mon_any})(?:\.(?=\s*\d))?"
         + year_tail,
         flags,
@@ -207,8 +210,10 @@ def _build_grammar(pack: Any) -> DateGrammar:
     )
     year_prefix = words.get("year_prefix", [])
     yp = rf"(?:(?P<yp>{ci}{_alt(year_prefix)}))\s+)?" if year_prefix else ""
+    # (without a prefix word the year opens the pattern: its first two digits tested backwards, as above)
+    year_head = rf"(?<![\w./,-]){yp}(?P<y>(?:1[89]|20)\d\d)" if yp else r"(?P<y>(?:1[89]|20)(?<![\w./,-]\d\d)\d\d)"
     year_re = re.compile(
-        rf"(?<![\w./,-]){yp}(?P<y>(?:1[89]|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:1[89]|20)\d\d))?(?![\w/]|[.,]\d)"
+        rf"{year_head}(?:\s*[-–]\s*(?P<y2>(?:1[89]|20)\d\d))?(?![\w/]|[.,]\d)"
         rf"(?:\s+(?P<mk>{ci}{_alt(words.get('past_after', []))})))?(?!\w)",
         flags,
     )
