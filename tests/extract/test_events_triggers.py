@@ -98,3 +98,8 @@ def test_vote_buying_and_market_demand_are_no_attack_or_request(triggers):
 def test_being_required_to_be_able_is_no_demand(triggers):
     assert not [t for t, _ in triggers("Para guru dituntut memiliki kemampuan mengajar yang baik.") if t == "REQUEST"]
     assert ("REQUEST", "menuntut") in triggers("Ribuan buruh menuntut kenaikan upah minimum.")
+
+
+def test_shooting_oneself_attacks_no_one(triggers):
+    assert not [t for t, w in triggers("Pelaku kemudian menembak dirinya sendiri di lantai 16.") if w == "menembak"]
+    assert ("ASSAULT", "menembak") in triggers("Pelaku menembak dua perawat di lantai 16.")
