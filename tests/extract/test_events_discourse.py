@@ -139,6 +139,11 @@ def test_one_unit_written_two_ways_is_one_participant():
     negeri = Actor(start=9, end=20, name="Majalengka District Prosecutor's Office (Kejaksaan Negeri Majalengka)")
     short, full = Actor(start=30, end=40, name="Bhakti Eri"), Actor(start=50, end=70, name="Bhakti Eri Nurmansyah")
     assert _distinct([kejari, negeri, short, full]) == (kejari, full)
+    lisa, mariana = Actor(start=0, end=4, name="Lisa", sector="civilians"), Actor(start=9, end=21, name="Lisa Mariana")
+    assert _distinct([lisa, mariana]) == (mariana,)
+    vigilante = Actor(start=0, end=9, name="vigilante", sector="armed group")
+    member = Actor(start=20, end=38, name="1 vigilante member")
+    assert _distinct([vigilante, member]) == (vigilante, member)
 
 
 def test_a_one_word_name_the_article_capitalises_is_a_participant(pipeline: Pipeline):

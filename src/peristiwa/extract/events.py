@@ -453,9 +453,10 @@ def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:
     words = [set(a.name.lower().replace("(", " ").replace(")", " ").split()) for a in parties]
     # "X District Prosecutor's Office (Kejari X)" and "(Kejaksaan Negeri X)": one unit written two ways
     bases = [a.name.split(" (")[0].lower() for a in parties]
-    def again(i: int, j: int) -> bool:  # parties[i] repeats parties[j] (and says no more: a sector)
+    def again(i: int, j: int) -> bool:  # parties[i] repeats parties[j]
         same = words[i] < words[j] or (j < i and bases[i] == bases[j] and "(" in parties[i].name)
-        return same and (parties[j].sector is not None or parties[i].sector is None)
+        # a name ("Lisa" beside "Lisa Mariana") always; a phrase only when the longer one says as much
+        return same and (parties[j].sector is not None or parties[i].sector is None or parties[j].name[:1].isupper())
 
     return tuple(a for i, a in enumerate(parties) if not any(j != i and again(i, j) for j in range(len(parties))))
 
