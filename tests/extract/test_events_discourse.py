@@ -168,3 +168,9 @@ def test_a_collective_numeral_phrase_is_no_epithet_of_the_last_person(pipeline: 
     arrest = _first(pipeline, "Kepala Seksi Pidana Khusus, Brian Kukuh Mediarto, menjelaskan kasus itu. Ketiga "
                               "tersangka tersebut ditangkap setelah penyidik menemukan bukti.", "COERCE")
     assert "Brian Kukuh Mediarto" not in [a.name for a in arrest.recipients]
+
+
+def test_the_object_of_a_first_verb_is_the_subject_of_the_second(pipeline: Pipeline):
+    charge = _first(pipeline, "“Tentu kami mengapresiasi Bareskrim menetapkan Lisa Mariana sebagai tersangka,” kata "
+                              "Muslim Jaya, kuasa hukum pelapor.", "ACCUSE")
+    assert [a.name for a in charge.actors] == ["Criminal Investigation Agency (Bareskrim Polri)"]

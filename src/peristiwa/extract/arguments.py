@@ -111,7 +111,7 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
         main = _main_subject(sv, nps, trig)
         if main:
             return main
-    own = _coordinated_clause_subject(sv, nps, lo, trig)
+    own = _coordinated_clause_subject(sv, nps, lo, trig) or _raised_subject(sv, nps, lo, trig)
     if own:
         return own
     skip_places = sv.syntax.skip_place_subjects
@@ -158,6 +158,28 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     # morphology to read ("one civil servant and ..." is a list): only a trigger or harm predicate counts
     if any((not sv.syntax.head_final and verbish(sv, x)) or x in triggers or sv.has_role(x, "harm_predicate")
            for x in range(lo, j)):
+        return last.expand()
+    return []
+
+
+def _raised_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
+    """ "kami mengapresiasi Bareskrim menetapkan Lisa", "Polisi menangkap pelaku membawa senjata": in a
+    head-first language the participant right before a second verb of the clause, the first verb's object,
+    is the second verb's subject (object control). Only where a verb stands before that phrase."""
+    if sv.syntax.head_final:
+        return []
+    k = trig - 1
+    while k >= lo and sv.has_role(k, "aux"):
+        k -= 1
+    last = next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp and np.kind != "pronoun"),
+                None)
+    if last is None:
+        return []
+    triggers = sv.cache.get("trigger_starts", ())
+    before = range(lo, last.start)
+    if any(sv.words[x] in (",", ";") or sv.has_role(x, "relative", "speech") for x in before):
+        return []
+    if last.start - 1 >= lo and (verbish(sv, last.start - 1) or last.start - 1 in triggers):
         return last.expand()
     return []
 
