@@ -103,3 +103,8 @@ def test_being_required_to_be_able_is_no_demand(triggers):
 def test_shooting_oneself_attacks_no_one(triggers):
     assert not [t for t, w in triggers("Pelaku kemudian menembak dirinya sendiri di lantai 16.") if w == "menembak"]
     assert ("ASSAULT", "menembak") in triggers("Pelaku menembak dua perawat di lantai 16.")
+
+
+def test_fighting_a_social_ill_is_no_attack(triggers):
+    assert not [t for t, _ in triggers("Pemerintah bertekad memerangi korupsi dan narkoba.") if t == "ASSAULT"]
+    assert ("ASSAULT", "memerangi") in triggers("Pasukan Irak memerangi ISIS di Mosul.")
