@@ -108,3 +108,8 @@ def test_shooting_oneself_attacks_no_one(triggers):
 def test_fighting_a_social_ill_is_no_attack(triggers):
     assert not [t for t, _ in triggers("Pemerintah bertekad memerangi korupsi dan narkoba.") if t == "ASSAULT"]
     assert ("ASSAULT", "memerangi") in triggers("Pasukan Irak memerangi ISIS di Mosul.")
+
+
+def test_a_waived_fee_is_no_release(triggers):
+    assert not [t for t, _ in triggers("Pemda menyiapkan pembebasan retribusi bagi warga miskin.") if t == "RETREAT"]
+    assert ("RETREAT", "dibebaskan") in triggers("Polisi menyatakan Khariq sudah dibebaskan pada Senin.")
