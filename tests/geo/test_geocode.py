@@ -82,6 +82,11 @@ def test_a_facility_name_holding_its_noun_keeps_it_once(pipeline: Pipeline) -> N
     assert places["RS Sardjito"].name == "Sardjito Hospital"
 
 
+def test_money_after_a_preposition_is_no_place(pipeline: Pipeline) -> None:
+    places = _places(pipeline, "Bali menyumbang Rp 107 triliun dari Rp 234 triliun devisa pariwisata nasional.")
+    assert list(places) == ["Bali"]
+
+
 def _en(pipeline: Pipeline, text: str) -> list[tuple[str, Place]]:
     doc = _run(pipeline, Document(doc_id="t", text=text, lang="en", published=dt.date(2020, 1, 1)))
     return [(doc.text[p.start : p.end], p) for p in doc.places]
