@@ -102,6 +102,13 @@ def test_initials_after_an_address_form_are_a_person_even_as_an_acronym() -> Non
     assert ents["AS"].label == "GPE"
 
 
+def test_a_two_word_naval_rank_is_no_part_of_the_name() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Kepala Bakamla Laksamana Madya Arie Soedewo meminta Eko membagi fee itu kepada pejabat lain.")
+    assert "Arie Soedewo" in {e.name for e in extract_entities(doc, pack) if e.label == "PER"}
+
+
 def test_an_english_function_word_opening_a_sentence_opens_no_name(pipeline: Pipeline) -> None:
     doc = pipeline(Document(doc_id="t", lang="en", published=dt.date(2019, 3, 1), text=(
         "The army said the group was defeated. But Isis fighters remain. When Trump spoke, Lisa Andersson left.")))
