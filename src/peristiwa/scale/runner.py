@@ -44,6 +44,7 @@ from ..errors import ConfigError, DocumentError, IngestError
 from ..pipeline import registry, validate
 from ..runner import RunSummary
 from ..store import Store, WriteStats, part_files
+from . import preload
 from .partitions import (
     DEFAULT_MAX_FILES,
     DEFAULT_PARTITION_BYTES,
@@ -107,10 +108,13 @@ def dask_client(
     scheduler: str | None = None,
     *,
     memory_limit: str | int | None = DEFAULT_MEMORY_LIMIT,
+    preload_config: str | None = None,
 ) -> Iterator[Client]:
     """A Dask client: connected to ``scheduler`` (``tcp://host:port``) or to a fresh local cluster of
     ``workers`` single-threaded worker processes (closed on exit), set up with
-    :data:`LOCAL_CLUSTER_CONFIG` (the nannies pass it on to the worker processes)."""
+    :data:`LOCAL_CLUSTER_CONFIG` (the nannies pass it on to the worker processes). With
+    ``preload_config`` (a config as JSON, exactly as tasks will receive it) each local worker starts
+    loading that pipeline as soon as its process starts (:mod:`.preload`)."""
     import dask
     from distributed import Client
 
@@ -121,7 +125,7 @@ def dask_client(
         finally:
             client.close()
         return
-    with dask.config.set(LOCAL_CLUSTER_CONFIG), _local_cluster(workers, memory_limit) as cluster:
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), _local_cluster(workers, memory_limit, preload_config) as cluster:
         client = Client(cluster)
         try:
             yield client
@@ -130,10 +134,15 @@ def dask_client(
 
 
 @contextmanager
-def _local_cluster(workers: int | None, memory_limit: str | int | None) -> Iterator[LocalCluster]:
+def _local_cluster(
+    workers: int | None, memory_limit: str | int | None, preload_config: str | None
+) -> Iterator[LocalCluster]:
     from distributed import LocalCluster
 
+    warm = preload_config is not None
     cluster = LocalCluster(
+        preload=[preload.__name__] if warm else None,
+        env={preload.CONFIG_ENV: preload_config} if warm else None,
         n_workers=max(1, int(workers or 1)),
         threads_per_worker=1,
         processes=True,
@@ -199,6 +208,7 @@ def run_distributed(
     validate([registry.get(ref) for ref in cfg.pipeline.stages])
     store_path = Path(db or cfg.store.path)
     summary = ScaleSummary()
+    config_json = msgspec.json.encode(cfg.to_dict()).decode("utf-8")
     started = time.perf_counter()
     closing = _Closer()
     try:
@@ -209,7 +219,7 @@ def run_distributed(
             out = _parts_directory(store_path, parts_dir, summary.run_id)
             try:
                 with contextlib.ExitStack() as stack:
-                    cl = stack.enter_context(_maybe_client(client, workers, scheduler, memory_limit))
+                    cl = stack.enter_context(_maybe_client(client, workers, scheduler, memory_limit, config_json))
                     summary.workers = len(cl.scheduler_info().get("workers", {}))
                     threads = max(1, sum(cl.nthreads().values()))
                     total = _input_bytes(inputs)
@@ -218,7 +228,7 @@ def run_distributed(
                         max_files=max_files, absolute=bool(scheduler), total_bytes=total, taper=threads,
                     )
                     _drive(
-                        cl, plan, store, summary, cfg, out,
+                        cl, plan, store, summary, cfg, config_json, out,
                         lang=lang, published=published, retries=retries,
                         window=window or 2 * threads,
                         keep_parts=keep_parts, on_document=on_document, task=task or process_partition,
@@ -273,12 +283,16 @@ class _Closer:
 
 @contextmanager
 def _maybe_client(
-    client: Client | None, workers: int | None, scheduler: str | None, memory_limit: str | int | None
+    client: Client | None,
+    workers: int | None,
+    scheduler: str | None,
+    memory_limit: str | int | None,
+    config_json: str,
 ) -> Iterator[Client]:
     if client is not None:
         yield client
         return
-    with dask_client(workers, scheduler, memory_limit=memory_limit) as fresh:
+    with dask_client(workers, scheduler, memory_limit=memory_limit, preload_config=config_json) as fresh:
         yield fresh
 
 
@@ -331,6 +345,7 @@ def _drive(
     store: Store,
     summary: ScaleSummary,
     cfg: Config,
+    config_json: str,
     out: Path,
     *,
     lang: str | None,
@@ -344,7 +359,6 @@ def _drive(
     """Submit partitions with at most ``window`` in flight; merge finished ones in index order."""
     from distributed import as_completed
 
-    config_json = msgspec.json.encode(cfg.to_dict()).decode("utf-8")
     token = uuid.uuid4().hex[:8]
     pending: dict[object, Partition] = {}
     finished: dict[int, PartitionResult | None] = {}
