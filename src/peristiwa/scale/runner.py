@@ -374,6 +374,8 @@ def _drive(
     pending: dict[object, Partition] = {}
     finished: dict[int, PartitionResult | None] = {}
     next_merge = 0
+    waiting: list[tuple[str, float]] = []  # parts of finished partitions not merged yet, in order
+    exhausted = False  # every partition was submitted: the driver merges what is ready at once
     recorded = 0
     queue = as_completed()
 
@@ -395,6 +397,7 @@ def _drive(
 
     for _ in range(window):
         if not submit_one():
+            exhausted = True
             break
     for fut in queue:
         part = pending.pop(fut.key)
@@ -418,29 +421,44 @@ def _drive(
             summary.failed_partitions.append(part.describe())
             summary.errors.append(_partition_error(part, retries + 1, exc))
         fut.release()
-        ready: list[PartitionResult] = []
         while next_merge in finished:
             done = finished.pop(next_merge)
             if done is not None:
-                ready.append(done)
+                waiting.extend((name, done.documents / max(1, len(done.parts))) for name in done.parts)
             next_merge += 1
-        _merge(store, out, ready, summary, keep_parts)
+        if not exhausted:  # the next partition first: the worker that is free should not wait for a merge
+            exhausted = not submit_one()
+        waiting = _merge(store, out, waiting, summary, keep_parts, final=exhausted)
         if len(summary.errors) > recorded:
             store.record_errors(summary.run_id, summary.errors[recorded:])
             recorded = len(summary.errors)
-        submit_one()
+    _merge(store, out, waiting, summary, keep_parts, final=True)  # a safeguard: the last round merged all
     if len(summary.errors) > recorded:  # inputs naming nothing when no partition was planned at all
         store.record_errors(summary.run_id, summary.errors[recorded:])
 
 
 def _merge(
-    store: Store, out: Path, ready: Sequence[PartitionResult], summary: ScaleSummary, keep_parts: bool
-) -> None:
-    """Store the parts of finished partitions, in order, about :data:`MERGE_DOCUMENTS` documents per
-    transaction, read by DuckDB straight from the Parquet files (:meth:`Store.write_parquet`)."""
-    names = [(name, res.documents / max(1, len(res.parts))) for res in ready for name in res.parts]
+    store: Store,
+    out: Path,
+    names: Sequence[tuple[str, float]],
+    summary: ScaleSummary,
+    keep_parts: bool,
+    *,
+    final: bool,
+) -> list[tuple[str, float]]:
+    """Store parts ``(name, documents)`` of finished partitions, in order, about :data:`MERGE_DOCUMENTS`
+    documents per transaction, read by DuckDB straight from the Parquet files
+    (:meth:`Store.write_parquet`); returns the parts left for later.
+
+    Why wait for about :data:`MERGE_DOCUMENTS` documents: IndoSum partitions are about 200 documents,
+    and one transaction per partition cost the driver more CPU, on a core the workers need, than the
+    same documents in a few larger ones. Unless ``final`` (every partition submitted: from then on the
+    driver merges what is ready, so that little is left to merge after the last task), parts adding up
+    to less than that wait for the next partitions."""
     start = 0
     while start < len(names):
+        if not final and sum(docs for _, docs in names[start:]) < MERGE_DOCUMENTS:
+            break
         end, docs = start, 0.0
         while end < len(names) and (end == start or docs + names[end][1] <= MERGE_DOCUMENTS):
             docs += names[end][1]
@@ -456,3 +474,4 @@ def _merge(
                 for path in part_files(out, name).values():
                     path.unlink(missing_ok=True)
         start = end
+    return list(names[start:])
