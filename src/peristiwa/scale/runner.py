@@ -16,8 +16,9 @@ Guarantees:
   byte range) and makes the run count as failed (exit code 1);
 * per-document errors from workers land in the ``errors`` table like those of a single-process run.
 
-A script that starts a local cluster needs an ``if __name__ == "__main__":`` guard (worker processes are
-spawned and re-import the main module); the ``peristiwa`` command has one.
+A script that starts a local cluster needs an ``if __name__ == "__main__":`` guard (outside Linux worker
+processes are spawned and re-import the main module; on Linux they are forked, see
+:data:`LOCAL_CLUSTER_CONFIG`); the ``peristiwa`` command has one.
 """
 
 from __future__ import annotations
