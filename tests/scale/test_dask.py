@@ -4,11 +4,13 @@ failed partitions reported (never dropped), and the CLI's --workers option."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
@@ -39,10 +41,28 @@ def _corpus(path: Path, n: int = 24) -> Path:
     return path
 
 
+def _config_json(cfg: Config) -> str:
+    return msgspec.json.encode(cfg.to_dict()).decode("utf-8")
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    with dask_client(workers=2, memory_limit="1.5GiB") as cl:
+    # workers preload the default pipeline, as those of `peristiwa run --workers N` do
+    with dask_client(workers=2, memory_limit="1.5GiB", preload_config=_config_json(Config.load())) as cl:
         yield cl
+
+
+def _pipelines_loaded() -> int:
+    from peristiwa.scale import worker
+
+    return worker._build_pipeline.cache_info().currsize
+
+
+def test_local_workers_load_the_pipeline_before_the_first_task(client: Any) -> None:
+    deadline = time.monotonic() + 60
+    while set(client.run(_pipelines_loaded).values()) != {1}:
+        assert time.monotonic() < deadline, "the preload thread never built the pipeline"
+        time.sleep(0.2)
 
 
 def _snapshot(db: Path) -> dict[str, Any]:
@@ -123,3 +143,4 @@ def test_cli_run_with_workers(tmp_path: Path) -> None:
     finally:
         con.close()
     assert n == 6
+

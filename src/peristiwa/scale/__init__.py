@@ -8,7 +8,7 @@ default and carries no Dask import; this package is loaded only for ``peristiwa 
 - :mod:`.worker`: one partition on one worker (pipeline rebuilt from the config, Parquet parts out);
 - :mod:`.runner`: the driver (bounded submission window, retries, failures reported, ordered merge).
 
-Example (the ``__main__`` guard is required: local workers are spawned processes)::
+Example (the ``__main__`` guard is required: outside Linux, local workers are spawned processes)::
 
     from peristiwa.scale import run_distributed
 

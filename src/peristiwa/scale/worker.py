@@ -20,6 +20,7 @@ import os
 import resource
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -54,10 +55,22 @@ class PartitionResult(msgspec.Struct, kw_only=True):
     worker: str = ""
 
 
+_BUILDING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=4)
-def cached_pipeline(config_json: str) -> Pipeline:
-    """The pipeline for a config (as JSON text), built once per worker process."""
+def _build_pipeline(config_json: str) -> Pipeline:
     return Pipeline(Config.from_dict(msgspec.json.decode(config_json)))
+
+
+def cached_pipeline(config_json: str) -> Pipeline:
+    """The pipeline for a config (as JSON text), built once per worker process.
+
+    Thread-safe: a local worker starts building it in a preload thread (:mod:`.preload`) while the
+    cluster comes up; a task arriving before that is done waits for it instead of building a second
+    copy. A build that raised is not cached, so the task tries again and raises its own error."""
+    with _BUILDING:
+        return _build_pipeline(config_json)
 
 
 def peak_rss_mb() -> float:
