@@ -85,6 +85,7 @@ def test_a_facility_name_holding_its_noun_keeps_it_once(pipeline: Pipeline) -> N
 def test_money_after_a_preposition_is_no_place(pipeline: Pipeline) -> None:
     places = _places(pipeline, "Bali menyumbang Rp 107 triliun dari Rp 234 triliun devisa pariwisata nasional.")
     assert list(places) == ["Bali"]
+    assert not _places(pipeline, "Permintaan maafnya kita terima baik dari Pak Kapolrestabes dan Pak Kapolda.")
 
 
 def _en(pipeline: Pipeline, text: str) -> list[tuple[str, Place]]:
