@@ -20,6 +20,9 @@ Steps:
    PPL/PLC/IND tags, no ORG tag, so it is used as a name list and not as CRF training data). NERP sentences
    that overlap an evaluation set (NERP contains much of NER-UGM) are dropped first.
 5. Train on IndoLEM NER-UI + NER-UGM (train+dev) and NERGrit train; evaluate with exact span match.
+
+Choices (hyper-parameters, ``--features`` groups) are made with ``--dev-only``: train on the train folds less
+every 10th NERGrit train sentence, score the IndoLEM dev folds and those held-out sentences.
 """
 
 from __future__ import annotations
@@ -42,7 +45,15 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from peristiwa.actors.ner import LABELS, CrfNer, Featurizer, NerArtefact, NerResources, bio_spans  # noqa: E402
+from peristiwa.actors.ner import (  # noqa: E402
+    FEATURE_GROUPS,
+    LABELS,
+    CrfNer,
+    Featurizer,
+    NerArtefact,
+    NerResources,
+    bio_spans,
+)
 from peristiwa.text.segment import tokenize  # noqa: E402
 
 Sentence = list[tuple[str, str]]  # (word, BIO tag)
@@ -282,6 +293,14 @@ def build_names(data: Path, nerp: list[list[tuple[str, str]]], words: dict[str, 
     return out
 
 
+def read_titles() -> list[str]:
+    """Person-title words of the id pack (actor_titles.tsv, last word of each title, lower case)."""
+    path = REPO / "src" / "peristiwa" / "langs" / "id" / "data" / "actor_titles.tsv"
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+    return sorted({row["title"].split()[-1].lower() for row in csv.DictReader(lines, delimiter="\t")
+                   if row["title"].strip()})
+
+
 # ---------------------------------------------------------------------------------------------------------
 # training and scoring
 
@@ -431,8 +450,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vocab", type=int, default=30000)
     ap.add_argument("--train-sets", default=",".join(TRAIN_SETS),
                     help="comma-separated subset of " + ",".join(TRAIN_SETS))
+    ap.add_argument("--features", default="naff,ncap",
+                    help="optional neighbour feature groups, comma-separated subset of " + ",".join(FEATURE_GROUPS)
+                    + " (empty: the features of the first shipped model)")
     ap.add_argument("--ablate", action="store_true", help="also score the baselines (model card table)")
-    ap.add_argument("--dev-only", action="store_true", help="train on train folds, score dev; write nothing")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="train on train folds less every 10th NERGrit train sentence, score the IndoLEM dev "
+                    "folds and those held-out NERGrit sentences; write nothing")
     args = ap.parse_args(argv)
     t_start = time.perf_counter()
     ner = args.data / "ner-id"
@@ -468,9 +492,16 @@ def main(argv: list[str] | None = None) -> int:
         res_path.write_bytes(gzip.compress(msgspec.msgpack.encode(res), compresslevel=9, mtime=0))
         print(f"resources: {len(words)} words, names {res.meta['names']} in {time.perf_counter() - t0:.1f}s")
 
+    groups = [g for g in args.features.split(",") if g]
+    res = msgspec.structs.replace(res, features=groups, titles=read_titles() if "ttl" in groups else [])
     train_all = [s for k in args.train_sets.split(",") for s in trains[k]]
     results: dict[str, dict[str, dict[str, float]]] = {}
     if args.dev_only:
+        # NERGrit has no dev fold and its valid fold is a test set here: hold out 1 in 10 train sentences
+        grit = trains.get("nergrit_train", [])
+        devs["nergrit_ho"] = grit[::10]
+        held = {id(s) for s in devs["nergrit_ho"]}
+        train_all = [s for s in train_all if id(s) not in held]
         path = args.work / "dev.crfsuite.bin"
         secs = train(train_all, res, path, args.c1, args.c2, args.iters)
         model = CrfNer("id", export(path, res))
@@ -485,7 +516,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_table(base))
         results.update({f"baseline_lexicon/{k}": v for k, v in base.items()})
         for tag, res_f in (("crf_plain", NerResources(res.version, {}, {})),
-                           ("crf_no_lists", NerResources(res.version, res.words, {}))):
+                           ("crf_no_lists", NerResources(res.version, res.words, {})),
+                           ("crf_first_features", msgspec.structs.replace(res, features=[], titles=[]))):
             path = args.work / f"{tag}.crfsuite.bin"
             secs = train(final_train, res_f, path, args.c1, args.c2, args.iters)
             r = evaluate(CrfNer("id", export(path, res_f)), evals)
@@ -498,8 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     secs = train(final_train, res, crf_path, args.c1, args.c2, args.iters)
     res_meta = dict(res.meta)
     res_meta.update({"c1": args.c1, "c2": args.c2, "iters": args.iters, "train_sentences": len(final_train),
-                     "train_sets": [*args.train_sets.split(","), *DEV_SETS]})
-    art = export(crf_path, NerResources(res.version, res.words, res.names, meta=res_meta))
+                     "train_sets": [*args.train_sets.split(","), *DEV_SETS], "features": groups})
+    art = export(crf_path, msgspec.structs.replace(res, meta=res_meta))
     out_path = args.out / "ner_id.msgpack.gz"
     write_artefact(art, out_path)
     model = CrfNer("id", art)

@@ -111,7 +111,8 @@ def test_english_spacy_model() -> None:
     assert ("Raqqa", "LOC") in got
 
 
-def test_training_export_matches_crfsuite(tmp_path: Path) -> None:
+@pytest.mark.parametrize("groups", [[], ["n2c", "naff", "ncap", "nsh2", "ttl"]])
+def test_training_export_matches_crfsuite(tmp_path: Path, groups: list[str]) -> None:
     """Train a toy CRF with the script's functions: the numpy predictor must reproduce crfsuite exactly."""
     pytest.importorskip("pycrfsuite")
     sys.path.insert(0, str(REPO / "scripts"))
@@ -128,7 +129,7 @@ def test_training_export_matches_crfsuite(tmp_path: Path) -> None:
                       ("bersama", "O"), ("Polri", "B-ORG"), (".", "O")])
         sents.append([("Warga", "O"), (place, "B-LOC"), ("menyambut", "O"), (first, "B-PER"), (".", "O")])
     res = NerResources(1, {"di": [1, 2, 3, 0], "jakarta": [4, 5, 6, 4]}, {"LOC": ["jakarta", "jawa barat"]},
-                       meta={"train_sentences": len(sents)})
+                       meta={"train_sentences": len(sents)}, features=groups, titles=["warga"])
     crf = tmp_path / "toy.crfsuite.bin"
     train(sents, res, crf, c1=0.01, c2=0.01, iters=50)
     art = export(crf, res)
@@ -149,3 +150,18 @@ def test_word_cache_reset_keeps_scores(model: CrfNer, monkeypatch: pytest.Monkey
     monkeypatch.setattr(ner_mod, "_CACHE_LIMIT", 5)
     assert model.predict(TEXT, sents) == before
     assert model.predict(TEXT, sents) == before
+
+
+def test_neighbour_feature_groups() -> None:
+    """Optional groups add what a word gives its neighbours; an artefact without groups keeps the old set."""
+    words = {"kata": [1, 2, 3, 0], "budi": [4, 5, 6, 4]}
+    plain = Featurizer(NerResources(1, words, {}))
+    res = NerResources(1, words, {}, features=["n2c", "naff", "ncap", "nsh2", "ttl"], titles=["kapten"])
+    feats = Featurizer(res).sentence(["Kapten", "Budi", "kata", "Ani"])
+    assert all(set(a) < set(b) for a, b in zip(plain.sentence(["Kapten", "Budi", "kata", "Ani"]), feats, strict=True))
+    assert {"ttl-1", "m+1=2", "s3+1=ata", "p3+1=kat", "cap+1=l0", "sh-1=Xx", "cap-1=TNA"} <= set(feats[1])
+    assert {"ttl", "cap-1=<s>", "m-1=<s>", "c-2=<s>", "sh-2=<s>"} <= set(feats[0])
+    assert {"ttl-2", "sh+2=</s>", "c+2=</s>"} <= set(feats[2]) and "c-2=6" in feats[3]
+    assert "ttl+1" not in feats[0] and not any(f.startswith("s3-1=") for f in feats[0])
+    with pytest.raises(ValueError):
+        Featurizer(NerResources(1, {}, {}, features=["nope"]))

@@ -78,12 +78,18 @@ class NerResources(msgspec.Struct, frozen=True):
     ``words`` maps a lower-cased word to ``[coarse, mid, fine, cap]``: three cluster ids (-1 when the word
     was too rare to cluster) and a bucket 0..4 of its mid-sentence capitalisation rate (-1 when unknown).
     ``names`` maps a lexicon label (LOC, PER, ORG, PRD) to lower-cased, space-joined token sequences.
+    ``features`` names the optional feature groups switched on; ``titles`` the words of the ``ttl`` group.
     """
 
     version: int
     words: dict[str, list[int]]
     names: dict[str, list[str]]
     meta: dict[str, Any] = msgspec.field(default_factory=dict)
+    # optional neighbour feature groups the model was trained with (see :data:`FEATURE_GROUPS`); empty in
+    # artefacts older than the groups, so those keep their exact features
+    features: list[str] = msgspec.field(default_factory=list)
+    # lower-cased person-title words (the id pack's actor_titles.tsv, last word), frozen at training time
+    titles: list[str] = msgspec.field(default_factory=list)
 
 
 class NerArtefact(msgspec.Struct, frozen=True):
@@ -172,34 +178,78 @@ class _Lexicon:
         return out
 
 
-def _roles(lw: str, sh: str, fine: str) -> tuple[list[str], list[str], list[str], list[str]]:
+Roles = tuple[list[str], list[str], list[str], list[str]]
+WordFeatures = tuple[list[str], str, str, Roles]
+
+# Optional groups of features a word form gives its neighbours (all cached per form, so they cost the
+# predictor nothing per token): mid cluster of +-1 and fine cluster of +-2 ("n2c"), suffix of +-1 and prefix
+# of +1 ("naff"), title case and capitalisation-rate bucket of +-1 ("ncap"), shape of +-2 ("nsh2"), and a
+# person-title word as the word itself or its -1/-2/+1 neighbour ("ttl").
+FEATURE_GROUPS: tuple[str, ...] = ("n2c", "naff", "ncap", "nsh2", "ttl")
+
+
+def _roles(lw: str, sh: str, fine: str) -> Roles:
     """Features a word gives to its neighbours: as previous, next, second previous, second next word."""
     return (["w-1=" + lw, "sh-1=" + sh, "c-1=" + fine], ["w+1=" + lw, "sh+1=" + sh, "c+1=" + fine],
             ["w-2=" + lw], ["w+2=" + lw])
 
 
-_PAD = ("<s>", "<s>", "<s>")
-_END = ("</s>", "</s>", "</s>")
+def _pad_roles(mark: str, groups: frozenset[str]) -> Roles:
+    """Neighbour features of the sentence pads ``<s>`` / ``</s>`` (no affixes, no title)."""
+    roles = _roles(mark, mark, mark)
+    if "n2c" in groups:
+        roles[0].append("m-1=" + mark)
+        roles[1].append("m+1=" + mark)
+        roles[2].append("c-2=" + mark)
+        roles[3].append("c+2=" + mark)
+    if "ncap" in groups:
+        roles[0].append("cap-1=" + mark)
+        roles[1].append("cap+1=" + mark)
+    if "nsh2" in groups:
+        roles[2].append("sh-2=" + mark)
+        roles[3].append("sh+2=" + mark)
+    return roles
+
+
+_PAD = "<s>"
+_END = "</s>"
 
 
 class Featurizer:
     """String features of tokens, as the CRF is trained on them (the fast predictor sums the same weights).
 
     Per token: the word's own features (form, shape, affixes, clusters, capitalisation rate), the forms,
-    shapes and fine clusters of its neighbours (+-1; forms +-2), the two word bigrams and the shape trigram
-    it belongs to, name-list matches covering it, and ``first`` for a sentence's first token.
+    shapes and fine clusters of its neighbours (+-1; forms +-2) plus the artefact's optional neighbour
+    groups (:data:`FEATURE_GROUPS`), the two word bigrams and the shape trigram it belongs to, name-list
+    matches covering it, and ``first`` for a sentence's first token.
     """
 
     def __init__(self, res: NerResources) -> None:
         self.words = res.words
         self.lexicon = _Lexicon(res.names)
-        self._cache: dict[str, tuple[list[str], str, str, str]] = {}
+        self.groups = frozenset(res.features)
+        unknown = self.groups - set(FEATURE_GROUPS)
+        if unknown:
+            raise ValueError(f"NER artefact uses unknown feature groups {sorted(unknown)}")
+        self.titles = frozenset(res.titles)
+        self.pad = _pad_roles(_PAD, self.groups)
+        self.end = _pad_roles(_END, self.groups)
+        self._cache: dict[str, WordFeatures] = {}
 
-    def word(self, w: str) -> tuple[list[str], str, str, str]:
-        """(own features, lower form, shape, fine cluster) of a word form; cached."""
+    def word(self, w: str) -> WordFeatures:
+        """(own features, lower form, shape, features given to neighbours) of a word form; cached."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
+        out = self.compute(w)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[w] = out
+        return out
+
+    def compute(self, w: str) -> WordFeatures:
+        """:meth:`word` without the cache (the predictor keeps weight sums per form, not these lists:
+        holding ~15 lists per form only made the garbage collector slower)."""
         lw = w.lower()
         sh = _shape(w)
         info = self.words.get(lw)
@@ -225,18 +275,44 @@ class Featurizer:
             feats.append("cap=" + str(cap))
             if w[:1].isupper() and cap >= 0:
                 feats.append("Tcap=" + str(cap))
-        out = (feats, lw, sh, fine)
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[w] = out
-        return out
+        roles = _roles(lw, sh, fine)
+        if self.groups:
+            self._add_groups(w, lw, sh, fine, info, feats, roles)
+        return feats, lw, sh, roles
+
+    def _add_groups(self, w: str, lw: str, sh: str, fine: str, info: list[int] | None, own: list[str],
+                    roles: Roles) -> None:
+        """The optional neighbour groups of a word form, appended in place to ``own`` and ``roles``."""
+        prev, nxt, prev2, nxt2 = roles
+        groups = self.groups
+        if "n2c" in groups:
+            mid = str(info[1]) if info is not None and info[0] >= 0 else fine
+            prev.append("m-1=" + mid)
+            nxt.append("m+1=" + mid)
+            prev2.append("c-2=" + fine)
+            nxt2.append("c+2=" + fine)
+        if "naff" in groups:
+            prev.append("s3-1=" + lw[-3:])
+            nxt += ["s3+1=" + lw[-3:], "p3+1=" + lw[:3]]
+        if "ncap" in groups:
+            cap = ("T" if w[:1].isupper() else "l") + (str(info[3]) if info is not None else "NA")
+            prev.append("cap-1=" + cap)
+            nxt.append("cap+1=" + cap)
+        if "nsh2" in groups:
+            prev2.append("sh-2=" + sh)
+            nxt2.append("sh+2=" + sh)
+        if "ttl" in groups and lw in self.titles:
+            own.append("ttl")
+            prev.append("ttl-1")
+            prev2.append("ttl-2")
+            nxt.append("ttl+1")
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """Feature strings of each token of a sentence."""
         parts = [self.word(w) for w in words]
         lex = self.lexicon.features([p[1] for p in parts])
-        ctx = [_PAD, _PAD, *((p[1], p[2], p[3]) for p in parts), _END, _END]
-        roles = [_roles(*c) for c in ctx]
+        ctx = [(_PAD, _PAD), (_PAD, _PAD), *((p[1], p[2]) for p in parts), (_END, _END), (_END, _END)]
+        roles = [self.pad, self.pad, *(p[3] for p in parts), self.end, self.end]
         seqs: list[list[str]] = []
         for i in range(len(words)):
             l1, me, r1 = ctx[i + 1], ctx[i + 2], ctx[i + 3]
@@ -298,8 +374,8 @@ class CrfNer:
         self._rows = np.zeros((1024, 5, n_lab), dtype=np.float32)
         self._n_rows = 0
         self._info: list[tuple[str, str]] = []  # row -> (lower form, shape) for bigram and shape features
-        self._pad = self._add_row(_PAD, own=None)
-        self._end = self._add_row(_END, own=None)
+        self._pad = self._add_row(_PAD, _PAD, self._features.pad, own=None)
+        self._end = self._add_row(_END, _END, self._features.end, own=None)
         # word pair "a|b" -> (attribute id of "b-=a|b" or -1, of "b+=a|b" or -1)
         self._pair: dict[str, tuple[int, int]] = {}
         for a, i in self._attr.items():
@@ -315,23 +391,23 @@ class CrfNer:
         ids = [i for i in map(self._attr.get, feats) if i is not None]
         return self._w[ids].sum(axis=0) if ids else self._zero
 
-    def _add_row(self, ctx: tuple[str, str, str], own: list[str] | None) -> int:
+    def _add_row(self, lw: str, sh: str, roles: Roles, own: list[str] | None) -> int:
         if self._n_rows == len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
         r = self._n_rows
         block = self._rows[r]
         block[0] = self._sum(own) if own is not None else self._zero
-        for k, feats in enumerate(_roles(*ctx), start=1):
+        for k, feats in enumerate(roles, start=1):
             block[k] = self._sum(feats)
         self._n_rows += 1
-        self._info.append((ctx[0], ctx[1]))
+        self._info.append((lw, sh))
         return r
 
     def _row_of(self, w: str) -> int:
         r = self._row.get(w)
         if r is None:
-            feats, lw, sh, fine = self._features.word(w)
-            r = self._row[w] = self._add_row((lw, sh, fine), feats)
+            feats, lw, sh, roles = self._features.compute(w)
+            r = self._row[w] = self._add_row(lw, sh, roles, feats)
         return r
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
