@@ -393,7 +393,7 @@ def lexicon_baseline(sents: list[Sentence], res: NerResources) -> list[list[str]
     Single-label lists only (PER, ORG, LOC; NERP product names count as ORG); a sequence in several lists
     takes PER > ORG > LOC.
     """
-    from peristiwa.actors.ner import _Lexicon
+    from peristiwa.actors.ner_features import _Lexicon
 
     lex = _Lexicon(res.names)
     order = {"PER": 0, "ORG": 1, "PRD": 1, "LOC": 2}

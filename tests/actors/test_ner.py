@@ -146,8 +146,10 @@ def test_word_cache_reset_keeps_scores(model: CrfNer, monkeypatch: pytest.Monkey
     sents = _sents(TEXT)
     before = model.predict(TEXT, sents)
     import peristiwa.actors.ner as ner_mod
+    import peristiwa.actors.ner_features as features_mod
 
-    monkeypatch.setattr(ner_mod, "_CACHE_LIMIT", 5)
+    monkeypatch.setattr(ner_mod, "CACHE_LIMIT", 5)  # the predictor's rows
+    monkeypatch.setattr(features_mod, "CACHE_LIMIT", 5)  # the featurizer's word forms
     assert model.predict(TEXT, sents) == before
     assert model.predict(TEXT, sents) == before
 
