@@ -113,3 +113,8 @@ def test_fighting_a_social_ill_is_no_attack(triggers):
 def test_a_waived_fee_is_no_release(triggers):
     assert not [t for t, _ in triggers("Pemda menyiapkan pembebasan retribusi bagi warga miskin.") if t == "RETREAT"]
     assert ("RETREAT", "dibebaskan") in triggers("Polisi menyatakan Khariq sudah dibebaskan pada Senin.")
+
+
+def test_facing_a_penalty_is_no_threat(triggers):
+    assert not [t for t, _ in triggers("Kedua tersangka terancam dijerat Pasal 2 UU Tipikor.") if t == "THREATEN"]
+    assert ("THREATEN", "mengancam") in triggers("Kelompok bersenjata itu mengancam warga desa.")
