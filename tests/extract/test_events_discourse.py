@@ -153,6 +153,9 @@ def test_a_one_word_name_the_article_capitalises_is_a_participant(pipeline: Pipe
     probe = [e for e in doc.events if e.type == "ACCUSE" and "Yudi" in [a.name for a in e.recipients]]
     assert probe
     assert all(a.name != "Badai" for e in doc.events for a in (*e.actors, *e.recipients))
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "“Plat nomornya sudah kami perintahkan untuk dicopot, lalu Alhamdulillah sudah dicopot,” kata Kapolres.")))
+    assert all(a.name != "Alhamdulillah" for e in doc.events for a in (*e.actors, *e.recipients))
 
 
 def test_a_phrase_named_by_yakni_and_initials_after_an_address_form(pipeline: Pipeline):

@@ -236,8 +236,9 @@ def _unknown_word(sv: SentView, np: NP, text: str) -> bool:
     tagger misses some. The pack's lexicon must not know the word ("Internet" is a common word), and the
     article must write it capitalised inside a sentence and never in lower case ("Badai" is "badai")."""
     pos, word = sv.res.pos, sv.raw[np.start]
-    if not pos or np.end - np.start != 1 or not word.isalpha() or sv.words[np.start] in pos:
-        return False
+    if (not pos or np.end - np.start != 1 or not word.isalpha() or sv.words[np.start] in pos
+            or sv.has_class(np.start, "interjection")):
+        return False  # a common word, or an exclamation ("Alhamdulillah sudah dicopot")
     lower, mid_caps = case_evidence(text)
     return word in mid_caps and word.lower() not in lower
 
