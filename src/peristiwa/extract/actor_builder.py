@@ -142,6 +142,8 @@ class ActorBuilder:
     def build(self, sv: SentView, np: NP) -> Actor | None:
         if np.kind != "pronoun" and sv.has_class(np.head, "legal"):
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
+        if np.end - np.start == 1 and sv.has_class(np.start, "interjection"):
+            return None  # "Alhamdulillah sudah dicopot": an exclamation
         if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
                 and not sv.has_class(np.start, "person_title")):
             return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant
@@ -236,9 +238,8 @@ def _unknown_word(sv: SentView, np: NP, text: str) -> bool:
     tagger misses some. The pack's lexicon must not know the word ("Internet" is a common word), and the
     article must write it capitalised inside a sentence and never in lower case ("Badai" is "badai")."""
     pos, word = sv.res.pos, sv.raw[np.start]
-    if (not pos or np.end - np.start != 1 or not word.isalpha() or sv.words[np.start] in pos
-            or sv.has_class(np.start, "interjection")):
-        return False  # a common word, or an exclamation ("Alhamdulillah sudah dicopot")
+    if not pos or np.end - np.start != 1 or not word.isalpha() or sv.words[np.start] in pos:
+        return False
     lower, mid_caps = case_evidence(text)
     return word in mid_caps and word.lower() not in lower
 
