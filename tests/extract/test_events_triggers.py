@@ -118,3 +118,11 @@ def test_a_waived_fee_is_no_release(triggers):
 def test_facing_a_penalty_is_no_threat(triggers):
     assert not [t for t, _ in triggers("Kedua tersangka terancam dijerat Pasal 2 UU Tipikor.") if t == "THREATEN"]
     assert ("THREATEN", "mengancam") in triggers("Kelompok bersenjata itu mengancam warga desa.")
+
+
+def test_prayers_risks_and_dangers_are_no_requests_or_threats(triggers):
+    found = triggers("Marilah kita senantiasa memohon kepada Allah SWT agar diberi kekuatan.")
+    assert not [t for t, _ in found if t == "REQUEST"]
+    assert not [t for t, _ in triggers("Ia sempat terancam tidak diwisuda karena biaya.") if t == "THREATEN"]
+    assert not [t for t, _ in triggers("Bahaya narkoba sedang mengancam kalangan pendidikan.") if t == "THREATEN"]
+    assert ("REQUEST", "memohon") in triggers("Warga memohon kepada bupati agar jalan desa diperbaiki.")
