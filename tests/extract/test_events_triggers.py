@@ -126,3 +126,10 @@ def test_prayers_risks_and_dangers_are_no_requests_or_threats(triggers):
     assert not [t for t, _ in triggers("Ia sempat terancam tidak diwisuda karena biaya.") if t == "THREATEN"]
     assert not [t for t, _ in triggers("Bahaya narkoba sedang mengancam kalangan pendidikan.") if t == "THREATEN"]
     assert ("REQUEST", "memohon") in triggers("Warga memohon kepada bupati agar jalan desa diperbaiki.")
+
+
+def test_killing_germs_and_burning_rubbish_are_no_attacks(triggers):
+    assert not [t for t, _ in triggers("Air rebusan daun sirih membantu membunuh kuman penyebab sariawan.")
+                if t == "ASSAULT"]
+    assert not [t for t, _ in triggers("Mikroplastik berasal dari sisa pembakaran sampah plastik.") if t == "ASSAULT"]
+    assert ("ASSAULT", "membunuh") in triggers("Pelaku membunuh korban di rumahnya di Bekasi.")
