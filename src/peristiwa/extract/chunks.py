@@ -303,14 +303,11 @@ def _bridge(sv: SentView, j: int, cc: ChunkContext) -> int:
     Returns the token after the bridged nouns, or 0. Only words the pack's POS lexicon (``pos_lexicon.tsv``)
     knows as nouns or adjectives bridge, and only toward a continuation, so a verb after the head ("warga
     datang") never joins the phrase."""
-    pos = sv.res.pos
-    if not pos:
+    if not sv.res.pos:
         return 0
     k = j
     while k < len(sv) and k - j < 2:
-        raw = sv.raw[k]
-        if (k in cc.blocked or not raw.isalpha() or not raw.islower() or is_function(sv, k)
-                or pos.get(sv.words[k]) not in ("NOUN", "ADJ") or sv.has_class(k, "time")):
+        if k in cc.blocked or not _plain_noun(sv, k):
             return 0
         k += 1
         if k < len(sv) and k not in cc.blocked and (
@@ -395,12 +392,18 @@ def _names(sv: SentView, nps: list[NP], a: NP, b: NP, *, gaps: bool = True) -> b
 def _plain_tail(sv: SentView, a: NP) -> int:
     """The end of a description with up to two plain lower-case nouns or adjectives after its head that the
     chunker left out ("seorang pejabat daerah, Budi"): they describe the same person (pack POS lexicon)."""
-    pos, end = sv.res.pos, a.end
-    while (pos and end < len(sv) and end - a.end < 2 and sv.raw[end].isalpha() and sv.raw[end].islower()
-           and not is_function(sv, end) and pos.get(sv.words[end]) in ("NOUN", "ADJ")
-           and not sv.has_class(end, "time")):
+    end = a.end
+    while sv.res.pos and end < len(sv) and end - a.end < 2 and _plain_noun(sv, end):
         end += 1
     return end
+
+
+def _plain_noun(sv: SentView, k: int) -> bool:
+    """Token ``k`` is a plain lower-case noun or adjective (pack POS lexicon), not a function or time word:
+    the kind of word that may extend a description past the head the chunker chose."""
+    raw = sv.raw[k]
+    return (raw.isalpha() and raw.islower() and not is_function(sv, k)
+            and sv.res.pos.get(sv.words[k]) in ("NOUN", "ADJ") and not sv.has_class(k, "time"))
 
 
 def _named(a: NP, b: NP) -> NP:
