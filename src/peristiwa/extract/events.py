@@ -346,9 +346,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     q = quote_for(quotes, *sv.char_span(c.start, c.end))
     if "?" in sv.words[-2:]:
         modality = "hypothetical"  # a question asserts nothing ("Apakah Anda pernah menolak ...?")
-    elif modality == "asserted" and generic_rule(
-            sv, res, c.start, dated=any(sv.start <= m.start < sv.end for m in doc.dates)):
-        modality = "hypothetical"  # "Warga yang kedapatan melanggar akan dikenai sanksi": a rule
+    elif (modality == "asserted" and generic_rule(sv, res, c.start)
+          and not any(sv.start <= m.start < sv.end for m in doc.dates)):
+        modality = "hypothetical"  # "Warga yang kedapatan melanggar akan dikenai sanksi": a rule (undated)
     if deontic:
         self_bound = any(np.kind == "pronoun" and sv.words[np.start] in syn.first_person for np in roles.actors)
         speaker = builder.speaker(q, syn) if q is not None and not self_bound else None

@@ -124,18 +124,19 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
     return best[1]
 
 
-def generic_rule(sv: SentView, res: Resources, start: int, *, dated: bool) -> bool:
+def generic_rule(sv: SentView, res: Resources, start: int) -> bool:
     """ "Orang dewasa yang terbukti bersalah karena menyerang seorang tentara bisa dipenjara", "Warga yang
     kedapatan melanggar akan dikenai sanksi": an act told in a relative clause on a bare subject noun whose
     own predicate is only possible, due or to come (``[modality] generic_predicates``) is about whoever
     would do it - a rule, not a report. The subject is a reduplicated plural or opens with a noun of
     anyone (``generic_subjects``: "orang", "setiap", "pelanggar"); one with a determiner, a number or a name
-    is someone in particular; ``dated``: the sentence names a time, so it reports."""
-    words = frozenset(res.setting("modality", "generic_predicates", default=()))
-    if not words or dated:
-        return False
+    is someone in particular. A sentence that also names a time reports; the caller checks that last,
+    since it needs the document's dates and this test rarely passes."""
     rel = next((k for k in range(1, min(start, 5)) if sv.has_role(k, "relative")), None)
     if rel is None:
+        return False
+    words = frozenset(res.setting("modality", "generic_predicates", default=()))
+    if not words:
         return False
     head = sv.words[0]
     plural = "-" in head and head.split("-", 1)[0] == head.split("-", 1)[1]  # "anak-anak": anyone of a kind
