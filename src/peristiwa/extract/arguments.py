@@ -140,10 +140,7 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     melakukan ..." is a list). Empty when the phrase before the trigger is not such a clause subject."""
     if sv.syntax.head_final and not (trig - 1 >= lo and sv.has_role(trig - 1, "aux", "passive_aux")):
         return []  # English: only a finite clause of its own ("... died and 8 others were injured")
-    k = trig - 1
-    while k >= lo and sv.has_role(k, "aux", "passive_aux"):  # "... died and 8 others were injured"
-        k -= 1
-    last = next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp), None)
+    last = _phrase_before(sv, nps, lo, trig, ("aux", "passive_aux"))  # "... and 8 others were injured"
     if last is None:
         return []
     j = last.start - 1
@@ -162,17 +159,25 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     return []
 
 
+def _phrase_before(sv: SentView, nps: list[NP], lo: int, trig: int, skip: tuple[str, ...], *,
+                   pronoun: bool = True) -> NP | None:
+    """The plain (not prepositional) phrase ending right before the trigger, past auxiliaries with a role in
+    ``skip``, and starting after ``lo``: the candidate subject of a second clause or verb (a pronoun only
+    where ``pronoun``)."""
+    k = trig - 1
+    while k >= lo and sv.has_role(k, *skip):
+        k -= 1
+    return next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp
+                 and (pronoun or np.kind != "pronoun")), None)
+
+
 def _raised_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
     """ "kami mengapresiasi Bareskrim menetapkan Lisa", "Polisi menangkap pelaku membawa senjata": in a
     head-first language the participant right before a second verb of the clause, the first verb's object,
     is the second verb's subject (object control). Only where a verb stands before that phrase."""
     if sv.syntax.head_final:
         return []
-    k = trig - 1
-    while k >= lo and sv.has_role(k, "aux"):
-        k -= 1
-    last = next((np for np in nps if np.end == k + 1 and np.start > lo and not np.pp and np.kind != "pronoun"),
-                None)
+    last = _phrase_before(sv, nps, lo, trig, ("aux",), pronoun=False)
     if last is None:
         return []
     triggers = sv.cache.get("trigger_starts", ())
