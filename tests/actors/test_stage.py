@@ -158,6 +158,16 @@ def test_indonesian_context_and_units() -> None:
     assert ents["Warga sekitar"].sector == "civilians"
 
 
+def test_a_unit_prefix_alone_is_the_unit_named_in_full_or_an_unnamed_one() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Kasus itu ditangani Polres Bogor. Polres kemudian memeriksa saksi bersama Polsek dan KPU.")
+    ents = [(doc.text[e.start : e.end], e.name, e.sector) for e in extract_entities(doc, pack)]
+    assert ("Polres", "Bogor Police (Polres Bogor)", "police") in ents
+    assert ("Polsek", "Sector Police (Polsek)", "police") in ents
+    assert not any(text == "KPU" and not name.endswith("(KPU)") for text, name, _ in ents)  # its own alias
+
+
 def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
     doc = Document(doc_id="x", text="Bonjour tout le monde.", lang="fr")
     assert pipeline(doc).entities == ()

@@ -57,6 +57,21 @@ def test_a_description_with_plain_modifiers_names_the_person_after_its_comma(pip
     assert [a.name for a in arrest.recipients] == ["Budi Santoso"]
 
 
+@pytest.mark.parametrize("text", [
+    "Kepala layanan keamanan kelompok itu di Kota Tua, Budi Santoso, tewas dalam pertempuran.",
+    "Polisi menangkap ketua umum partai Golkar, Budi Santoso, di rumahnya.",
+])
+def test_an_office_described_in_lower_case_names_the_holder_after_its_comma(pipeline: Pipeline, text: str):
+    event = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text)).events[0]
+    assert [a.name for a in event.recipients] == ["Budi Santoso"]
+
+
+def test_a_unit_named_by_its_prefix_alone_stays_in_a_list(pipeline: Pipeline):
+    support = _first(pipeline, "Ia menyampaikan apresiasi kepada Kodim 0830/Surabaya, Polrestabes, dan Polres Bogor.",
+                     "SUPPORT")
+    assert [name for name in (a.name for a in support.recipients) if "Polrestabes" in name]
+
+
 @pytest.mark.parametrize("lang,text,named", [
     ("id", "Budi Santoso mendorong Polres Bogor dan pihak terkait untuk mengusut kasus itu.", "Bogor"),
     ("en", "The minister urged the police and other relevant parties to investigate the case.", "police"),

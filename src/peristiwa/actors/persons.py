@@ -157,7 +157,10 @@ def find_person(
                 run_start = i
             i += 1
             continue
-        if run_start is None and not runs and (tok.lower() in _CONNECTORS or reg.heads.at(text, s, end)):
+        # before the name, lower-case nouns describe the office ("Kepala layanan keamanan ISIS, Kanaan ...")
+        if run_start is None and not runs and (
+                tok.lower() in _CONNECTORS or reg.heads.at(text, s, end)
+                or (tok.islower() and tok in reg.nominal_words)):
             i += 1
             continue
         close_run(i, False)

@@ -425,6 +425,14 @@ class ActorRegistry:
                 break
         place_text = text[words[0][0] : words[-1][1]]
         mod = self.modifiers.lookup(place_text)
+        if not mod and len(words) > 1:
+            # "DPRD DKI Jakarta M Taufik": the longest known place ends the unit; a name follows it
+            for k in range(len(words) - 1, 0, -1):
+                if (text[words[k][0] : words[k][1]] not in self.place_suffixes
+                        and (mod := self.modifiers.lookup(text[words[0][0] : words[k - 1][1]]))):
+                    words = words[:k]
+                    place_text = text[words[0][0] : words[-1][1]]
+                    break
         place = mod[0].name if mod else place_text
         if not mod and len(words) > 1:
             last = text[words[-1][0] : words[-1][1]]
@@ -444,6 +452,16 @@ class ActorRegistry:
             ),
             words[-1][1],
         )
+
+
+    def bare_unit(self, prefix: str, unit: Unit) -> ActorInfo:
+        """A unit prefix with no place after it ("Polrestabes", "pihak Polres setempat"): the unit of an
+        unnamed area, still an institution with its sector and parent (the caller prefers the unit of the
+        same kind named in full elsewhere in the document)."""
+        name = unit.template.replace("{place} ", "").replace(" {place}", "").replace("{text}", prefix)
+        name = name.replace(" {place_text}", "").replace("{place_text}", "")
+        return ActorInfo(name=name, country=self.home_country, sector=unit.sector, label="ORG",
+                         parent=unit.parent, origin="actors.unit", confidence=0.7)
 
 
 def registry_for(pack: LanguagePack) -> ActorRegistry:

@@ -36,7 +36,7 @@ from ..text.abbreviations import abbreviates
 from ..text.casing import WORD_RUN, case_evidence, word_runs
 from ..text.patterns import prefix_tree
 from .persons import find_persons
-from .registry import ActorInfo, ActorRegistry, registry_for
+from .registry import ActorInfo, ActorRegistry, Unit, registry_for
 
 __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entities", "make_stage"]
 
@@ -98,11 +98,24 @@ def source_registry(doc: Document, reg: ActorRegistry, country: str | None) -> I
 
 
 def source_units(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
-    """Regional units: a unit prefix and the place name after it."""
+    """Regional units: a unit prefix and the place name after it. A prefix alone ("kepada Kodim 0830/Surabaya,
+    Polrestabes, ...") is the unit of that kind the document names in full (the nearest such mention,
+    earlier ones first), else a unit of an unnamed area."""
+    placed: list[tuple[int, Unit, ActorInfo]] = []
+    bare: list[tuple[int, int, Unit]] = []
     for m in reg.units.find(doc.text):
         found = reg.unit_at(doc.text, m.start)
         if found is not None:
+            placed.append((m.start, m.value, found[0]))
             yield _entity(m.start, found[1], found[0])
+        elif (doc.text[m.start].isupper() and not doc.text[m.end : m.end + 1].isalnum()
+              and not reg.aliases.lookup(doc.text[m.start : m.end])):  # "KPU" alone: the national one
+            bare.append((m.start, m.end, m.value))
+    for start, end, unit in bare:
+        same = [(start - s if s < start else s - start + len(doc.text), info)
+                for s, u, info in placed if u is unit]
+        info = min(same, key=lambda x: x[0])[1] if same else reg.bare_unit(doc.text[start:end], unit)
+        yield _entity(start, end, info)
 
 
 def source_heads(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:

@@ -176,6 +176,10 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             # "hundreds of market sellers", "a group of online taxi drivers": a counted plural is people
             kind, j = "common", j - 1
             head_end = j + 1
+        elif j == i and (desc := _title_description(sv, j, cc)):
+            # "Kepala layanan keamanan ISIS di Kota Tua, Kanaan Jiyad Abdullah": an office described in
+            # lower-case words, then its holder's name (merged by _appositions)
+            kind, head_end = "common", desc
         if not kind:
             i += 1
             continue
@@ -396,6 +400,34 @@ def _plain_tail(sv: SentView, a: NP) -> int:
     while sv.res.pos and end < len(sv) and end - a.end < 2 and _plain_noun(sv, end):
         end += 1
     return end
+
+
+def _title_description(sv: SentView, j: int, cc: ChunkContext) -> int:
+    """Where a description opened by a ``person_title`` word ends (its comma), when a person's name follows
+    the comma; 0 otherwise. The description may hold plain nouns, actor modifiers, organisation or country
+    mentions and one place after a preposition; a title word that stands alone ("luka di kepala") is no
+    phrase, so nothing is opened without the name."""
+    n = len(sv)
+    if j in cc.blocked or not sv.has_class(j, "person_title") or is_function(sv, j):
+        return 0
+    k = j + 1
+    while k < n and k - j <= 10:
+        if sv.words[k] == ",":
+            name = cc.entities.get(k + 1)
+            return k if k > j + 1 and name is not None and name[1] in ("PER", "MISC") else 0
+        if k in cc.blocked:
+            return 0
+        if k in cc.entities and cc.entities[k][1] in ("ORG", "GPE", "NORP"):
+            k = cc.entities[k][0]
+        elif sv.has_role(k, "actor_mod", "actor_head", "demonstrative") or _plain_noun(sv, k):
+            k += 1
+        elif sv.has_role(k, "prep") and k + 1 in cc.places:
+            k += 1
+            while k < n and k in cc.places:
+                k += 1
+        else:
+            return 0
+    return 0
 
 
 def _plain_noun(sv: SentView, k: int) -> bool:
