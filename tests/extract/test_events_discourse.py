@@ -192,3 +192,41 @@ def test_the_object_of_a_first_verb_is_the_subject_of_the_second(pipeline: Pipel
     charge = _first(pipeline, "“Tentu kami mengapresiasi Bareskrim menetapkan Lisa Mariana sebagai tersangka,” kata "
                               "Muslim Jaya, kuasa hukum pelapor.", "ACCUSE")
     assert [a.name for a in charge.actors] == ["Criminal Investigation Agency (Bareskrim Polri)"]
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Polisi menyelidiki bentrokan antara warga dan aparat di desa itu.",
+     ["Indonesian residents", "Indonesian security forces"]),
+])
+def test_an_investigated_act_between_two_sides_accuses_both(pipeline: Pipeline, text: str, sides: list[str]):
+    probe = _first(pipeline, text, "ACCUSE")
+    assert [a.name for a in probe.recipients] == sides
+
+
+@pytest.mark.parametrize("text,actor,threatened", [
+    ("Para pelaku memaksa Budi Santoso menyerahkan uang dengan ancaman senjata tajam.", "pelaku", "Budi Santoso"),
+    ("Budi Santoso dipaksa menyerahkan uang di bawah ancaman pisau.", None, "Budi Santoso"),
+])
+def test_a_threat_as_the_manner_of_a_clause_shares_its_participants(
+        pipeline: Pipeline, text: str, actor: str | None, threatened: str):
+    threat = _first(pipeline, text, "THREATEN")
+    assert [a.name for a in threat.recipients] == [threatened]
+    assert (actor is None) == (not threat.actors)
+
+
+def test_a_related_act_after_a_compound_preposition_is_no_manner(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12),
+                            text="Seorang pria ditahan terkait dengan ancaman bom di bandara."))
+    assert not any(a.name.endswith("pria") for e in doc.events if e.type == "THREATEN" for a in e.recipients)
+
+
+def test_a_legal_penalty_is_no_threat(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12),
+                            text="Tersangka dijerat pasal pembunuhan dengan ancaman maksimal 15 tahun penjara."))
+    assert not [e for e in doc.events if e.type == "THREATEN"]
+
+
+def test_a_person_pronoun_after_a_named_subject_means_that_name(pipeline: Pipeline):
+    arrest = _first(pipeline, "Budi Santoso datang ke kantor polisi pada Senin. Ia kemudian ditangkap polisi.",
+                    "COERCE")
+    assert [a.name for a in arrest.recipients] == ["Budi Santoso"]

@@ -31,6 +31,8 @@ __all__ = ["Roles", "assign_roles", "clause_bounds"]
 # event types whose recipients may be told as the ones killed or hurt in them ("tewas dalam serangan X")
 _HARMED = frozenset({"ASSAULT"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
+#: acts that may be the manner of another ("dengan ancaman", "dengan kekerasan"): they share its participants
+_FORCE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 
 
@@ -302,6 +304,26 @@ def _holder(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
+def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], roles: Roles) -> None:
+    """ "Ia dipaksa menyerahkan uang dengan ancaman ...", "Pelaku memaksa korban ... di bawah ancaman pisau":
+    an act noun after a ``means_preps`` word is the manner of its clause's verb and shares its participants:
+    the subject of a passive verb undergoes it, an active verb's subject does it to its object."""
+    k = cand.start - 1
+    if not subj or k <= subj[-1].end or sv.words[k] not in sv.syntax.means_preps:
+        return
+    if sv.has_role(k - 1, "prep", "topic_prep") and sv.words[k - 1] not in sv.syntax.locative:
+        return  # "ditahan terkait dengan serangan": a compound preposition, not the manner
+    verb = next((j for j in range(subj[-1].end, k) if verbish(sv, j) and not sv.has_role(j, "aux")), None)
+    if verb is None:
+        return
+    prefixes = sv.syntax.passive_prefixes
+    if prefixes and sv.words[verb].startswith(prefixes):
+        roles.recipients, roles.subject_is = list(subj), "recipient"
+    else:
+        roles.actors, roles.subject_is = list(subj), "actor"
+        roles.recipients = _after(sv, nps, verb + 1, k)
+
+
 def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     for k in range(j, min(hi, j + sv.syntax.between_window)):
         if sv.has_role(k, "between"):
@@ -498,6 +520,8 @@ def assign_roles(
                 else:
                     roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
+        if light is None and not roles.recipients and not roles.actors and cand.type in _FORCE:
+            _manner_roles(sv, nps, cand, subj, roles)
         if not roles.recipients and cand.type in _HARMED:
             roles.recipients = _harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, hi)
         if not roles.actors and light is None:
@@ -538,7 +562,9 @@ def assign_roles(
     roles.actors = subj
     roles.subject_is = "actor" if subj else ""
     if frame in ("AP", "HOST"):
-        roles.recipients = _after(sv, nps, cand.end, hi) or target
+        # "menyelidiki bentrokan antara warga dan aparat": the two sides of the act it is done to
+        roles.recipients = _after(sv, nps, cand.end, hi) or target or (
+            _between(sv, nps, cand.end, hi) if frame == "AP" else [])
         if cand.type in _HARMED and places is not None and all(np.start in places for np in roles.recipients):
             roles.recipients = [*roles.recipients, *_holder(sv, nps, cand.end, hi)]  # the place's holder
     elif frame == "SYM":

@@ -162,9 +162,13 @@ class Antecedents:
     def _unknown_kind_subject(self, si: int, np: NP, near: int, avoid: frozenset[str]) -> Mention | None:
         """A name whose kind no table knows ("Lorde", initials such as "AR") may be the person a "dia" means:
         when it is the subject of the pronoun's own sentence ("Lorde menyatakan bahwa dia ..."), or the
-        subject of two of the last sentences (the story's protagonist), it is."""
+        subject of two of the last sentences (the story's protagonist), it is; so is a name of two or more
+        words that was the subject of the sentence right before ("Budi Santoso datang ... Ia kemudian
+        ditangkap"), when no person is nearer and the pack's pronouns carry no gender (see _protagonist)."""
         seen: dict[str, int] = {}
         last: dict[str, Mention] = {}
+        previous: Mention | None = None
+        genderless = self.views[si].syntax.protagonist_window > 0  # "she" may not mean "John Letts"
         for m in self._window(si, near):
             if not m.subject or (m.si == si and m.np.start >= np.start):
                 continue
@@ -173,10 +177,13 @@ class Antecedents:
             key = " ".join(self.views[m.si].raw[m.np.start : m.np.end])
             if m.si == si:
                 return m
+            if genderless and m.si == si - 1 and m.np.end - m.np.start >= 2 and all(
+                    self.views[m.si].is_upper(k) for k in range(m.np.start, m.np.end)):
+                previous = m
             seen[key] = seen.get(key, 0) + 1
             last[key] = m
         recurring = [m for key, m in last.items() if seen[key] >= 2]
-        return max(recurring, key=lambda m: (m.si, m.np.start)) if recurring else None
+        return max(recurring, key=lambda m: (m.si, m.np.start)) if recurring else previous
 
     def _protagonist(self, si: int, near: int, avoid: frozenset[str]) -> Mention | None:
         """A singular person pronoun with no person in the last few sentences ("Ia pun menyampaikan

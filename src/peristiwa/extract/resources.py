@@ -46,6 +46,7 @@ class Syntax:
     genitive: str = "bare"
     head_final: bool = False
     instrument_preps: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     place_skip: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ class Syntax:
             genitive=str(s.get("genitive", "bare")),
             head_final=bool(s.get("head_final", False)),
             instrument_preps=_words(s, "instrument_preps"),
+            means_preps=_words(s, "means_preps"),
             list_words=_words(s, "list_words"),
             locative=_words(s, "locative"),
             place_skip=_words(s, "place_skip"),
