@@ -126,6 +126,20 @@ def test_titled_persons(text: str, name: str, country: str | None, role: str, pa
     assert (info.name, info.country, info.label, info.role) == (name, country, "PER", role)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("sepupu Tamimi itu", "Tamimi's cousin"),
+    ("istri Budi Santoso", "Budi Santoso's wife"),
+])
+def test_a_kinship_noun_names_the_relative_of_the_name_after_it(text: str, name: str, packs: PackLoader) -> None:
+    info = resolve_actor(text, "id", packs)
+    assert info is not None and (info.name, info.label) == (name, "PER")
+
+
+def test_a_kinship_noun_without_a_name_names_nobody(packs: PackLoader) -> None:
+    info = resolve_actor("putra daerah", "id", packs)
+    assert info is None or "'s" not in info.name
+
+
 def test_english_pack(packs: PackLoader) -> None:
     assert _name("Syrian army", packs, lang="en")[:2] == ("Syrian military", "SY")
     assert _name("the Russian military", packs, lang="en")[:2] == ("Russian military", "RU")

@@ -168,6 +168,15 @@ def test_a_unit_prefix_alone_is_the_unit_named_in_full_or_an_unnamed_one() -> No
     assert not any(text == "KPU" and not name.endswith("(KPU)") for text, name, _ in ents)  # its own alias
 
 
+def test_a_kinship_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Sepupu Budi Santoso ditembak. Polisi menutup sekolah Putri Ayu di Bogor.")
+    texts = {doc.text[e.start : e.end] for e in extract_entities(doc, pack)}
+    assert "Sepupu Budi Santoso" not in texts
+    assert "Putri Ayu" in texts  # mid-sentence, a kinship word may be part of a name
+
+
 def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
     doc = Document(doc_id="x", text="Bonjour tout le monde.", lang="fr")
     assert pipeline(doc).entities == ()

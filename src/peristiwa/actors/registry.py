@@ -136,6 +136,10 @@ class ActorRegistry:
     aliases: PhraseMatcher[ActorInfo] = field(init=False)
     modifiers: PhraseMatcher[Modifier] = field(init=False)
     heads: PhraseMatcher[Head] = field(init=False)
+    #: kinship nouns -> the English relation ("sepupu" -> "cousin"), ``actor_kin.tsv``
+    kin: PhraseMatcher[str] = field(init=False)
+    #: capitalised kinship nouns that are no given name: opening a sentence, never part of a name
+    kin_words: frozenset[str] = field(init=False)
     titles: PhraseMatcher[Title] = field(init=False)
     units: PhraseMatcher[Unit] = field(init=False)
     det: frozenset[str] = field(init=False)
@@ -224,6 +228,9 @@ class ActorRegistry:
         self.titles = PhraseMatcher(
             ((r["title"], Title(r["role"], _none(r["sector"]), r["kind"])) for r in titles), initial_free=True
         )
+        kin = pack.table("actor_kin.tsv") if pack.has("actor_kin.tsv") else []
+        self.kin = PhraseMatcher((r["kin"], r["relation"]) for r in kin)
+        self.kin_words = frozenset(r["kin"].capitalize() for r in kin if r["given_name"] != "yes")
         units = pack.table("actor_units.tsv") if pack.has("actor_units.tsv") else []
         self.units = PhraseMatcher((r["prefix"], Unit(r["template"], r["sector"], _none(r["parent"]))) for r in units)
         words = pack.table("actor_words.tsv") if pack.has("actor_words.tsv") else []
@@ -322,6 +329,9 @@ class ActorRegistry:
         unit = self.unit_at(text, start, end)
         if unit is not None and unit[1] >= end - 1:
             return unit[0]
+        kin = self.kin.at(text, start, end)
+        if kin is not None and (relative := self._relative(text, kin, end)) is not None:
+            return relative
         heads = self.heads.longest(text, start, end)
         head_m = (heads[-1] if self.head_last else heads[0]) if heads else None
         if head_m is not None and not self.head_last and head_m.start > start:
@@ -385,6 +395,16 @@ class ActorRegistry:
     def _only_skips(self, text: str, start: int, end: int) -> bool:
         """Whether only skip words ("rezim", "pemerintah") stand between a head and its modifier."""
         return all(w.lower() in self.skip for w in _TOKEN.findall(text, start, end))
+
+    def _relative(self, text: str, kin: Match[str], end: int) -> ActorInfo | None:
+        """A kinship noun and the name of whose relative it is ("sepupu Tamimi" -> "Tamimi's cousin"); without
+        the name it says too little to name anyone (None)."""
+        owner = self._capitalised_modifier(text, kin.end, end)
+        before = text[max(0, kin.start - 2) : kin.start].strip()
+        if owner is None or (text[kin.start].isupper() and before[-1:].isalnum()):
+            return None  # mid-sentence "sekolah Putri Moi", "Adik Andi": part of a name
+        return ActorInfo(name=f"{owner}'s {kin.value}", sector="civilians", label="PER", origin="actors.head",
+                         confidence=0.7)
 
     def _capitalised_modifier(self, text: str, start: int, end: int) -> str | None:
         words: list[str] = []

@@ -332,7 +332,7 @@ def _opens_with_common_word(reg: ActorRegistry, text: str, run: list[re.Match[st
     if word in mid_caps:
         return False
     kind = reg.word_kind(word)
-    if kind in ("derived", "function"):
+    if kind in ("derived", "function") or word in reg.kin_words:  # "Sepupu Tamimi itu ..."
         return True
     if kind == "nominal" or not reg.common_words or word.lower() not in lower_words:
         return False  # packs without a word-class lexicon (English: "Bill Gates ... the bill") keep names
