@@ -230,3 +230,26 @@ def test_a_person_pronoun_after_a_named_subject_means_that_name(pipeline: Pipeli
     arrest = _first(pipeline, "Budi Santoso datang ke kantor polisi pada Senin. Ia kemudian ditangkap polisi.",
                     "COERCE")
     assert [a.name for a in arrest.recipients] == ["Budi Santoso"]
+
+
+def test_a_charge_given_to_someone_is_a_demand_on_them(pipeline: Pipeline):
+    demand = _first(pipeline, "Kapolri memberikan pesan kepada seluruh anggota untuk tidak bersikap arogan.",
+                    "REQUEST")
+    assert demand.recipients and demand.actors
+
+
+def test_an_attack_in_the_middle_of_a_crowd_strikes_the_crowd(pipeline: Pipeline):
+    attack = _first(pipeline, "Seorang pria ditahan terkait serangan truk di tengah kerumunan di pusat kota.",
+                    "ASSAULT")
+    assert [a.name for a in attack.recipients] and "crowd" in attack.recipients[0].name
+
+
+def test_aid_in_a_purpose_clause_after_a_visit_goes_to_those_visited(pipeline: Pipeline):
+    aid = _first(pipeline, "Mereka mengunjungi tempat pengungsian warga Suriah untuk menyalurkan bantuan.", "AID")
+    assert [a.name for a in aid.recipients] == ["Syrian residents"]
+
+
+def test_the_two_sides_of_an_investigated_act_may_stand_far_in_its_clause(pipeline: Pipeline):
+    probe = _first(pipeline, "Panel menyelidiki kerja sama senjata kimia dan rudal balistik yang dilaporkan "
+                             "terjadi antara Suriah dengan Korea Utara.", "ACCUSE")
+    assert [a.name for a in probe.recipients] == ["Syria", "North Korea"]

@@ -204,8 +204,10 @@ def _skip_leading_place(text: str, toks: list[tuple[int, int]], a: int, b: int) 
 
     gaz = load_gazetteer()
     for k in range(b - 1, a, -1):
-        cands = gaz.lookup(text[toks[a][0] : toks[k - 1][1]])
-        if cands and cands[0].rank >= 45:
+        surface = text[toks[a][0] : toks[k - 1][1]]
+        cands = gaz.lookup(surface)
+        # the place's own name, not another spelling of it ("Rafa Benitez" is no "Rafah")
+        if cands and cands[0].rank >= 45 and cands[0].name == surface:
             return k
     return a
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .chunks import NP, acronym_colon, companions, coordinated, ends_fronted_clause, verbish
 from .resources import SentView
+from .sides import amid, between, holder, visited
 from .triggers import Candidate
 
 __all__ = ["Roles", "assign_roles", "clause_bounds"]
@@ -33,6 +34,8 @@ _HARMED = frozenset({"ASSAULT"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 #: acts that may be the manner of another ("dengan ancaman", "dengan kekerasan"): they share its participants
 _FORCE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
+#: acts of giving: in a purpose clause after a visit, they go to those visited
+_GIVEN = frozenset({"AID"})
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 
 
@@ -295,13 +298,10 @@ def _struck(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
-def _holder(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
-    """ "menyerang kota Mosul yang dikuasai ISIS", "shelled areas held by the rebels": an attack on a place
-    hits whoever holds it, the agent right after a verb of holding (word class ``holder``)."""
-    for k in range(j, min(hi, j + 12)):
-        if sv.has_class(k, "holder"):
-            return [np for np in nps if np.start in (k + 1, k + 2) and np.pp in (None, "agent_prep")][:1]
-    return []
+
+
+
+
 
 
 def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], roles: Roles) -> None:
@@ -324,18 +324,6 @@ def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], 
         roles.recipients = _after(sv, nps, verb + 1, k)
 
 
-def _between(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
-    for k in range(j, min(hi, j + sv.syntax.between_window)):
-        if sv.has_role(k, "between"):
-            after = [np for np in nps if np.start == k + 1]
-            if after:
-                items = coordinated(sv, nps, after[0])
-                if len(items) == 1:  # "antara X dan Y" / "antara X dengan Y": Y follows without a list head
-                    nxt = [np for np in nps if np.start == after[0].end + 1
-                           and sv.has_role(after[0].end, "coord", "with_prep")]
-                    items += nxt
-                return [m for item in items for m in item.expand()]
-    return []
 
 
 def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[list[NP], list[NP]]:
@@ -520,16 +508,19 @@ def assign_roles(
                 else:
                     roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
+        if not roles.recipients and cand.type in _GIVEN:
+            roles.recipients = visited(sv, nps, lo, clause_bounds(sv, lo - 2, lo - 1)[0] if lo >= 2 else 0)
         if light is None and not roles.recipients and not roles.actors and cand.type in _FORCE:
             _manner_roles(sv, nps, cand, subj, roles)
         if not roles.recipients and cand.type in _HARMED:
-            roles.recipients = _harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, hi)
+            roles.recipients = (_harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, hi)
+                                or amid(sv, nps, cand.end, hi))
         if not roles.actors and light is None:
             roles.actors = _caused_agent(sv, nps, cand.start, lo)
         if not roles.actors and frame != "SYM":  # "kericuhan antara FPI dan GMBI": the two sides act
-            roles.actors = _between(sv, nps, cand.end, hi)
+            roles.actors = between(sv, nps, cand.end, hi)
         if frame == "SYM":
-            both = _between(sv, nps, cand.end, hi)
+            both = between(sv, nps, cand.end, hi)
             if both:
                 roles.actors = both
             elif not roles.actors and light is None and subj and subj[-1].end == cand.start:
@@ -562,13 +553,14 @@ def assign_roles(
     roles.actors = subj
     roles.subject_is = "actor" if subj else ""
     if frame in ("AP", "HOST"):
-        # "menyelidiki bentrokan antara warga dan aparat": the two sides of the act it is done to
+        # "menyelidiki bentrokan antara warga dan aparat", "menyelidiki kerja sama ... yang terjadi antara
+        # Suriah dengan Korea Utara": the two sides of the act it is done to, anywhere in its clause
         roles.recipients = _after(sv, nps, cand.end, hi) or target or (
-            _between(sv, nps, cand.end, hi) if frame == "AP" else [])
+            between(sv, nps, cand.end, hi, window=hi - cand.end) if frame == "AP" else [])
         if cand.type in _HARMED and places is not None and all(np.start in places for np in roles.recipients):
-            roles.recipients = [*roles.recipients, *_holder(sv, nps, cand.end, hi)]  # the place's holder
+            roles.recipients = [*roles.recipients, *holder(sv, nps, cand.end, hi)]  # the place's holder
     elif frame == "SYM":
-        both = _between(sv, nps, cand.end, hi)
+        both = between(sv, nps, cand.end, hi)
         if both:
             roles.actors = both
         extra = [np for np in comit if np not in both] or _after(sv, nps, cand.end, hi)
