@@ -253,3 +253,14 @@ def test_the_two_sides_of_an_investigated_act_may_stand_far_in_its_clause(pipeli
     probe = _first(pipeline, "Panel menyelidiki kerja sama senjata kimia dan rudal balistik yang dilaporkan "
                              "terjadi antara Suriah dengan Korea Utara.", "ACCUSE")
     assert [a.name for a in probe.recipients] == ["Syria", "North Korea"]
+
+
+def test_a_modal_of_the_main_clause_does_not_reach_into_a_relative_clause(pipeline: Pipeline):
+    order = _first(pipeline, '"Pemerintah perlu melaksanakan putusan MK yang memerintahkan sekolah gratis untuk '
+                             'semua anak," kata Budi Santoso.', "REQUEST")
+    assert [a.name for a in order.actors] == ["Constitutional Court (MK)"]
+
+
+def test_a_multiword_expression_may_end_in_an_enclitic(pipeline: Pipeline):
+    demand = _first(pipeline, "Bupati meminta anak buahnya bersiaga di lokasi banjir.", "REQUEST")
+    assert [a.name for a in demand.recipients] == ["anak buahnya"]

@@ -146,11 +146,12 @@ class PhraseMatcher:
             out.sort(key=lambda m: (-(m.end - m.start), m.row.index))
         return out
 
-    @staticmethod
-    def _tail(words: Sequence[str], j: int, tail: Tail) -> int | None:
-        for alternatives, optional in tail:
-            if j < len(words) and words[j] in alternatives:
-                j += 1
+    def _tail(self, words: Sequence[str], j: int, tail: Tail) -> int | None:
+        last = len(tail) - 1
+        for n, (alternatives, optional) in enumerate(tail):
+            if j < len(words) and (words[j] in alternatives or (
+                    n == last and any(w in alternatives for w in self.morph.strip_clitics(words[j])[1:]))):
+                j += 1  # the last word may carry an enclitic: "anak buahnya", "kerja samanya"
             elif not optional:
                 return None
         return j
