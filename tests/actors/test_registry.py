@@ -140,6 +140,21 @@ def test_a_kinship_noun_without_a_name_names_nobody(packs: PackLoader) -> None:
     assert info is None or "'s" not in info.name
 
 
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Isis", "en", "Islamic State"),
+    ("Nato", "en", "NATO"),
+    ("Unicef", "id", "UNICEF"),
+])
+def test_an_acronym_alias_also_matches_in_title_case(text: str, lang: str, name: str, packs: PackLoader) -> None:
+    info = resolve_actor(text, lang, packs)
+    assert info is not None and info.name == name
+
+
+def test_a_title_case_acronym_that_is_a_word_stays_the_word(packs: PackLoader) -> None:
+    assert resolve_actor("ANTARA", "id", packs) is not None
+    assert resolve_actor("Antara", "id", packs) is None  # "antara" is also "between"
+
+
 def test_english_pack(packs: PackLoader) -> None:
     assert _name("Syrian army", packs, lang="en")[:2] == ("Syrian military", "SY")
     assert _name("the Russian military", packs, lang="en")[:2] == ("Russian military", "RU")

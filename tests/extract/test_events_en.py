@@ -461,3 +461,17 @@ def test_a_list_of_victims_before_a_passive_is_one_subject(run) -> None:
 def test_a_counted_pronoun_before_its_participle_is_its_patient(run) -> None:
     doc, events = run("1 villager was killed and 2 others seriously injured during a clash between two clans.")
     assert all("2 others" not in _texts(doc, e.actors) for e in events)
+
+
+def test_undated_mentions_of_the_story_never_join_a_historical_event(run) -> None:
+    doc, events = run(
+        "Weeks of bombing had given the besieging forces a clear run at the town. The women who escaped were "
+        "not supposed to be there. They included women from France and Russia. Hundreds of families arrived "
+        "every day. Crammed into the enclave, the remnants have nowhere to run. Such an arrangement brought "
+        "the fight for the city of Raqqa to a close in late 2017.", published="2019-02-13")
+    assert "bombing" in [doc.text[e.trigger.start : e.trigger.end] for e in events if e.type == "ASSAULT"]
+
+
+def test_vanishing_into_a_place_is_no_disappearance(run) -> None:
+    _, events = run("Many fighters disappeared into the desert.")
+    assert not events

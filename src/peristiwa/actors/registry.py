@@ -220,6 +220,8 @@ class ActorRegistry:
                     label=r["type"] or "ORG", origin="actors.registry",
                 )
                 actor_rows.append((r["alias"], info))
+        if settings.get("title_case_acronyms", False):
+            actor_rows += self._title_case_acronyms(actor_rows)
         self.aliases = PhraseMatcher(actor_rows)
         self.modifiers = PhraseMatcher(mod_rows)
         heads = pack.table("actor_heads.tsv") if pack.has("actor_heads.tsv") else []
@@ -473,6 +475,20 @@ class ActorRegistry:
             words[-1][1],
         )
 
+
+    def _title_case_acronyms(self, rows: list[tuple[str, ActorInfo]]) -> list[tuple[str, ActorInfo]]:
+        """ "Isis", "Nato", "Unicef", "Polri": many newspapers write an acronym that is read as a word in title
+        case. An alias of four or more capitals also matches that spelling, unless the spelling is a word
+        of the pack's lexicon ("Antara" is also "between") or another alias."""
+        known = {alias for alias, _ in rows}
+        out: list[tuple[str, ActorInfo]] = []
+        for alias, info in rows:
+            if len(alias) >= 4 and alias.isalpha() and alias.isupper():
+                title = alias.capitalize()
+                if title not in known and title.lower() not in self.common_words:
+                    out.append((title, info))
+                    known.add(title)
+        return out
 
     def bare_unit(self, prefix: str, unit: Unit) -> ActorInfo:
         """A unit prefix with no place after it ("Polrestabes", "pihak Polres setempat"): the unit of an

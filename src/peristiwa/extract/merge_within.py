@@ -221,6 +221,9 @@ class MergeOptions:
     date_from_bare: bool = False
     two_sided: bool = False
     agent_nouns: bool = False
+    #: events dated wholly before this day are history (GUIDELINE decision 4): undated bare mentions,
+    #: the article's own story, never join one ("weeks of bombing" is not the Raqqa deal of late 2017)
+    history_before: dt.date | None = None
 
 
 def _linked(group: list[Draft], later: Draft, window: int, states: set[str], anaphoric_window: int,
@@ -281,6 +284,12 @@ def _linked(group: list[Draft], later: Draft, window: int, states: set[str], ana
     return False
 
 
+def _history(e: Draft, before: dt.date | None) -> bool:
+    """Whether the event ``e`` (with its mentions) is dated wholly before ``before``."""
+    dates = [m.date for m in (e, *e.mentions) if m.date is not None]
+    return before is not None and bool(dates) and all(d.last < before for d in dates)
+
+
 def _shares(x: list[Actor], y: list[Actor], states: set[str]) -> bool:
     return any(_same_actor(a, b, states) for a in x for b in y)
 
@@ -330,7 +339,9 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
             continue
         group = [e, *e.mentions]
         actors = [x for m in group for x in m.actors]
+        undated = all(m.date is None for m in group)
         near = [a for a in anchors if all(_compatible(m, x, states) for m in [a, *a.mentions] for x in group)
+                and not (undated and _history(a, opts.history_before))
                 and (not actors or (_shares(a.actors, actors, states) and abs(a.si - e.si) <= window))]
         if near:
             best = min(near, key=lambda a: (abs(a.si - e.si) > window, abs(a.si - e.si), a.si < e.si))
