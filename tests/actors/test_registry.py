@@ -155,6 +155,17 @@ def test_a_title_case_acronym_that_is_a_word_stays_the_word(packs: PackLoader) -
     assert resolve_actor("Antara", "id", packs) is None  # "antara" is also "between"
 
 
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Kurdish officials", "en", "Kurdish officials"),
+    ("Rohingya refugees", "en", "Rohingya refugees"),
+    ("milisi Kurdi", "id", "Kurdish militia"),
+])
+def test_a_people_without_a_state_modifies_a_head_and_gives_no_country(
+        text: str, lang: str, name: str, packs: PackLoader) -> None:
+    info = resolve_actor(text, lang, packs, context_country="TR")
+    assert info is not None and (info.name, info.country) == (name, None)
+
+
 def test_english_pack(packs: PackLoader) -> None:
     assert _name("Syrian army", packs, lang="en")[:2] == ("Syrian military", "SY")
     assert _name("the Russian military", packs, lang="en")[:2] == ("Russian military", "RU")

@@ -206,6 +206,8 @@ class ActorRegistry:
                 mod_rows.append((r["alias"], Modifier(r["name"], _none(r["country"]), r["feature"])))
                 if r["feature"] == "country" and r["country"]:
                     actor_rows.append((r["alias"], self._country_actor(r["country"], r["name"])))
+        if pack.has("peoples.tsv"):  # "Kurdish officials": a people without a state modifies a head
+            mod_rows += [(r["alias"], Modifier(r["name"], None, "people")) for r in pack.table("peoples.tsv")]
         if settings.get("country_names_as_aliases", False):
             # English packs: the canonical names themselves and the demonyms are aliases/modifiers
             for code, (name, demonym) in countries.items():
