@@ -475,3 +475,9 @@ def test_undated_mentions_of_the_story_never_join_a_historical_event(run) -> Non
 def test_vanishing_into_a_place_is_no_disappearance(run) -> None:
     _, events = run("Many fighters disappeared into the desert.")
     assert not events
+
+
+def test_a_possessor_before_a_named_participant_is_not_the_participant(run) -> None:
+    _, events = run("The Turkish president met Russia's president, Vladimir Putin, on Monday.")
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert [a.name for a in meeting.recipients] == ["Vladimir Putin"]

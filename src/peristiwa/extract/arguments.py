@@ -222,6 +222,8 @@ def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
 
 
 def _expand_all(sv: SentView, nps: list[NP], np: NP) -> list[NP]:
+    if np.possessive:  # "with Russia's president, Vladimir Putin": the one possessed takes part
+        np = next((x for x in nps if x.start == np.end and x.kind == "proper"), np)
     out: list[NP] = []
     for item in coordinated(sv, nps, np):
         out.extend(item.expand())
