@@ -166,6 +166,16 @@ def test_a_people_without_a_state_modifies_a_head_and_gives_no_country(
     assert info is not None and (info.name, info.country) == (name, None)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Russian-backed separatists", "Russian-backed separatists"),
+    ("Iran-backed militias", "Iran-backed militia"),
+    ("US-backed Kurdish fighters", "Kurdish fighters"),
+])
+def test_a_sponsor_is_not_the_actors_country(text: str, name: str, packs: PackLoader) -> None:
+    info = resolve_actor(text, "en", packs)
+    assert info is not None and (info.name, info.country) == (name, None)
+
+
 def test_english_pack(packs: PackLoader) -> None:
     assert _name("Syrian army", packs, lang="en")[:2] == ("Syrian military", "SY")
     assert _name("the Russian military", packs, lang="en")[:2] == ("Russian military", "RU")

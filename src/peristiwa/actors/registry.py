@@ -138,6 +138,8 @@ class ActorRegistry:
     heads: PhraseMatcher[Head] = field(init=False)
     #: kinship nouns -> the English relation ("sepupu" -> "cousin"), ``actor_kin.tsv``
     kin: PhraseMatcher[str] = field(init=False)
+    #: "backed", "led", ...: a country before them ("Iran-backed") is a sponsor, not the actor's country
+    sponsor_words: frozenset[str] = field(init=False)
     #: capitalised kinship nouns that are no given name: opening a sentence, never part of a name
     kin_words: frozenset[str] = field(init=False)
     titles: PhraseMatcher[Title] = field(init=False)
@@ -175,6 +177,7 @@ class ActorRegistry:
         pack = self.pack
         settings: dict[str, Any] = pack.settings("actors.toml") if pack.has("actors.toml") else {}
         self.home_country = settings.get("home_country") or None
+        self.sponsor_words = frozenset(w.lower() for w in settings.get("sponsor_words", ()))
         self.head_last = settings.get("head_position", "first") == "last"
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
@@ -355,8 +358,14 @@ class ActorRegistry:
             if head_m is None or best.end - best.start >= 2:
                 return best.value
         mods = self._modifiers(text, start, end, head_m)
+        sponsors = [m for m in mods if self._sponsor_end(text, m.end)]
+        mods = [m for m in mods if m not in sponsors]
         if head_m is not None:
             head = head_m.value
+            if not mods and sponsors:  # "Iran-backed militias": backed by Iran, not Iran's
+                backer = text[sponsors[0].start : self._sponsor_end(text, sponsors[0].end)]
+                return ActorInfo(name=self.compose(head, None, backer), country=None, sector=head.sector,
+                                 label=head.label, origin="actors.head", confidence=0.8)
             if mods:
                 mod = mods[0].value
                 country = self.modifier_country(mod)
@@ -388,6 +397,15 @@ class ActorRegistry:
         if self.head_last:
             return [m for m in mods if m.end <= head_m.start]
         return [m for m in mods if m.start >= head_m.end and self._only_skips(text, head_m.end, m.start)]
+
+    def _sponsor_end(self, text: str, pos: int) -> int:
+        """Where "-backed"/"-led" ... (``actors.toml`` ``sponsor_words``) ends when it follows a modifier ending
+        at ``pos`` ("Russian-backed separatists": the separatists are backed by Russia, not Russian); else 0."""
+        if not self.sponsor_words or text[pos : pos + 1] != "-":
+            return 0
+        m = _TOKEN.match(text, pos + 1)
+        word = m.group().lower() if m else ""
+        return m.end() if m and word in self.sponsor_words else 0
 
     def _starts_generic(self, text: str, start: int, end: int) -> bool:
         """An alias that opens with a head or skip word ("rezim Suriah") yields to composition."""
