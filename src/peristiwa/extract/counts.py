@@ -158,20 +158,20 @@ def _cue_at(low: list[str], k: int, g: CountGrammar) -> bool:
 
 def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, Cue]]:
     out: list[tuple[int, int, Cue]] = []
-    i = 0
     starts = g.cue_starts
-    while i < len(low):
-        if low[i] not in starts:
-            i += 1
-            continue
+    if starts.isdisjoint(low):
+        return out  # most sentences: no cue word at all
+    i = 0
+    for k in [k for k, w in enumerate(low) if w in starts]:  # only a cue word can open a cue
+        if k < i:
+            continue  # inside the cue found before
+        i = k
         for n in range(min(g.cue_len, len(low) - i), 0, -1):
             cue = g.cues.get(tuple(low[i : i + n]))
             if cue is not None:
                 out.append((i, i + n, cue))
                 i += n
                 break
-        else:
-            i += 1
     return out
 
 
@@ -181,7 +181,16 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
     blocked = blocked or set()
     found: list[TokenCount] = []
     i, n = 0, len(low)
+    # the tokens a number can start at (see _match_at), found at once: the scan steps from one to the next
+    numbers = g.numbers.words
+    opens = [k for k, w in enumerate(low) if w[:1].isdigit() or w in numbers or "-" in w]
+    at = 0
     while i < n:
+        while at < len(opens) and opens[at] < i:
+            at += 1
+        if at == len(opens):
+            break
+        i = opens[at]
         if i in blocked:
             i += 1
             continue

@@ -201,13 +201,13 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     ante = Antecedents(doc, views, nps_for, res)
     builder = ActorBuilder(doc, ante, packs)
     quotes = list(doc.quotes) or fallback_quotes(doc, views, _person_index(doc, ante))
-    coop = set(res.setting("types", "cooperative", default=[]))
     conf_cfg = res.setting("confidence", default={})
+    facts = _DocFacts(doc, res)
     drafts: list[Draft] = []
     for sv, cands, forced in per_sent:
         for c in cands:
             nps_here = nps_for(sv.index)
-            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, coop, conf_cfg))
+            drafts.append(_draft(doc, sv, c, forced.get(id(c)), nps_here, builder, res, quotes, facts, conf_cfg))
     attach_counts(doc, views, drafts, res)
     accused(drafts)
     during(drafts, res)
@@ -306,14 +306,48 @@ def _concrete(sv: SentView, parties: list[Actor]) -> list[Actor]:
     return [a for a, v in zip(parties, vague, strict=True) if not v] if not all(vague) else parties
 
 
+class _DocFacts:
+    """What every draft of a document asks of the document and of its sentence, found once: the pack's
+    type lists, the place spans, and per sentence the tokens in places and the spans of its phrases that
+    are no place (a sentence with several triggers asked for them again for each)."""
+
+    def __init__(self, doc: Document, res: Resources) -> None:
+        self.doc = doc
+        self.verbal = set(res.setting("types", "verbal", default=[]))
+        self.coop = set(res.setting("types", "cooperative", default=[]))
+        #: places finer than a country (not a participant's span)
+        self.local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
+        self.place_spans = {(p.start, p.end) for p in doc.places}
+        self._place_tokens: dict[int, set[int]] = {}
+        self._not_places: dict[int, list[tuple[int, int]]] = {}
+
+    def place_tokens(self, sv: SentView) -> set[int]:
+        """Tokens of ``sv`` inside a place mention (callers do not change the set)."""
+        found = self._place_tokens.get(sv.index)
+        if found is None:
+            found = self._place_tokens[sv.index] = {
+                k for p in self.doc.places if sv.start <= p.start < sv.end
+                for k in range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1)}
+        return found
+
+    def not_places(self, sv: SentView, nps: list[NP]) -> list[tuple[int, int]]:
+        """Character spans of the phrases of ``sv`` (``nps``, its chunks) that name no place."""
+        found = self._not_places.get(sv.index)
+        if found is None:
+            found = self._not_places[sv.index] = []
+            for np in nps:
+                ns, ne = sv.char_span(np.start, np.end)
+                if np.label not in ("GPE", "LOC") and (ns, ne) not in self.place_spans:
+                    found.append((ns, ne))
+        return found
+
+
 def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: list[NP], builder: ActorBuilder,
-           res: Resources, quotes: list[Any], coop: set[str], conf_cfg: dict[str, float]) -> Draft:
-    verbal = set(res.setting("types", "verbal", default=[]))
+           res: Resources, quotes: list[Any], facts: _DocFacts, conf_cfg: dict[str, float]) -> Draft:
+    verbal = facts.verbal
     syn = res.syntax
     lo, hi = clause_bounds(sv, c.start, c.end)
-    place_tokens = {k for p in doc.places if sv.start <= p.start < sv.end
-                    for k in range(sv.token_at(p.start), sv.token_at(p.end - 1) + 1)}
-    roles = assign_roles(c, nps, frozenset({"ASSAULT"}), place_tokens)
+    roles = assign_roles(c, nps, frozenset({"ASSAULT"}), facts.place_tokens(sv))
     actors = [a for np in roles.actors for a in builder.build_all(sv, np)]
     recipients = [a for np in roles.recipients for a in builder.build_all(sv, np)]
     if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
@@ -337,7 +371,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
             recipients = builder.clitic_object(sv, fused, actor_spans)
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     actors, recipients = _concrete(sv, actors), _concrete(sv, recipients)
-    local = [(p.start, p.end) for p in doc.places if (p.precision or "") not in ("country", "")]
+    local = facts.local
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
     actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
     deontic = forced == "deontic"
@@ -363,7 +397,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
             ctype, modes, modality = "REQUEST", [mode] if mode else [], "asserted"
             recipients = [a for a in actors if a.name != speaker.name]
             actors = [speaker]
-    if modality == "future" and ctype in coop:  # GUIDELINE decision 2
+    if modality == "future" and ctype in facts.coop:  # GUIDELINE decision 2
         ctype, modality, modes = "AGREE", "asserted", []
     ts, te = sv.char_span(c.start, c.end)
     first_person = [np for np in roles.actors if np.kind == "pronoun" and sv.words[np.start] in syn.first_person]
@@ -373,12 +407,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         speaker = builder.speaker(q, syn)
         if speaker is not None:
             actors = [speaker]
-    exclude = [(a.start, a.end) for a in actors + recipients]
-    place_spans = {(p.start, p.end) for p in doc.places}
-    for np in nps:
-        ns, ne = sv.char_span(np.start, np.end)
-        if np.label not in ("GPE", "LOC") and (ns, ne) not in place_spans:
-            exclude.append((ns, ne))
+    exclude = [(a.start, a.end) for a in actors + recipients] + facts.not_places(sv, nps)
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
     if dated and _topic_time(sv, res, c, dated[0], dated[1]):

@@ -47,26 +47,36 @@ class _Scanner(ScanContext):
 
     def scan(self, s_start: int, s_end: int) -> None:
         text, w = self.text, self.words
-        toks = self.split_compounds(_tokens(text, s_start, s_end))
+        toks = _tokens(text, s_start, s_end)
+        if "-" in text[s_start:s_end]:
+            toks = self.split_compounds(toks)
         exonyms: dict[int, Match[Modifier]] = {}
         for found in self.reg.modifiers.find(text, s_start, s_end):  # longest alias at each start
             if found.start not in exonyms or found.end > exonyms[found.start].end:
                 exonyms[found.start] = found
-        self.levels = self.list_levels(toks)
+        lows = [t[2].lower() for t in toks]
+        self.levels = self.list_levels(toks, lows)
+        # the tokens where a rule below can open a mention, found for the sentence at once; the others
+        # (lower-case words that are no facility noun: most tokens) are stepped over in one move
+        live = self.openings(toks, lows, exonyms)
+        n_live = len(live)
+        at = 0  # index into ``live`` of the first live token not before ``i``
         i = 0
         prev_place_end: int | None = None
-        openers = self.words.facility_openers
         while i < len(toks):
-            ts, _te, tok = toks[i]
-            low = tok.lower()
-            prev = toks[i - 1][2].lower() if i else ""
-            if (not _cap(tok) and low not in openers and ts not in exonyms and ts not in self.ner_starts
-                    and not (i + 1 < len(toks) and toks[i + 1][2] == "$")):
-                # fast path: no rule below can open a mention at a lower-case word that is no facility noun
-                if low not in _LIST_JOINERS:
-                    prev_place_end = None if prev not in _LIST_JOINERS else prev_place_end
-                i += 1
+            while at < n_live and live[at] < i:
+                at += 1
+            if at == n_live or live[at] > i:
+                # no rule can open a mention at tokens i .. stop - 1: a list of places goes on only through
+                # list joiners (a word that is none, after a word that is none, ends it)
+                stop = live[at] if at < n_live else len(toks)
+                if prev_place_end is not None and _breaks_list(lows, i, stop):
+                    prev_place_end = None
+                i = stop
                 continue
+            ts, _te, tok = toks[i]
+            low = lows[i]
+            prev = lows[i - 1] if i else ""
             before = len(self.out)
             nxt = self.facility_mention(toks, i)
             if nxt is None:
@@ -262,6 +272,12 @@ class _Scanner(ScanContext):
                 self.out.append(Mention(ts, end, [], None, "prep", name=self.text[ts:end]))
             return j
         return None
+
+
+def _breaks_list(lows: list[str], i: int, j: int) -> bool:
+    """Whether a token of ``i:j`` that is no list joiner follows one that is none (or opens the sentence):
+    what ends a list of places ("di Jawa Tengah dan DIY") in the scan."""
+    return any(lows[k] not in _LIST_JOINERS and (k == 0 or lows[k - 1] not in _LIST_JOINERS) for k in range(i, j))
 
 
 def _acceptable(cands: list[GeoEntry], evidence: str, home: str | None, tok: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..actors.registry import ActorRegistry
@@ -121,6 +122,7 @@ class ScanContext:
         )
         self.ner = [e for e in self.entities if e.label in _NER_LABELS and e.origin not in _PLACE_ORIGINS]
         self.ner_starts = frozenset(e.start for e in self.ner)
+        self._ner_sorted = sorted(self.ner_starts)
         self.ner_at: dict[int, Entity] = {}  # the first of them starting at each offset
         for e in self.ner:
             self.ner_at.setdefault(e.start, e)
@@ -330,11 +332,36 @@ class ScanContext:
                 return self.words.suffix.get(tok.lower())
         return None
 
-    def list_levels(self, toks: list[Tok]) -> dict[int, str]:
+    def openings(self, toks: list[Tok], lows: list[str], exonyms: Collection[int]) -> list[int]:
+        """The tokens (ascending indices) where a mention rule of the scan can open: a capitalised word, a
+        facility noun, an exonym's or a place entity's start, a word before "$". ``lows``: the tokens in
+        lower case; ``exonyms``: the exonym starts (offsets)."""
+        # a word all in lower case is never capitalised (the test of the others runs on few tokens)
+        out = {i for i, t in enumerate(toks) if not t[2].islower() and _cap(t[2])}
+        openers = self.words.facility_openers
+        if not openers.isdisjoint(lows):
+            out.update(i for i, low in enumerate(lows) if low in openers)
+        if toks:
+            lo, hi = toks[0][0], toks[-1][0]
+            ner = [k for k in self._ner_sorted[bisect.bisect_left(self._ner_sorted, lo):] if k <= hi]
+            if ner or exonyms:
+                starts = [t[0] for t in toks]
+                for k in itertools.chain(ner, exonyms):
+                    j = bisect.bisect_left(starts, k)
+                    if j < len(starts) and starts[j] == k:
+                        out.add(j)
+        if "$" in lows:
+            out.update(i - 1 for i, low in enumerate(lows) if low == "$" and i)
+        return sorted(out)
+
+    def list_levels(self, toks: list[Tok], lows: list[str] | None = None) -> dict[int, str]:
         """Level of the names of a list closed by a plural level word ("Barrow, Jackson and Madison
         counties"): token index just after each name -> the level (read by :meth:`suffix`). A single
-        name before it is the container ("Indiana counties"), not a list."""
+        name before it is the container ("Indiana counties"), not a list. ``lows``: the tokens in lower
+        case, when the caller has them (a sentence with no plural level word is answered at once)."""
         out: dict[int, str] = {}
+        if lows is not None and self.words.plural.keys().isdisjoint(lows):
+            return out
         for k, (_s, _e, tok) in enumerate(toks):
             level = self.words.plural.get(tok.lower())
             if level is None or not k or not _cap(toks[k - 1][2]):
