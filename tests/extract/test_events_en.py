@@ -481,3 +481,19 @@ def test_a_possessor_before_a_named_participant_is_not_the_participant(run) -> N
     _, events = run("The Turkish president met Russia's president, Vladimir Putin, on Monday.")
     meeting = next(e for e in events if e.type == "CONSULT")
     assert [a.name for a in meeting.recipients] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize("text", [
+    "Syria objected to the invasion and Russia urged restraint.",
+    "Though Syria has objected to the invasion and Russia had urged restraint, the sides cooperated.",
+])
+def test_a_coordinated_clause_has_its_own_subject(run, text: str) -> None:
+    _, events = run(text)
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert [a.name for a in demand.actors] == ["Russia"]
+
+
+def test_a_list_of_subjects_still_shares_the_verb(run) -> None:
+    _, events = run("Syria and Russia urged restraint.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert [a.name for a in demand.actors] == ["Syria", "Russia"]

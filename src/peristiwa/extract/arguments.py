@@ -143,7 +143,11 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     polisi menangkap ...": in a series of clauses each verb has its own subject, the phrase right before it
     after a comma or coordinator that closes an earlier clause (one with a verb; "Polisi, TNI dan warga
     melakukan ..." is a list). Empty when the phrase before the trigger is not such a clause subject."""
-    if sv.syntax.head_final and not (trig - 1 >= lo and sv.has_role(trig - 1, "aux", "passive_aux")):
+    english = sv.syntax.head_final
+    aux = trig - 1 >= lo and sv.has_role(trig - 1, "aux", "passive_aux")
+    past = (trig < len(sv) and trig in sv.cache.get("trigger_starts", ()) and sv.words[trig].endswith("ed")
+            and not sv.has_role(trig, "harm_predicate"))  # "... and four others injured": one toll
+    if english and not (aux or past):
         return []  # English: only a finite clause of its own ("... died and 8 others were injured")
     last = _phrase_before(sv, nps, lo, trig, ("aux", "passive_aux"))  # "... and 8 others were injured"
     if last is None:
@@ -157,8 +161,13 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
         return []
     triggers = sv.cache.get("trigger_starts", ())
     # the comma closes a clause, not a list; "died" (a harm predicate) is a verb too. English has no verb
-    # morphology to read ("one civil servant and ..." is a list): only a trigger or harm predicate counts
-    if any((not sv.syntax.head_final and verbish(sv, x)) or x in triggers or sv.has_role(x, "harm_predicate")
+    # morphology to read ("one civil servant and ..." is a list): only a trigger or harm predicate counts,
+    # or, for a past-tense verb with no auxiliary ("Syria objected ... and Russia urged restraint"), a
+    # past tense right after an earlier phrase (its subject)
+    ends = {np.end for np in nps} if english else set()
+    if any((not english and verbish(sv, x)) or (x in triggers and (aux or not english))
+           or sv.has_role(x, "harm_predicate") or (sv.words[x].endswith("ed") and (
+               x in ends or (x - 1 in ends and sv.has_role(x - 1, "aux"))))  # "Syria (has) objected"
            for x in range(lo, j)):
         return last.expand()
     return []
