@@ -264,3 +264,8 @@ def test_a_modal_of_the_main_clause_does_not_reach_into_a_relative_clause(pipeli
 def test_a_multiword_expression_may_end_in_an_enclitic(pipeline: Pipeline):
     demand = _first(pipeline, "Bupati meminta anak buahnya bersiaga di lokasi banjir.", "REQUEST")
     assert [a.name for a in demand.recipients] == ["anak buahnya"]
+
+
+def test_a_head_noun_placed_by_a_place_after_it_is_that_places(pipeline: Pipeline):
+    probe = _first(pipeline, "Pihak kepolisian di New York pun memulai penyelidikan kasus itu.", "ACCUSE")
+    assert [(a.name, a.country) for a in probe.actors] == [("New York police", "US")]

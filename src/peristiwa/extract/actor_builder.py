@@ -192,6 +192,8 @@ class ActorBuilder:
                 ps, pe = psv.char_span(place.np.start, place.np.end)
                 head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
                 lookup = f"{head} {self.doc.text[ps:pe]}".strip()
+        if lookup == text and np.kind == "common" and sv.has_role(np.head, "actor_head"):
+            lookup = self._located(sv, np, text)
         if (lookup == text and np.kind == "proper" and np.end - np.start > 1
                 and sv.has_role(np.end - 1, "demonstrative")):
             # "Khariq Anhar itu": the name without its demonstrative
@@ -220,6 +222,21 @@ class ActorBuilder:
         if sector is None:
             sector = self._member_sector(sv, np)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
+
+    def _located(self, sv: SentView, np: NP, text: str) -> str:
+        """ "Pihak kepolisian di New York", "police in Manchester": a head noun placed by the phrase after it
+        (``[syntax] located`` preposition, then a place of the places layer) is that place's, not the
+        article's; returns the phrase to name (head and place), or ``text`` unchanged."""
+        k = np.end
+        if k + 1 >= len(sv) or sv.words[k] not in sv.syntax.located or any(
+                sv.is_upper(j) for j in range(np.start + 1, np.end)):
+            return text
+        start = sv.tokens[k + 1].start
+        place = next((p for p in self.doc.places if p.start == start), None)
+        if place is None:
+            return text
+        where = self.doc.text[place.start : place.end]
+        return f"{where} {text}" if sv.syntax.head_final else f"{text} {where}"
 
     def _member_sector(self, sv: SentView, np: NP) -> str | None:
         """"cadres of the Janata Morcha", "supporters of X": the group nobody knows by name is the phrase, but

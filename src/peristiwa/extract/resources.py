@@ -49,6 +49,7 @@ class Syntax:
     means_preps: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
+    located: frozenset[str] = frozenset()
     place_skip: frozenset[str] = frozenset()
     place_coord: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -88,6 +89,7 @@ class Syntax:
             means_preps=_words(s, "means_preps"),
             list_words=_words(s, "list_words"),
             locative=_words(s, "locative"),
+            located=_words(s, "located"),
             place_skip=_words(s, "place_skip"),
             place_coord=_words(s, "place_coord"),
             first_person=_words(s, "first_person"),
