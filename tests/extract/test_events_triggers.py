@@ -133,3 +133,13 @@ def test_killing_germs_and_burning_rubbish_are_no_attacks(triggers):
                 if t == "ASSAULT"]
     assert not [t for t, _ in triggers("Mikroplastik berasal dari sisa pembakaran sampah plastik.") if t == "ASSAULT"]
     assert ("ASSAULT", "membunuh") in triggers("Pelaku membunuh korban di rumahnya di Bekasi.")
+
+
+@pytest.mark.parametrize("text", [
+    "Tapi, realisasi belanja bantuan sosial justru meningkat 18,61 persen dari kuartal II 2016.",
+    "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi kuartal II hanya 8,63 persen.",
+    "Perusahaan itu terancam dijual atau ditutup setelah kasus itu.",
+])
+def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> None:
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
+    assert not doc.events
