@@ -97,6 +97,7 @@ def test_unmodified_head_takes_context_or_home_country(packs: PackLoader) -> Non
         ("Polda Jatim", "East Java Regional Police (Polda Jatim)"),
         ("DPRD Riau", "Riau Regional House of Representatives (DPRD Riau)"),
         ("Kejaksaan Negeri (Kejari) Jember", "Jember District Prosecutor's Office (Kejaksaan Negeri Jember)"),
+        ("Polres Aceh Utara", "Aceh Utara Police (Polres Aceh Utara)"),  # a regency the gazetteer knows whole
     ],
 )
 def test_units(text: str, name: str, packs: PackLoader) -> None:

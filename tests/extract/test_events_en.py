@@ -497,3 +497,19 @@ def test_a_list_of_subjects_still_shares_the_verb(run) -> None:
     _, events = run("Syria and Russia urged restraint.")
     demand = next(e for e in events if e.type == "REQUEST")
     assert [a.name for a in demand.actors] == ["Syria", "Russia"]
+
+
+def test_a_sponsor_is_part_of_the_phrase_not_an_actor(run) -> None:
+    _, events = run("Iran-backed militias attacked a US base.")
+    assert [a.name for a in events[0].actors] == ["Iran-backed militia"]
+
+
+def test_a_ceasefire_between_two_sides_is_not_what_an_attack_hit(run) -> None:
+    _, events = run("Israeli jets struck again despite the ceasefire between Israel and Hamas.")
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert not strike.recipients
+
+
+def test_a_complementizer_does_not_free_an_act_from_its_modal(run) -> None:
+    _, events = run("Police must make sure that officers arrest the suspects.")
+    assert not [e for e in events if e.type == "COERCE" and e.modality == "asserted"]

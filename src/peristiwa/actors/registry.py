@@ -358,12 +358,12 @@ class ActorRegistry:
             if head_m is None or best.end - best.start >= 2:
                 return best.value
         mods = self._modifiers(text, start, end, head_m)
-        sponsors = [m for m in mods if self._sponsor_end(text, m.end)]
+        sponsors = [m for m in mods if self.sponsor_end(text, m.end)]
         mods = [m for m in mods if m not in sponsors]
         if head_m is not None:
             head = head_m.value
             if not mods and sponsors:  # "Iran-backed militias": backed by Iran, not Iran's
-                backer = text[sponsors[0].start : self._sponsor_end(text, sponsors[0].end)]
+                backer = text[sponsors[0].start : self.sponsor_end(text, sponsors[0].end)]
                 return ActorInfo(name=self.compose(head, None, backer), country=None, sector=head.sector,
                                  label=head.label, origin="actors.head", confidence=0.8)
             if mods:
@@ -398,7 +398,7 @@ class ActorRegistry:
             return [m for m in mods if m.end <= head_m.start]
         return [m for m in mods if m.start >= head_m.end and self._only_skips(text, head_m.end, m.start)]
 
-    def _sponsor_end(self, text: str, pos: int) -> int:
+    def sponsor_end(self, text: str, pos: int) -> int:
         """Where "-backed"/"-led" ... (``actors.toml`` ``sponsor_words``) ends when it follows a modifier ending
         at ``pos`` ("Russian-backed separatists": the separatists are backed by Russia, not Russian); else 0."""
         if not self.sponsor_words or text[pos : pos + 1] != "-":
@@ -425,6 +425,8 @@ class ActorRegistry:
         before = text[max(0, kin.start - 2) : kin.start].strip()
         if owner is None or (text[kin.start].isupper() and before[-1:].isalnum()):
             return None  # mid-sentence "sekolah Putri Moi", "Adik Andi": part of a name
+        if owner.split()[0].lower() in self.common_words:
+            return None  # "Putra Mahkota ..." (crown prince): a common word after it, not a name
         return ActorInfo(name=f"{owner}'s {kin.value}", sector="civilians", label="PER", origin="actors.head",
                          confidence=0.7)
 
@@ -467,8 +469,9 @@ class ActorRegistry:
                 break
         place_text = text[words[0][0] : words[-1][1]]
         mod = self.modifiers.lookup(place_text)
-        if not mod and len(words) > 1:
-            # "DPRD DKI Jakarta M Taufik": the longest known place ends the unit; a name follows it
+        if not mod and len(words) > 1 and not _gazetteer_knows(place_text):
+            # "DPRD DKI Jakarta M Taufik": the longest known place ends the unit; a name follows it (not
+            # "Polres Aceh Utara": a regency the gazetteer knows whole)
             for k in range(len(words) - 1, 0, -1):
                 if (text[words[k][0] : words[k][1]] not in self.place_suffixes
                         and (mod := self.modifiers.lookup(text[words[0][0] : words[k - 1][1]]))):
@@ -495,7 +498,6 @@ class ActorRegistry:
             words[-1][1],
         )
 
-
     def _title_case_acronyms(self, rows: list[tuple[str, ActorInfo]]) -> list[tuple[str, ActorInfo]]:
         """ "Isis", "Nato", "Unicef", "Polri": many newspapers write an acronym that is read as a word in title
         case. An alias of four or more capitals also matches that spelling, unless the spelling is a word
@@ -518,6 +520,13 @@ class ActorRegistry:
         name = name.replace(" {place_text}", "").replace("{place_text}", "")
         return ActorInfo(name=name, country=self.home_country, sector=unit.sector, label="ORG",
                          parent=unit.parent, origin="actors.unit", confidence=0.7)
+
+
+def _gazetteer_knows(name: str) -> bool:
+    """Whether the shipped gazetteer has a place of this name (loaded on first use only)."""
+    from ..geo.gazetteer import load_gazetteer  # lazy: most documents never need it here
+
+    return bool(load_gazetteer().lookup(name))
 
 
 def registry_for(pack: LanguagePack) -> ActorRegistry:

@@ -92,9 +92,10 @@ def _prepositions(pack: LanguagePack) -> frozenset[str]:
 
 
 def source_registry(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
-    """Known aliases and countries."""
+    """Known aliases and countries (not a sponsor: "Iran-backed militias" are no mention of Iran as actor)."""
     for m in reg.aliases.longest(doc.text):
-        yield _entity(m.start, m.end, m.value)
+        if not reg.sponsor_end(doc.text, m.end):
+            yield _entity(m.start, m.end, m.value)
 
 
 def source_units(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:

@@ -34,6 +34,8 @@ _HARMED = frozenset({"ASSAULT"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 #: acts that may be the manner of another ("dengan ancaman", "dengan kekerasan"): they share its participants
 _FORCE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
+#: acts done to an act (investigating, condemning it): its two sides, "antara X dan Y", are the recipients
+_PROBED = frozenset({"ACCUSE"})
 #: acts of giving: in a purpose clause after a visit, they go to those visited
 _GIVEN = frozenset({"AID"})
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
@@ -232,7 +234,8 @@ def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
 
 def _expand_all(sv: SentView, nps: list[NP], np: NP) -> list[NP]:
     if np.possessive:  # "with Russia's president, Vladimir Putin": the one possessed takes part
-        np = next((x for x in nps if x.start == np.end and x.kind == "proper"), np)
+        np = next((x for x in nps if x.start == np.end and x.kind == "proper" and not x.place
+                   and x.label not in ("GPE", "LOC", "FAC")), np)
     out: list[NP] = []
     for item in coordinated(sv, nps, np):
         out.extend(item.expand())
@@ -309,12 +312,6 @@ def _struck(sv: SentView, nps: list[NP], j: int, hi: int) -> list[NP]:
     return []
 
 
-
-
-
-
-
-
 def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], roles: Roles) -> None:
     """ "Ia dipaksa menyerahkan uang dengan ancaman ...", "Pelaku memaksa korban ... di bawah ancaman pisau":
     an act noun after a ``means_preps`` word is the manner of its clause's verb and shares its participants:
@@ -324,6 +321,7 @@ def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], 
         return
     if sv.has_role(k - 1, "prep", "topic_prep") and sv.words[k - 1] not in sv.syntax.locative:
         return  # "ditahan terkait dengan serangan": a compound preposition, not the manner
+    # the clause's first verb: "dipaksa menyerahkan uang dengan ancaman" is a coercion by threat
     verb = next((j for j in range(subj[-1].end, k) if verbish(sv, j) and not sv.has_role(j, "aux")), None)
     if verb is None:
         return
@@ -333,8 +331,6 @@ def _manner_roles(sv: SentView, nps: list[NP], cand: Candidate, subj: list[NP], 
     else:
         roles.actors, roles.subject_is = list(subj), "actor"
         roles.recipients = _after(sv, nps, verb + 1, k)
-
-
 
 
 def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[list[NP], list[NP]]:
@@ -567,7 +563,7 @@ def assign_roles(
         # "menyelidiki bentrokan antara warga dan aparat", "menyelidiki kerja sama ... yang terjadi antara
         # Suriah dengan Korea Utara": the two sides of the act it is done to, anywhere in its clause
         roles.recipients = _after(sv, nps, cand.end, hi) or target or (
-            between(sv, nps, cand.end, hi, window=hi - cand.end) if frame == "AP" else [])
+            between(sv, nps, cand.end, hi, window=hi - cand.end) if frame == "AP" and cand.type in _PROBED else [])
         if cand.type in _HARMED and places is not None and all(np.start in places for np in roles.recipients):
             roles.recipients = [*roles.recipients, *holder(sv, nps, cand.end, hi)]  # the place's holder
     elif frame == "SYM":

@@ -232,6 +232,8 @@ def _premodifier(sv: SentView, j: int, i: int, cc: ChunkContext) -> bool:
     if "actor_mod" in r and r.isdisjoint(_NOT_PREMODIFIER):
         return True
     raw = sv.raw[j]
+    if sv.syntax.sponsor_suffixes and raw.lower().endswith(sv.syntax.sponsor_suffixes) and j + 1 < len(sv):
+        return True  # "Iran-backed militias": the sponsor is part of the phrase (not its own mention)
     if (j > i and raw.isalpha() and raw.islower() and len(raw) > 2 and not is_function(sv, j)
             and not raw.endswith(("ed", "ing", "ly")) and sv.words[j] not in sv.res.pronouns
             and r.isdisjoint(("possessive", "np_skip"))):

@@ -44,7 +44,7 @@ def _willing_before(sv: SentView, c: Candidate, words: set[str], window: int) ->
     for k in range(c.start - 1, max(lo, c.start - window) - 1, -1):
         if sv.words[k] in words:
             return k
-        if sv.has_role(k, "relative"):
+        if sv.words[k] in sv.syntax.relative_pronouns:
             return None  # "perlu melaksanakan putusan MK yang memerintahkan ...": the main clause's modal
     return None
 

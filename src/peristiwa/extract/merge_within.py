@@ -320,7 +320,7 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
             if e.type != d.type:
                 continue  # neither rule below joins another type (_compatible's first test): not built or tried
             group = [e, *e.mentions]
-            if opts.agent_nouns and d.agent_noun and e.type == d.type and e.si <= d.si <= e.si + anaphoric_window:
+            if opts.agent_nouns and d.agent_noun and e.si <= d.si <= e.si + anaphoric_window:
                 target = e  # "... held a demonstration ... The police arrested 24 rioters"
                 break
             if all(_compatible(m, d, states) for m in group) and _linked(

@@ -50,6 +50,8 @@ class Syntax:
     list_words: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     located: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    sponsor_suffixes: tuple[str, ...] = ()
     place_skip: frozenset[str] = frozenset()
     place_coord: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -90,6 +92,8 @@ class Syntax:
             list_words=_words(s, "list_words"),
             locative=_words(s, "locative"),
             located=_words(s, "located"),
+            relative_pronouns=_words(s, "relative_pronouns"),
+            sponsor_suffixes=tuple(s.get("sponsor_suffixes", ())),
             place_skip=_words(s, "place_skip"),
             place_coord=_words(s, "place_coord"),
             first_person=_words(s, "first_person"),

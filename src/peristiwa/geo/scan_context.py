@@ -343,7 +343,8 @@ class ScanContext:
             out.update(i for i, low in enumerate(lows) if low in openers)
         if toks:
             lo, hi = toks[0][0], toks[-1][0]
-            ner = [k for k in self._ner_sorted[bisect.bisect_left(self._ner_sorted, lo):] if k <= hi]
+            found = self._ner_sorted
+            ner = found[bisect.bisect_left(found, lo) : bisect.bisect_right(found, hi)]
             if ner or exonyms:
                 starts = [t[0] for t in toks]
                 for k in itertools.chain(ner, exonyms):
