@@ -269,3 +269,9 @@ def test_a_multiword_expression_may_end_in_an_enclitic(pipeline: Pipeline):
 def test_a_head_noun_placed_by_a_place_after_it_is_that_places(pipeline: Pipeline):
     probe = _first(pipeline, "Pihak kepolisian di New York pun memulai penyelidikan kasus itu.", "ACCUSE")
     assert [(a.name, a.country) for a in probe.actors] == [("New York police", "US")]
+
+
+def test_a_name_holding_a_place_is_no_person_a_pronoun_means(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12),
+                            text="Persija Jakarta mengalahkan Persib Bandung. Dia lalu memukul wasit."))
+    assert not [a for e in doc.events for a in e.actors if "Persija" in a.name]

@@ -178,12 +178,17 @@ class Antecedents:
             if m.si == si:
                 return m
             if genderless and m.si == si - 1 and m.np.end - m.np.start >= 2 and all(
-                    self.views[m.si].is_upper(k) for k in range(m.np.start, m.np.end)):
-                previous = m
+                    self.views[m.si].is_upper(k) for k in range(m.np.start, m.np.end)) and not self._placed(m):
+                previous = m  # (a name holding a place is a club's or a firm's: "Persija Jakarta")
             seen[key] = seen.get(key, 0) + 1
             last[key] = m
         recurring = [m for key, m in last.items() if seen[key] >= 2]
         return max(recurring, key=lambda m: (m.si, m.np.start)) if recurring else previous
+
+    def _placed(self, m: Mention) -> bool:
+        """Whether a place mention lies inside the phrase of ``m``."""
+        s, e = self.views[m.si].char_span(m.np.start, m.np.end)
+        return any(s <= ps and pe <= e for ps, pe in self._place_spans)
 
     def _protagonist(self, si: int, near: int, avoid: frozenset[str]) -> Mention | None:
         """A singular person pronoun with no person in the last few sentences ("Ia pun menyampaikan
