@@ -177,6 +177,17 @@ def test_a_kinship_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
     assert "Putri Ayu" in texts  # mid-sentence, a kinship word may be part of a name
 
 
+def test_a_name_with_initials_used_after_an_address_form_is_a_person() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Iswan Ibrahim (ISW) meminta bantuan. Rapat dihadiri Arso dan Iswan. Saudara ISW lalu ditahan. "
+               "Proyek Light Rail Transit (LRT) berjalan.")
+    ents = {doc.text[e.start : e.end]: e for e in extract_entities(doc, pack)}
+    assert ents["Iswan Ibrahim (ISW)"].label == "PER"
+    assert ents["Iswan"].label == "PER"  # a later name part is the person, not a village
+    assert ents["Proyek Light Rail Transit (LRT)"].label == "ORG"
+
+
 def test_stage_skips_documents_without_a_pack(pipeline: Pipeline) -> None:
     doc = Document(doc_id="x", text="Bonjour tout le monde.", lang="fr")
     assert pipeline(doc).entities == ()

@@ -242,17 +242,38 @@ def source_acronyms(doc: Document, reg: ActorRegistry, country: str | None) -> I
         if len(long_name.split()) < 2 or reg.titles.at(text, start, m.start()) or (
                 syllabic and not abbreviates(acr, long_name)):
             continue
-        known = reg.aliases.lookup(acr) or reg.aliases.lookup(long_name)
+        person = not reg.aliases.lookup(long_name) and _initialled_person(reg, text, long_name, acr)
+        known = [] if person else reg.aliases.lookup(acr) or reg.aliases.lookup(long_name)  # "(AS)": not the US
         first = long_name.split()[0]
         info = known[0] if known else ActorInfo(
             name=f"{long_name} ({acr})", country=country if reg.home_country == country else None,
-            sector=reg.org_heads.get(first), label="ORG", origin="actors.acronym", confidence=0.8,
+            sector=None if person else reg.org_heads.get(first), label="PER" if person else "ORG",
+            origin="actors.acronym", confidence=0.8,
         )
         defined.setdefault(acr, info)
         yield _entity(start, m.end(), info)
     for acr, info in defined.items():
+        if info.label == "PER" and reg.aliases.lookup(acr):
+            continue  # a person's initials that also name something else ("AS"): only where defined
         for m in re.finditer(r"(?<!\w)" + re.escape(acr) + r"(?!\w)", text):
             yield _entity(m.start(), m.end(), info)
+
+
+def _initialled_person(reg: ActorRegistry, text: str, long_name: str, acr: str) -> bool:
+    """ "Iswan Ibrahim (ISW) ... Saudara ISW": Indonesian legal news gives a suspect's initials after the
+    name and then calls the person by them after an address or role word (``initials_after`` /
+    ``initials_address``: "Saudara", "tersangka"). Two to four words that no actor or place table knows,
+    an acronym of at most four letters drawn in order from the name, and such a later use name a person,
+    not an organisation (without that use, "Light Rail Transit (LRT)" would be one too)."""
+    words = long_name.split()
+    if not 2 <= len(words) <= 4 or len(acr) > 4 or not acr.isupper() or not all(_name_word(reg, w) for w in words):
+        return False
+    letters = iter(long_name.upper())
+    if acr[0] != long_name[0].upper() or not all(c in letters for c in acr):
+        return False
+    cues = reg.initials_address | reg.initials_after
+    return bool(cues) and any(m.group(1).lower() in cues for m in re.finditer(
+        r"(\w+)\.? " + re.escape(acr) + r"(?!\w)", text))
 
 
 def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
@@ -434,7 +455,8 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     """Later mentions of a person by a part of the name ("Airlangga" after "... Airlangga Hartarto")."""
     parts: dict[str, Entity] = {}
     for ent in chosen:
-        if ent.label not in ("PER", "MISC") or not ent.name or ent.origin not in ("actors.title", "actors.name"):
+        if ent.label not in ("PER", "MISC") or not ent.name or ent.origin not in (
+                "actors.title", "actors.name", "actors.acronym"):
             continue
         for part in ent.name.replace("-", " ").split():
             if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words \
