@@ -513,3 +513,22 @@ def test_a_ceasefire_between_two_sides_is_not_what_an_attack_hit(run) -> None:
 def test_a_complementizer_does_not_free_an_act_from_its_modal(run) -> None:
     _, events = run("Police must make sure that officers arrest the suspects.")
     assert not [e for e in events if e.type == "COERCE" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters were lathi-charged by police in Patna.",
+    "Protesters were teargassed by police.",
+    "Police tear-gassed the protesters.",
+])
+def test_crowd_control_verbs_take_the_crowd_as_recipient(run, text: str) -> None:
+    _, events = run(text)
+    force = next(e for e in events if e.type == "ASSAULT")
+    assert [a.name for a in force.actors] == ["police"]
+    assert [a.name for a in force.recipients] == ["protesters"]
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert [a.name for a in protest.actors] == ["protesters"]
+
+
+def test_a_gathering_to_show_support_is_a_rally(run) -> None:
+    _, events = run("Citizens gathered on the city streets to show their support for the peace process.")
+    assert [e.type for e in events] == ["PROTEST"]

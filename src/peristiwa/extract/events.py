@@ -350,6 +350,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), facts.place_tokens(sv))
     actors = [a for np in roles.actors for a in builder.build_all(sv, np)]
     recipients = [a for np in roles.recipients for a in builder.build_all(sv, np)]
+    if c.template.has("agent") and any(np.pp == "agent_prep" for np in roles.actors):
+        actors = []  # "Protesters were beaten by police": the agent of the verb is not the protest's
     if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
         own = [np for np in nps if np.start <= c.start < np.end]
         actors = [a for a in (builder.build(sv, np) for np in own) if a is not None]
