@@ -275,3 +275,8 @@ def test_a_name_holding_a_place_is_no_person_a_pronoun_means(pipeline: Pipeline)
     doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12),
                             text="Persija Jakarta mengalahkan Persib Bandung. Dia lalu memukul wasit."))
     assert not [a for e in doc.events for a in e.actors if "Persija" in a.name]
+
+
+def test_the_party_thanked_did_what_it_is_thanked_for(pipeline: Pipeline):
+    arrest = _first(pipeline, "Warga berterima kasih kepada polisi telah menangkap pelaku pencurian.", "COERCE")
+    assert [a.name for a in arrest.actors] == ["Indonesian National Police"]

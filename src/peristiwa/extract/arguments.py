@@ -118,7 +118,8 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
         main = _main_subject(sv, nps, trig)
         if main:
             return main
-    own = _coordinated_clause_subject(sv, nps, lo, trig) or _raised_subject(sv, nps, lo, trig)
+    own = (_coordinated_clause_subject(sv, nps, lo, trig) or _raised_subject(sv, nps, lo, trig)
+           or _thanked_subject(sv, nps, lo, trig))
     if own:
         return own
     skip_places = sv.syntax.skip_place_subjects
@@ -202,6 +203,20 @@ def _raised_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]
         return []
     if last.start - 1 >= lo and (verbish(sv, last.start - 1) or last.start - 1 in triggers):
         return last.expand()
+    return []
+
+
+def _thanked_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
+    """ "mengucapkan terima kasih kepada jajaran Kejagung telah bekerja keras mengusut kasus ini": the party
+    thanked (word class ``gratitude`` before its target preposition) did what it is thanked for, the verb
+    a few plain words after it."""
+    for np in nps:
+        if np.pp != "target_prep" or np.start < lo or np.end >= trig or trig - np.end > 4:
+            continue
+        gap = range(np.end, trig)
+        if all(sv.raw[k].isalpha() and sv.raw[k].islower() and not any(x.start == k for x in nps) for k in gap) \
+                and sv.class_within(max(lo, np.start - 4), np.start, "gratitude"):
+            return np.expand()
     return []
 
 
