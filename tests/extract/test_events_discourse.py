@@ -280,3 +280,8 @@ def test_a_name_holding_a_place_is_no_person_a_pronoun_means(pipeline: Pipeline)
 def test_the_party_thanked_did_what_it_is_thanked_for(pipeline: Pipeline):
     arrest = _first(pipeline, "Warga berterima kasih kepada polisi telah menangkap pelaku pencurian.", "COERCE")
     assert [a.name for a in arrest.actors] == ["Indonesian National Police"]
+
+
+def test_a_royal_title_before_a_name_names_the_person(pipeline: Pipeline):
+    meeting = _first(pipeline, "Putra Mahkota Arab Saudi Mohammed bin Salman bertemu Presiden Joko Widodo.", "CONSULT")
+    assert [a.name for a in meeting.actors] == ["Mohammed bin Salman"]
