@@ -177,6 +177,12 @@ def test_a_sponsor_is_not_the_actors_country(text: str, name: str, packs: PackLo
     assert info is not None and (info.name, info.country) == (name, None)
 
 
+def test_a_group_of_states_takes_no_country_from_the_article(packs: PackLoader) -> None:
+    assert resolve_actor("Arab states", "en", packs, context_country="SY").name == "Arab states"  # type: ignore[union-attr]
+    info = resolve_actor("several countries", "en", packs, context_country="SY")
+    assert info is not None and (info.name, info.country) == ("countries", None)
+
+
 def test_english_pack(packs: PackLoader) -> None:
     assert _name("Syrian army", packs, lang="en")[:2] == ("Syrian military", "SY")
     assert _name("the Russian military", packs, lang="en")[:2] == ("Russian military", "RU")

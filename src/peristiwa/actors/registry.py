@@ -293,7 +293,7 @@ class ActorRegistry:
         """The canonical name of ``head`` modified by a country code or a place name."""
         known = country_names()
         demonym = known[country][1] if country and country in known else place or ""
-        name = " ".join(head.template.replace("{demonym}", demonym).split())
+        name = " ".join(head.template.lstrip("~").replace("{demonym}", demonym).split())
         return _institutions().get(name.lower(), name)
 
     def modifier_country(self, mod: Modifier) -> str | None:
@@ -380,6 +380,9 @@ class ActorRegistry:
                     name=self.compose(head, None, place), country=None, sector=head.sector,
                     label=head.label, origin="actors.head", confidence=0.6,
                 )
+            if head.template.startswith("~"):  # "states", "countries": many; the article's country is none
+                return ActorInfo(name=self.compose(head), country=None, sector=head.sector, label=head.label,
+                                 origin="actors.head", confidence=0.4)
             country = context_country or self.home_country
             return ActorInfo(
                 name=self.compose(head, country), country=country, sector=head.sector, label=head.label,
