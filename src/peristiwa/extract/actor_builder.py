@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Actor, Document
+from ..model import Actor, Document, Place
 from ..text.casing import case_evidence
 from .attach import main_place
 from .chunks import NP
@@ -192,8 +192,9 @@ class ActorBuilder:
                 ps, pe = psv.char_span(place.np.start, place.np.end)
                 head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
                 lookup = f"{head} {self.doc.text[ps:pe]}".strip()
+        located: Place | None = None
         if lookup == text and np.kind == "common" and sv.has_role(np.head, "actor_head"):
-            lookup = self._located(sv, np, text)
+            lookup, located = self._located(sv, np, text)
         if (lookup == text and np.kind == "proper" and np.end - np.start > 1
                 and sv.has_role(np.end - 1, "demonstrative")):
             # "Khariq Anhar itu": the name without its demonstrative
@@ -209,6 +210,12 @@ class ActorBuilder:
             name, country, sector = self._identity(lookup, s, e)
             if lookup != text and name == lookup and not ending:
                 name = text
+            if (located is not None and country is None and sector is not None and located.name
+                    and located.name not in name):
+                # "police in Kabul": a town no actor table knows still places the head (name and country)
+                where = located.name
+                name = f"{where} {name}" if sv.syntax.head_final else f"{name} {where}"
+                country = located.country
         if (np.kind == "proper" and self.doc.entities and name == surface and country is None
                 and not sv.has_role(np.head, "actor_head")
                 and not any(ent.start < e and s < ent.end for ent in self.doc.entities)
@@ -223,20 +230,20 @@ class ActorBuilder:
             sector = self._member_sector(sv, np)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
 
-    def _located(self, sv: SentView, np: NP, text: str) -> str:
+    def _located(self, sv: SentView, np: NP, text: str) -> tuple[str, Place | None]:
         """ "Pihak kepolisian di New York", "police in Manchester": a head noun placed by the phrase after it
         (``[syntax] located`` preposition, then a place of the places layer) is that place's, not the
-        article's; returns the phrase to name (head and place), or ``text`` unchanged."""
+        article's; returns the phrase to name (head and place) and the place, or ``text`` and None."""
         k = np.end
         if k + 1 >= len(sv) or sv.words[k] not in sv.syntax.located or any(
                 sv.is_upper(j) for j in range(np.start + 1, np.end)):
-            return text
+            return text, None
         start = sv.tokens[k + 1].start
         place = next((p for p in self.doc.places if p.start == start), None)
         if place is None:
-            return text
+            return text, None
         where = self.doc.text[place.start : place.end]
-        return f"{where} {text}" if sv.syntax.head_final else f"{text} {where}"
+        return (f"{where} {text}" if sv.syntax.head_final else f"{text} {where}"), place
 
     def _member_sector(self, sv: SentView, np: NP) -> str | None:
         """"cadres of the Janata Morcha", "supporters of X": the group nobody knows by name is the phrase, but
