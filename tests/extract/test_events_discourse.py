@@ -285,3 +285,11 @@ def test_the_party_thanked_did_what_it_is_thanked_for(pipeline: Pipeline):
 def test_a_royal_title_before_a_name_names_the_person(pipeline: Pipeline):
     meeting = _first(pipeline, "Putra Mahkota Arab Saudi Mohammed bin Salman bertemu Presiden Joko Widodo.", "CONSULT")
     assert [a.name for a in meeting.actors] == ["Mohammed bin Salman"]
+
+
+def test_a_role_word_before_a_persons_initials_names_that_person(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=(
+        "Iswan Ibrahim (ISW) meminta Arso Sadewo (AS) melakukan kerja sama. "
+        "Saudara ISW dan tersangka AS kemudian ditahan KPK.")))
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert [a.name for a in arrest.recipients] == ["Iswan Ibrahim (ISW)", "Arso Sadewo (AS)"]

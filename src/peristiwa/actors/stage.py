@@ -541,7 +541,28 @@ def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] |
     chosen += _select([c for c in cands if c.origin not in first + last], [(e.start, e.end) for e in chosen])
     chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
     chosen += _select([c for c in cands if c.origin in last], [(e.start, e.end) for e in chosen])
-    return sorted(chosen, key=lambda e: (e.start, e.end))
+    return sorted(_initialled(doc, reg, cands, chosen), key=lambda e: (e.start, e.end))
+
+
+def _initialled(doc: Document, reg: ActorRegistry, cands: list[Entity], chosen: list[Entity]) -> list[Entity]:
+    """ "Arso Sadewo (AS) ... tersangka AS", "Saudara ISW": a role or address word before the initials a
+    person was given in this document names that person (not "US suspect", not a bare "ISW")."""
+    people: dict[str, Entity] = {}
+    for c in cands:  # the definition: the first mention of each initialled person
+        if c.origin == "actors.acronym" and c.label == "PER" and c.name.endswith(")"):
+            people.setdefault(c.name[c.name.rfind("(") + 1 : -1], c)
+    if not people:
+        return chosen
+    cues = reg.initials_after | reg.initials_address
+    out: list[Entity] = []
+    for e in chosen:
+        words = doc.text[e.start : e.end].split()
+        person = people.get(words[-1]) if len(words) == 2 and words[0].lower() in cues else None
+        if person is not None and person.start < e.start:
+            e = msgspec.structs.replace(e, label="PER", name=person.name, country=person.country,
+                                        sector=person.sector, origin="actors.initials")
+        out.append(e)
+    return out
 
 
 @registry.stage("extract.entities", version=1, requires=("sentences", "tokens"), provides=("entities",))
