@@ -549,8 +549,9 @@ def _initialled(doc: Document, reg: ActorRegistry, cands: list[Entity], chosen: 
     person was given in this document names that person (not "US suspect", not a bare "ISW")."""
     people: dict[str, Entity] = {}
     for c in cands:  # the definition: the first mention of each initialled person
-        if c.origin == "actors.acronym" and c.label == "PER" and c.name.endswith(")"):
-            people.setdefault(c.name[c.name.rfind("(") + 1 : -1], c)
+        name = c.name or ""
+        if c.origin == "actors.acronym" and c.label == "PER" and name.endswith(")"):
+            people.setdefault(name[name.rfind("(") + 1 : -1], c)
     if not people:
         return chosen
     cues = reg.initials_after | reg.initials_address
