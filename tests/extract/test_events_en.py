@@ -538,3 +538,18 @@ def test_a_head_placed_in_a_town_takes_the_towns_name_and_country(run) -> None:
     _, events = run("On Monday, police in Kabul arrested two men.")
     arrest = next(e for e in events if e.type == "COERCE")
     assert [(a.name, a.country) for a in arrest.actors] == [("Kabul police", "AF")]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Party leaders and cadres took to streets to protest the government's attitude.", "PROTEST"),
+    ("Ground troops continued battling against Kokang rebels.", "ASSAULT"),
+    ("A local leader was axed to death inside the office.", "ASSAULT"),
+])
+def test_more_ways_to_report_protest_and_violence(run, text: str, etype: str) -> None:
+    _, events = run(text)
+    assert etype in [e.type for e in events]
+
+
+def test_battling_a_social_ill_is_no_battle(run) -> None:
+    _, events = run("The government is battling against corruption.")
+    assert not events
