@@ -553,3 +553,8 @@ def test_more_ways_to_report_protest_and_violence(run, text: str, etype: str) ->
 def test_battling_a_social_ill_is_no_battle(run) -> None:
     _, events = run("The government is battling against corruption.")
     assert not events
+
+
+def test_a_relative_clause_about_no_one_named_takes_no_main_subject(run) -> None:
+    _, events = run("The answers could include the number of foreigners among those who attacked the station.")
+    assert not [a for e in events for a in e.actors if "answers" in a.name]

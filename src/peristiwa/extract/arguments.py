@@ -112,6 +112,8 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
             before = [np for np in nps if np.end in (k, k - 1) and np.start >= lo]
             if before:
                 return _coordinated_back(sv, nps, before[-1], lo)
+            if k > lo and sv.words[k - 1] in sv.syntax.generic_antecedents:
+                return []  # "among those who were fighting": the relative's subject is no one named
     if share and lo > 0 and trig >= 2 and sv.has_role(trig - 1, "coord") and sv.words[trig - 2] == ",":
         # "X memerintahkan ... saat Idul Adha, yang ..., dan melarang Y": a verb right after ", dan" in a
         # subordinate clause shares the main clause's subject

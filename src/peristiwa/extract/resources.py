@@ -52,6 +52,7 @@ class Syntax:
     located: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     sponsor_suffixes: tuple[str, ...] = ()
+    generic_antecedents: frozenset[str] = frozenset()
     place_skip: frozenset[str] = frozenset()
     place_coord: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ class Syntax:
             located=_words(s, "located"),
             relative_pronouns=_words(s, "relative_pronouns"),
             sponsor_suffixes=tuple(s.get("sponsor_suffixes", ())),
+            generic_antecedents=_words(s, "generic_antecedents"),
             place_skip=_words(s, "place_skip"),
             place_coord=_words(s, "place_coord"),
             first_person=_words(s, "first_person"),
