@@ -40,6 +40,7 @@ __all__ = [
     "Title",
     "Unit",
     "country_names",
+    "gazetteer_rank",
     "registry_for",
     "resolve_actor",
 ]
@@ -472,7 +473,7 @@ class ActorRegistry:
                 break
         place_text = text[words[0][0] : words[-1][1]]
         mod = self.modifiers.lookup(place_text)
-        if not mod and len(words) > 1 and not _gazetteer_knows(place_text):
+        if not mod and len(words) > 1 and gazetteer_rank(place_text) is None:
             # "DPRD DKI Jakarta M Taufik": the longest known place ends the unit; a name follows it (not
             # "Polres Aceh Utara": a regency the gazetteer knows whole)
             for k in range(len(words) - 1, 0, -1):
@@ -525,11 +526,15 @@ class ActorRegistry:
                          parent=unit.parent, origin="actors.unit", confidence=0.7)
 
 
-def _gazetteer_knows(name: str) -> bool:
-    """Whether the shipped gazetteer has a place of this name (loaded on first use only)."""
+@functools.lru_cache(maxsize=65536)
+def gazetteer_rank(name: str) -> int | None:
+    """The rank of the first place the shipped gazetteer has of this name, None when it has none. The
+    actor rules ask it whether a word or a unit's place is a place (and how well known); the gazetteer
+    loads on the first question only and never changes, so the answers are memoised."""
     from ..geo.gazetteer import load_gazetteer  # lazy: most documents never need it here
 
-    return bool(load_gazetteer().lookup(name))
+    cands = load_gazetteer().lookup(name)
+    return cands[0].rank if cands else None
 
 
 def registry_for(pack: LanguagePack) -> ActorRegistry:

@@ -36,7 +36,7 @@ from ..text.abbreviations import abbreviates
 from ..text.casing import WORD_RUN, case_evidence, word_runs
 from ..text.patterns import prefix_tree
 from .persons import find_persons
-from .registry import ActorInfo, ActorRegistry, Unit, registry_for
+from .registry import ActorInfo, ActorRegistry, Unit, gazetteer_rank, registry_for
 
 __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entities", "make_stage"]
 
@@ -481,13 +481,10 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-@functools.lru_cache(maxsize=65536)
 def _major_place(word: str, min_rank: int = 45) -> bool:
-    """Whether ``word`` names a well-known place (the shipped gazetteer never changes: memoised)."""
-    from ..geo.gazetteer import load_gazetteer  # lazy: loaded once, only when persons were found
-
-    cands = load_gazetteer().lookup(word)
-    return bool(cands) and cands[0].rank >= min_rank
+    """Whether ``word`` names a well-known place."""
+    rank = gazetteer_rank(word)
+    return rank is not None and rank >= min_rank
 
 
 def _select(cands: list[Entity], taken: list[tuple[int, int]] | None = None) -> list[Entity]:
