@@ -150,7 +150,9 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     melakukan ..." is a list). Empty when the phrase before the trigger is not such a clause subject."""
     english = sv.syntax.head_final
     aux = trig - 1 >= lo and sv.has_role(trig - 1, "aux", "passive_aux")
-    past = (trig < len(sv) and trig in sv.cache.get("trigger_starts", ()) and sv.words[trig].endswith("ed")
+    past_endings = sv.syntax.past_endings
+    past = (bool(past_endings) and trig < len(sv) and trig in sv.cache.get("trigger_starts", ())
+            and sv.words[trig].endswith(past_endings)
             and not sv.has_role(trig, "harm_predicate"))  # "... and four others injured": one toll
     if english and not (aux or past):
         return []  # English: only a finite clause of its own ("... died and 8 others were injured")
@@ -171,7 +173,7 @@ def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int)
     # past tense right after an earlier phrase (its subject)
     ends = {np.end for np in nps} if english else set()
     if any((not english and verbish(sv, x)) or (x in triggers and (aux or not english))
-           or sv.has_role(x, "harm_predicate") or (sv.words[x].endswith("ed") and (
+           or sv.has_role(x, "harm_predicate") or (bool(past_endings) and sv.words[x].endswith(past_endings) and (
                x in ends or (x - 1 in ends and sv.has_role(x - 1, "aux"))))  # "Syria (has) objected"
            for x in range(lo, j)):
         return last.expand()
@@ -532,8 +534,8 @@ def assign_roles(
                 else:
                     roles.actors = genitive or agent_pp or done_by or source
                 roles.recipients = target
-        if not roles.recipients and cand.type in _GIVEN:
-            roles.recipients = visited(sv, nps, lo, clause_bounds(sv, lo - 2, lo - 1)[0] if lo >= 2 else 0)
+        if not roles.recipients and cand.type in _GIVEN and lo >= 2 and sv.words[lo - 1] in syn.control:
+            roles.recipients = visited(sv, nps, lo, clause_bounds(sv, lo - 2, lo - 1)[0])
         if light is None and not roles.recipients and not roles.actors and cand.type in _FORCE:
             _manner_roles(sv, nps, cand, subj, roles)
         if not roles.recipients and cand.type in _HARMED:

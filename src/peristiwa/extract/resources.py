@@ -71,6 +71,7 @@ class Syntax:
     rejoin_abbreviations: bool = False
     definite: frozenset[str] = frozenset()
     plural_endings: tuple[str, ...] = ()  # spellings of a plural noun ("sellers")
+    past_endings: tuple[str, ...] = ()  # spellings of a past tense ("objected"), in packs with no verb lexicon
     singular_endings: tuple[str, ...] = ()  # ... that a singular or an adjective also ends with ("dangerous")
 
     @classmethod
@@ -114,6 +115,7 @@ class Syntax:
             rejoin_abbreviations=bool(s.get("rejoin_abbreviations", False)),
             definite=_words(s, "definite"),
             plural_endings=tuple(s.get("plural_endings", ())),
+            past_endings=tuple(s.get("past_endings", ())),
             singular_endings=tuple(s.get("singular_endings", ())),
         )
 
