@@ -28,13 +28,22 @@ from .resources import Resources, SentView
 
 __all__ = [
     "accused", "anchor_dates", "armed_sides", "attach_counts", "during", "event_noun_sentences",
-    "fallback_places", "implicit_agents", "inherit_dates", "offset_dates", "prominence", "protest_targets",
-    "statement_places", "victim_counts",
+    "fallback_places", "grounds", "history_cutoff", "implicit_agents", "inherit_dates", "offset_dates",
+    "prominence", "protest_targets", "statement_places", "victim_counts",
 ]
 
 
 # count kinds that count the people an act was done to (never its perpetrators)
 _VICTIM_COUNTS = frozenset({"killed", "injured", "arrested", "detained", "missing"})
+
+
+def history_cutoff(doc: Document, conf_cfg: dict[str, float]) -> dt.date | None:
+    """The day before which an event is history (``[confidence] history_days`` before publication), or None
+    when the pack does not lower history or the document has no date. Shared by :func:`prominence` and the
+    merging of mentions (an undated story mention never joins history)."""
+    if not conf_cfg.get("history") or doc.published is None:
+        return None
+    return doc.published - dt.timedelta(days=int(conf_cfg.get("history_days", 365)))
 
 
 def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -> None:
@@ -43,14 +52,14 @@ def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -
     ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news)."""
     after_lead = float(conf_cfg.get("after_lead", 0.0))
     history = float(conf_cfg.get("history", 0.0))
-    days = int(conf_cfg.get("history_days", 365))
+    cutoff = history_cutoff(doc, conf_cfg)
     if not drafts or not (after_lead or history):
         return
     lead = min(d.si for d in drafts)
     for d in drafts:
         if d.si > lead:
             d.conf = max(0.05, d.conf + after_lead)
-        if history and doc.published is not None and d.date is not None and (doc.published - d.date.last).days > days:
+        if cutoff is not None and d.date is not None and d.date.last < cutoff:
             d.conf = max(0.05, d.conf + history)
         d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
 

@@ -18,7 +18,6 @@ Public API: :func:`extract_events` (a document in, events out) and the registere
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -43,6 +42,7 @@ from .discourse import (
     event_noun_sentences,
     fallback_places,
     grounds,
+    history_cutoff,
     implicit_agents,
     inherit_dates,
     offset_dates,
@@ -222,8 +222,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             date_from_bare=bool(res.setting("merge", "date_from_bare", default=False)),
             two_sided=bool(res.setting("merge", "two_sided", default=False)),
             agent_nouns=bool(res.setting("merge", "agent_nouns", default=False)),
-            history_before=(doc.published - dt.timedelta(days=int(conf_cfg.get("history_days", 365)))
-                            if doc.published is not None and conf_cfg.get("history") else None),
+            history_before=history_cutoff(doc, conf_cfg),
         ),
     )
     event_noun_sentences(doc, views, merged, res)
