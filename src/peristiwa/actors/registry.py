@@ -159,6 +159,8 @@ class ActorRegistry:
     initials_after: frozenset[str] = field(init=False)
     initials_naming: frozenset[str] = field(init=False)
     initials_address: frozenset[str] = field(init=False)
+    #: every word that may stand before a person's initials (``initials_after`` and ``initials_address``)
+    initials_cues: frozenset[str] = field(init=False)
     #: initials followed by an age in parentheses ("AR (37)", "MS (16 tahun)") are a person's, whatever word
     #: comes before (None when the pack does not say so; the unit words are the pack's)
     initials_age: re.Pattern[str] | None = field(init=False)
@@ -183,6 +185,7 @@ class ActorRegistry:
         self.initials_after = frozenset(w.lower() for w in settings.get("initials_after", ()))
         self.initials_naming = frozenset(w.lower() for w in settings.get("initials_naming", ()))
         self.initials_address = frozenset(w.lower() for w in settings.get("initials_address", ()))
+        self.initials_cues = self.initials_after | self.initials_address
         age_units = "|".join(re.escape(u) for u in settings.get("initials_age_units", []))
         unit = f"(?: (?:{age_units}))?" if age_units else ""
         self.initials_age = re.compile(rf"(?<![\w-])(?P<ini>[A-Z]{{1,4}}) \(\d{{1,2}}{unit}\)") \

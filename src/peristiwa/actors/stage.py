@@ -271,7 +271,7 @@ def _initialled_person(reg: ActorRegistry, text: str, long_name: str, acr: str) 
     letters = iter(long_name.upper())
     if acr[0] != long_name[0].upper() or not all(c in letters for c in acr):
         return False
-    cues = reg.initials_address | reg.initials_after
+    cues = reg.initials_cues
     return bool(cues) and any(m.group(1).lower() in cues for m in re.finditer(
         r"(\w+)\.? " + re.escape(acr) + r"(?!\w)", text))
 
@@ -551,7 +551,7 @@ def _initialled(doc: Document, reg: ActorRegistry, cands: list[Entity], chosen: 
             people.setdefault(name[name.rfind("(") + 1 : -1], c)
     if not people:
         return chosen
-    cues = reg.initials_after | reg.initials_address
+    cues = reg.initials_cues
     out: list[Entity] = []
     for e in chosen:
         words = doc.text[e.start : e.end].split()
