@@ -222,3 +222,19 @@ def test_common_nouns_and_given_names_are_judged_apart(pipeline: Pipeline) -> No
         "Bill Gates criticised the government. Witnesses said the bill was passed at night.")), pipeline)
     assert "Bill Gates" in {e.name for e in en.entities}
     assert not [e for e in en.entities if e.origin == "actors.speaker"]
+
+
+def test_coordinated_countries_share_the_head_noun(pipeline: Pipeline) -> None:
+    en = _through_entities(Document(doc_id="e", lang="en", published=dt.date(2020, 1, 1), text=(
+        "Firing between Indian and Pakistani troops resumed. Iraqi, Syrian and Kurdish forces attacked. "
+        "US and Iraqi forces retook the town. Israel and Palestinian militants exchanged fire.")), pipeline)
+    names = _names(en)
+    assert names["Indian"] == {"Indian military"} and names["Pakistani troops"] == {"Pakistani military"}
+    assert {"Iraqi", "Syrian"} <= set(names) and names["US"] == {"US forces"}
+    assert names["Israel"] == {"Israel"}  # a country's name there is a participant of its own
+    doc = _through_entities(_doc("Pasukan Rusia, Suriah dan Iran menyerang Aleppo. Tentara India dan "
+                                 "Pakistan Timur bertemu. Polisi Indonesia dan Malaysia menangkap dia."), pipeline)
+    names = _names(doc)
+    assert names["Suriah"] == {"Syrian forces"} and names["Iran"] == {"Iranian forces"}
+    assert names["Malaysia"] == {"Malaysian police"}
+    assert names.get("Pakistan") != {"Pakistani military"}  # "Pakistan Timur": no bare conjunct

@@ -203,6 +203,9 @@ class ActorRegistry:
             r["lemma"].lower() for r in cues
             if r["role"] in _FUNCTION_CUE_ROLES and r["forms"] in ("=", "BASE") and " " not in r["lemma"]}
         self.nominal_words = frozenset(r["form"].lower() for r in pos if r["upos"] in ("NOUN", "ADJ", "NUM"))
+        #: one-word coordinators ("and", "dan"): "Indian and Pakistani troops" shares its head
+        self.coordinators = frozenset(
+            r["lemma"].lower() for r in cues if r["role"] == "coord" and " " not in r["lemma"])
         self.morphology = (Morphology.from_settings(pack.settings("affixes.toml"))
                            if self.common_words and pack.has("affixes.toml") else None)
         countries = country_names()

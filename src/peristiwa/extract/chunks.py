@@ -135,12 +135,13 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     head_final = sv.syntax.head_final
     # the loop below tests every token: the role sets are read directly (``role in roles[j]`` is
     # ``sv.has_role(j, role)`` for a token of the sentence) and the lookups bound once
-    roles, words, pronouns = sv.roles, sv.words, res.pronouns
+    roles, words, raw, pronouns = sv.roles, sv.words, sv.raw, res.pronouns
     width = 5 if head_final else 3
     while i < n:
         start = i
         j = i
-        pronoun = words[i] in pronouns  # "keduanya" is a pronoun before it is a quantifier
+        # "keduanya" is a pronoun before it is a quantifier; "US" opening an entity mention is no "us"
+        pronoun = words[i] in pronouns and not (i in cc.entities and len(raw[i]) > 1 and raw[i].isupper())
         while j < n and j - i < width and j not in cc.entities and not pronoun and (
             "quant" in roles[j] or words[j][:1].isdigit() or (head_final and _premodifier(sv, j, i, cc))
             or (head_final and "possessive" in roles[j] and j + 1 < n and j + 1 not in cc.blocked
@@ -150,7 +151,7 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
         kind = ""
         head_end = j
         label = ""
-        if j == i and sv.words[j] in res.pronouns and j not in cc.blocked:
+        if j == i and pronoun and j not in cc.blocked:
             kind = "pronoun"
             head_end = j + 1
         elif j < n and j in cc.entities and free(j, cc.entities[j][0]):
