@@ -559,9 +559,3 @@ def test_a_relative_clause_about_no_one_named_takes_no_main_subject(run) -> None
     _, events = run("The answers could include the number of foreigners among those who attacked the station.")
     assert not [a for e in events for a in e.actors if "answers" in a.name]
 
-
-def test_capitalised_us_opening_a_mention_is_no_pronoun() -> None:
-    doc = annotate("US and Iraqi forces retook the town. He told us nothing about it at all.", lang="en",
-                   published="2020-01-01")
-    actors = [a.name for e in doc.events for a in e.actors]
-    assert "US forces" in actors and "Iraqi forces" in actors

@@ -232,6 +232,8 @@ class ActorRegistry:
                     label=r["type"] or "ORG", origin="actors.registry",
                 )
                 actor_rows.append((r["alias"], info))
+        if settings.get("canonical_names_as_aliases", False):
+            actor_rows += _canonical_aliases(actor_rows)
         if settings.get("title_case_acronyms", False):
             actor_rows += self._title_case_acronyms(actor_rows)
         self.aliases = PhraseMatcher(actor_rows)
@@ -541,6 +543,30 @@ def gazetteer_rank(name: str) -> int | None:
 
     cands = load_gazetteer().lookup(name)
     return cands[0].rank if cands else None
+
+
+_ACRONYM_SUFFIX = re.compile(r"^(?P<full>.+?) \((?P<acr>[A-Z][A-Za-z0-9-]{1,11})\)$")
+
+
+def _canonical_aliases(rows: list[tuple[str, ActorInfo]]) -> list[tuple[str, ActorInfo]]:
+    """A pack whose canonical names are its own language's (English): each name is an alias too, without
+    its bracketed acronym ("Bangladesh Nationalist Party (BNP)" -> "Bangladesh Nationalist Party"), or
+    whole where the bracket is no acronym ("Communist Party of India (Maoist)": the name of another party
+    without it).
+    Why: the tables list the short forms news uses, and the full name written out was left unmatched."""
+    taken = {alias for alias, _ in rows}
+    out: list[tuple[str, ActorInfo]] = []
+    for _, info in rows:
+        if info.origin != "actors.registry" or not info.name[:1].isupper():
+            continue
+        m = _ACRONYM_SUFFIX.match(info.name)
+        acronym = m is not None and sum(c.isupper() for c in m["acr"]) >= 2
+        # "X (ACR)" written out is read by the acronym rules already (the name and the acronym apart)
+        for form in ((m["full"],) if m is not None and acronym else (info.name,)):
+            if form not in taken:
+                taken.add(form)
+                out.append((form, info))
+    return out
 
 
 def registry_for(pack: LanguagePack) -> ActorRegistry:

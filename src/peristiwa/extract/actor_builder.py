@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Actor, Document, Place
+from ..model import Actor, Document, Entity, Place
 from ..text.casing import case_evidence
 from .attach import main_place
 from .chunks import NP
@@ -145,8 +145,9 @@ class ActorBuilder:
         if np.end - np.start == 1 and sv.has_class(np.start, "interjection"):
             return None  # "Alhamdulillah sudah dicopot": an exclamation
         if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
-                and not sv.has_class(np.start, "person_title")):
-            return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant
+                and not sv.has_class(np.start, "person_title") and not self._known(sv, np)):
+            return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant ("Border Guard
+            # Bangladesh", a known force, is one)
         if np.end - np.start == 1 and np.kind != "pronoun" and sv.has_class(np.start, "person_title") and not any(
             e.label == "PER" and e.start == sv.tokens[np.start].start and e.name and e.name != sv.raw[np.start]
             for e in self.doc.entities
@@ -173,7 +174,8 @@ class ActorBuilder:
         if np.core is not None:
             cs, ce = sv.char_span(*np.core)
             name, country, sector = self._identity(self.doc.text[cs:ce], cs, ce)
-            return Actor(start=s, end=e, name=name, country=country, sector=sector)
+            return Actor(start=s, end=e, name=name, country=country,
+                         sector=sector or self._described_sector(sv, np, np.core))
         lookup = text
         if np.kind == "common" and sv.has_role(np.head, "actor_head"):
             # "pasukan rezim Presiden Assad": the forces, not the person named as their owner
@@ -193,6 +195,19 @@ class ActorBuilder:
                 head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
                 lookup = f"{head} {self.doc.text[ps:pe]}".strip()
         located: Place | None = None
+        owner = self._owner(sv, np) if np.kind == "common" and (
+            np.label == "ORG" or sv.has_role(np.head, "actor_head")) else None
+        if owner is not None and owner[1] is not None and owner[1].label == "GPE":
+            # "Myanmar's border force": the owner's, not the article's
+            name, country, sector = self._identity(f"{owner[0]} {text}", -1, -1)
+            return Actor(start=s, end=e, name=name, country=country, sector=sector or _head_sector(sv, np, None))
+        if owner is not None:  # "Baghdadi's men", "Trump's administration": theirs, by name
+            _, country, sector = self._identity(text, s, e)
+            holder = owner[1]
+            who = holder.name if holder is not None and holder.name else owner[0]
+            return Actor(start=s, end=e, name=f"{who}'s {text}",
+                         country=country or (holder.country if holder else None),
+                         sector=sector or _head_sector(sv, np, None))
         if lookup == text and np.kind == "common" and sv.has_role(np.head, "actor_head"):
             lookup, located = self._located(sv, np, text)
         if (lookup == text and np.kind == "proper" and np.end - np.start > 1
@@ -230,6 +245,38 @@ class ActorBuilder:
             sector = self._member_sector(sv, np)
         return Actor(start=s, end=e, name=name, country=country, sector=sector)
 
+    def _known(self, sv: SentView, np: NP) -> bool:
+        """An actor of the tables (an entity with a sector) covers the phrase."""
+        s, e = sv.char_span(np.start, np.end)
+        return any(ent.sector and ent.start <= s and e <= ent.end for ent in self.doc.entities
+                   if ent.label in ("ORG", "PER"))
+
+    def _owner(self, sv: SentView, np: NP) -> tuple[str, Entity | None] | None:
+        """The name possessing a group noun ("Myanmar's" of "Myanmar's border force", "Baghdadi's" of
+        "Baghdadi's men"), without its possessive ending, and its entity if it is one; None when no
+        capitalised possessor stands right before the phrase."""
+        k = np.start - 1
+        ending = next((x for x in sv.syntax.possessive_endings if x and k >= 0 and sv.raw[k].endswith(x)), "")
+        if not ending or not sv.is_upper(k):
+            return None
+        ts, te = sv.tokens[k].start, sv.tokens[k].end - len(ending)
+        ent = next((e for e in self.doc.entities if e.start <= ts and e.end == te and e.label in _OWNERS), None)
+        return self.doc.text[ts:te], ent
+
+    def _described_sector(self, sv: SentView, np: NP, core: tuple[int, int]) -> str | None:
+        """ "a senior police official, DSP Zulfiqar Ali Zaidi": a name the tables do not know takes the sector
+        of the description it stands in apposition to (the person is police, so an attack on him is one on
+        security forces)."""
+        lo, hi = (np.start, core[0]) if core[0] > np.start else (core[1], np.end)
+        while lo < hi and not sv.raw[lo][:1].isalnum():
+            lo += 1
+        while hi > lo and not sv.raw[hi - 1][:1].isalnum():
+            hi -= 1
+        if lo >= hi or not any(sv.has_role(k, "actor_head") for k in range(lo, hi)):
+            return None
+        ds, de = sv.char_span(lo, hi)
+        return self._identity(self.doc.text[ds:de], ds, de)[2]
+
     def _located(self, sv: SentView, np: NP, text: str) -> tuple[str, Place | None]:
         """ "Pihak kepolisian di New York", "police in Manchester": a head noun placed by the phrase after it
         (``[syntax] located`` preposition, then a place of the places layer) is that place's, not the
@@ -255,6 +302,9 @@ class ActorBuilder:
         tok = sv.tokens[k - 1]
         return next((e.sector for e in self.doc.entities
                      if e.sector and e.start <= tok.start and tok.end <= e.end), None)
+
+
+_OWNERS = ("GPE", "PER", "ORG")  # entity labels that can possess a group ("Russia's", "Baghdadi's", "Isis's")
 
 
 def _unknown_word(sv: SentView, np: NP, text: str) -> bool:

@@ -21,16 +21,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chunks import NP, acronym_colon, companions, coordinated, ends_fronted_clause, verbish
+from .chunks import NP, companions, coordinated, ends_fronted_clause, verbish
+from .clauses import clause_bounds
 from .resources import SentView
 from .sides import amid, between, holder, visited
 from .triggers import Candidate
 
 __all__ = ["Roles", "assign_roles", "clause_bounds"]
 
-# event types for which "ke X" (towards X) names the affected party rather than a destination
 # event types whose recipients may be told as the ones killed or hurt in them ("tewas dalam serangan X")
 _HARMED = frozenset({"ASSAULT"})
+# event types for which "ke X" (towards X) names the affected party rather than a destination
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "CONSULT", "REQUEST", "ACCUSE", "PROTEST"})
 #: acts that may be the manner of another ("dengan ancaman", "dengan kekerasan"): they share its participants
 _FORCE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
@@ -38,7 +39,6 @@ _FORCE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
 _PROBED = frozenset({"ACCUSE"})
 #: acts of giving: in a purpose clause after a visit, they go to those visited
 _GIVEN = frozenset({"AID"})
-_BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 
 
 @dataclass
@@ -49,56 +49,6 @@ class Roles:
     recipients: list[NP] = field(default_factory=list)
     subject_is: str = ""  # actor | recipient | "" (what the clause subject was read as)
 
-
-_DASHES = {"-", "–", "—"}
-
-
-def clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
-    """Token range of the clause around tokens ``[start, end)`` (memoised on the view)."""
-    memo: dict[tuple[int, int], tuple[int, int]] = sv.cache.setdefault("clauses", {})
-    found = memo.get((start, end))
-    if found is None:
-        found = memo[(start, end)] = _clause_bounds(sv, start, end)
-    return found
-
-
-def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
-
-    def adverbial(k: int) -> bool:
-        # a reporting verb used as an adverb before its predicate ("dilaporkan tewas" = reportedly killed;
-        # "dilaporkan bahwa" is a report)
-        return (sv.has_role(k, "aux") and sv.has_role(k, "speech") and not sv.has_role(k, "clause_break")
-                and k + 1 < len(sv) and sv.words[k + 1][:1].isalpha()
-                and not sv.has_role(k + 1, "clause_break", "speech"))
-
-    def boundary(k: int) -> bool:
-        w = sv.words[k]
-        if w in _BOUNDARY_PUNCT:
-            return not (w == ":" and acronym_colon(sv, k))
-        if sv.has_role(k, "clause_break", "speech"):
-            # not when the word opens a longer fixed phrase ("saat ini" = now), nor an adverbial report
-            if adverbial(k):
-                return False
-            return not any(end > k + 1 for end, role in sv.role_starts.get(k, ()) if role == "aux")
-        if w == ",":
-            nxt = k + 1 < len(sv) and sv.has_role(k + 1, "clause_break", "speech") and not adverbial(k + 1)
-            prv = k > 0 and sv.has_role(k - 1, "speech")
-            return nxt or prv or ends_fronted_clause(sv, k)
-        if w in _DASHES and sv.index == 0 and k < 10 and not any(sv.words[x] in _DASHES for x in range(k)):
-            return True  # "Jakarta, CNN Indonesia -- Pasukan Irak ...": the dateline is no clause
-        return w in sv.syntax.purpose and k + 1 < len(sv) and verbish(sv, k + 1)
-
-    lo = 0
-    for k in range(start - 1, -1, -1):
-        if boundary(k):
-            lo = k + 1
-            break
-    hi = len(sv)
-    for k in range(end, len(sv)):
-        if boundary(k):
-            hi = k
-            break
-    return lo, hi
 
 
 def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = True) -> list[NP]:
@@ -128,8 +78,10 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
     if skip_places:  # SVO: the subject stands before the clause's first verb ("X killed A and wounded B")
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
     for np in nps:
-        if skip_places and (np.place or np.aside):
-            continue  # "in Kamaing town, Hpakant township (Kachin State), the military fired": no subject
+        if skip_places and (np.place or np.aside or (np.end - np.start > 1 and sv.is_upper(np.end - 2)
+                                                     and sv.has_class(np.end - 1, "place_noun")
+                                                     and not sv.in_name(np.end - 1))):
+            continue  # "in Kamaing town, Mae Thu village tract (Kachin State), the military fired": no subject
         # "after Kurdish forces pulled out": a subordinator that is also a preposition opens a clause
         opener = (sv.syntax.head_final and np.pp is not None and np.start == lo and lo > 0
                   and sv.has_role(lo - 1, "clause_break"))
@@ -252,9 +204,10 @@ def _main_subject(sv: SentView, nps: list[NP], before: int) -> list[NP]:
 
 
 def _expand_all(sv: SentView, nps: list[NP], np: NP) -> list[NP]:
-    if np.possessive:  # "with Russia's president, Vladimir Putin": the one possessed takes part
-        np = next((x for x in nps if x.start == np.end and x.kind == "proper" and not x.place
-                   and x.label not in ("GPE", "LOC", "FAC")), np)
+    if np.possessive:  # "with Russia's president, Vladimir Putin", "by Myanmar's border force": the one possessed
+        np = next((x for x in nps if x.start == np.end and not x.place and x.label not in ("GPE", "LOC", "FAC")
+                   and (x.kind == "proper" or (x.kind == "common" and (x.label == "ORG"
+                                                                        or sv.has_role(x.head, "actor_head"))))), np)
     out: list[NP] = []
     for item in coordinated(sv, nps, np):
         out.extend(item.expand())
@@ -273,7 +226,7 @@ def _after(sv: SentView, nps: list[NP], j: int, hi: int, *, max_gap: int = 3, pp
         if pp is not None and sv.has_role(k, pp):
             k += 1
             continue
-        if sv.has_role(k, "np_skip", "aux") or w in ("-",) or (
+        if sv.has_role(k, "np_skip", "aux") or w in ("-",) or k in sv.cache.get("attributive", ()) or (
                 pp is None and (sv.has_role(k, "quant", "aspect_head") or w[:1].isdigit())):  # "10 fasilitas X"
             k += 1
             gap += 1
@@ -452,6 +405,9 @@ def assign_roles(
     lo, hi = clause_bounds(sv, cand.start, cand.end)
     roles = Roles()
     frame = cand.frame
+    if cand.attributive:  # "at protesting students": the noun right after it, whatever governs the phrase
+        roles.actors = next((_expand_all(sv, nps, np) for np in nps if np.start == cand.end), [])
+        return roles
     subj = _subject(sv, nps, lo, cand.start)
     if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
@@ -487,7 +443,8 @@ def assign_roles(
         # "ancaman akan dilaporkan ke polisi": a goal after another verb is that verb's, not the act's
         target = [np for np in _with_prep(sv, nps, cand.end, hi, "dir_prep")
                   if not any(k in (places or set()) for k in range(np.start, np.end))
-                  and not any(verbish(sv, k) for k in range(cand.end, np.start))]
+                  and not any(verbish(sv, k) and k not in sv.cache.get("attributive", ())
+                              for k in range(cand.end, np.start))]
     comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
     syn = sv.syntax
     if cand.nominal and frame == "R" and subj:  # "Khariq Anhar jadi tersangka": the subject undergoes it

@@ -194,7 +194,8 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
                            for k in range(np.start, np.end)) and any(k in cc.places for k in range(np.start, np.end))
         np.aside = sv.words[: np.start].count("(") > sv.words[: np.start].count(")")
         k = start - 1
-        while k >= 0 and (sv.has_role(k, "quant", "aspect_head") or sv.has_class(k, "place_noun")):
+        attributive = sv.cache.get("attributive", ())  # "at protesting students": the preposition governs it
+        while k >= 0 and (sv.has_role(k, "quant", "aspect_head") or sv.has_class(k, "place_noun") or k in attributive):
             k -= 1
         if k >= 0 and "actor_head" not in roles[k]:
             np.pp = next((role for role in PP_ROLES if role in roles[k]), None)
@@ -531,11 +532,13 @@ def _members(sv: SentView, nps: list[NP]) -> None:
     """``militan dari ISIS, al-Nusra dan Jaish al-Yarmouk``: the actors are the groups after *dari*."""
     by_start = {np.start: np for np in nps}
     for np in nps:
-        if not sv.has_role(np.head, "member_head") or np.end - np.head > 1:
+        if not sv.has_role(np.head, "member_head", "follower_head") or np.end - np.head > 1:
             continue
         k = np.end
         if k < len(sv) and sv.words[k] in sv.syntax.member_preps and (k + 1) in by_start:
             first = by_start[k + 1]
+            if not sv.has_role(np.head, "member_head") and first.label != "ORG":
+                continue  # "supporters of the former president" are no president
             # "a member of X and Y": in English the coordination is usually one level up
             np.members = [first] if sv.syntax.head_final else coordinated(sv, nps, first)
             np.end = max(m.end for m in np.members)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .arguments import clause_bounds
+from .clauses import clause_bounds
 from .morphology import Template
 from .resources import Resources, SentView
 from .triggers import Candidate, first_content

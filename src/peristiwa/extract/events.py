@@ -26,10 +26,11 @@ from ..langs.base import PackLoader
 from ..model import Actor, DateValue, Document, Entity, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
-from .arguments import assign_roles, clause_bounds
+from .arguments import assign_roles
 from .attach import date_of, places_of
 from .chunks import NP, ChunkContext, chunk
 from .claims import fallback_quotes, quote_for, source_name
+from .clauses import clause_bounds
 from .compose import cluster, compose
 from .coref import Antecedents
 from .dates import later_than

@@ -224,6 +224,13 @@ class SentView:
         self._classes: list[frozenset[str]] | None = None
         self._class_starts: dict[int, list[tuple[int, str]]] = {}
         self._live: list[tuple[int, int]] | None = None
+        #: character spans of the organisation and person mentions in the sentence (set by sentence_views)
+        self.names: list[tuple[int, int]] = []
+
+    def in_name(self, k: int) -> bool:
+        """Token ``k`` lies inside an organisation or person mention ("State" of "Islamic State")."""
+        t = self.tokens[k]
+        return any(s <= t.start and t.end <= e for s, e in self.names)
 
     def heads(self, matcher: PhraseMatcher) -> list[int]:
         """The tokens where a row of ``matcher`` (one of the resources' tables) can open, as
@@ -375,10 +382,15 @@ def sentence_views(doc: Document, res: Resources) -> list[SentView]:
     token_starts = [t.start for t in doc.tokens]
     views: list[SentView] = []
     sentences = _rejoined(doc, token_starts) if res.syntax.rejoin_abbreviations else doc.sentences
+    named = sorted((e.start, e.end) for e in doc.entities if e.label in ("ORG", "PER"))
+    named_starts = [s for s, _ in named]
     for si, sent in enumerate(sentences):
         lo = bisect.bisect_left(token_starts, sent.start)
         hi = bisect.bisect_left(token_starts, sent.end)
         tokens = list(doc.tokens[lo:hi])
         raw = [doc.text[t.start : t.end] for t in tokens]
-        views.append(SentView(si, sent, tokens, raw, res))
+        view = SentView(si, sent, tokens, raw, res)
+        first = bisect.bisect_left(named_starts, sent.start)
+        view.names = [span for span in named[first : bisect.bisect_left(named_starts, sent.end)]]
+        views.append(view)
     return views

@@ -61,6 +61,7 @@ class Candidate:
     conf: float
     frame: str
     voice: bool | None = None  # passive read from context (English participles); None: the template says
+    attributive: bool = False  # "fleeing civilians", "protesting students": the noun after it acts
 
     @property
     def nominal(self) -> bool:
@@ -327,6 +328,28 @@ def _opens_np(sv: SentView, j: int) -> bool:
     return sv.is_upper(j) or (w.isalpha() and not w.endswith("ly"))
 
 
+def _attributive(sv: SentView, cand: Candidate) -> bool:
+    """ "shot fleeing civilians", "tear gas at protesting students": the -ing form of an intransitive
+    trigger (frame A) right before a lower-case actor noun, not after one, modifies that noun: the noun's
+    people do it, and the verb before takes them as its object (``_after`` steps over the word)."""
+    k, end = cand.start, cand.end
+    return (cand.frame == "A" and end == k + 1 and end < len(sv) and cand.template.has("gerund")
+            and sv.raw[k].islower() and sv.has_role(end, "actor_head") and sv.raw[end].islower()
+            and not (k > 0 and (sv.has_role(k - 1, "actor_head") or sv.is_upper(k - 1))))
+
+
+def _passive_earlier(sv: SentView, coord: int) -> bool:
+    """ "were arrested by the army and killed": the clause before the coordinator is passive (a participle
+    right after a passive auxiliary, its agent phrase between), so the participle after it is passive too.
+    The scan stops at a clause boundary: "men who were arrested escaped and killed a guard" is active."""
+    for j in range(coord - 1, max(0, coord - 9), -1):
+        if sv.has_role(j, "relative", "clause_break", "coord") or sv.words[j] in (",", ";"):
+            return False
+        if sv.has_role(j - 1, "passive_aux") and not sv.has_role(j, "aux", "passive_aux", "adverb"):
+            return True
+    return False
+
+
 def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     """Whether a participle ("attacked", "shot dead") is passive here: after a passive auxiliary, before
     an agent "by", or with no object right after a noun ("two soldiers killed in a clash")."""
@@ -356,7 +379,10 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     while k > 0 and sv.has_role(k, "adverb") and not sv.has_role(k, "coord"):
         k -= 1  # "2 others seriously injured": the adverb stands between the noun and its participle
     if k >= 0 and sv.has_role(k, "coord"):
-        return k > 0 and _aux_before(sv, k)  # "were arrested and detained"
+        return k > 0 and (_aux_before(sv, k) or _passive_earlier(sv, k))  # "were arrested and detained"
+    if k >= 2 and (sv.words[k][:1].isdigit() or sv.has_role(k, "quant")) and sv.has_role(k - 1, "coord") \
+            and _aux_before(sv, k - 2):
+        return True  # "three were killed and 10 wounded": the auxiliary of the first clause is shared
     if k >= 1 and sv.words[k] == "," and _np_end(sv, k - 1) and not sv.has_role(k - 1, "relative"):
         return True  # "The suspect, arrested on Monday, appeared in court": a reduced relative clause
     return k >= 0 and _np_end(sv, k) and not sv.has_role(k, "relative")
@@ -400,6 +426,9 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
         )
         if syn.participle_passive and chosen.template.has("participle") and cand.frame in ("AP", "HOST", "R"):
             cand.voice = _participle_passive(sv, cand.start, cand.end)
+        if syn.participle_passive and _attributive(sv, cand):
+            cand.attributive = True
+            sv.cache.setdefault("attributive", set()).add(cand.start)
         if not (cand.nominal and _topic(sv, cand.start)) and not _inside_name(sv, cand.start, cand.end):
             out.append(cand)
         after = chosen.end

@@ -1,0 +1,96 @@
+"""English participants: who the clause says acts and undergoes, in constructions news writes often:
+elliptic passives ("three were killed and 10 wounded"), appositions and ranks naming security forces,
+possessors ("Myanmar's border guards"), attributive -ing forms ("fleeing civilians"), followers of a named
+organisation, and names holding a speech verb ("Islamic State"). Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from peristiwa import annotate
+
+
+def test_capitalised_us_opening_a_mention_is_no_pronoun() -> None:
+    doc = annotate("US and Iraqi forces retook the town. He told us nothing about it at all.", lang="en",
+                   published="2020-01-01")
+    actors = [a.name for e in doc.events for a in e.actors]
+    assert "US forces" in actors and "Iraqi forces" in actors
+
+
+def test_a_participle_after_a_count_shares_the_passive_auxiliary() -> None:
+    doc = annotate("Three civilians were killed and 10 wounded in Balkot on Saturday.", lang="en",
+                   published="2020-01-01")
+    assert [a.name for e in doc.events for a in e.actors] == []  # the civilians did not wound anyone
+    assert "civilians" in [a.name for e in doc.events for a in e.recipients]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a police officer, John Smith, in Karachi on Monday.",  # apposition to a description
+    "Gunmen shot dead DSP John Smith in Karachi on Monday.",  # a police rank before the name
+    "Rebels shot dead PO1 John Smith in Samar on Monday.",
+])
+def test_a_named_officer_is_security_forces(text: str) -> None:
+    doc = annotate(text, lang="en", published="2020-01-01")
+    victims = [a for e in doc.events for a in e.recipients]
+    assert [a.sector for a in victims] == ["police"]
+
+
+def test_an_intransitive_ing_form_before_a_noun_modifies_it() -> None:
+    doc = annotate("Soldiers shot fleeing civilians near the border on Monday. Police fired tear gas at "
+                   "protesting students in Dhaka on Monday.", lang="en", published="2020-01-01")
+    by_trigger = {doc.text[e.trigger.start : e.trigger.end]: e for e in doc.events}
+    assert [a.name for a in by_trigger["shot"].recipients] == ["civilians"]
+    assert [a.name for a in by_trigger["fleeing"].actors] == ["civilians"]  # not the soldiers
+    assert "students" in by_trigger["protesting"].actors[0].name
+    assert by_trigger["fired tear gas"].recipients  # the preposition governs "protesting students"
+    shelling = annotate("Troops began shelling civilians in the town.", lang="en", published="2020-01-01")
+    assert [a.name for e in shelling.events for a in e.recipients] == ["civilians"]  # transitive: its object
+
+
+def test_a_speech_verb_inside_a_name_is_no_clause_boundary() -> None:
+    doc = annotate("Islamic State attacked a checkpoint near Mosul on Monday. In Kawkareik village (Kayin "
+                   "State), the military shelled a school.", lang="en", published="2020-01-01")
+    assert [[a.sector for a in e.actors] for e in doc.events] == [["rebels"], ["military"]]
+
+
+def test_a_participle_coordinated_with_a_passive_clause_is_passive() -> None:
+    doc = annotate("Two civilians were arrested by the army and killed in Sagaing on Monday.", lang="en",
+                   published="2020-01-01")
+    killed = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == "killed")
+    assert [a.sector for a in killed.recipients] == ["civilians"] and not killed.actors
+
+
+
+def _one(text: str) -> tuple[list[str], list[str]]:
+    doc = annotate(text, lang="en", published="2020-01-01")
+    return ([a.name for e in doc.events for a in e.actors], [a.name for e in doc.events for a in e.recipients])
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Myanmar's border guards shot at villagers on Monday.", "Myanmar border guards"),  # a country owner
+    ("Russia's military bombed Idlib on Monday.", "Russian military"),
+    ("Baghdadi's men attacked a checkpoint in Raqqa.", "Baghdadi's men"),  # a named owner, by name
+])
+def test_a_possessed_group_is_the_actor(text: str, actor: str) -> None:
+    assert _one(text)[0] == [actor]
+
+
+def test_followers_of_an_organisation_are_the_organisation() -> None:
+    assert _one("Supporters of the Awami League attacked a BNP office in Dhaka on Monday.")[0] == ["Awami League"]
+    # of a person, they are no person
+    assert _one("Police arrested supporters of the former president in Manila.")[1] == ["supporters"]
+
+
+def test_a_canonical_name_written_out_is_the_actor() -> None:
+    actors, _ = _one("Activists of the Communist Party of India (Maoist) killed a tribal youth in Adilabad.")
+    assert actors == ["Communist Party of India (Maoist)"]
+
+
+def test_a_known_force_opening_with_a_place_word_is_a_participant() -> None:
+    _, victims = _one("A patrol team of Border Guard Bangladesh (BGB) was shot at by Myanmar's border guards.")
+    assert victims == ["Border Guard Bangladesh (BGB)"]  # "Border" opens place names too ("Barangay X")
+
+
+def test_support_verbs_of_a_shutdown_name_its_organisers() -> None:
+    assert _one("Jamaat activists enforced a hartal in Dhaka on Monday.")[0] == ["Jamaat-e-Islami"]
