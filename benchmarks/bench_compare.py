@@ -97,6 +97,8 @@ def main() -> None:
     procs = {"base": _start(args.base, args), "new": _start(args.new, args)}
     loads = [os.getloadavg()[0]]
     for lang, n in (("en", args.en), ("id", args.id)):
+        if not n:
+            continue  # "--en 0": that language is not timed
         totals: dict[str, dict[str, float]] = {"base": {}, "new": {}}
         for start in range(0, n, args.slice):
             order = ("base", "new") if (start // args.slice) % 2 == 0 else ("new", "base")

@@ -11,6 +11,7 @@ X mengatakan(,) (bahwa) ... / menurut X, ... / ..., kata X. The cue words are th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Document, Quote, Span
@@ -68,10 +69,12 @@ def _name_of(text: str) -> str:
     return part or text.strip()
 
 
-def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[int, str]) -> list[Quote]:
+def fallback_quotes(doc: Document, views: list[SentView],
+                    person_before: Callable[[], dict[int, str]]) -> list[Quote]:
     """Direct and indirect quotes found with simple patterns (used only when doc.quotes is empty).
 
-    ``person_before`` maps a character offset to the last person named before it (for "ujarnya").
+    ``person_before`` gives the map of a character offset to the last person named before it (for
+    "ujarnya"); called only when a pattern needs it, as building it chunks every sentence of the document.
     """
     quotes: list[Quote] = []
     if not views:
@@ -85,7 +88,7 @@ def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[in
         if tail:
             who = tail.group(3).strip()
             if tail.group(2) or who.lower() in cues.pronouns or not who:
-                speaker = _last_person(person_before, m.start())
+                speaker = _last_person(person_before(), m.start())
             else:
                 speaker = _name_of(who)
         quotes.append(Quote(id=f"fq{len(quotes)}", content=content, direct=True, speaker=speaker,
@@ -116,7 +119,7 @@ def fallback_quotes(doc: Document, views: list[SentView], person_before: dict[in
             if c + 1 < len(sv):
                 who = text[sv.tokens[1].start : sv.tokens[c - 1].end] if c > 1 else ""
                 if who.lower() in cues.pronouns or not who:
-                    who = _last_person(person_before, sv.start) or ""
+                    who = _last_person(person_before(), sv.start) or ""
                 quotes.append(Quote(id=f"fq{len(quotes)}", content=Span(sv.tokens[c + 1].start, sv.end),
                                     direct=False, speaker=_name_of(who) or None, cue=sv.words[0]))
     return quotes

@@ -18,6 +18,7 @@ Public API: :func:`extract_events` (a document in, events out) and the registere
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -201,7 +202,8 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
 
     ante = Antecedents(doc, views, nps_for, res)
     builder = ActorBuilder(doc, ante, packs)
-    quotes = list(doc.quotes) or fallback_quotes(doc, views, _person_index(doc, ante))
+    # the person index chunks every sentence: built only if a fallback pattern asks for it (once)
+    quotes = list(doc.quotes) or fallback_quotes(doc, views, functools.cache(lambda: _person_index(doc, ante)))
     conf_cfg = res.setting("confidence", default={})
     facts = _DocFacts(doc, res)
     drafts: list[Draft] = []

@@ -138,6 +138,11 @@ class Resources:
     #: word -> bit mask of the tables (``lexicons`` order) in which a row can open at that word: one
     #: lookup per word of a sentence serves the trigger scan and every annotation (see :meth:`SentView.heads`)
     _masks: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: surface -> bits of the tables whose index holds it, and word -> bits of the tables with a compound
+    #: opening at it (built on first use): a word met the first time is tested once for all the tables
+    _surfaces: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _compounds: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _shared_morph: bool = field(default=False, init=False, repr=False, compare=False)
 
     @property
     def lexicons(self) -> tuple[PhraseMatcher, ...]:
@@ -150,11 +155,31 @@ class Resources:
         if found is None:
             if len(self._masks) > 200_000:  # bounded like the tables' own memos
                 self._masks.clear()
-            found = 0
+            found = self._masks[word] = self._opening(word)
+        return found
+
+    def _opening(self, word: str) -> int:
+        """:meth:`mask` computed: bit ``k`` when ``lexicons[k].opens(word)``, i.e. when the word, one of its
+        clitic-stripped readings or (hyphenated) one of its parts is a surface of that table's index, or a
+        compound opens there. The tables share one morphology, so the readings are found once."""
+        surfaces = self._surfaces
+        if surfaces is None:
+            surfaces, self._compounds = {}, {}
             for k, matcher in enumerate(self.lexicons):
-                if matcher.opens(word):
-                    found |= 1 << k
-            self._masks[word] = found
+                for surface in matcher.index:
+                    surfaces[surface] = surfaces.get(surface, 0) | 1 << k
+                for first in matcher.compounds:
+                    self._compounds[first] = self._compounds.get(first, 0) | 1 << k
+            self._surfaces = surfaces
+            self._shared_morph = all(matcher.morph is self.morph for matcher in self.lexicons)
+        if not self._shared_morph:  # tables with their own affix rules: each finds its readings
+            return sum(1 << k for k, matcher in enumerate(self.lexicons) if matcher.opens(word))
+        found = surfaces.get(word, 0) | self._compounds.get(word, 0)
+        for stripped in self.morph.strip_clitics(word)[1:]:
+            found |= surfaces.get(stripped, 0)
+        if "-" in word:
+            for part in self.morph.compound_parts(word):
+                found |= surfaces.get(part, 0)
         return found
 
     @classmethod

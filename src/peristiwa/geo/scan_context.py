@@ -419,6 +419,13 @@ class ScanContext:
             if j > i and self.text[toks[j - 1][1] : toks[j][0]] not in (" ", ""):
                 break
             j += 1
+        # a name of several words whose first word is followed by a space has that word's key and a space
+        # as a key prefix: when no key has it (most runs: "Ketua MPR Zulkifli ..."), only the first word
+        # can be a place, and the lookups of the longer runs (new strings, misses) are skipped; the test
+        # of a single word is memoised and words recur more than runs
+        if j > i + 1 and self.text[toks[i][1] : toks[i + 1][0]] == " " \
+                and not self.gaz.has_prefix(toks[i][2]):
+            j = i + 1
         for k in range(j, i, -1):
             cands = self.gaz.lookup(self.text[toks[i][0] : toks[k - 1][1]])
             if feature is not None:
