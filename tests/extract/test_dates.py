@@ -116,3 +116,21 @@ def test_gold_dates_in_evidence_are_found(date_pipeline: Pipeline, shared_data: 
                 hits += any(gold.contains(m.value) for m in found if m.value)
     assert with_mention >= 35
     assert hits / with_mention >= 0.8
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # a date in brackets right after a relative word is its explicit form
+    ("Police arrested 15 activists in Dhaka today (19 April).", "arrested", "2015-04-19"),
+    # a date that possesses or modifies another noun dates that noun, not the event
+    ("Congress observed a bandh protesting against Monday's police lathicharge.", "bandh protesting", None),
+    ("A rally was held in the capital today (4/03) in the wake of the February 22 acid attack.", "rally",
+     "2015-03-04"),
+    ("A rally was held in the capital in the wake of the February 22 acid attack.", "acid attack", "2015-02-22"),
+    # a capitalised relative word inside a name is no time
+    ("Gunmen attacked Binod Ghimire, publisher of Mission Today Daily, in his office.", "attacked", None),
+])
+def test_explicit_and_attributive_dates(pipeline: Pipeline, text: str, trigger: str, day: str | None) -> None:
+    doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date(2015, 4, 20)
+                            if "April" in text else dt.date(2015, 3, 5)))
+    event = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == trigger)
+    assert (event.date.first.isoformat() if event.date else None) == day

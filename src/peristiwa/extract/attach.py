@@ -89,7 +89,11 @@ def _preferred(doc: Document, sv: SentView, found: tuple[DateValue, Span | None]
     others = [d for d in doc.dates if d.value is not None and sv.start <= d.start < sv.end
               and not _parenthetical(doc, sv, d.start)]
     coarse = value.precision != "day" or value.first != value.last
-    if (coarse or _parenthetical(doc, sv, span.start)) and others:
+    # "today (19 April)", "kemarin (19/4)": a date in brackets right after a relative word is that word's
+    # explicit form (GUIDELINE decision 5), not an aside
+    spelled = any(d.relative and d.end <= span.start and not doc.text[d.end : span.start].strip(" (")
+                  for d in doc.dates)
+    if (coarse or (_parenthetical(doc, sv, span.start) and not spelled)) and others:
         days = [d for d in others if d.value is not None and d.value.precision == "day"
                 and d.value.first == d.value.last] if coarse else others
         if days:

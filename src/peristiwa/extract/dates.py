@@ -89,7 +89,7 @@ def foreign_date(doc: Document, m: DateMention, start: int, end: int, grammar: D
     both clauses: "pada 2010 lalu, ... setelah polisi menembak" keeps 2010); "relative": ``m`` is a
     stretch of time in a relative clause on another noun (``relative_markers``). The first bounds the
     event's time (the event is after, because of, against what the clause tells), the second tells
-    nothing about it.
+    nothing about it; "attributive": ``m`` modifies a noun (:func:`_attributive`).
     """
     if grammar is None or m.value is None:
         return None
@@ -99,7 +99,29 @@ def foreign_date(doc: Document, m: DateMention, start: int, end: int, grammar: D
         return "clause"
     if m.start >= end and grammar.relative_markers and _foreign_relative(doc.text, end, m, grammar):
         return "relative"
+    if _attributive(doc.text, m, grammar) and not (m.end <= start and _WORDS_ONLY.fullmatch(doc.text[m.end : start])):
+        return "attributive"  # unless the noun it dates is the trigger's ("the February 22 acid attack")
     return None
+
+
+_WORDS_ONLY = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _attributive(text: str, m: DateMention, grammar: DateGrammar) -> bool:
+    """ "against Monday's lathi-charge", "in the wake of the February 22 acid attack": a date that is a
+    possessor, or stands between a determiner (``attributive_before``) and a noun, dates that noun."""
+    if _POSSESSIVE.match(text, m.end):
+        return True
+    if not grammar.attributive_before:
+        return False
+    before = _WORD.findall(text[max(0, m.start - 12) : m.start])
+    nxt = _NEXT_WORD.match(text, m.end)
+    return bool(before) and before[-1].lower() in grammar.attributive_before and nxt is not None \
+        and nxt.group(1) not in grammar.attributive_not_after
 
 
 def later_than(doc: Document, start: int, end: int, pack: LanguagePack | None = None) -> DateMention | None:

@@ -109,6 +109,9 @@ class DateGrammar:
     clause_words: frozenset[str] = frozenset()
     own_time_words: frozenset[str] = frozenset()
     relative_markers: frozenset[str] = frozenset()
+    #: determiners before an attributive date and the words after a date that leave it adverbial
+    attributive_before: frozenset[str] = frozenset()
+    attributive_not_after: frozenset[str] = frozenset()
     later_words: frozenset[str] = frozenset()
     same_as: frozenset[str] = frozenset()
     #: "sehari setelah X": unit word -> days, conjunction -> sign (+1: the main event is after X)
@@ -292,6 +295,8 @@ def _build_grammar(pack: Any) -> DateGrammar:
         clause_words=frozenset(w.lower() for w in words.get("clause_boundaries", [])),
         own_time_words=frozenset(w.lower() for w in words.get("own_time_clauses", [])),
         relative_markers=frozenset(w.lower() for w in words.get("relative_markers", [])),
+        attributive_before=frozenset(w.lower() for w in words.get("attributive_before", [])),
+        attributive_not_after=frozenset(w.lower() for w in words.get("attributive_not_after", [])),
         later_words=frozenset(w.lower() for w in words.get("later_than", [])),
         same_as=frozenset(w.lower() for w in words.get("same_as", [])),
         offset_units={k.lower(): int(v) for k, v in offset.get("units", {}).items()},
@@ -475,6 +480,8 @@ def _relatives(text: str, start: int, end: int, g: DateGrammar, published: dt.da
     for m in g.relative_re.finditer(text, start, end):
         if g.num_before.search(text, max(start, m.start() - 30), m.start()):
             continue  # "pria berusia 32 tahun ini": a number before makes it an age or a duration
+        if _in_title(text, m.start(), m.end()):
+            continue  # "Mission Today Daily", "USA Today": a capitalised word of a name
         out.append(_relative(m.start(), m.end(), g.literal[_norm(m.group())], None, text, g, published))
     for m in g.tail_re.finditer(text, start, end):
         for pre, idx in g.tails[_norm(m.group())]:
@@ -487,6 +494,18 @@ def _relatives(text: str, start: int, end: int, g: DateGrammar, published: dt.da
             out.append(_relative(back.start(), m.end(), idx, parsed.value, text, g, published))
             break
     return out
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+_CAP_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """A capitalised relative word inside a run of capitalised words, not opening a sentence, is part of a
+    name (a newspaper, a programme), not a time."""
+    if not text[start : start + 1].isupper() or _sentence_start(text, start):
+        return False
+    return bool(_CAP_BEFORE.search(text, max(0, start - 40), start) or _CAP_AFTER.match(text, end))
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
