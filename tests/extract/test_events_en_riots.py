@@ -417,3 +417,14 @@ def test_event_times_are_kept(run, text: str, day: dt.date) -> None:
     _, events = run(text)
     first = min((e for e in events if e.acled is not None), key=lambda e: e.trigger.start)
     assert first.date is not None and first.date.first == day
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The police beat the journalist in Dhaka on Sunday.", True),
+    ("The company beat the market estimates on Sunday.", False),  # what is beaten without violence
+    ("India beat the odds on Sunday.", False),
+    ("Students went on a rampage in the institute on Sunday.", True),
+])
+def test_beating_and_rampages(run, text: str, found: bool) -> None:
+    _, events = run(text)
+    assert bool(events) is found, [(e.type, e.modes) for e in events]
