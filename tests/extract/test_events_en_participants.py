@@ -94,3 +94,44 @@ def test_a_known_force_opening_with_a_place_word_is_a_participant() -> None:
 
 def test_support_verbs_of_a_shutdown_name_its_organisers() -> None:
     assert _one("Jamaat activists enforced a hartal in Dhaka on Monday.")[0] == ["Jamaat-e-Islami"]
+
+
+@pytest.mark.parametrize("text", [
+    "The blame lies on the shoulders of the regime after eight years of mass killing.",  # things, time
+    "Hundreds of market sellers were attacked in Dhaka on Monday.",  # a counted plural is people
+])
+def test_only_counted_plurals_are_people(text: str) -> None:
+    actors, victims = _one(text)
+    assert not any(name in ("the shoulders", "eight years") for name in actors + victims)
+
+
+def test_a_gerund_after_a_determiner_is_a_noun() -> None:
+    actors, _ = _one("The schoolgirl compared the bombing to airstrikes by the western allies.")
+    assert "The schoolgirl" not in actors  # she did not bomb anyone
+
+
+def test_a_possessor_is_the_subject_only_when_no_other_phrase_is() -> None:
+    _, victims = _one("The decision was criticised following the infant's death and the UK has been urged "
+                      "to act.")
+    assert victims == ["United Kingdom"]
+    assert _one("Begum's passport was revoked on Monday.")[1] == ["Begum"]
+
+
+def test_remnants_of_a_group_are_the_group() -> None:
+    _, victims = _one("The military continued its clearing operations against the last remnants of the Maute Group "
+                      "in Marawi City on Monday.")
+    assert victims == ["Maute Group"]
+
+
+def test_an_attack_on_rights_is_no_assault() -> None:
+    doc = annotate("They condemned the government's attacks on the rights of women.", lang="en",
+                   published="2020-01-01")
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_a_unit_number_is_part_of_the_subject() -> None:
+    assert _one("The military battalion 58 fired artillery shells at the residential wards.")[0] == ["military"]
+
+
+def test_no_one_is_nobody() -> None:
+    assert _one("Unidentified men set fire to a house in Dhaka. No one was hurt in the attack.")[1] == []

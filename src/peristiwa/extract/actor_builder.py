@@ -144,6 +144,8 @@ class ActorBuilder:
             return None  # "dijerat Pasal 170 KUHP": the article of law is no participant
         if np.end - np.start == 1 and sv.has_class(np.start, "interjection"):
             return None  # "Alhamdulillah sudah dicopot": an exclamation
+        if sv.has_class(np.start, "nobody"):
+            return None  # "No one was hurt": nobody is named
         if (sv.syntax.head_final and np.kind == "proper" and sv.has_class(np.start, "place_noun")
                 and not sv.has_class(np.start, "person_title") and not self._known(sv, np)):
             return None  # "Barangay Buenavista", "Sitio Cantupa": a place, not a participant ("Border Guard
@@ -164,6 +166,8 @@ class ActorBuilder:
             if m is None:
                 return None
             sv, np = self.ante.views[m.si], m.np
+        elif (owned := self._owned(sv, np)) is not None:
+            return owned
         elif np.kind == "common" and np.core is None and (m := self._described(sv, np)) is not None:
             actor = self.build(self.ante.views[m.si], m.np)  # its identity, with its own words
             if actor is not None:
@@ -195,19 +199,6 @@ class ActorBuilder:
                 head = self.doc.text[s : sv.tokens[np.end - 2].start].strip()
                 lookup = f"{head} {self.doc.text[ps:pe]}".strip()
         located: Place | None = None
-        owner = self._owner(sv, np) if np.kind == "common" and (
-            np.label == "ORG" or sv.has_role(np.head, "actor_head")) else None
-        if owner is not None and owner[1] is not None and owner[1].label == "GPE":
-            # "Myanmar's border force": the owner's, not the article's
-            name, country, sector = self._identity(f"{owner[0]} {text}", -1, -1)
-            return Actor(start=s, end=e, name=name, country=country, sector=sector or _head_sector(sv, np, None))
-        if owner is not None:  # "Baghdadi's men", "Trump's administration": theirs, by name
-            _, country, sector = self._identity(text, s, e)
-            holder = owner[1]
-            who = holder.name if holder is not None and holder.name else owner[0]
-            return Actor(start=s, end=e, name=f"{who}'s {text}",
-                         country=country or (holder.country if holder else None),
-                         sector=sector or _head_sector(sv, np, None))
         if lookup == text and np.kind == "common" and sv.has_role(np.head, "actor_head"):
             lookup, located = self._located(sv, np, text)
         if (lookup == text and np.kind == "proper" and np.end - np.start > 1
@@ -251,11 +242,37 @@ class ActorBuilder:
         return any(ent.sector and ent.start <= s and e <= ent.end for ent in self.doc.entities
                    if ent.label in ("ORG", "PER"))
 
+    def _owned(self, sv: SentView, np: NP) -> Actor | None:
+        """A group noun after a capitalised possessor: "Myanmar's border force" (the owner's country, not the
+        article's), "the Jakarta Police's bomb squad" (a unit of a known organisation: the organisation),
+        "Baghdadi's men" (named by their owner); None when no such possessor stands before ``np``."""
+        if np.kind != "common" or not (np.label == "ORG" or sv.has_role(np.head, "actor_head")):
+            return None
+        owner = self._owner(sv, np)
+        if owner is None:
+            return None
+        surface, holder = owner
+        s, e = sv.char_span(np.start, np.end)
+        text = self.doc.text[s:e]
+        if holder is not None and holder.label in ("GPE", "ORG"):
+            composed = f"{surface} {text}" if holder.label == "GPE" else text
+            name, country, sector = self._identity(composed, -1, -1)
+            if sector is not None and not sv.has_role(np.head, "member_head"):
+                return Actor(start=s, end=e, name=name, country=country or holder.country, sector=sector)
+            # "Indonesia's counterterrorism squad", "the police's anti-terrorism unit": the owner acts
+            return Actor(start=s, end=e, name=holder.name or surface, country=holder.country, sector=holder.sector)
+        _, country, sector = self._identity(text, s, e)
+        who = holder.name if holder is not None and holder.name else surface
+        return Actor(start=s, end=e, name=f"{who}'s {text}", country=country or (holder.country if holder else None),
+                     sector=sector or _head_sector(sv, np, None))
+
     def _owner(self, sv: SentView, np: NP) -> tuple[str, Entity | None] | None:
         """The name possessing a group noun ("Myanmar's" of "Myanmar's border force", "Baghdadi's" of
         "Baghdadi's men"), without its possessive ending, and its entity if it is one; None when no
         capitalised possessor stands right before the phrase."""
         k = np.start - 1
+        while k > np.start - 3 and k >= 0 and sv.raw[k].isalpha() and sv.raw[k].islower():
+            k -= 1  # "the Jakarta Police's bomb squad": a modifier between (a trigger word is no phrase)
         ending = next((x for x in sv.syntax.possessive_endings if x and k >= 0 and sv.raw[k].endswith(x)), "")
         if not ending or not sv.is_upper(k):
             return None

@@ -77,6 +77,7 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
     skip_places = sv.syntax.skip_place_subjects
     if skip_places:  # SVO: the subject stands before the clause's first verb ("X killed A and wounded B")
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
+    possessor: list[NP] = []
     for np in nps:
         if skip_places and (np.place or np.aside or (np.end - np.start > 1 and sv.is_upper(np.end - 2)
                                                      and sv.has_class(np.end - 1, "place_noun")
@@ -87,12 +88,17 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
                   and sv.has_role(lo - 1, "clause_break"))
         if lo <= np.start < trig and (not np.pp or opener) and np.end <= trig:
             found = _expand_all(sv, nps, np)
+            if np.possessive and found == [np] and sv.syntax.possessive_endings:
+                # "the infant's death and the UK has been urged": a possessor is the subject only when no
+                # other phrase is ("Begum's passport was revoked": she undergoes it)
+                possessor = possessor or found
+                continue
             last = found[-1]
             # "Satpolairud bersama Pos TNI AL melaksanakan apel": the companion acts too
             if last.end < trig:
                 found += [x for x in companions(sv, nps, last) if x.end <= trig]
             return found
-    return []
+    return possessor
 
 
 def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:
@@ -315,8 +321,9 @@ def _prenominal(sv: SentView, nps: list[NP], cand: Candidate, lo: int) -> tuple[
         if np.end == k + 1 and np.start >= lo:  # also inside a PP: "during a police raid"
             if np.possessive:
                 return np.expand(), []
-            if np.kind != "pronoun":
-                return [], np.expand()
+            if np.kind != "pronoun" and not (np.place or (np.label in ("", "LOC", "FAC")
+                                                          and sv.has_class(np.end - 1, "place_noun"))):
+                return [], np.expand()  # not "the Manchester Arena bombing": a place is where, not who
     return [], []
 
 

@@ -172,9 +172,12 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
             kind = "pronoun"
             head_end = j + 1
         elif (head_final and j > i + 1 and _plural(sv, j - 1) and sv.raw[j - 1].islower()
-              and j - 1 not in cc.blocked and any(sv.has_role(k, "quant") or sv.words[k][:1].isdigit()
-                                                  for k in range(i, j - 1))):
+              and j - 1 not in cc.blocked and not sv.has_class(j - 1, "duration")
+              and (sv.has_role(j - 1, "member_head") or any(
+                  (sv.has_role(k, "quant") and words[k] not in sv.syntax.articles) or words[k][:1].isdigit()
+                  or sv.has_role(k, "member_head") for k in range(i, j - 1)))):
             # "hundreds of market sellers", "a group of online taxi drivers": a counted plural is people
+            # (not "the shoulders", "eight years")
             kind, j = "common", j - 1
             head_end = j + 1
         elif j == i and (desc := _title_description(sv, j, cc)):

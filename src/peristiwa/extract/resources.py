@@ -70,6 +70,7 @@ class Syntax:
     keep_acronyms: bool = False
     rejoin_abbreviations: bool = False
     definite: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # "the", "a": determiners that count nothing
     plural_endings: tuple[str, ...] = ()  # spellings of a plural noun ("sellers")
     past_endings: tuple[str, ...] = ()  # spellings of a past tense ("objected"), in packs with no verb lexicon
     singular_endings: tuple[str, ...] = ()  # ... that a singular or an adjective also ends with ("dangerous")
@@ -114,6 +115,7 @@ class Syntax:
             keep_acronyms=bool(s.get("keep_acronyms", False)),
             rejoin_abbreviations=bool(s.get("rejoin_abbreviations", False)),
             definite=_words(s, "definite"),
+            articles=_words(s, "articles"),
             plural_endings=tuple(s.get("plural_endings", ())),
             past_endings=tuple(s.get("past_endings", ())),
             singular_endings=tuple(s.get("singular_endings", ())),

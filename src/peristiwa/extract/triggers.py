@@ -224,7 +224,8 @@ def _strongly(sv: SentView, start: int) -> str:
         return ""
     if sv.has_role(k, "aux", "infinitive", "passive_aux"):
         return "" if k > 0 and sv.has_role(k - 1, "existential") else "verb"  # "there were explosions"
-    if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
+    if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or (
+            sv.words[k][:1].isdigit() and not _unit_number(sv, k)):
         return "noun"
     if (_np_end(sv, k) and sv.raw[k].islower() and k > 0
             and (sv.has_role(k - 1, "quant", "possessive", "np_skip") or _possessive(sv, k - 1))):
@@ -240,9 +241,16 @@ def _strongly(sv: SentView, start: int) -> str:
 def _subject_end(sv: SentView, k: int) -> bool:
     """Whether token ``k`` can end the subject of a present-tense verb: a name, an actor noun, a pronoun,
     or a member noun ("party cadres kill", "members beat")."""
+    if _unit_number(sv, k):
+        return True  # "battalion 58 fired"
     if _np_end(sv, k):
         return sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns
     return sv.has_role(k, "member_head") and not sv.has_role(k, *_PREPS, "aux", "coord", "quant")
+
+
+def _unit_number(sv: SentView, k: int) -> bool:
+    """A number naming the unit before it ("battalion 58", "Brigade 33"), not counting what follows."""
+    return k > 0 and sv.words[k].isdigit() and (sv.has_role(k - 1, "actor_head") or sv.is_upper(k - 1))
 
 
 def _takes_object(sv: SentView, j: int) -> bool:
@@ -265,6 +273,8 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
                                     "adverb", "particle", "clause_break", "relative"))
         ):
             return None  # "their captured nationals", "the wounded soldiers": an adjective, not an act
+        if _noun_gerund(sv, m):
+            return None  # "compared the bombing": a noun; the noun row of the word reads it (if there is one)
         if t.has("participle") or t.has("gerund") or not (t.nominal or t.has("verbal")):
             return m
         want = _strongly(sv, m.start)
@@ -295,6 +305,23 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
     if verbal.suffix and not gerund and start_after_infinitive(sv, m.start):
         return msgspec.structs.replace(m, template=nominal)  # "in response to attacks": no verb ends in -s after "to"
     return msgspec.structs.replace(m, template=nominal if _nominal_context(sv, m.start, m.end, gerund) else verbal)
+
+
+def _noun_gerund(sv: SentView, m: Match) -> bool:
+    """The -ing form of a verb row (VV: no noun sense) after a determiner: a noun here."""
+    return m.template.has("gerund") and not m.template.nominal and _determined(sv, m.start)
+
+
+def _determined(sv: SentView, start: int) -> bool:
+    """A determiner, possessive or number stands right before ``start`` (adverbs skipped, and the names
+    of a compound: "the Manchester Arena bombing")."""
+    k = start - 1
+    while k >= 0 and sv.has_role(k, "adverb"):
+        k -= 1
+    names = 0
+    while k > 0 and names < 4 and sv.is_upper(k) and not _possessive(sv, k):
+        k, names = k - 1, names + 1
+    return k >= 0 and (_possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit())
 
 
 def start_after_infinitive(sv: SentView, start: int) -> bool:
@@ -399,16 +426,19 @@ def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candi
     for i in sv.heads(res.triggers):  # match_at(i) finds nothing at the other positions
         if i < after:
             continue
-        chosen = None
+        chosen = fallback = None
         for m in res.triggers.match_at(sv.words, i):
             if syn.pos_from_context:
                 read = _reading(sv, m, verb_seen)
                 if read is None:
+                    if fallback is None and _noun_gerund(sv, m) and _conditions_hold(sv, m, doc):
+                        fallback = m  # "a gathering": no noun row of the word; the verb row's reading stands
                     continue
                 m = read
             if _conditions_hold(sv, m, doc):
                 chosen = m
                 break
+        chosen = chosen or fallback
         if chosen is None:
             continue
         verb_seen = verb_seen or chosen.template.has("verbal")
