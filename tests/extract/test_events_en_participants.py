@@ -135,3 +135,27 @@ def test_a_unit_number_is_part_of_the_subject() -> None:
 
 def test_no_one_is_nobody() -> None:
     assert _one("Unidentified men set fire to a house in Dhaka. No one was hurt in the attack.")[1] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
+    ("Pyongyang memperingatkan Washington agar tidak memprovokasi.", "id", "North Korea", "United States"),
+    ("Manila menolak tuntutan itu pada Senin.", "id", "Philippines", None),
+    ("Baghdad has asked for a fee up front to receive the detainees.", "en", "Iraq", None),
+])
+def test_a_foreign_capital_acting_is_its_government(text: str, lang: str, actor: str, recipient: str | None) -> None:
+    doc = annotate(text, lang=lang, published="2017-05-14")
+    event = doc.events[0]
+    assert [a.name for a in event.actors] == [actor]
+    assert [a.name for a in event.recipients] == ([recipient] if recipient else [])
+
+
+def test_a_capital_attacked_is_the_city_and_the_home_capital_stays_a_city() -> None:
+    doc = annotate("Pasukan Rusia menyerang Damaskus pada Senin. Jakarta menolak usulan itu.", lang="id",
+                   published="2017-05-14")
+    assert all(a.name not in ("Syria", "Indonesia") for e in doc.events for a in e.actors + e.recipients)
+
+
+def test_aircraft_carry_out_aerial_strikes() -> None:
+    assert _one("Russian aircraft conducted at least 12 aerial strikes on residential areas.")[0] \
+        == ["Russian military"]
+    assert _one("Israeli jets struck again on Monday.")[0] == ["Israeli military"]  # no reduced passive

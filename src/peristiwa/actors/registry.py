@@ -39,6 +39,7 @@ __all__ = [
     "Modifier",
     "Title",
     "Unit",
+    "capital_of",
     "country_names",
     "gazetteer_rank",
     "registry_for",
@@ -543,6 +544,19 @@ def gazetteer_rank(name: str) -> int | None:
 
     cands = load_gazetteer().lookup(name)
     return cands[0].rank if cands else None
+
+
+#: gazetteer class ranks of national capitals (``scripts/build_gazetteer.py``: major_capital, capital)
+_CAPITAL_RANKS = frozenset({80, 65})
+
+
+@functools.lru_cache(maxsize=4096)
+def capital_of(name: str, country: str) -> bool:
+    """Whether ``name`` is the national capital of ``country`` in the shipped gazetteer ("Moskwa", "RU")."""
+    from ..geo.gazetteer import load_gazetteer
+
+    return any(c.feature == "city" and c.country == country and c.rank in _CAPITAL_RANKS
+               for c in load_gazetteer().lookup(name))
 
 
 _ACRONYM_SUFFIX = re.compile(r"^(?P<full>.+?) \((?P<acr>[A-Z][A-Za-z0-9-]{1,11})\)$")

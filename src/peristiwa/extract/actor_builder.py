@@ -106,9 +106,13 @@ class ActorBuilder:
         actor = self.build(self.ante.views[m.si], m.np)
         return [actor] if actor is not None else []
 
-    def build_all(self, sv: SentView, np: NP) -> list[Actor]:
+    def build_all(self, sv: SentView, np: NP, *, agent: bool = False) -> list[Actor]:
         """Like :meth:`build`, but a plural pronoun ("keduanya", "mereka") whose antecedent opens a list
-        ("Nadir dan Budi") stands for every item of it."""
+        ("Nadir dan Budi") stands for every item of it; ``agent``: the phrase does the act (or is
+        addressed by a statement), so a foreign capital named alone stands for its government
+        (:meth:`_capital_government`); a capital attacked is the city."""
+        if agent and (government := self._capital_government(sv, np)) is not None:
+            return [government]
         if np.kind == "pronoun" and self.ante.res.pronouns.get(sv.words[np.start], ("", ""))[1] == "pl":
             m = self.ante.resolve(sv.index, np)
             if m is not None:
@@ -241,6 +245,27 @@ class ActorBuilder:
         s, e = sv.char_span(np.start, np.end)
         return any(ent.sector and ent.start <= s and e <= ent.end for ent in self.doc.entities
                    if ent.label in ("ORG", "PER"))
+
+    def _capital_government(self, sv: SentView, np: NP) -> Actor | None:
+        """ "Islamabad juga menolak", "Moscow denied the claim": a national capital named alone as the one
+        acting is its country's government (metonymy; not the article's own country's capital, which news
+        names as a city: "Jakarta mencatat ...")."""
+        if np.kind != "proper" or np.pp not in (None, "agent_prep") or np.end - np.start > 3:
+            return None
+        s, e = sv.char_span(np.start, np.end)
+        place = next((p for p in self.doc.places if p.start <= s and e <= p.end + 1 and p.end > s
+                      and p.precision in ("city", "admin1") and p.country and p.name), None)
+        if place is None or not self.doc.text[s:e].strip().endswith(self.doc.text[place.start : place.end]):
+            return None
+        from ..actors.registry import capital_of, country_names, registry_for
+
+        pack = self.packs.get(self.doc.lang) if self.packs is not None else None
+        home = registry_for(pack).home_country if pack is not None else None
+        assert place.country is not None and place.name is not None
+        if place.country == home or not capital_of(place.name, place.country):
+            return None
+        name = country_names().get(place.country, (place.country, place.country))[0]
+        return Actor(start=s, end=e, name=name, country=place.country, sector="government")
 
     def _owned(self, sv: SentView, np: NP) -> Actor | None:
         """A group noun after a capitalised possessor: "Myanmar's border force" (the owner's country, not the

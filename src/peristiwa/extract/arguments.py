@@ -79,10 +79,12 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
     possessor: list[NP] = []
     for np in nps:
-        if skip_places and (np.place or np.aside or (np.end - np.start > 1 and sv.is_upper(np.end - 2)
-                                                     and sv.has_class(np.end - 1, "place_noun")
-                                                     and not sv.in_name(np.end - 1))):
+        right_before = all(sv.has_role(k, "adverb", "aux", "passive_aux") for k in range(np.end, trig))
+        if skip_places and ((np.place and not right_before) or np.aside or (
+                np.end - np.start > 1 and sv.is_upper(np.end - 2) and sv.has_class(np.end - 1, "place_noun")
+                and not sv.in_name(np.end - 1))):
             continue  # "in Kamaing town, Mae Thu village tract (Kachin State), the military fired": no subject
+            # (a place right before the verb is one: "Moscow denied", the capital for its government)
         # "after Kurdish forces pulled out": a subordinator that is also a preposition opens a clause
         opener = (sv.syntax.head_final and np.pp is not None and np.start == lo and lo > 0
                   and sv.has_role(lo - 1, "clause_break"))
@@ -358,8 +360,8 @@ def _light_verb(sv: SentView, cand: Candidate, lo: int) -> tuple[str, int] | Non
         for role in ("light_recipient", "light_agent"):
             if sv.has_role(k, role):
                 return role, k
-        if not sv.has_role(k, *skip):  # "launched an air and ground assault"
-            return None
+        if not sv.has_role(k, *skip) and not sv.words[k][:1].isdigit():  # "launched an air and ground assault",
+            return None  # "conducted at least 12 aerial strikes"
         k -= 1
         steps += 1
     return None

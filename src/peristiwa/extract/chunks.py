@@ -104,6 +104,9 @@ def is_proper(sv: SentView, i: int, cc: ChunkContext) -> bool:
     # and (when the actors stage ran) it is part of a known mention or of a longer capitalised run
     if sv.words[i] in cc.lower_vocab:
         return False
+    if i in cc.places and not (i + 1 < len(sv) and (sv.is_upper(i + 1) or sv.has_role(i + 1, "actor_head")
+                                                    or sv.has_class(i + 1, "place_noun"))):
+        return True  # "Pyongyang mengecam ...": a place alone is a name (not "Delhi residents": where they are)
     if cc.has_entities and i not in cc.entities:
         return i + 1 < len(sv) and sv.is_upper(i + 1) and not is_function(sv, i + 1)
     return True

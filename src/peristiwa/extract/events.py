@@ -350,8 +350,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     syn = res.syntax
     lo, hi = clause_bounds(sv, c.start, c.end)
     roles = assign_roles(c, nps, frozenset({"ASSAULT"}), facts.place_tokens(sv))
-    actors = [a for np in roles.actors for a in builder.build_all(sv, np)]
-    recipients = [a for np in roles.recipients for a in builder.build_all(sv, np)]
+    actors = [a for np in roles.actors for a in builder.build_all(sv, np, agent=True)]
+    recipients = [a for np in roles.recipients for a in builder.build_all(sv, np, agent=c.type in verbal)]
     if c.template.has("agent") and any(np.pp == "agent_prep" for np in roles.actors):
         actors = []  # "Protesters were beaten by police": the agent of the verb is not the protest's
     if c.template.has("agent") and not actors:  # "pengunjuk rasa": the agent noun names its own actors
@@ -376,8 +376,10 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     actors, recipients = _concrete(sv, actors), _concrete(sv, recipients)
     local = facts.local
-    recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)]
-    actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)]
+    recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)
+                  or (r.sector == "government" and r.name != doc.text[r.start : r.end])]
+    actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)
+              or (a.sector == "government" and a.name != doc.text[a.start : a.end])]  # "Moskwa" for Russia
     deontic = forced == "deontic"
     purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
     modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok) \

@@ -412,7 +412,7 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
         return True  # "three were killed and 10 wounded": the auxiliary of the first clause is shared
     if k >= 1 and sv.words[k] == "," and _np_end(sv, k - 1) and not sv.has_role(k - 1, "relative"):
         return True  # "The suspect, arrested on Monday, appeared in court": a reduced relative clause
-    return k >= 0 and _np_end(sv, k) and not sv.has_role(k, "relative")
+    return k >= 0 and _np_end(sv, k) and not sv.has_role(k, "relative") and not sv.has_class(k, "attack_platform")
 
 
 def find_candidates(sv: SentView, res: Resources, doc: DocContext) -> list[Candidate]:
