@@ -428,3 +428,14 @@ def test_event_times_are_kept(run, text: str, day: dt.date) -> None:
 def test_beating_and_rampages(run, text: str, found: bool) -> None:
     _, events = run(text)
     assert bool(events) is found, [(e.type, e.modes) for e in events]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Abu Sayyaf released the hostages on Monday.", True),
+    ("Police released the suspects after questioning.", True),
+    ("The video is one of few released by the militant group in recent months.", False),  # media, no captive
+    ("The government released the names of the victims.", False),
+])
+def test_releasing_captives_not_media(run, text: str, found: bool) -> None:
+    _, events = run(text)
+    assert any(e.type == "RETREAT" for e in events) is found
