@@ -138,15 +138,23 @@ def test_no_one_is_nobody() -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
-    ("Pyongyang memperingatkan Washington agar tidak memprovokasi.", "id", "North Korea", "United States"),
-    ("Manila menolak tuntutan itu pada Senin.", "id", "Philippines", None),
-    ("Baghdad has asked for a fee up front to receive the detainees.", "en", "Iraq", None),
+    ("Hubungan Korea Utara dan Amerika Serikat memanas. Pyongyang memperingatkan Washington agar tidak "
+     "memprovokasi.", "id", "North Korea", "United States"),
+    ("Sengketa itu melibatkan Filipina. Manila menolak tuntutan itu pada Senin.", "id", "Philippines", None),
+    ("Iraq wants money. Baghdad has asked for a fee up front to receive the detainees.", "en", "Iraq", None),
 ])
 def test_a_foreign_capital_acting_is_its_government(text: str, lang: str, actor: str, recipient: str | None) -> None:
     doc = annotate(text, lang=lang, published="2017-05-14")
-    event = doc.events[0]
+    event = next(e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] in ("memperingatkan", "menolak",
+                                                                                      "asked"))
     assert [a.name for a in event.actors] == [actor]
     assert [a.name for a in event.recipients] == ([recipient] if recipient else [])
+
+
+def test_a_capital_is_a_government_only_as_a_named_states_capital() -> None:
+    # a story that never names the state: "Vienna" is a person here, not Austria
+    doc = annotate("Vienna dijerat pasal perjudian karena mempromosikan situs judi.", lang="id", published="2025-07-01")
+    assert all(a.name != "Austria" for e in doc.events for a in e.actors + e.recipients)
 
 
 def test_a_capital_attacked_is_the_city_and_the_home_capital_stays_a_city() -> None:

@@ -262,8 +262,10 @@ class ActorBuilder:
         pack = self.packs.get(self.doc.lang) if self.packs is not None else None
         home = registry_for(pack).home_country if pack is not None else None
         assert place.country is not None and place.name is not None
-        if place.country == home or not capital_of(place.name, place.country):
-            return None
+        named = any(p.country == place.country and p.precision == "country" for p in self.doc.places) or any(
+            x.label == "GPE" and x.country == place.country for x in self.doc.entities)
+        if place.country == home or not named or not capital_of(place.name, place.country):
+            return None  # a story about that state names it too ("Vienna dijerat ...": a person called Vienna)
         name = country_names().get(place.country, (place.country, place.country))[0]
         return Actor(start=s, end=e, name=name, country=place.country, sector="government")
 
