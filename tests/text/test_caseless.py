@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless, needle_filter
+from peristiwa.text.caseless import CASELESS_BLOCK, CONFUSABLE, caseless, caseless_family, needle_filter
 from peristiwa.text.patterns import prefix_tree
 
 FORMS = ["said", "says", "told", "according to", "kata", "katanya", "mengatakan", "didn’t say", "re-stated"]
@@ -100,3 +100,24 @@ def test_needle_filter_says_no_only_where_the_pattern_finds_nothing() -> None:
                 assert pattern.search(text) is None
         if not CONFUSABLE.search(text):  # else the filter keeps every pattern
             assert filt.possible(text)[-1] == ("peaceful" in text.lower())
+
+
+def test_a_family_answers_ranges_as_its_patterns_do() -> None:
+    """The words of a family's forms tell a pattern the ranges it cannot match in: every range of texts
+    holding the words whole, inside longer words, across the range's ends, or not at all, answered the same
+    as by the plain pattern; a pattern of no forms never matches."""
+    forms = [["said", "says", "according to"], ["kata", "katanya"], []]
+    specs = [(r"\b(?P<verb>" + (prefix_tree(f, fold=True) or "(?!)") + r")(?:nya)?\b", f) for f in forms]
+    family = caseless_family(specs)
+    rng = random.Random(3)
+    pieces = ["said", "SAYS", "according", " to", "kata", "Katanya", "x", " ", ", ", "İ"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        pos = rng.randint(0, len(text))
+        end = rng.randint(pos, len(text))
+        for (source, _forms), fast in zip(specs, family, strict=True):
+            slow = re.compile(source, re.IGNORECASE)
+            found = [m.span() for m in fast.finditer(text, pos, end)]
+            assert found == [m.span() for m in slow.finditer(text, pos, end)]
+            got, exp = fast.search(text, pos, end), slow.search(text, pos, end)
+            assert (got and got.span()) == (exp and exp.span())

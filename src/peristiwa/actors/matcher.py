@@ -21,6 +21,8 @@ import ahocorasick
 __all__ = ["Match", "PhraseMatcher", "fold", "is_word_char"]
 
 T = TypeVar("T")
+#: texts at least this long scanned whole keep their matches for later ranges (documents, not names)
+_KEEP_WHOLE = 200
 
 
 def is_word_char(ch: str) -> bool:
@@ -109,7 +111,9 @@ class PhraseMatcher(Generic[T]):
                     out.append(m)
             return out
         out = self._scan(text, start, end)
-        if start == 0 and end == len(text) and "\u03a3" not in text:
+        # (a short text, a name or phrase looked up between the ranges of a document, is not kept: it would
+        # push out the document's matches, which its later ranges are read from)
+        if start == 0 and end == len(text) and end >= _KEEP_WHOLE and "\u03a3" not in text:
             self._whole = (text, [m.start for m in out], out)
             return list(out)
         return out

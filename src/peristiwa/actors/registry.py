@@ -189,7 +189,9 @@ class ActorRegistry:
         self.initials_cues = self.initials_after | self.initials_address
         age_units = "|".join(re.escape(u) for u in settings.get("initials_age_units", []))
         unit = f"(?: (?:{age_units}))?" if age_units else ""
-        self.initials_age = re.compile(rf"(?<![\w-])(?P<ini>[A-Z]{{1,4}}) \(\d{{1,2}}{unit}\)") \
+        # (the character before the initials tested after their first capital: the pattern opens with a class
+        # the regex engine skips ahead to)
+        self.initials_age = re.compile(rf"(?P<ini>[A-Z](?<![\w-][A-Z])[A-Z]{{0,3}}) \(\d{{1,2}}{unit}\)") \
             if settings.get("initials_with_age") else None
         verbs = pack.table("reporting_verbs.tsv") if pack.has("reporting_verbs.tsv") else []
         #: reporting verbs a speaker precedes ("Cook berkata") and follows (", kata Cook")

@@ -174,6 +174,7 @@ def _extend_right(reg: ActorRegistry, text: str, pos: int) -> int:
 def source_persons(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
     """Titled persons, sentence by sentence."""
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    reg.titles.find(doc.text)  # the titles of the whole text found at once: each range below reads them
     for s, e in spans:
         for p in find_persons(reg, doc.text, s, e):
             yield _entity(p.start, p.end, p.info)

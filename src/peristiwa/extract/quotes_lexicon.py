@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from ..errors import LanguagePackError
 from ..langs.base import LanguagePack
-from ..text.caseless import CaselessPattern, caseless
+from ..text.caseless import CaselessPattern, caseless_family
 from ..text.patterns import prefix_tree
 
 __all__ = [
@@ -248,10 +248,23 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
     ]
     max_phrase = max((len(p.split()) for lst in phrase_lists for p in lst), default=1)
 
-    def rx(pattern: str) -> CaselessPattern:
-        return caseless(pattern)
-
     never = "(?!)"
+
+    # the cue patterns: ``before``, the alternation of the forms, ``after``; every match holds the first
+    # word of a form, which tells a pattern the ranges it cannot match in (see caseless_family)
+    cue_specs = {
+        "post_re": (r"\b(?P<verb>", forms("post"), rf"){nya}\b"),
+        "subj_re": (r"\b(?P<verb>", forms("subj"), r")\b"),
+        "postsubj_re": (r"\b(?P<verb>", forms("postsubj"), r")\b"),
+        "prep_re": (r"\b(?P<verb>", forms("prep"), rf"){nya}\b"),
+        "pass_re": (r"\b(?P<verb>", forms("pass"), rf"){nya}\b"),
+        "part_re": (r"\b(?P<verb>", forms("part"), r")\b"),
+        "question_re": (r"\b(?P<verb>", _words(s, "question", "cues", where), r")\b"),
+        "any_re": (r"\b(?:", [*verbs, *_words(s, "anaphor", "lead", where)], ")"),
+    }
+    cue_res = dict(zip(cue_specs, caseless_family([
+        (before + (_trie_alternation(alts) or never) + after, alts) for before, alts, after in cue_specs.values()
+    ]), strict=True))
     return QuoteLexicon(
         lang=pack.code,
         verbs=verbs,
@@ -301,14 +314,7 @@ def build_lexicon(pack: LanguagePack) -> QuoteLexicon:
         channels=phrase_set(_words(s, "via", "channels", where)),
         anaphor_lead=phrase_set(_words(s, "anaphor", "lead", where)),
         outlets=outlets,
-        post_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('post')) or never}){nya}\b"),
-        subj_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('subj')) or never})\b"),
-        postsubj_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('postsubj')) or never})\b"),
-        prep_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('prep')) or never}){nya}\b"),
-        pass_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('pass')) or never}){nya}\b"),
-        part_re=rx(rf"\b(?P<verb>{_trie_alternation(forms('part')) or never})\b"),
-        question_re=rx(rf"\b(?P<verb>{_trie_alternation(_words(s, 'question', 'cues', where)) or never})\b"),
-        any_re=rx(rf"\b(?:{_trie_alternation([*verbs, *_words(s, 'anaphor', 'lead', where)]) or never})"),
+        **cue_res,
         outlet_re=re.compile(rf"(?<![\w.])(?:{outlet_alt or never})(?![\w])", re.IGNORECASE),
         max_phrase=max_phrase,
     )

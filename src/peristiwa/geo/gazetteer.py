@@ -64,6 +64,9 @@ def name_key(name: str) -> str:
     >>> name_key("Dar‘ā"), name_key("Al-Ḩasakah"), name_key("KABUPATEN  Intan Jaya")
     ('dara', 'al hasakah', 'kabupaten intan jaya')
     """
+    if name.isascii() and name.replace(" ", "").isalnum():
+        # ASCII letters, digits and spaces (most names asked about): nothing to fold, drop or separate
+        return " ".join(name.lower().split())
     text = unicodedata.normalize("NFKD", name.translate(_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _QUOTES.sub("", text)

@@ -13,17 +13,18 @@ upper-case letter, a non-ASCII letter or a back-reference; a text with "ſ", "K"
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless", "needle_filter"]
+__all__ = ["CASELESS_BLOCK", "CONFUSABLE", "CaselessPattern", "caseless", "caseless_family", "needle_filter"]
 
 _END = sys.maxsize
 _MAX_NEEDLES = 16
@@ -139,7 +140,7 @@ class CaselessPattern:
     """A pattern compiled with ``re.IGNORECASE``; ``search``, ``match`` and ``finditer`` as ``re.Pattern``'s
     (with ``pos``/``endpos``), faster where the lower-cased text gives the same matches (module docstring)."""
 
-    __slots__ = ("_fast", "_needles", "flags", "pattern", "regex")
+    __slots__ = ("_fast", "_needles", "_slot", "_words", "flags", "pattern", "regex")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.regex = re.compile(pattern, flags | re.IGNORECASE)
@@ -158,6 +159,10 @@ class CaselessPattern:
                     self._needles = tuple(sorted(needles))
             if parsed.getwidth()[0] > 0 and not parsed.state.flags & _REJECT_FLAGS and _foldable(parsed):
                 self._fast = re.compile(pattern, flags & ~re.IGNORECASE)
+        #: where the words one of which every match holds lie in a text (set by :func:`caseless_family`,
+        #: this pattern's slot in it): a range holding none of them is answered without running the pattern
+        self._words: _WordIndex | None = None
+        self._slot = 0
 
     def _low(self, text: str) -> str | None:
         return _lowered(text) if self._fast is not None else None
@@ -166,13 +171,23 @@ class CaselessPattern:
         """Whether ``text[pos:endpos]`` certainly holds no match: none of the needles is in its lower case
         (a needle is text a match consumes, so it lies inside the searched range)."""
         needles = self._needles
-        if needles is None:
+        if needles is None and self._words is None:
             return False
         low = _lowered(text)
         if low is None:
             return False
         lo, hi = max(pos, 0), max(endpos, 0)
-        return all(low.find(needle, lo, hi) < 0 for needle in needles)
+        if needles is not None and all(low.find(needle, lo, hi) < 0 for needle in needles):
+            return True
+        if self._words is None:
+            return False
+        starts, ends = self._words.spans(text, low, self._slot)
+        for k in range(bisect.bisect_left(starts, lo), len(starts)):
+            if starts[k] >= hi:
+                break
+            if ends[k] <= hi:
+                return False  # a word lies inside the range: the pattern may match there
+        return True
 
     def _first(self, text: str, pos: int, endpos: int, anchored: bool) -> re.Match[str] | None:
         """``search`` (``match`` when ``anchored``): the first match is found on the lower-cased text, then
@@ -238,3 +253,56 @@ def needle_filter(patterns: tuple[CaselessPattern, ...]) -> _NeedleFilter:
 def caseless(pattern: str, flags: int = 0) -> CaselessPattern:
     """``pattern`` matched case-insensitively (see :class:`CaselessPattern`)."""
     return CaselessPattern(pattern, flags)
+
+
+class _WordIndex:
+    """The words of several patterns in one automaton: one pass over a text tells where each pattern's
+    words lie in it (kept for the last text asked about: its ranges are asked about one by one)."""
+
+    def __init__(self, heads: list[frozenset[str]]) -> None:
+        self._auto: Any = ahocorasick.Automaton()
+        masks: dict[str, int] = {}
+        for k, words in enumerate(heads):
+            for w in words:
+                masks[w] = masks.get(w, 0) | 1 << k
+        for w, mask in masks.items():
+            self._auto.add_word(w, (len(w), mask))
+        if masks:
+            self._auto.make_automaton()
+        self._n = len(heads)
+        self._last: tuple[str, list[tuple[list[int], list[int]]]] | None = None
+
+    def spans(self, text: str, low: str, slot: int) -> tuple[list[int], list[int]]:
+        """Starts (sorted) and ends of the occurrences in ``low`` (``text`` lower-cased) of the words of
+        pattern ``slot``, anywhere (inside longer words too)."""
+        last = self._last
+        if last is None or last[0] is not text:
+            found: list[list[tuple[int, int]]] = [[] for _ in range(self._n)]
+            if len(self._auto):
+                for end, (n, mask) in self._auto.iter(low):
+                    k = 0
+                    while mask:
+                        if mask & 1:
+                            found[k].append((end - n + 1, end + 1))
+                        mask >>= 1
+                        k += 1
+            per = []
+            for spans in found:
+                spans.sort()
+                per.append(([s for s, _ in spans], [e for _, e in spans]))
+            last = self._last = (text, per)
+        return last[1][slot]
+
+
+def caseless_family(specs: list[tuple[str, Iterable[str]]]) -> list[CaselessPattern]:
+    """Case-insensitive patterns, each given with the forms one of which every match of it holds in any
+    case (an alternation built from them). The first words of the forms tell which ranges of a text a
+    pattern cannot match in; they are found for all the patterns in one pass over a text."""
+    patterns = [CaselessPattern(pattern) for pattern, _forms in specs]
+    heads = [frozenset(f.split()[0].lower() for f in forms if f.strip()) for _pattern, forms in specs]
+    usable = [all(_needle_char(ord(c)) for w in words for c in w) for words in heads]
+    index = _WordIndex([words if ok else frozenset() for words, ok in zip(heads, usable, strict=True)])
+    for slot, (p, ok) in enumerate(zip(patterns, usable, strict=True)):
+        if ok:
+            p._words, p._slot = index, slot
+    return patterns

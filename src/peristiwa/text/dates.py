@@ -43,7 +43,7 @@ from .date_values import (
     year_value,
 )
 from .numbers import NumberLexicon, number_lexicon, parse_number
-from .patterns import prefix_tree
+from .patterns import GatedPattern, gate, ignorecase_classes, prefix_tree
 
 __all__ = [
     "DateGrammar",
@@ -91,10 +91,10 @@ class DateGrammar:
     numeric_back: re.Pattern[str] = field(repr=False)
     dmy_re: re.Pattern[str] = field(repr=False)
     dmy_back: re.Pattern[str] = field(repr=False)
-    mdy_re: re.Pattern[str] | None = field(repr=False)
-    month_re: re.Pattern[str] = field(repr=False)
-    year_re: re.Pattern[str] = field(repr=False)
-    weekday_re: re.Pattern[str] = field(repr=False)
+    mdy_re: GatedPattern | None = field(repr=False)
+    month_re: GatedPattern = field(repr=False)
+    year_re: GatedPattern = field(repr=False)
+    weekday_re: GatedPattern = field(repr=False)
     relative_re: re.Pattern[str] = field(repr=False)
     literal: dict[str, int] = field(repr=False)
     tail_re: re.Pattern[str] = field(repr=False)
@@ -198,34 +198,40 @@ def _build_grammar(pack: Any) -> DateGrammar:
         flags,
     )
     dmy_back = re.compile(rf"(?:(?<!\w)(?P<wd>{wd})\s*,?\s*)?{ci}{day_prefix})$", flags)
+    # the patterns below open with a lookbehind or an optional word: each is tried only where a word it can
+    # open with begins (GatedPattern: names as written or in capitals, the (?i:...) words in any case)
+    before_words = words.get("past_before", []) + words.get("future_before", []) + words.get("current_before", [])
+    month_names = {**months, **{m.upper(): 0 for m in months}}
+    weekday_names = {**weekdays, **{w.upper(): 0 for w in weekdays}}
+    year_prefix, wp = words.get("year_prefix", []), words.get("weekday_prefix", [])
+    folds = ignorecase_classes(before_words + words.get("month_prefix", []) + year_prefix + wp)
     mdy_re = None
     if data.get("month_day_order"):
-        mdy_re = re.compile(  # "June 22", "June 19-21", "July 2 or 3, 2019"
+        mdy_pattern = re.compile(  # "June 22", "June 19-21", "July 2 or 3, 2019"
             rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon_any})\.?\s+(?P<d>\d{{1,2}}){suffix}(?![\w])"
             rf"(?:\s*(?:{ci}{range_j}))\s*(?P<d2>\d{{1,2}}){suffix}(?![\w]))?"
             rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w]))?",
             flags,
         )
+        mdy_re = GatedPattern(mdy_pattern, gate([*weekday_names, *month_names, *abbrevs, *map(str.upper, abbrevs)]))
     month_prefix = words.get("month_prefix", [])
     mp = rf"(?:(?P<mp>{ci}{_alt(month_prefix)}))\s+)?" if month_prefix else ""
-    month_re = re.compile(
+    month_re = GatedPattern(re.compile(
         rf"(?<![\w])(?:(?P<bm>{ci}{before_mk}))\s+)?{mp}(?P<mon>{mon_full})(?![\w])" + year_tail, flags
-    )
-    year_prefix = words.get("year_prefix", [])
+    ), gate(month_names, before_words + month_prefix, folds))
     yp = rf"(?:(?P<yp>{ci}{_alt(year_prefix)}))\s+)?" if year_prefix else ""
     # (without a prefix word the year opens the pattern: its first two digits tested backwards, as above)
     year_head = rf"(?<![\w./,-]){yp}(?P<y>(?:1[89]|20)\d\d)" if yp else r"(?P<y>(?:1[89]|20)(?<![\w./,-]\d\d)\d\d)"
-    year_re = re.compile(
+    year_re = GatedPattern(re.compile(
         rf"{year_head}(?:\s*[-–]\s*(?P<y2>(?:1[89]|20)\d\d))?(?![\w/]|[.,]\d)"
         rf"(?:\s+(?P<mk>{ci}{_alt(words.get('past_after', []))})))?(?!\w)",
         flags,
-    )
-    wp = words.get("weekday_prefix", [])
+    ), gate(["18", "19", "20"], year_prefix, folds) if yp else None)
     wpre = rf"(?:{ci}{_alt(wp)})\s+)?" if wp else ""
-    weekday_re = re.compile(
+    weekday_re = GatedPattern(re.compile(
         rf"(?<![\w])(?:(?P<bm>{ci}{before_mk}))\s+)?{wpre}(?P<wd>{wd})(?![\w])(?:\s+(?P<mk>{ci}{after_mk})))?(?!\w)",
         flags,
-    )
+    ), gate(weekday_names, before_words + wp, folds))
     relatives: list[_Relative] = []
     literal: dict[str, int] = {}
     tails: dict[str, list[tuple[str, int]]] = {}
@@ -246,7 +252,9 @@ def _build_grammar(pack: Any) -> DateGrammar:
             else:
                 literal[_norm(phrase)] = len(relatives) - 1
     relative_re = re.compile(r"(?<![\w-])(?:" + _alt(_case_variants(literal)) + r")(?![\w-])", flags)
-    tail_re = re.compile(r"(?<=\s)(?:" + _alt(_case_variants(tails)) + r")(?![\w-])", flags)
+    # (the space before a tail tested after its first letter: the alternation then opens with its letters)
+    tail_re = re.compile(r"(?:" + (prefix_tree(_case_variants(tails), after_first=lambda c: rf"(?<=\s{c})")
+                                   or r"(?!x)x") + r")(?![\w-])", flags)
     num_before = re.compile(rf"(?<![\w-])(?:\d+|(?i:{num}))\s+$", flags)
     num_back = {
         pre: re.compile(
