@@ -504,16 +504,14 @@ def _relatives(text: str, start: int, end: int, g: DateGrammar, published: dt.da
     return out
 
 
-_CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
-_CAP_AFTER = re.compile(r"\s+[A-Z]")
+_CAP_BEFORE, _CAP_AFTER = re.compile(r"[A-Z][\w’'-]*\s+$"), re.compile(r"\s+[A-Z]")
 
 
 def _in_title(text: str, start: int, end: int) -> bool:
     """A capitalised relative word inside a run of capitalised words, not opening a sentence, is part of a
     name (a newspaper, a programme), not a time."""
-    if not text[start : start + 1].isupper() or _sentence_start(text, start):
-        return False
-    return bool(_CAP_BEFORE.search(text, max(0, start - 40), start) or _CAP_AFTER.match(text, end))
+    return text[start : start + 1].isupper() and not _sentence_start(text, start) and bool(
+        _CAP_BEFORE.search(text, max(0, start - 40), start) or _CAP_AFTER.match(text, end))
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
