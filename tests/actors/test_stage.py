@@ -238,3 +238,12 @@ def test_coordinated_countries_share_the_head_noun(pipeline: Pipeline) -> None:
     assert names["Suriah"] == {"Syrian forces"} and names["Iran"] == {"Iranian forces"}
     assert names["Malaysia"] == {"Malaysian police"}
     assert names.get("Pakistan") != {"Pakistani military"}  # "Pakistan Timur": no bare conjunct
+
+
+def test_canonical_names_opening_with_a_country_stay_head_phrases(pipeline: Pipeline) -> None:
+    doc = _through_entities(Document(doc_id="e", lang="en", published=dt.date(2020, 1, 1), text=(
+        "Groups were hit by the US government shutdown. Activists of the Communist Party of India (Maoist) "
+        "left.")), pipeline)
+    origins = {doc.text[e.start : e.end]: e.origin for e in doc.entities}
+    assert origins["US government"] == "actors.head"  # so "US" stays a place of the article
+    assert origins["Communist Party of India (Maoist)"] == "actors.registry"  # a canonical name written out

@@ -236,7 +236,7 @@ class ActorRegistry:
                 )
                 actor_rows.append((r["alias"], info))
         if settings.get("canonical_names_as_aliases", False):
-            actor_rows += _canonical_aliases(actor_rows)
+            actor_rows += _canonical_aliases(actor_rows, frozenset(alias for alias, _ in mod_rows))
         if settings.get("title_case_acronyms", False):
             actor_rows += self._title_case_acronyms(actor_rows)
         self.aliases = PhraseMatcher(actor_rows)
@@ -564,12 +564,14 @@ def capital_of(name: str, country: str) -> bool:
 _ACRONYM_SUFFIX = re.compile(r"^(?P<full>.+?) \((?P<acr>[A-Z][A-Za-z0-9-]{1,11})\)$")
 
 
-def _canonical_aliases(rows: list[tuple[str, ActorInfo]]) -> list[tuple[str, ActorInfo]]:
+def _canonical_aliases(rows: list[tuple[str, ActorInfo]], modifiers: frozenset[str]) -> list[tuple[str, ActorInfo]]:
     """A pack whose canonical names are its own language's (English): each name is an alias too, without
     its bracketed acronym ("Bangladesh Nationalist Party (BNP)" -> "Bangladesh Nationalist Party"), or
     whole where the bracket is no acronym ("Communist Party of India (Maoist)": the name of another party
     without it).
-    Why: the tables list the short forms news uses, and the full name written out was left unmatched."""
+    Why: the tables list the short forms news uses, and the full name written out was left unmatched.
+    Names that open with a country ("US government") stay with the head-noun rules, which keep the
+    country a place of the article (``modifiers``: the registry's country and place names)."""
     taken = {alias for alias, _ in rows}
     out: list[tuple[str, ActorInfo]] = []
     for _, info in rows:
@@ -579,7 +581,7 @@ def _canonical_aliases(rows: list[tuple[str, ActorInfo]]) -> list[tuple[str, Act
         acronym = m is not None and sum(c.isupper() for c in m["acr"]) >= 2
         # "X (ACR)" written out is read by the acronym rules already (the name and the acronym apart)
         for form in ((m["full"],) if m is not None and acronym else (info.name,)):
-            if form not in taken:
+            if form not in taken and not any(form.startswith(f"{mod} ") for mod in modifiers):
                 taken.add(form)
                 out.append((form, info))
     return out
