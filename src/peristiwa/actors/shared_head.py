@@ -25,6 +25,13 @@ def _entity(start: int, end: int, info: ActorInfo) -> Entity:
     )
 
 
+def _conjunct(reg: ActorRegistry, start: int, end: int, phrase: str, country: str | None) -> Entity | None:
+    """The entity of one coordinated country named with the shared head (``phrase``: the two together),
+    or None when the phrase names no group of the head-noun rules."""
+    info = reg.describe(phrase, 0, len(phrase), country)
+    return None if info is None or info.origin != "actors.head" else _entity(start, end, info)
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(\w+)?\s*$")
 
 
@@ -44,11 +51,10 @@ def shared_head_before(reg: ActorRegistry, text: str, left: int, head_start: int
         mod = max(mods, key=lambda p: p.end - p.start, default=None)
         if mod is None or not (mod.value.feature == "demonym" or text[mod.start : mod.end].isupper()):
             return
-        phrase = f"{text[mod.start : mod.end]} {head}"
-        info = reg.describe(phrase, 0, len(phrase), country)
-        if info is None or info.origin != "actors.head":
+        ent = _conjunct(reg, mod.start, mod.end, f"{text[mod.start : mod.end]} {head}", country)
+        if ent is None:
             return
-        yield _entity(mod.start, mod.end, info)
+        yield ent
         left = mod.start
 
 
@@ -80,9 +86,8 @@ def shared_head_after(reg: ActorRegistry, text: str, head_start: int, head_end: 
         after = text[mod.end : mod.end + 2]
         if after[:1].isalnum() or (after[:1] == " " and after[1:2].isupper()):
             return
-        phrase = f"{head} {text[mod.start : mod.end]}"
-        info = reg.describe(phrase, 0, len(phrase), country)
-        if info is None or info.origin != "actors.head":
+        ent = _conjunct(reg, mod.start, mod.end, f"{head} {text[mod.start : mod.end]}", country)
+        if ent is None:
             return
-        yield _entity(mod.start, mod.end, info)
+        yield ent
         right = mod.end
