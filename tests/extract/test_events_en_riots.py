@@ -439,3 +439,15 @@ def test_beating_and_rampages(run, text: str, found: bool) -> None:
 def test_releasing_captives_not_media(run, text: str, found: bool) -> None:
     _, events = run(text)
     assert any(e.type == "RETREAT" for e in events) is found
+
+
+@pytest.mark.parametrize(("text", "acled"), [
+    ("The house of a village captain was strafed by unidentified assailants in Mandaue City.",
+     ("Violence against civilians", "Attack")),
+    ("A police informant was strangled to death by the group in Quezon City.",
+     ("Violence against civilians", "Attack")),  # an informer is a civilian, not the police
+    ("The 103rd Infantry Brigade encountered NPA members in Lanao del Sur.", ("Battles", "Armed clash")),
+])
+def test_philippine_english_violence(run, text: str, acled: tuple[str, str]) -> None:
+    _, events = run(text)
+    assert _view(events) == acled
