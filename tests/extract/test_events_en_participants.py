@@ -167,3 +167,12 @@ def test_aircraft_carry_out_aerial_strikes() -> None:
     assert _one("Russian aircraft conducted at least 12 aerial strikes on residential areas.")[0] \
         == ["Russian military"]
     assert _one("Israeli jets struck again on Monday.")[0] == ["Israeli military"]  # no reduced passive
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("Turkey threatened the Palestinians on Monday.", ["Palestinian people"]),  # a nation's people
+    ("Turkey has for years been threatening the Kurds in Syria.", ["Kurdish people"]),  # a people without a state
+    ("Once I sent 30 Tunisians and they were all killed before they got there.", ["Tunisian people"]),
+])
+def test_peoples_as_participants(text: str, victims: list[str]) -> None:
+    assert _one(text)[1] == victims  # "were all killed": passive over a floating quantifier, listed once

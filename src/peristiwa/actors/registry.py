@@ -228,6 +228,11 @@ class ActorRegistry:
                 actor_rows.append((name, self._country_actor(code, name)))
                 if demonym != name:
                     mod_rows.append((demonym, Modifier(name, code, "demonym")))
+                if settings.get("demonym_plurals") and demonym.endswith(("an", "i", "o")) and " " not in demonym:
+                    # "the Palestinians", "Syrians", "Filipinos": a nation's people as participants
+                    actor_rows.append((f"{demonym}s", ActorInfo(name=f"{demonym} people", country=code,
+                                                                sector="civilians", label="NORP",
+                                                                origin="actors.registry")))
         if pack.has("actors.tsv"):
             for r in pack.table("actors.tsv"):
                 info = ActorInfo(

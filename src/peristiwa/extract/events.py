@@ -298,6 +298,11 @@ def _own_unit(sv: SentView, nps: list[NP], np: NP, actor: Actor, builder: ActorB
     return built
 
 
+def _unique(parties: list[Actor]) -> list[Actor]:
+    """One of each mention ("they" standing for a list its antecedent only repeats: "30 Tunisians")."""
+    return list({(a.start, a.end, a.name): a for a in parties}.values())
+
+
 def _concrete(sv: SentView, parties: list[Actor]) -> list[Actor]:
     """ "mendorong Polresta Denpasar dan pihak terkait": a vague party (word class ``vague_party``) listed
     beside a named one adds nobody."""
@@ -374,7 +379,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         if fused is not None:
             recipients = builder.clitic_object(sv, fused, actor_spans)
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
-    actors, recipients = _concrete(sv, actors), _concrete(sv, recipients)
+    actors, recipients = _concrete(sv, _unique(actors)), _concrete(sv, _unique(recipients))
     local = facts.local
     recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)
                   or (r.sector == "government" and r.name != doc.text[r.start : r.end])]

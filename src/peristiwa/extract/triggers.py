@@ -335,8 +335,8 @@ def _aux_before(sv: SentView, pos: int) -> bool:
     while k >= 0 and k >= pos - 5:
         if sv.has_role(k, "passive_aux"):
             return True
-        if sv.has_role(k, "aux", "adverb"):
-            k -= 1
+        if sv.has_role(k, "aux", "adverb") or (sv.has_role(k, "quant") and k > 0 and sv.has_role(k - 1, "passive_aux")):
+            k -= 1  # "were all killed": a floating quantifier after the auxiliary
             continue
         return False
     return False
