@@ -38,7 +38,15 @@ from typing import Any
 import msgspec
 
 from peristiwa.actors.registry import country_names
-from peristiwa.geo.gazetteer import ALIAS_BIT, FEATURES, FORMAT_VERSION, MAJOR_CAPITAL_RANK, _File, name_key
+from peristiwa.geo.gazetteer import (
+    ALIAS_BIT,
+    CAPITAL_RANK,
+    FEATURES,
+    FORMAT_VERSION,
+    MAJOR_CAPITAL_RANK,
+    _File,
+    name_key,
+)
 from peristiwa.langs.base import PackLoader
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,7 +54,7 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "gazetteer"
 DEFAULT_OUT = REPO / "src" / "peristiwa" / "geo" / "data" / "gazetteer.msgpack.gz"
 
 # class priors (see peristiwa.geo.gazetteer): the actors package reads them too (rank >= 45 = a major place)
-RANK = {"country": 100, "major_capital": MAJOR_CAPITAL_RANK, "admin1": 70, "capital": 65,
+RANK = {"country": 100, "major_capital": MAJOR_CAPITAL_RANK, "admin1": 70, "capital": CAPITAL_RANK,
         "admin1_seat": 55, "million_city": 55, "id_city": 50,
         "id_regency": 45, "large_city": 45, "region": 30, "admin2": 25, "city": 20, "small_city": 15, "id_district": 10,
         "village": 5}

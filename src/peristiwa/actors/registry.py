@@ -553,16 +553,12 @@ def gazetteer_rank(name: str) -> int | None:
     return cands[0].rank if cands else None
 
 
-#: gazetteer class ranks of national capitals (``scripts/build_gazetteer.py``: major_capital, capital)
-_CAPITAL_RANKS = frozenset({80, 65})
-
-
 @functools.lru_cache(maxsize=4096)
 def capital_of(name: str, country: str) -> bool:
     """Whether ``name`` is the national capital of ``country`` in the shipped gazetteer ("Moskwa", "RU")."""
-    from ..geo.gazetteer import load_gazetteer
+    from ..geo.gazetteer import CAPITAL_RANK, MAJOR_CAPITAL_RANK, load_gazetteer
 
-    return any(c.feature == "city" and c.country == country and c.rank in _CAPITAL_RANKS
+    return any(c.feature == "city" and c.country == country and c.rank in (MAJOR_CAPITAL_RANK, CAPITAL_RANK)
                for c in load_gazetteer().lookup(name))
 
 

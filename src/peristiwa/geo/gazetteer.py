@@ -32,8 +32,8 @@ from pathlib import Path
 
 import msgspec
 
-__all__ = ["ALIAS_BIT", "FEATURES", "FORMAT_VERSION", "MAJOR_CAPITAL_RANK", "Gazetteer", "GeoEntry", "load_gazetteer",
-           "name_key"]
+__all__ = ["ALIAS_BIT", "CAPITAL_RANK", "FEATURES", "FORMAT_VERSION", "MAJOR_CAPITAL_RANK", "Gazetteer", "GeoEntry",
+           "load_gazetteer", "name_key"]
 
 #: Version of the file layout written by ``scripts/build_gazetteer.py``.
 FORMAT_VERSION = 2
@@ -41,6 +41,8 @@ FORMAT_VERSION = 2
 #: Class rank of the capital of a country of 30 million people or more ("Washington", "Moscow", "Jakarta"):
 #: such a capital is what its bare name means before a namesake division (see geo.resolve).
 MAJOR_CAPITAL_RANK = 80
+#: Class rank of the capital of a smaller country; a place of either capital rank is a national capital.
+CAPITAL_RANK = 65
 
 #: Set on a posting when the key is only a GeoNames alternate name of the place ("Kita" of Quito).
 ALIAS_BIT = 1 << 31
