@@ -223,12 +223,13 @@ class ActorRegistry:
             mod_rows += [(r["alias"], Modifier(r["name"], None, "people")) for r in pack.table("peoples.tsv")]
         if settings.get("country_names_as_aliases", False):
             # English packs: the canonical names themselves and the demonyms are aliases/modifiers
+            plural_endings = tuple(settings.get("demonym_plural_endings", ()))
             for code, (name, demonym) in countries.items():
                 mod_rows.append((name, Modifier(name, code, "country")))
                 actor_rows.append((name, self._country_actor(code, name)))
                 if demonym != name:
                     mod_rows.append((demonym, Modifier(name, code, "demonym")))
-                if settings.get("demonym_plurals") and demonym.endswith(("an", "i", "o")) and " " not in demonym:
+                if plural_endings and demonym.endswith(plural_endings) and " " not in demonym:
                     # "the Palestinians", "Syrians", "Filipinos": a nation's people as participants
                     actor_rows.append((f"{demonym}s", ActorInfo(name=f"{demonym} people", country=code,
                                                                 sector="civilians", label="NORP",

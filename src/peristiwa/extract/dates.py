@@ -99,22 +99,30 @@ def foreign_date(doc: Document, m: DateMention, start: int, end: int, grammar: D
         return "clause"
     if m.start >= end and grammar.relative_markers and _foreign_relative(doc.text, end, m, grammar):
         return "relative"
-    if _attributive(doc.text, m, grammar) and not (m.end <= start and _WORDS_ONLY.fullmatch(doc.text[m.end : start])):
+    if _attributive(doc.text, m, grammar) and not (
+            m.end <= start and _WORDS_ONLY.fullmatch(doc.text[m.end + _possessive(doc.text, m.end, grammar) : start])):
         return "attributive"  # unless the noun it dates is the trigger's ("the February 22 acid attack")
     return None
 
 
-_WORDS_ONLY = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
-
-
-_POSSESSIVE = re.compile(r"['’]s\b")
+_WORDS_ONLY = re.compile(r"(?:\s+[\w-]+){0,3}\s+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _possessive(text: str, pos: int, grammar: DateGrammar) -> int:
+    """The length of the pack's possessive ending (``attributive_possessive``) standing at ``pos`` as a word's
+    end ("Monday's"), else 0."""
+    for ending in grammar.attributive_possessive:
+        after = pos + len(ending)
+        if text.startswith(ending, pos) and not text[after : after + 1].isalnum():
+            return len(ending)
+    return 0
 
 
 def _attributive(text: str, m: DateMention, grammar: DateGrammar) -> bool:
     """ "against Monday's lathi-charge", "in the wake of the February 22 acid attack": a date that is a
     possessor, or stands between a determiner (``attributive_before``) and a noun, dates that noun."""
-    if _POSSESSIVE.match(text, m.end):
+    if _possessive(text, m.end, grammar):
         return True
     if not grammar.attributive_before:
         return False

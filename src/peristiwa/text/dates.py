@@ -109,9 +109,9 @@ class DateGrammar:
     clause_words: frozenset[str] = frozenset()
     own_time_words: frozenset[str] = frozenset()
     relative_markers: frozenset[str] = frozenset()
-    #: determiners before an attributive date and the words after a date that leave it adverbial
-    attributive_before: frozenset[str] = frozenset()
-    attributive_not_after: frozenset[str] = frozenset()
+    attributive_before: frozenset[str] = frozenset()  # "the" of "the February 22 acid attack"
+    attributive_not_after: frozenset[str] = frozenset()  # words after a date that leave it adverbial
+    attributive_possessive: tuple[str, ...] = ()  # "Monday's": a date possessing the noun after it
     later_words: frozenset[str] = frozenset()
     same_as: frozenset[str] = frozenset()
     #: "sehari setelah X": unit word -> days, conjunction -> sign (+1: the main event is after X)
@@ -305,6 +305,7 @@ def _build_grammar(pack: Any) -> DateGrammar:
         relative_markers=frozenset(w.lower() for w in words.get("relative_markers", [])),
         attributive_before=frozenset(w.lower() for w in words.get("attributive_before", [])),
         attributive_not_after=frozenset(w.lower() for w in words.get("attributive_not_after", [])),
+        attributive_possessive=tuple(words.get("attributive_possessive", ())),
         later_words=frozenset(w.lower() for w in words.get("later_than", [])),
         same_as=frozenset(w.lower() for w in words.get("same_as", [])),
         offset_units={k.lower(): int(v) for k, v in offset.get("units", {}).items()},
