@@ -583,7 +583,7 @@ def _canonical_aliases(rows: list[tuple[str, ActorInfo]], modifiers: frozenset[s
         acronym = m is not None and sum(c.isupper() for c in m["acr"]) >= 2
         # "X (ACR)" written out is read by the acronym rules already (the name and the acronym apart)
         for form in ((m["full"],) if m is not None and acronym else (info.name,)):
-            if form not in taken and not any(form.startswith(f"{mod} ") for mod in modifiers):
+            if form not in taken and not any(form[:i] in modifiers for i, c in enumerate(form) if c == " "):
                 taken.add(form)
                 out.append((form, info))
     return out

@@ -8,6 +8,7 @@ clause rules of :mod:`.events` readable.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -257,17 +258,28 @@ class ActorBuilder:
                       and p.precision in ("city", "admin1") and p.country and p.name), None)
         if place is None or not self.doc.text[s:e].strip().endswith(self.doc.text[place.start : place.end]):
             return None
-        from ..actors.registry import capital_of, country_names, registry_for
+        from ..actors.registry import capital_of, country_names
 
-        pack = self.packs.get(self.doc.lang) if self.packs is not None else None
-        home = registry_for(pack).home_country if pack is not None else None
         assert place.country is not None and place.name is not None
-        named = any(p.country == place.country and p.precision == "country" for p in self.doc.places) or any(
-            x.label == "GPE" and x.country == place.country for x in self.doc.entities)
-        if place.country == home or not named or not capital_of(place.name, place.country):
+        if place.country == self._home_country or place.country not in self._named_states \
+                or not capital_of(place.name, place.country):
             return None  # a story about that state names it too ("Vienna dijerat ...": a person called Vienna)
         name = country_names().get(place.country, (place.country, place.country))[0]
         return Actor(start=s, end=e, name=name, country=place.country, sector="government")
+
+    @functools.cached_property
+    def _home_country(self) -> str | None:
+        """The pack's home country (``actors.toml``), whose capital news names as a city."""
+        from ..actors.registry import registry_for
+
+        pack = self.packs.get(self.doc.lang) if self.packs is not None else None
+        return registry_for(pack).home_country if pack is not None else None
+
+    @functools.cached_property
+    def _named_states(self) -> frozenset[str]:
+        """Countries the document names (as places or as state actors)."""
+        return frozenset({p.country for p in self.doc.places if p.precision == "country" and p.country}
+                         | {x.country for x in self.doc.entities if x.label == "GPE" and x.country})
 
     def _owned(self, sv: SentView, np: NP) -> Actor | None:
         """A group noun after a capitalised possessor: "Myanmar's border force" (the owner's country, not the

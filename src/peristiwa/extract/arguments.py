@@ -79,8 +79,7 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
         trig = next((t for t in sv.cache.get("trigger_starts", ()) if lo <= t < trig), trig)
     possessor: list[NP] = []
     for np in nps:
-        right_before = all(sv.has_role(k, "adverb", "aux", "passive_aux") for k in range(np.end, trig))
-        if skip_places and ((np.place and not right_before) or np.aside or (
+        if skip_places and ((np.place and not _right_before(sv, np, trig)) or np.aside or (
                 np.end - np.start > 1 and sv.is_upper(np.end - 2) and sv.has_class(np.end - 1, "place_noun")
                 and not sv.in_name(np.end - 1))):
             continue  # "in Kamaing town, Mae Thu village tract (Kachin State), the military fired": no subject
@@ -101,6 +100,11 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
                 found += [x for x in companions(sv, nps, last) if x.end <= trig]
             return found
     return possessor
+
+
+def _right_before(sv: SentView, np: NP, trig: int) -> bool:
+    """Only adverbs and auxiliaries stand between ``np`` and the verb at ``trig`` ("Moscow (has) denied")."""
+    return all(sv.has_role(k, "adverb", "aux", "passive_aux") for k in range(np.end, trig))
 
 
 def _coordinated_clause_subject(sv: SentView, nps: list[NP], lo: int, trig: int) -> list[NP]:

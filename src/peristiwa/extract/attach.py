@@ -78,6 +78,12 @@ def _parenthetical(doc: Document, sv: SentView, start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+def _spelled_out(doc: Document, start: int) -> bool:
+    """ "today (19 April)", "kemarin (19/4)": the date in brackets at ``start`` follows a relative word right
+    before it, so it is that word's explicit form (GUIDELINE decision 5), not an aside."""
+    return any(d.relative and d.end <= start and not doc.text[d.end : start].strip(" (") for d in doc.dates)
+
+
 def _preferred(doc: Document, sv: SentView, found: tuple[DateValue, Span | None],
                trigger: tuple[int, int]) -> tuple[DateValue, Span | None]:
     """With ``[dates] prefer_day``, an event's date is a calendar day of its sentence when one is given
@@ -89,11 +95,7 @@ def _preferred(doc: Document, sv: SentView, found: tuple[DateValue, Span | None]
     others = [d for d in doc.dates if d.value is not None and sv.start <= d.start < sv.end
               and not _parenthetical(doc, sv, d.start)]
     coarse = value.precision != "day" or value.first != value.last
-    # "today (19 April)", "kemarin (19/4)": a date in brackets right after a relative word is that word's
-    # explicit form (GUIDELINE decision 5), not an aside
-    spelled = any(d.relative and d.end <= span.start and not doc.text[d.end : span.start].strip(" (")
-                  for d in doc.dates)
-    if (coarse or (_parenthetical(doc, sv, span.start) and not spelled)) and others:
+    if (coarse or (_parenthetical(doc, sv, span.start) and not _spelled_out(doc, span.start))) and others:
         days = [d for d in others if d.value is not None and d.value.precision == "day"
                 and d.value.first == d.value.last] if coarse else others
         if days:

@@ -328,6 +328,13 @@ class _DocFacts:
         self._place_tokens: dict[int, set[int]] = {}
         self._not_places: dict[int, list[tuple[int, int]]] = {}
 
+    def no_places(self, parties: list[Actor]) -> list[Actor]:
+        """``parties`` without those that are only a place finer than a country ("warga" is one, "Jakarta"
+        is where); a capital named for its government keeps its place ("Moskwa" for Russia)."""
+        text = self.doc.text
+        return [a for a in parties if not any(ps <= a.start and a.end <= pe for ps, pe in self.local)
+                or (a.sector == "government" and a.name != text[a.start : a.end])]
+
     def place_tokens(self, sv: SentView) -> set[int]:
         """Tokens of ``sv`` inside a place mention (callers do not change the set)."""
         found = self._place_tokens.get(sv.index)
@@ -380,11 +387,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
             recipients = builder.clitic_object(sv, fused, actor_spans)
     recipients = [r for r in recipients if (r.start, r.end) not in actor_spans]
     actors, recipients = _concrete(sv, _unique(actors)), _concrete(sv, _unique(recipients))
-    local = facts.local
-    recipients = [r for r in recipients if not any(ps <= r.start and r.end <= pe for ps, pe in local)
-                  or (r.sector == "government" and r.name != doc.text[r.start : r.end])]
-    actors = [a for a in actors if not any(ps <= a.start and a.end <= pe for ps, pe in local)
-              or (a.sector == "government" and a.name != doc.text[a.start : a.end])]  # "Moskwa" for Russia
+    actors, recipients = facts.no_places(actors), facts.no_places(recipients)
     deontic = forced == "deontic"
     purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
     modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok) \
