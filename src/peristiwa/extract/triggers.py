@@ -191,12 +191,18 @@ def _np_end(sv: SentView, k: int) -> bool:
     return sv.is_upper(k) or sv.has_role(k, "actor_head") or sv.words[k] in sv.res.pronouns
 
 
-def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
-    """Read an ambiguous form as a noun ("an attack on", "the killing of", "following clashes") or a verb
-    ("rebels attack the town", "to attack", ", killing two") from its neighbours (English)."""
+def _before_adverbs(sv: SentView, start: int) -> int:
+    """The token before ``start`` past any adverbs ("troops reportedly recapture"), -1 at the sentence start."""
     k = start - 1
     while k >= 0 and sv.has_role(k, "adverb"):
         k -= 1
+    return k
+
+
+def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
+    """Read an ambiguous form as a noun ("an attack on", "the killing of", "following clashes") or a verb
+    ("rebels attack the town", "to attack", ", killing two") from its neighbours (English)."""
+    k = _before_adverbs(sv, start)
     nxt = end < len(sv) and sv.has_role(end, *_NOUN_COMPLEMENT)
     if k < 0:
         return not gerund or (end < len(sv) and sv.has_role(end, "genitive_prep"))
@@ -217,9 +223,7 @@ def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
 def _strongly(sv: SentView, start: int) -> str:
     """What the word before ``start`` demands: "noun" after a determiner, possessive, number or adjective,
     "verb" after an auxiliary, "to" or a form of "be"; "" when it says nothing."""
-    k = start - 1
-    while k >= 0 and sv.has_role(k, "adverb"):
-        k -= 1
+    k = _before_adverbs(sv, start)
     if k < 0:
         return ""
     if sv.has_role(k, "aux", "infinitive", "passive_aux"):
@@ -315,9 +319,7 @@ def _noun_gerund(sv: SentView, m: Match) -> bool:
 def _determined(sv: SentView, start: int) -> bool:
     """A determiner, possessive or number stands right before ``start`` (adverbs skipped, and the names
     of a compound: "the Manchester Arena bombing")."""
-    k = start - 1
-    while k >= 0 and sv.has_role(k, "adverb"):
-        k -= 1
+    k = _before_adverbs(sv, start)
     names = 0
     while k > 0 and names < 4 and sv.is_upper(k) and not _possessive(sv, k):
         k, names = k - 1, names + 1
