@@ -291,9 +291,27 @@ def test_attempted_protest_stopped_by_arrests(run, text: str) -> None:
     assert _view(events) is not None and _view(events)[0] == "Protests"  # type: ignore[index]
 
 
-def test_attempted_attack_stays_an_attempt(run) -> None:
-    _, events = run("Rebels tried to attack the army base on Monday.")
-    assert not _asserted(events, "ASSAULT")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels tried to attack the army base on Monday.",
+        "Gunmen attempted to kill three policemen in the town on Monday.",
+        "A group of three persons on Thursday tried to burn a man in the village.",
+    ],
+)
+def test_attempted_attack_took_place_without_its_outcome(run, text: str) -> None:
+    # ACLED codes an attempted attack as the attack ("gunmen attempted to kill a mayoral candidate. The plan
+    # failed" is violence against civilians); nobody was killed by it
+    _, events = run(text)
+    assault = _asserted(events, "ASSAULT")
+    assert assault, [(e.type, e.modality) for e in events]
+    assert not any(c.kind == "killed" for e in assault for c in e.counts)
+    assert all(e.acled is None or e.acled.fatalities == 0 for e in assault)
+
+
+def test_attempted_arrest_stays_an_attempt(run) -> None:
+    _, events = run("Police tried to arrest the suspect on Monday.")
+    assert not _asserted(events, "COERCE")
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ class CountGrammar:
     single_modifiers: frozenset[str] = frozenset()
     single_window: int = 6
     one_kinds: frozenset[str] | None = None  # kinds a count of exactly one is kept for (None: all)
+    unrealised: frozenset[tuple[str, ...]] = frozenset()  # "tried to": the cue after it did not happen
 
     @cached_property
     def cue_starts(self) -> frozenset[str]:
@@ -133,6 +134,7 @@ def _build(pack: Any) -> CountGrammar:
         months=months,
         collective=_low(excl.get("collective", [])),
         boundaries=_low(kind.get("boundaries", [])),
+        unrealised=frozenset(tuple(p.lower().split()) for p in kind.get("unrealised", [])),
         state_predicates=_low(kind.get("state_predicates", [])),
         existential=_low(kind.get("existential", [])),
         single_kinds=frozenset(single.get("kinds", [])),

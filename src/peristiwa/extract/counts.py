@@ -169,10 +169,16 @@ def _cues(low: list[str], g: CountGrammar) -> list[tuple[int, int, Cue]]:
         for n in range(min(g.cue_len, len(low) - i), 0, -1):
             cue = g.cues.get(tuple(low[i : i + n]))
             if cue is not None:
-                out.append((i, i + n, cue))
+                if not _unrealised(low, i, g):
+                    out.append((i, i + n, cue))
                 i += n
                 break
     return out
+
+
+def _unrealised(low: list[str], k: int, g: CountGrammar) -> bool:
+    """Whether the cue at ``k`` follows an attempt ("tried to kill three policemen": nobody was killed)."""
+    return any(tuple(low[k - len(p) : k]) == p for p in g.unrealised if len(p) <= k)
 
 
 def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None = None) -> list[TokenCount]:

@@ -390,8 +390,12 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     actors, recipients = facts.no_places(actors), facts.no_places(recipients)
     deontic = forced == "deontic"
     purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
-    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok) \
-        if forced in (None, "deontic") else forced
+    attempt_ok = c.type in res.setting("modality", "attempt_types", default=())
+    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok,
+                           attempt_ok=attempt_ok) if forced in (None, "deontic") else forced
+    # an attempted act took place but did not reach its outcome: "tried to kill him" killed no one
+    attempted = attempt_ok and not purpose_ok and modality == "asserted" and forced is None and modality_of(
+        sv, res, c.start, c.end, lo, hi, nominal=c.nominal) != "asserted"
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))
@@ -460,7 +464,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         symmetric=c.frame == "SYM",
         specific=c.nominal and _year_before(sv, c.start),
         background=background,
-        count_kind=c.row.get("count"),
+        count_kind="" if attempted else c.row.get("count"),
         passive=c.passive,
         agent_noun=c.template.has("agent"),
         own_date=bool(dated and dated[1] and sv.char_span(lo, hi)[0] <= dated[1].start < sv.char_span(lo, hi)[1]),

@@ -27,9 +27,25 @@ __all__ = ["generic_rule", "modality_of"]
 def _cues(sv: SentView, res: Resources) -> list[Match]:
     key = "modality"
     if key not in sv.cache:
-        sv.cache[key] = res.modality.find_longest(sv.words, sv.heads(res.modality))
+        names = frozenset(res.setting("modality", "name_homographs", default=()))
+        sv.cache[key] = [m for m in res.modality.find_longest(sv.words, sv.heads(res.modality))
+                         if not (names and sv.words[m.start] in names and _capitalised_inside(sv, m.start))]
     cues: list[Match] = sv.cache[key]
     return cues
+
+
+def _capitalised_inside(sv: SentView, k: int) -> bool:
+    """A modal that is also a name or a month (``[modality] name_homographs``), written with a capital
+    inside the sentence, is the name: "on 14 May held a march", "Will Smith said", "Theresa May". The
+    first word, a word after an opening quote or a colon, and words in capitals ("POLICE MAY ARREST") are
+    cues as usual."""
+    raw = sv.raw[k]
+    return (k > 0 and raw[:1].isupper() and raw[1:].islower() and raw[1:].isalpha()
+            and sv.raw[k - 1] not in _OPENERS)
+
+
+#: tokens after which a capitalised word may open a new sentence or quotation
+_OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "[", "-", "–", "—"})
 
 
 #: irregular past forms per morphology (memoised: the resources of a pack live as long as the process)
@@ -66,17 +82,26 @@ def _purpose_of_past_act(sv: SentView, res: Resources, to: int) -> str | None:
             return None
         if sv.has_role(k, *_STOP_ROLES) and not sv.raw[k][:1].isupper():  # "State" in a name is no speech verb
             return None
-        if sv.words[k] == "to" and k < to:
+        if sv.words[k] == "to" and k < to and not _preposition_to(sv, k):
             return None  # another infinitive in between: "wanted to go there to protest"
         if _past_form(sv, res, k):
             return modality_of(sv, res, k, k + 1, 0, to, nominal=False)
     return None
 
 
+def _preposition_to(sv: SentView, k: int) -> bool:
+    """ "to" before a determiner, possessive, number or name is a preposition ("took out a march to the
+    minister's residence to protest"), not the infinitive marker of another act."""
+    j = k + 1
+    return j < len(sv) and (sv.has_role(j, "quant", "demonstrative", "np_skip", "possessive")
+                            or sv.words[j][:1].isdigit() or sv.is_upper(j))
+
+
 def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi: int, *, nominal: bool,
-                purpose_ok: bool = False) -> str:
+                purpose_ok: bool = False, attempt_ok: bool = False) -> str:
     """The modality of a trigger over tokens ``[start, end)`` in the clause ``[lo, hi)``; ``purpose_ok``:
-    the trigger's type is one whose purpose infinitive after an asserted act reports the act itself."""
+    the trigger's type is one whose purpose infinitive after an asserted act reports the act itself;
+    ``attempt_ok``: one whose attempt is the act ("tried to burn a man": the attack took place)."""
     best: tuple[int, str] | None = None
     conditional = False
     for m in _cues(sv, res):
@@ -87,7 +112,7 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
             served = _purpose_of_past_act(sv, res, m.start)
             if served is not None:
                 return served
-        if purpose_ok and m.row.get("lemma") in _attempts(res):
+        if attempt_ok and m.row.get("lemma") in _attempts(res):
             continue  # "were arrested when they tried to stage a demonstration": the attempt was the protest
         if scope == "sentence":
             if value != "none" and best is None:
