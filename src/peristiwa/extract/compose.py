@@ -14,7 +14,7 @@ from dataclasses import replace
 from .clauses import clause_bounds
 from .morphology import Template
 from .resources import Resources, SentView
-from .triggers import Candidate, first_content
+from .triggers import Candidate, first_content, opens_np
 
 __all__ = ["cluster", "compose"]
 
@@ -33,7 +33,14 @@ def cluster(cands: list[Candidate]) -> list[Candidate]:
             skippable = all(sv.has_role(k, "np_skip", "quant") for k in range(prev.end, c.start))
             if prev.type == c.type and gap <= 2 and skippable:
                 merged_modes = prev.modes + [m for m in c.modes if m not in prev.modes]
-                out[-1] = replace(prev, end=c.end, modes=merged_modes, conf=max(prev.conf, c.conf))
+                finite = c.template.has("verbal") and not c.passive and not c.template.has("gerund")
+                if prev.nominal and not c.nominal and finite and c.end < len(sv) and opens_np(sv, c.end):
+                    # "the clash killed two soldiers", "rioters attacked two men": the event noun is the
+                    # verb's subject; the verb is the trigger and keeps its object
+                    out[-1] = replace(c, modes=merged_modes, conf=max(prev.conf, c.conf),
+                                      subject_trigger=(prev.start, prev.end))
+                else:
+                    out[-1] = replace(prev, end=c.end, modes=merged_modes, conf=max(prev.conf, c.conf))
                 continue
         out.append(c)
     return out

@@ -120,9 +120,9 @@ def _anaphoric(sv: SentView, cand: Candidate, res: Resources) -> bool:
     if k < len(sv) and sv.words[k] in words:
         return True
     before = set(res.setting("merge", "anaphoric_before", default=[]))
-    if not before or not cand.nominal:
+    if not before or not (cand.nominal or cand.subject_trigger):
         return False
-    k = cand.start - 1
+    k = (cand.subject_trigger or (cand.start, cand.end))[0] - 1  # "the shells injured four": the shells
     while k >= 0 and sv.has_role(k, "np_skip") and sv.words[k] not in before:
         k -= 1
     return k >= 0 and sv.words[k] in before
@@ -185,6 +185,9 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             continue
         # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
         blocked[sv.index] = {k for c in cands if not c.template.has("agent") for k in range(c.start, c.end)}
+        blocked[sv.index].update(k for c in cands for k in _expression_tail(sv, c))
+        blocked[sv.index].update(k for c in cands if c.subject_trigger for k in range(*c.subject_trigger)
+                                 if not sv.has_role(k, "actor_head"))  # "rioters attacked": the rioters act
         kept, forced = compose(cands, res)
         sv.cache["trigger_starts"] = sorted(c.start for c in cands if not c.nominal)
         per_sent.append((sv, kept, forced))
@@ -248,6 +251,18 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             continue
         events.append(_event(doc, d, len(events)))
     return events
+
+
+def _expression_tail(sv: SentView, c: Candidate) -> list[int]:
+    """The closing words of an expression that holds its object ("took 10 sailors *hostage*", "set a bus
+    *on fire*": a trigger row conditioned ``after:N:CLASS``): no part of the object's noun phrase."""
+    out: list[int] = []
+    for cond in (c.row.get("cond") or "").split(";"):
+        kind, _, arg = cond.partition(":")
+        if kind == "after":
+            n, _, klass = arg.partition(":")
+            out.extend(k for k in range(c.end, min(len(sv), c.end + int(n))) if sv.has_class(k, klass))
+    return out
 
 
 def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:

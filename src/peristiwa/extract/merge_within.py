@@ -184,6 +184,9 @@ def _compatible(x: Draft, y: Draft, states: set[str]) -> bool:
     # "One person was killed and 10 others were injured in a clash": the victims of one sentence's harm
     # verbs are the same event's, however many groups of them it names
     victims = x.si == y.si and bool(x.count_kind and y.count_kind) and x.type == "ASSAULT"
+    # "... fired shells into the village. The shells injured four villagers": a definite re-mention names
+    # the event's victims where the first mention named its target
+    victims = victims or (x.type == "ASSAULT" and x.si != y.si and (x.anaphoric or y.anaphoric))
     return (
         x.type == y.type
         and _compatible_actors(x.actors, y.actors, states, sorted_out=True)

@@ -18,7 +18,7 @@ from .lexicon import Match, Row
 from .morphology import Template
 from .resources import Resources, SentView
 
-__all__ = ["Candidate", "DocContext", "find_candidates", "first_content"]
+__all__ = ["Candidate", "DocContext", "find_candidates", "first_content", "opens_np"]
 
 
 class DocContext:
@@ -62,6 +62,7 @@ class Candidate:
     frame: str
     voice: bool | None = None  # passive read from context (English participles); None: the template says
     attributive: bool = False  # "fleeing civilians", "protesting students": the noun after it acts
+    subject_trigger: tuple[int, int] | None = None  # "the clash killed": the event noun before the verb
 
     @property
     def nominal(self) -> bool:
@@ -252,6 +253,17 @@ def _subject_end(sv: SentView, k: int) -> bool:
     return sv.has_role(k, "member_head") and not sv.has_role(k, *_PREPS, "aux", "coord", "quant")
 
 
+def _headline_verb(sv: SentView, k: int, end: int) -> bool:
+    """A present-tense verb after a common noun that goes on to count its victims is a clause of the
+    headline style: "US drone kills at least 5", "blast kills 12", "bomb injures two" (CGEL ch. 3: the
+    "headline present" for a past event); "bamboo shoots" count nothing."""
+    w = sv.raw[k]
+    return (end < len(sv) and (sv.words[end][:1].isdigit() or sv.has_role(end, "quant"))
+            and sv.words[end] not in sv.res.pronouns and w.isalpha() and w.islower()
+            and not sv.has_role(k, *_PREPS, "aux", "coord", "clause_break", "speech", "relative", "quant",
+                                "adverb", "particle", "passive_aux", "infinitive", "possessive"))
+
+
 def _unit_number(sv: SentView, k: int) -> bool:
     """A number naming the unit before it ("battalion 58", "Brigade 33"), not counting what follows."""
     return k > 0 and sv.words[k].isdigit() and (sv.has_role(k - 1, "actor_head") or sv.is_upper(k - 1))
@@ -260,7 +272,7 @@ def _unit_number(sv: SentView, k: int) -> bool:
 def _takes_object(sv: SentView, j: int) -> bool:
     """Whether a verb's object or target opens at ``j``: a noun phrase ("kill a teacher") or a target or
     direction preposition ("gunmen shoot at students", "soldiers open fire on a village")."""
-    return _opens_np(sv, j) or (sv.has_role(j, "target_prep", "dir_prep") and not sv.has_role(j, "infinitive"))
+    return opens_np(sv, j) or (sv.has_role(j, "target_prep", "dir_prep") and not sv.has_role(j, "infinitive"))
 
 
 def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
@@ -293,10 +305,10 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
         subject = subject or (after_verb and k >= 0 and (sv.has_role(k, "coord") or sv.words[k] == ","))
         if want == "noun" and not t.nominal and not (
             subject and not t.suffix and not _possessive(sv, k) and m.end < len(sv) and _takes_object(sv, m.end)
-        ):
+        ) and not (t.suffix and _headline_verb(sv, k, m.end)):
             return None  # a verb-only row after "armed men", "the army's": a noun compound, unless the
             # words around it make a clause ("armed men hijack a bus", "armed forces recapture areas")
-        if t.suffix and not t.nominal and not want and k >= 0 and not subject:
+        if t.suffix and not t.nominal and not want and k >= 0 and not subject and not _headline_verb(sv, k, m.end):
             return None  # a present-tense verb needs its subject: "bamboo shoots" is no shooting
         if (sv.syntax.head_final and not t.suffix and not t.nominal and t.has("verbal") and not want and k >= 0
                 and sv.words[k] not in sv.res.pronouns
@@ -344,7 +356,7 @@ def _aux_before(sv: SentView, pos: int) -> bool:
     return False
 
 
-def _opens_np(sv: SentView, j: int) -> bool:
+def opens_np(sv: SentView, j: int) -> bool:
     """Whether token ``j`` can open an object noun phrase ("the village", "tear gas", "two men")."""
     w = sv.words[j]
     if sv.has_role(j, "possessive") or (w in sv.res.pronouns and not sv.has_role(j, "relative")):
@@ -399,10 +411,10 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     j = end
     while j < n and sv.has_role(j, "adverb", "particle"):
         j += 1
-    if j < n and _opens_np(sv, j):
+    if j < n and opens_np(sv, j):
         return False
     if (j < n and sv.has_role(j, "target_prep", "dir_prep", "with_prep") and not sv.has_role(j, "infinitive")
-            and not (j + 1 < n and sv.has_class(j + 1, "time") and not (j + 2 < n and _opens_np(sv, j + 2)))):
+            and not (j + 1 < n and sv.has_class(j + 1, "time") and not (j + 2 < n and opens_np(sv, j + 2)))):
         return False  # "shot at protesters", "attacked with mortars": an active verb with its target or means
     k = start - 1
     while k > 0 and sv.has_role(k, "adverb") and not sv.has_role(k, "coord"):

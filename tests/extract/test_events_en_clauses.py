@@ -1,0 +1,122 @@
+"""English clause readings that decide whether an event is told at all: the headline present ("drone kills
+five"), a capitalised month or name that looks like a modal ("on 14 May held a march"), and a preposition
+"to" before a purpose infinitive. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.model import Document, Event
+from peristiwa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def run(pipeline: Pipeline):
+    def _run(text: str) -> list[Event]:
+        doc = pipeline(Document(doc_id="t", text=text, lang="en", published=dt.date(2021, 6, 5)))
+        return list(doc.events)
+
+    return _run
+
+
+def _asserted(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A US drone kills at least five in the tribal district.",
+        "The drone kills two commanders near the border.",
+    ],
+)
+def test_headline_present_with_a_count_is_an_act(run, text: str) -> None:
+    assert _asserted(run(text), "ASSAULT"), [(e.type, e.modality) for e in run(text)]
+
+
+def test_present_plural_noun_without_a_count_is_no_act(run) -> None:
+    assert not run("The bamboo shoots are cheap at the market this week.")
+
+
+def test_armed_drone_acts_for_its_state(run) -> None:
+    (e,) = _asserted(run("A US drone killed five militants in the district."), "ASSAULT")
+    assert [a.country for a in e.actors] == ["US"]
+    assert e.actors[0].sector == "military"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congress workers in Jammu on 14 May held a protest march in Srinagar against the government.",
+        "Workers on 3 May staged a rally outside the factory.",
+    ],
+)
+def test_capitalised_month_is_no_modal(run, text: str) -> None:
+    assert _asserted(run(text), "PROTEST"), [(e.type, e.modality) for e in run(text)]
+
+
+def test_lower_case_modal_still_counts(run) -> None:
+    events = run("Workers may stage a rally outside the factory.")
+    assert not _asserted(events, "PROTEST")
+
+
+def test_preposition_to_before_a_purpose_infinitive(run) -> None:
+    events = run("Hundreds of activists marched to the minister's residence to protest against the suspension.")
+    assert _asserted(events, "PROTEST")
+
+
+def test_infinitive_before_a_purpose_infinitive_stays_an_intention(run) -> None:
+    events = run("The students wanted to go there to protest against the fee rise.")
+    assert not _asserted(events, "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("The clash killed two soldiers near the border.", "two soldiers"),
+        ("Rioters attacked two men in the village.", "two men"),
+        ("A mob killed a shopkeeper in the market.", "a shopkeeper"),
+    ],
+)
+def test_event_noun_subject_leaves_the_object_to_the_verb(run, text: str, victims: str) -> None:
+    (e,) = _asserted(run(text), "ASSAULT")
+    assert victims in [text[r.start : r.end] for r in e.recipients]
+
+
+def test_agent_noun_subject_still_acts(run) -> None:
+    (e,) = _asserted(run("Rioters attacked two men in the village."), "ASSAULT")
+    assert [a.name for a in e.actors] == ["rioters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "captives"),
+    [
+        ("Suspected militants took 10 Indonesian sailors hostage off the coast.", "10 Indonesian sailors"),
+        ("Rebels held 80 commuters hostage in a chapel on Friday.", "80 commuters"),
+        ("Rebels held captive the vice mayor of the town.", "the vice mayor"),
+    ],
+)
+def test_hostage_taking_with_the_captives_inside(run, text: str, captives: str) -> None:
+    (e,) = _asserted(run(text), "ASSAULT")
+    assert "abduct" in e.modes
+    assert captives in [text[r.start : r.end] for r in e.recipients]
+
+
+def test_executing_a_person_is_a_killing(run) -> None:
+    assert _asserted(run("Guerrillas executed a drug suspect on Monday in the village."), "ASSAULT")
+    assert not run("The company executed the plan on time.")
+
+
+def test_definite_re_mention_names_the_victims(run) -> None:
+    text = ("An armed group fired artillery shells into the village on Sunday. "
+            "The shells injured four villagers and a monk.")
+    (e,) = _asserted(run(text), "ASSAULT")
+    assert "four villagers" in [text[r.start : r.end] for r in e.recipients]
+
+
+def test_suicide_bombers_are_no_aircraft(run) -> None:
+    (e,) = _asserted(run("Suicide bombers attacked the hotel in the capital on Friday."), "ASSAULT")
+    assert [a.sector for a in e.actors] == ["armed group"]
