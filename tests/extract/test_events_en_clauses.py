@@ -120,3 +120,45 @@ def test_definite_re_mention_names_the_victims(run) -> None:
 def test_suicide_bombers_are_no_aircraft(run) -> None:
     (e,) = _asserted(run("Suicide bombers attacked the hotel in the capital on Friday."), "ASSAULT")
     assert [a.sector for a in e.actors] == ["armed group"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One soldier died in an encounter with the rebels on Friday evening.",
+        "A policeman was injured in a fierce encounter between security forces and Maoists in the forest.",
+        "Rebel troops and an army division engaged in battle for an hour in the afternoon.",
+        "On Sunday there was an armed conflict between the rebels and the army in the regency.",
+        "On Sunday the regent hit a journalist at the residential estate.",
+    ],
+)
+def test_armed_encounters_battles_and_blows(run, text: str) -> None:
+    assert _asserted(run(text), "ASSAULT"), [(e.type, e.modality) for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had a chance encounter with the minister at the airport.",
+        "The film hit the headlines last week.",
+    ],
+)
+def test_no_armed_encounter_or_blow(run, text: str) -> None:
+    assert not _asserted(run(text), "ASSAULT")
+
+
+def test_adjective_modal_leaves_the_verb_asserted(run) -> None:
+    events = run("An unidentified assailant and potential drug suspect lobbed a grenade at a police station.")
+    assert _asserted(events, "ASSAULT")
+    assert not _asserted(run("Officials warned of a potential attack on the capital."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KPK officials demonstrate in front of their office to voice their concerns.",
+        "About 30 members, some armed with pipes, marched on the church, demanding its closure.",
+    ],
+)
+def test_protest_verbs_with_an_adjunct(run, text: str) -> None:
+    assert _asserted(run(text), "PROTEST"), [(e.type, e.modality) for e in run(text)]

@@ -123,6 +123,12 @@ def modality_of(sv: SentView, res: Resources, start: int, end: int, lo: int, hi:
             if nominal:
                 continue
             scope, opener = scope[1:], True
+        elif scope.startswith("n"):  # nouns only: an adjective ("a potential attack"; "a potential drug
+            # suspect lobbed a grenade" says nothing of the lobbing), also over names between it and the
+            # word ("a potential Turkish attack" is a noun phrase whatever reading the word got)
+            if not nominal and not all(sv.is_upper(k) for k in range(m.end, start)):
+                continue
+            scope = scope[1:]
         if scope.startswith("+"):
             if nominal and end <= m.start < hi and m.start - end <= int(scope[1:]):
                 dist = m.start - end

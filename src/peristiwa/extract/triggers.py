@@ -137,6 +137,8 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
             found = False
         elif arg == "actor":
             found = sv.is_upper(k) or sv.has_role(k, "actor_head")
+        elif arg == "person":  # a common noun of people or a pronoun ("hit a journalist"), not a place name
+            found = (sv.has_role(k, "actor_head") and not sv.is_upper(k)) or sv.words[k] in sv.res.pronouns
         else:
             found = sv.has_class(k, arg)
         return found if kind == "obj" else not found
@@ -312,8 +314,9 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
             return None  # a present-tense verb needs its subject: "bamboo shoots" is no shooting
         if (sv.syntax.head_final and not t.suffix and not t.nominal and t.has("verbal") and not want and k >= 0
                 and sv.words[k] not in sv.res.pronouns
-                and not (subject and m.end < len(sv) and _takes_object(sv, m.end))):
-            return None  # a bare verb needs an auxiliary, "to", or a subject and an object
+                and not (subject and m.end < len(sv) and (_takes_object(sv, m.end) or sv.has_role(m.end, *_PREPS)))):
+            return None  # a bare verb needs an auxiliary, "to", or a subject and an object or adjunct
+            # ("KPK officials demonstrate in front of their office")
         return m
     verbal = next((a for a in t.alternatives if not a.nominal), t.alternatives[0])
     nominal = next((a for a in t.alternatives if a.nominal), t.alternatives[-1])
