@@ -64,7 +64,7 @@ Tok = tuple[int, int, str]
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for m in _WORD.finditer(text, start, end):
-        s, e, w = m.start(), m.end(), m.group()
+        s, e, w = m.start(), m.end(), m[0]
         if w.isalnum():  # a plain word or number (most tokens): none of the cases below
             out.append((s, e, w))
         elif len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
