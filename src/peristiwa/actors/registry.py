@@ -30,7 +30,7 @@ import msgspec
 
 from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
-from .matcher import Match, PhraseMatcher
+from .matcher import Match, MatcherFamily, PhraseMatcher
 
 __all__ = [
     "ActorInfo",
@@ -146,6 +146,9 @@ class ActorRegistry:
     kin_words: frozenset[str] = field(init=False)
     titles: PhraseMatcher[Title] = field(init=False)
     units: PhraseMatcher[Unit] = field(init=False)
+    #: the tables the entity sources scan every document with (aliases, modifiers, heads, titles, units):
+    #: ``whole.scan(text)`` finds the matches of all of them in one pass (see :class:`MatcherFamily`)
+    whole: MatcherFamily = field(init=False)
     det: frozenset[str] = field(init=False)
     post: frozenset[str] = field(init=False)
     skip: frozenset[str] = field(init=False)
@@ -258,6 +261,7 @@ class ActorRegistry:
         self.kin_words = frozenset(r["kin"].capitalize() for r in kin if r["given_name"] != "yes")
         units = pack.table("actor_units.tsv") if pack.has("actor_units.tsv") else []
         self.units = PhraseMatcher((r["prefix"], Unit(r["template"], r["sector"], _none(r["parent"]))) for r in units)
+        self.whole = MatcherFamily((self.aliases, self.modifiers, self.heads, self.titles, self.units))
         words = pack.table("actor_words.tsv") if pack.has("actor_words.tsv") else []
         by_kind: dict[str, set[str]] = {}
         org_heads: dict[str, str] = {}

@@ -548,6 +548,7 @@ def _load_source(ref: str) -> EntitySource:
 def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] | None = None) -> list[Entity]:
     """All entity mentions of ``doc`` found by ``sources`` (default: every built-in source), in text order."""
     reg = registry_for(pack)
+    reg.whole.scan(doc.text)  # every source below reads the tables' matches of the text: found in one pass
     country = context_country(doc, reg)
     cands: list[Entity] = []
     for ref in sources or DEFAULT_SOURCES:
