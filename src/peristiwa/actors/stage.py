@@ -218,10 +218,10 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         yield ent
     if not named:
         return
-    runs = word_runs(text)
-    for k, w in enumerate(word_strings(text)):  # later uses: one pass over the words, as in _coref
-        first = named.get(w)
-        if first is not None and (m := runs[k]).start() > first.end:
+    runs, strings = word_runs(text), word_strings(text)
+    for k in [k for k, w in enumerate(strings) if w in named]:  # later uses: one pass over the words, as in _coref
+        first = named[strings[k]]
+        if (m := runs[k]).start() > first.end:
             yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
 
 
@@ -390,9 +390,10 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
 
     found: set[str] = set()
     n = len(words)
+    memo = reg.word_memo  # (a word met before is answered without the call, as in source_names)
     for i, w in enumerate(strings):
-        if not w[:1].isupper() or w in found or not _name_word(reg, w):  # lower case: never a name word
-            continue
+        if not w[:1].isupper() or w in found or not (memo[w] if w in memo else _name_word(reg, w)):
+            continue  # lower case: never a name word
         m = words[i]
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < n else None
@@ -486,12 +487,11 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
     runs = word_runs(doc.text)
-    for k, w in enumerate(word_strings(doc.text)):
-        named = parts.get(w)
-        if named is not None:
-            m = runs[k]
-            out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
-                              country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
+    strings = word_strings(doc.text)
+    for k in [k for k, w in enumerate(strings) if w in parts]:  # the uses, found at once
+        named, m = parts[strings[k]], runs[k]
+        out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
+                          country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
     for part, ent in parts.items():
         if WORD_RUN.fullmatch(part):
             continue
