@@ -275,6 +275,8 @@ class ScanContext:
     def party_district(self, start: int) -> bool:
         """A place right after a party letter and a hyphen: a legislator's district ("D-Kanawha",
         "R-Elbow Lake", "DFL-Cook")."""
+        if start < 2 or self.text[start - 1] != "-":
+            return False  # (the pattern ends with the hyphen: no search before most names)
         m = _PARTY.search(self.text, max(0, start - 5), start)
         return m is not None and m.end() == start
 
