@@ -24,13 +24,16 @@ import io
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
 from .matcher import Match, MatcherFamily, PhraseMatcher
+
+if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer
 
 __all__ = [
     "ActorInfo",
@@ -44,6 +47,7 @@ __all__ = [
     "gazetteer_rank",
     "registry_for",
     "resolve_actor",
+    "shipped_gazetteer",
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
@@ -547,14 +551,22 @@ class ActorRegistry:
                          parent=unit.parent, origin="actors.unit", confidence=0.7)
 
 
+@functools.cache
+def shipped_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, for the actor rules that ask about places. Imported and loaded on the first
+    question (the geo package imports this module, and most documents never ask), then answered from this
+    cache: an import statement in the asking function cost a microsecond per question."""
+    from ..geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
 @functools.lru_cache(maxsize=65536)
 def gazetteer_rank(name: str) -> int | None:
     """The rank of the first place the shipped gazetteer has of this name, None when it has none. The
     actor rules ask it whether a word or a unit's place is a place (and how well known); the gazetteer
     loads on the first question only and never changes, so the answers are memoised."""
-    from ..geo.gazetteer import load_gazetteer  # lazy: most documents never need it here
-
-    cands = load_gazetteer().lookup(name)
+    cands = shipped_gazetteer().lookup(name)
     return cands[0].rank if cands else None
 
 
