@@ -366,8 +366,7 @@ class Resolver:
             v.sort(key=len, reverse=True)
         toks, low = self.toks, self.low
         starts = {bisect.bisect_left(toks, (s.start,)) for s in self.doc.sentences} | {0}
-        # only a word opening a known name can open one here: those tokens are found at once (most are none)
-        for i in [k for k, w in enumerate(low) if w in by_first]:
+        for i in [k for k, w in enumerate(low) if w in by_first]:  # where a known name can open (found at once)
             cands = by_first[low[i]]
             if not cands or not capitalised(toks[i][2]) or self._is_blocked(toks[i][0]):
                 continue
@@ -400,15 +399,11 @@ class Resolver:
         toks, low = self.toks, self.low
         firsts = lex.roles.by_first.keys() | lex.ranks.by_first.keys() | lex.title_abbreviations.keys()
         keep = {"role", "rank", "org", "geo", "portfolio"}
-        # the tokens a title can open at, found at once (most are none); the scan steps from one to the next
-        opens = [k for k, w in enumerate(low) if w in firsts]
         i = 0
-        at = 0
-        while at < len(opens):
-            if opens[at] < i:
-                at += 1
-                continue
-            i = opens[at]
+        for start in [k for k, w in enumerate(low) if w in firsts]:  # where a title can open (most: nowhere)
+            if start < i:
+                continue  # inside the name found before
+            i = start
             if not (capitalised(toks[i][2]) or lex.ranks.longest(low, i)):
                 i += 1
                 continue
