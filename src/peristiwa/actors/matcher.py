@@ -12,13 +12,13 @@ are written "Juru bicara" and "juru bicara").
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-__all__ = ["Match", "PhraseMatcher", "fold", "is_word_char"]
+__all__ = ["Match", "MatcherFamily", "PhraseMatcher", "fold", "is_word_char"]
 
 T = TypeVar("T")
 #: texts at least this long scanned whole keep their matches for later ranges (documents, not names)
@@ -153,3 +153,54 @@ class PhraseMatcher(Generic[T]):
             if m.start == pos and (best is None or m.end > best.end):
                 best = m
         return best
+
+
+class MatcherFamily:
+    """Several tables scanned over a whole text in one pass: one automaton holds the aliases of all of
+    them, and each table's matches are kept as if it had scanned the text itself (its :meth:`PhraseMatcher.find`
+    then reads them, for the whole text and its ranges).
+
+    Why: a document is scanned whole by each of the actor tables (aliases, modifiers, heads, titles, units);
+    the automaton's pass over the characters costs about as much as the matches it reports, so five passes
+    cost about five times one. The matches are the same: a table's hits ending at one offset come in the
+    same order (longest first), distinct aliases of one table have distinct spans, and the hits are then
+    tested and sorted exactly as :meth:`PhraseMatcher._scan` does.
+    """
+
+    def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
+        self.matchers = tuple(matchers)
+        self._auto: Any = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, list[tuple[str, Any]]]]] = {}
+        for k, matcher in enumerate(self.matchers):
+            for key, items in matcher._table.items():
+                keys.setdefault(key, []).append((k, items))
+        for key, per in keys.items():
+            self._auto.add_word(key, (len(key), per))
+        if keys:
+            self._auto.make_automaton()
+        self._empty = not keys
+
+    def scan(self, text: str) -> None:
+        """Keep every table's matches in ``text`` (a text a table would not keep, short or holding a Greek
+        capital sigma, is left to the tables' own scans)."""
+        if self._empty or len(text) < _KEEP_WHOLE or "\u03a3" in text:
+            return
+        matchers = self.matchers
+        outs: list[list[Match[Any]]] = [[] for _ in matchers]
+        free = [m.initial_free for m in matchers]
+        n = len(text)
+        for last, (length, per) in self._auto.iter(fold(text)):
+            s, e = last - length + 1, last + 1
+            # the word-boundary test of PhraseMatcher._scan
+            if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+                e < n and text[e].isalnum() and text[e - 1].isalnum()
+            ):
+                continue
+            surface = text[s:e]
+            for k, items in per:
+                for alias, value in items:
+                    if _case_ok(alias, surface, free[k]):
+                        outs[k].append(Match(s, e, alias, value))
+        for matcher, out in zip(matchers, outs, strict=True):
+            out.sort(key=lambda m: (m.start, -m.end))
+            matcher._whole = (text, [m.start for m in out], out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .registry import ActorInfo, ActorRegistry
+from .registry import ActorInfo, ActorRegistry, shipped_gazetteer
 
 __all__ = ["PersonMatch", "find_person", "find_persons", "normalise_name"]
 
@@ -200,9 +200,7 @@ def find_person(
 
 def _skip_leading_place(text: str, toks: list[tuple[int, int]], a: int, b: int) -> int:
     """Drop a leading major place from a name run: "Wali Kota Surabaya Eri Cahyadi" -> "Eri Cahyadi"."""
-    from ..geo.gazetteer import load_gazetteer  # lazy: the gazetteer loads only when a title is found
-
-    gaz = load_gazetteer()
+    gaz = shipped_gazetteer()  # (loaded only when a title is found)
     for k in range(b - 1, a, -1):
         surface = text[toks[a][0] : toks[k - 1][1]]
         cands = gaz.lookup(surface)

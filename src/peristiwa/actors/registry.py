@@ -24,13 +24,16 @@ import io
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
-from .matcher import Match, PhraseMatcher
+from .matcher import Match, MatcherFamily, PhraseMatcher
+
+if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer
 
 __all__ = [
     "ActorInfo",
@@ -44,6 +47,7 @@ __all__ = [
     "gazetteer_rank",
     "registry_for",
     "resolve_actor",
+    "shipped_gazetteer",
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")
@@ -146,6 +150,9 @@ class ActorRegistry:
     kin_words: frozenset[str] = field(init=False)
     titles: PhraseMatcher[Title] = field(init=False)
     units: PhraseMatcher[Unit] = field(init=False)
+    #: the tables the entity sources scan every document with (aliases, modifiers, heads, titles, units):
+    #: ``whole.scan(text)`` finds the matches of all of them in one pass (see :class:`MatcherFamily`)
+    whole: MatcherFamily = field(init=False)
     det: frozenset[str] = field(init=False)
     post: frozenset[str] = field(init=False)
     skip: frozenset[str] = field(init=False)
@@ -258,6 +265,7 @@ class ActorRegistry:
         self.kin_words = frozenset(r["kin"].capitalize() for r in kin if r["given_name"] != "yes")
         units = pack.table("actor_units.tsv") if pack.has("actor_units.tsv") else []
         self.units = PhraseMatcher((r["prefix"], Unit(r["template"], r["sector"], _none(r["parent"]))) for r in units)
+        self.whole = MatcherFamily((self.aliases, self.modifiers, self.heads, self.titles, self.units))
         words = pack.table("actor_words.tsv") if pack.has("actor_words.tsv") else []
         by_kind: dict[str, set[str]] = {}
         org_heads: dict[str, str] = {}
@@ -543,14 +551,22 @@ class ActorRegistry:
                          parent=unit.parent, origin="actors.unit", confidence=0.7)
 
 
+@functools.cache
+def shipped_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, for the actor rules that ask about places. Imported and loaded on the first
+    question (the geo package imports this module, and most documents never ask), then answered from this
+    cache: an import statement in the asking function cost a microsecond per question."""
+    from ..geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
 @functools.lru_cache(maxsize=65536)
 def gazetteer_rank(name: str) -> int | None:
     """The rank of the first place the shipped gazetteer has of this name, None when it has none. The
     actor rules ask it whether a word or a unit's place is a place (and how well known); the gazetteer
     loads on the first question only and never changes, so the answers are memoised."""
-    from ..geo.gazetteer import load_gazetteer  # lazy: most documents never need it here
-
-    cands = load_gazetteer().lookup(name)
+    cands = shipped_gazetteer().lookup(name)
     return cands[0].rank if cands else None
 
 

@@ -33,7 +33,7 @@ from ..langs.base import LanguagePack
 from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
 from ..text.abbreviations import abbreviates
-from ..text.casing import WORD_RUN, case_evidence, word_runs
+from ..text.casing import WORD_RUN, case_evidence, word_runs, word_strings
 from ..text.patterns import prefix_tree
 from .persons import find_persons
 from .registry import ActorInfo, ActorRegistry, Unit, gazetteer_rank, registry_for
@@ -218,9 +218,10 @@ def source_initials(doc: Document, reg: ActorRegistry, country: str | None) -> I
         yield ent
     if not named:
         return
-    for m in word_runs(text):  # later uses: one pass over the words, as in _coref
-        first = named.get(m.group())
-        if first is not None and m.start() > first.end:
+    runs, strings = word_runs(text), word_strings(text)
+    for k in [k for k, w in enumerate(strings) if w in named]:  # later uses: one pass over the words, as in _coref
+        first = named[strings[k]]
+        if (m := runs[k]).start() > first.end:
             yield msgspec.structs.replace(first, start=m.start(), end=m.end(), origin="actors.coref")
 
 
@@ -321,11 +322,14 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
     the label is MISC (confidence 0.4); later uses of a name part are linked to it like a person's.
     """
     text = doc.text
+    memo = reg.word_memo
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
     for s_start, s_end in spans:
         toks = list(_TOKEN.finditer(text, s_start, s_end))
-        # which tokens are possible name words, tested once each (a lower-case word never is: no call)
-        ok = [w[:1].isupper() and _name_word(reg, w) for w in (m.group() for m in toks)]
+        words = [m[0] for m in toks]
+        # which tokens are possible name words, tested once each (a lower-case word never is: no call; a
+        # word met before is answered by the registry's memo of _name_word, without the call)
+        ok = [w[:1].isupper() and (memo[w] if w in memo else _name_word(reg, w)) for w in words]
         n = len(toks)
         i = 0
         while i < n:
@@ -337,12 +341,12 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
             # (a dateline's dash or a quotation mark opens a clause: "CNN Indonesia -- Keputusan Lorde")
-            opening = i == 0 or toks[i - 1].group() in _OPENING_MARKS
+            opening = i == 0 or words[i - 1] in _OPENING_MARKS
             first = i + 1 if opening and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()
                 name = text[start:end]
-                sentence_initial = first == 0 and (j >= len(toks) or toks[j].group()[:1].isupper())
+                sentence_initial = first == 0 and (j >= len(toks) or words[j][:1].isupper())
                 if not sentence_initial and not reg.aliases.lookup(name) and not _major_place(name, 10):
                     yield Entity(start=start, end=end, label="MISC", name=name, country=None, sector=None,
                                  origin="actors.name", confidence=0.4)
@@ -382,19 +386,22 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
         return
     text = doc.text
     words = word_runs(text)
+    strings = word_strings(text)  # (the words as strings: most tests below read only them)
 
     found: set[str] = set()
-    for i, m in enumerate(words):
-        w = m.group()
-        if not w[:1].isupper() or w in found or not _name_word(reg, w):  # lower case: never a name word
-            continue
+    n = len(words)
+    memo = reg.word_memo  # (a word met before is answered without the call, as in source_names)
+    for i, w in enumerate(strings):
+        if not w[:1].isupper() or w in found or not (memo[w] if w in memo else _name_word(reg, w)):
+            continue  # lower case: never a name word
+        m = words[i]
         prev = words[i - 1] if i else None
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if (prev is not None and prev.group()[:1].isupper() and text[prev.end() : m.start()] == " ") or (
-                nxt is not None and nxt.group()[:1].isupper() and text[m.end() : nxt.start()] == " "):
+        nxt = words[i + 1] if i + 1 < n else None
+        if (prev is not None and strings[i - 1][:1].isupper() and text[prev.end() : m.start()] == " ") or (
+                nxt is not None and strings[i + 1][:1].isupper() and text[m.end() : nxt.start()] == " "):
             continue  # part of a longer capitalised run here
-        subj = nxt is not None and nxt.group() in reg.speech_subj and text[m.end() : nxt.start()] == " "
-        post = prev is not None and prev.group().lower() in reg.speech_post and (
+        subj = nxt is not None and strings[i + 1] in reg.speech_subj and text[m.end() : nxt.start()] == " "
+        post = prev is not None and strings[i - 1].lower() in reg.speech_post and (
             text[prev.end() : m.start()] == " ") and text[max(0, prev.start() - 2) : prev.start()].strip() in (
             ",", '"', "”", ",\"", ",”")
         if (subj or post) and not reg.aliases.lookup(w) and not _major_place(w):
@@ -402,13 +409,18 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     if found:  # "Witnesses said", "Tetangga mengatakan": a common noun, not a name
         lower_words, mid_caps = case_evidence(text)
         found = {w for w in found if w in mid_caps and w.lower() not in lower_words and not reg.word_kind(w)}
-    for m in words:
-        if m.group() in found:
-            yield Entity(start=m.start(), end=m.end(), label="PER", name=m.group(), country=None, sector=None,
-                         origin="actors.speaker", confidence=0.5)
+    if found:
+        for i, w in enumerate(strings):
+            if w in found:
+                m = words[i]
+                yield Entity(start=m.start(), end=m.end(), label="PER", name=w, country=None, sector=None,
+                             origin="actors.speaker", confidence=0.5)
 
 
 def _name_word(reg: ActorRegistry, word: str) -> bool:
+    """Whether ``word`` can be a word of a proper name no table explains. The answer for a word that
+    passes the shape test is kept in ``reg.word_memo`` (so a word found there is answered by the memo
+    alone: :func:`source_names` reads it without the call)."""
     if not (word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()):
         return False
     found = reg.word_memo.get(word)
@@ -474,11 +486,12 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
         return out
     # one pass over the words of the text (a part is a whole word: not inside a longer word or hyphenation)
     # instead of one compiled pattern per part and document
-    for m in word_runs(doc.text):
-        named = parts.get(m.group())
-        if named is not None:
-            out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
-                              country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
+    runs = word_runs(doc.text)
+    strings = word_strings(doc.text)
+    for k in [k for k, w in enumerate(strings) if w in parts]:  # the uses, found at once
+        named, m = parts[strings[k]], runs[k]
+        out.append(Entity(start=m.start(), end=m.end(), label=named.label, name=named.name,
+                          country=named.country, sector=named.sector, origin="actors.coref", confidence=0.7))
     for part, ent in parts.items():
         if WORD_RUN.fullmatch(part):
             continue
@@ -535,6 +548,7 @@ def _load_source(ref: str) -> EntitySource:
 def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] | None = None) -> list[Entity]:
     """All entity mentions of ``doc`` found by ``sources`` (default: every built-in source), in text order."""
     reg = registry_for(pack)
+    reg.whole.scan(doc.text)  # every source below reads the tables' matches of the text: found in one pass
     country = context_country(doc, reg)
     cands: list[Entity] = []
     for ref in sources or DEFAULT_SOURCES:

@@ -158,6 +158,15 @@ def event_offset(doc: Document, start: int, grammar: DateGrammar | None) -> int 
     words right before the trigger say so ("sehari setelah penembakan": -1, "dua hari sebelum": +2)."""
     if grammar is None or not grammar.offset_units:
         return None
+    # the pattern's last word is the last word before the trigger (a run of word characters, then only
+    # white space): when that word is no offset word ("setelah", "before") there is nothing to find, and
+    # the pattern (tried at every position of the window) is not run
+    seg = doc.text[max(0, start - 40) : start].rstrip()
+    k = len(seg)
+    while k and (seg[k - 1].isalnum() or seg[k - 1] == "_"):
+        k -= 1
+    if seg[k:].lower() not in grammar.offset_words:
+        return None
     m = _OFFSET.search(doc.text, max(0, start - 40), start)
     if m is None or m.group(3).lower() not in grammar.offset_words:
         return None

@@ -342,13 +342,13 @@ def tokens_in(text: str, start: int, end: int) -> list[Tok]:
     i = bisect.bisect_left(starts, start)
     j = bisect.bisect_left(starts, end, i)
     if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
-        return [(m.start(), m.end(), m.group()) for m in word_re().finditer(text, start, end)]
+        return [(m.start(), m.end(), m[0]) for m in word_re().finditer(text, start, end)]
     return toks[i:j]
 
 
 @functools.lru_cache(maxsize=4)
 def _all_tokens(text: str) -> tuple[list[int], list[int], list[Tok]]:
-    toks = [(m.start(), m.end(), m.group()) for m in word_re().finditer(text)]
+    toks = [(m.start(), m.end(), m[0]) for m in word_re().finditer(text)]  # (m[0]: no method call)
     return [t[0] for t in toks], [t[1] for t in toks], toks
 
 

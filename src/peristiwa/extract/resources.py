@@ -263,8 +263,12 @@ class SentView:
         """The tokens where a row of ``matcher`` (one of the resources' tables) can open, as
         ``matcher.heads(self.words)`` finds them, from one lookup per word for all the tables."""
         if self._live is None:
-            mask = self._res.mask
-            self._live = [(i, m) for i, m in enumerate(map(mask, self.words)) if m]
+            # the memo read in C for all the words at once; only a word met the first time is computed
+            masks = list(map(self._res._masks.get, self.words))
+            if None in masks:
+                mask = self._res.mask
+                masks = [mask(w) if m is None else m for w, m in zip(self.words, masks, strict=True)]
+            self._live = [(i, m) for i, m in enumerate(masks) if m]  # (0 and None: no table opens there)
         bit = 1 << self._res.lexicons.index(matcher)
         return [i for i, m in self._live if m & bit]
 

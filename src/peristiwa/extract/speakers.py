@@ -366,8 +366,8 @@ class Resolver:
             v.sort(key=len, reverse=True)
         toks, low = self.toks, self.low
         starts = {bisect.bisect_left(toks, (s.start,)) for s in self.doc.sentences} | {0}
-        for i, w in enumerate(low):
-            cands = by_first.get(w)
+        for i in [k for k, w in enumerate(low) if w in by_first]:  # where a known name can open (found at once)
+            cands = by_first[low[i]]
             if not cands or not capitalised(toks[i][2]) or self._is_blocked(toks[i][0]):
                 continue
             if not (i in starts or low[i - 1] == "," or low[i - 1] in self.lex.coordinators):
@@ -400,8 +400,11 @@ class Resolver:
         firsts = lex.roles.by_first.keys() | lex.ranks.by_first.keys() | lex.title_abbreviations.keys()
         keep = {"role", "rank", "org", "geo", "portfolio"}
         i = 0
-        while i < len(toks):
-            if low[i] not in firsts or not (capitalised(toks[i][2]) or lex.ranks.longest(low, i)):
+        for start in [k for k, w in enumerate(low) if w in firsts]:  # where a title can open (most: nowhere)
+            if start < i:
+                continue  # inside the name found before
+            i = start
+            if not (capitalised(toks[i][2]) or lex.ranks.longest(low, i)):
                 i += 1
                 continue
             window = low[i : i + 16]

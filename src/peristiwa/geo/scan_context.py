@@ -64,7 +64,7 @@ Tok = tuple[int, int, str]
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for m in _WORD.finditer(text, start, end):
-        s, e, w = m.start(), m.end(), m.group()
+        s, e, w = m.start(), m.end(), m[0]
         if w.isalnum():  # a plain word or number (most tokens): none of the cases below
             out.append((s, e, w))
         elif len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: "Nebraska's"
@@ -275,6 +275,8 @@ class ScanContext:
     def party_district(self, start: int) -> bool:
         """A place right after a party letter and a hyphen: a legislator's district ("D-Kanawha",
         "R-Elbow Lake", "DFL-Cook")."""
+        if start < 2 or self.text[start - 1] != "-":
+            return False  # (the pattern ends with the hyphen: no search before most names)
         m = _PARTY.search(self.text, max(0, start - 5), start)
         return m is not None and m.end() == start
 

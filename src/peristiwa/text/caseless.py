@@ -177,8 +177,12 @@ class CaselessPattern:
         if low is None:
             return False
         lo, hi = max(pos, 0), max(endpos, 0)
-        if needles is not None and all(low.find(needle, lo, hi) < 0 for needle in needles):
-            return True
+        if needles is not None:
+            for needle in needles:  # (a plain loop: asked for every range the quote rules search)
+                if low.find(needle, lo, hi) >= 0:
+                    break
+            else:
+                return True  # none of the needles in the range
         if self._words is None:
             return False
         starts, ends = self._words.spans(text, low, self._slot)

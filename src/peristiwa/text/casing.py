@@ -13,7 +13,7 @@ import itertools
 import operator
 import re
 
-__all__ = ["case_evidence", "word_runs"]
+__all__ = ["case_evidence", "word_runs", "word_strings"]
 
 WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
 #: a capitalised word inside a sentence (the capital first, then the two characters before it tested
@@ -28,6 +28,13 @@ def word_runs(text: str) -> list[re.Match[str]]:
 
 
 @functools.lru_cache(maxsize=4)
+def word_strings(text: str) -> list[str]:
+    """The strings of :func:`word_runs` (same order): the passes that look every word up in a table
+    compare strings, and reading them once here saves a method call per word and pass."""
+    return [m[0] for m in word_runs(text)]
+
+
+@functools.lru_cache(maxsize=4)
 def case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words a document writes in lower case, and those it capitalises inside a sentence.
 
@@ -35,6 +42,6 @@ def case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
     >>> "sepupu" in lower, "Yudi" in mid, "Sepupu" in mid
     (True, True, False)
     """
-    words = list(map(re.Match.group, word_runs(text)))  # never empty
+    words = word_strings(text)  # never empty
     lower = frozenset(itertools.compress(words, map(str.islower, map(operator.itemgetter(0), words))))
     return lower, frozenset(_MID_CAPITAL.findall(text))
