@@ -24,16 +24,15 @@ import io
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
 from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
+from .canonical import canonical_aliases
+from .known_places import capital_of, gazetteer_rank, shipped_gazetteer
 from .matcher import Match, MatcherFamily, PhraseMatcher
-
-if TYPE_CHECKING:
-    from ..geo.gazetteer import Gazetteer
 
 __all__ = [
     "ActorInfo",
@@ -249,7 +248,7 @@ class ActorRegistry:
                 )
                 actor_rows.append((r["alias"], info))
         if settings.get("canonical_names_as_aliases", False):
-            actor_rows += _canonical_aliases(actor_rows, frozenset(alias for alias, _ in mod_rows))
+            actor_rows += canonical_aliases(actor_rows, frozenset(alias for alias, _ in mod_rows))
         if settings.get("title_case_acronyms", False):
             actor_rows += self._title_case_acronyms(actor_rows)
         self.aliases = PhraseMatcher(actor_rows)
@@ -549,60 +548,6 @@ class ActorRegistry:
         name = name.replace(" {place_text}", "").replace("{place_text}", "")
         return ActorInfo(name=name, country=self.home_country, sector=unit.sector, label="ORG",
                          parent=unit.parent, origin="actors.unit", confidence=0.7)
-
-
-@functools.cache
-def shipped_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, for the actor rules that ask about places. Imported and loaded on the first
-    question (the geo package imports this module, and most documents never ask), then answered from this
-    cache: an import statement in the asking function cost a microsecond per question."""
-    from ..geo.gazetteer import load_gazetteer
-
-    return load_gazetteer()
-
-
-@functools.lru_cache(maxsize=65536)
-def gazetteer_rank(name: str) -> int | None:
-    """The rank of the first place the shipped gazetteer has of this name, None when it has none. The
-    actor rules ask it whether a word or a unit's place is a place (and how well known); the gazetteer
-    loads on the first question only and never changes, so the answers are memoised."""
-    cands = shipped_gazetteer().lookup(name)
-    return cands[0].rank if cands else None
-
-
-@functools.lru_cache(maxsize=4096)
-def capital_of(name: str, country: str) -> bool:
-    """Whether ``name`` is the national capital of ``country`` in the shipped gazetteer ("Moskwa", "RU")."""
-    from ..geo.gazetteer import CAPITAL_RANK, MAJOR_CAPITAL_RANK, load_gazetteer
-
-    return any(c.feature == "city" and c.country == country and c.rank in (MAJOR_CAPITAL_RANK, CAPITAL_RANK)
-               for c in load_gazetteer().lookup(name))
-
-
-_ACRONYM_SUFFIX = re.compile(r"^(?P<full>.+?) \((?P<acr>[A-Z][A-Za-z0-9-]{1,11})\)$")
-
-
-def _canonical_aliases(rows: list[tuple[str, ActorInfo]], modifiers: frozenset[str]) -> list[tuple[str, ActorInfo]]:
-    """A pack whose canonical names are its own language's (English): each name is an alias too, without
-    its bracketed acronym ("Bangladesh Nationalist Party (BNP)" -> "Bangladesh Nationalist Party"), or
-    whole where the bracket is no acronym ("Communist Party of India (Maoist)": the name of another party
-    without it).
-    Why: the tables list the short forms news uses, and the full name written out was left unmatched.
-    Names that open with a country ("US government") stay with the head-noun rules, which keep the
-    country a place of the article (``modifiers``: the registry's country and place names)."""
-    taken = {alias for alias, _ in rows}
-    out: list[tuple[str, ActorInfo]] = []
-    for _, info in rows:
-        if info.origin != "actors.registry" or not info.name[:1].isupper():
-            continue
-        m = _ACRONYM_SUFFIX.match(info.name)
-        acronym = m is not None and sum(c.isupper() for c in m["acr"]) >= 2
-        # "X (ACR)" written out is read by the acronym rules already (the name and the acronym apart)
-        for form in ((m["full"],) if m is not None and acronym else (info.name,)):
-            if form not in taken and not any(form[:i] in modifiers for i, c in enumerate(form) if c == " "):
-                taken.add(form)
-                out.append((form, info))
-    return out
 
 
 def registry_for(pack: LanguagePack) -> ActorRegistry:
