@@ -162,3 +162,15 @@ def test_adjective_modal_leaves_the_verb_asserted(run) -> None:
 )
 def test_protest_verbs_with_an_adjunct(run, text: str) -> None:
     assert _asserted(run(text), "PROTEST"), [(e.type, e.modality) for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police officer was wounded during an encounter with a drug suspect in the village on Monday.",
+        "On Sunday two rival clans engaged in firefights in the town.",
+    ],
+)
+def test_encounters_and_firefights_are_armed(run, text: str) -> None:
+    events = _asserted(run(text), "ASSAULT")
+    assert events and all(e.acled is not None and e.acled.event_type == "Battles" for e in events)

@@ -309,6 +309,12 @@ def test_attempted_attack_took_place_without_its_outcome(run, text: str) -> None
     assert all(e.acled is None or e.acled.fatalities == 0 for e in assault)
 
 
+def test_attempted_bombing_did_not_go_off(run) -> None:
+    # ACLED codes "attempted to detonate the bomb but failed" as a defusal (a strategic development)
+    _, events = run("The group attempted to detonate the bomb in the park on Sunday but failed.")
+    assert not _asserted(events, "ASSAULT")
+
+
 def test_attempted_arrest_stays_an_attempt(run) -> None:
     _, events = run("Police tried to arrest the suspect on Monday.")
     assert not _asserted(events, "COERCE")

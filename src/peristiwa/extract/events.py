@@ -405,7 +405,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     actors, recipients = facts.no_places(actors), facts.no_places(recipients)
     deontic = forced == "deontic"
     purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
-    attempt_ok = c.type in res.setting("modality", "attempt_types", default=())
+    attempt_ok = c.type in res.setting("modality", "attempt_types", default=()) and not set(c.modes) & set(
+        res.setting("modality", "attempt_not_modes", default=()))
     modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok,
                            attempt_ok=attempt_ok) if forced in (None, "deontic") else forced
     # an attempted act took place but did not reach its outcome: "tried to kill him" killed no one
