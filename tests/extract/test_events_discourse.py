@@ -293,3 +293,22 @@ def test_a_role_word_before_a_persons_initials_names_that_person(pipeline: Pipel
         "Saudara ISW dan tersangka AS kemudian ditahan KPK.")))
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert [a.name for a in arrest.recipients] == ["Iswan Ibrahim (ISW)", "Arso Sadewo (AS)"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "etype"),
+    [
+        ("id", "Korea Utara sudah dijatuhi sanksi sejak 2006 karena program rudal balistiknya.", "SANCTION"),
+        ("id", "Kerja sama antara TNI dan KPK telah berlangsung sejak 2005.", "COOPERATE"),
+        ("en", "Since 2014 RAF airstrikes have killed or wounded 4,315 enemy fighters in Iraq and Syria.", "ASSAULT"),
+    ],
+)
+def test_an_act_spanning_years_is_a_standing_situation(pipeline: Pipeline, lang: str, text: str, etype: str):
+    doc = pipeline(Document(doc_id="t", text=text, lang=lang, published=dt.date(2017, 8, 23)))
+    assert not [e for e in doc.events if e.type == etype], [(e.type, e.date) for e in doc.events]
+
+
+def test_an_act_of_last_month_is_no_standing_situation(pipeline: Pipeline):
+    text = "Korea Utara dijatuhi sanksi baru oleh Dewan Keamanan PBB pada 5 Agustus 2017."
+    doc = pipeline(Document(doc_id="t", text=text, lang="id", published=dt.date(2017, 8, 23)))
+    assert [e for e in doc.events if e.type == "SANCTION"]

@@ -49,11 +49,15 @@ def history_cutoff(doc: Document, conf_cfg: dict[str, float]) -> dt.date | None:
 def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -> None:
     """News puts its main event first (the lead) and history in the background: ``[confidence]
     after_lead`` lowers events after the first sentence that holds one, ``history`` those dated more than
-    ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news)."""
+    ``history_days`` before publication (GUIDELINE decision 4: history is annotated only as news), and
+``long_span`` those whose time spans more than ``long_span_days`` ("dijatuhi sanksi sejak 2006", "two wars
+in the last 60 years"): a standing situation or a summary of years, not an event the article reports."""
     after_lead = float(conf_cfg.get("after_lead", 0.0))
     history = float(conf_cfg.get("history", 0.0))
+    long_span = float(conf_cfg.get("long_span", 0.0))
+    span_days = int(conf_cfg.get("long_span_days", 365))
     cutoff = history_cutoff(doc, conf_cfg)
-    if not drafts or not (after_lead or history):
+    if not drafts or not (after_lead or history or long_span):
         return
     lead = min(d.si for d in drafts)
     for d in drafts:
@@ -61,7 +65,10 @@ def prominence(doc: Document, drafts: list[Draft], conf_cfg: dict[str, float]) -
             d.conf = max(0.05, d.conf + after_lead)
         if cutoff is not None and d.date is not None and d.date.last < cutoff:
             d.conf = max(0.05, d.conf + history)
-        d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
+        if after_lead or history:
+            d.conf = round(d.conf, 6)  # 0.45 - 0.05 is 0.4, not 0.39999999999999997
+        if long_span and d.date is not None and (d.date.last - d.date.first).days > span_days:
+            d.conf = round(max(0.05, d.conf + long_span), 6)  # "sanctioned since 2006": a state, not an event
 
 
 def armed_sides(doc: Document, drafts: list[Draft], res: Resources, known_persons: set[str]) -> None:
