@@ -475,3 +475,16 @@ def test_releasing_captives_not_media(run, text: str, found: bool) -> None:
 def test_philippine_english_violence(run, text: str, acled: tuple[str, str]) -> None:
     _, events = run(text)
     assert _view(events) == acled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Banda enforcers vandalized a motorbike in the district headquarters on Tuesday.",
+        "Hartal supporters torched a bus on the highway on Sunday night.",
+    ],
+)
+def test_strike_enforcers_riot(run, text: str) -> None:
+    # South Asian English: people enforcing a general strike are its demonstrators (ACLED: Riots)
+    _, events = run(text)
+    assert _view(events) is not None and _view(events)[0] == "Riots"  # type: ignore[index]
