@@ -56,7 +56,7 @@ from .discourse import (
 from .merge_within import STATE_SECTORS, Draft, MergeOptions, merge_drafts
 from .modality import generic_rule, modality_of
 from .resources import Resources, SentView, sentence_views
-from .triggers import Candidate, DocContext, find_candidates
+from .triggers import Candidate, DocContext, expression_tail, find_candidates
 
 __all__ = ["extract_events", "make_stage"]
 
@@ -185,7 +185,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             continue
         # trigger words are no participants, except agent nouns ("pengunjuk rasa" protests and is protesters)
         blocked[sv.index] = {k for c in cands if not c.template.has("agent") for k in range(c.start, c.end)}
-        blocked[sv.index].update(k for c in cands for k in _expression_tail(sv, c))
+        blocked[sv.index].update(k for c in cands for k in expression_tail(c))
         blocked[sv.index].update(k for c in cands if c.subject_trigger for k in range(*c.subject_trigger)
                                  if not sv.has_role(k, "actor_head"))  # "rioters attacked": the rioters act
         kept, forced = compose(cands, res)
@@ -251,18 +251,6 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
             continue
         events.append(_event(doc, d, len(events)))
     return events
-
-
-def _expression_tail(sv: SentView, c: Candidate) -> list[int]:
-    """The closing words of an expression that holds its object ("took 10 sailors *hostage*", "set a bus
-    *on fire*": a trigger row conditioned ``after:N:CLASS``): no part of the object's noun phrase."""
-    out: list[int] = []
-    for cond in (c.row.get("cond") or "").split(";"):
-        kind, _, arg = cond.partition(":")
-        if kind == "after":
-            n, _, klass = arg.partition(":")
-            out.extend(k for k in range(c.end, min(len(sv), c.end + int(n))) if sv.has_class(k, klass))
-    return out
 
 
 def _place_tokens(doc: Document, sv: SentView) -> frozenset[int]:
@@ -407,11 +395,15 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     purpose_ok = c.type in res.setting("modality", "purpose_asserted", default=())
     attempt_ok = c.type in res.setting("modality", "attempt_types", default=()) and not set(c.modes) & set(
         res.setting("modality", "attempt_not_modes", default=()))
-    modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok,
-                           attempt_ok=attempt_ok) if forced in (None, "deontic") else forced
-    # an attempted act took place but did not reach its outcome: "tried to kill him" killed no one
-    attempted = attempt_ok and not purpose_ok and modality == "asserted" and forced is None and modality_of(
-        sv, res, c.start, c.end, lo, hi, nominal=c.nominal) != "asserted"
+    attempted = False  # an attempted act took place but did not reach its outcome: "tried to kill him"
+    if forced in (None, "deontic"):
+        modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok)
+        if attempt_ok and modality != "asserted":  # (read again only when a cue may be an attempt)
+            modality = modality_of(sv, res, c.start, c.end, lo, hi, nominal=c.nominal, purpose_ok=purpose_ok,
+                                   attempt_ok=True)
+            attempted = modality == "asserted" and forced is None and not purpose_ok
+    else:
+        modality = forced
     ctype = c.type
     modes = _mode_cues(sv, res, c)
     q = quote_for(quotes, *sv.char_span(c.start, c.end))

@@ -18,7 +18,7 @@ from .lexicon import Match, Row
 from .morphology import Template
 from .resources import Resources, SentView
 
-__all__ = ["Candidate", "DocContext", "find_candidates", "first_content", "opens_np"]
+__all__ = ["Candidate", "DocContext", "expression_tail", "find_candidates", "first_content", "opens_np"]
 
 
 class DocContext:
@@ -143,6 +143,19 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
             found = sv.has_class(k, arg)
         return found if kind == "obj" else not found
     raise ValueError(f"unknown trigger condition {cond!r}")
+
+
+def expression_tail(c: Candidate) -> list[int]:
+    """The closing words of an expression that holds its object ("took 10 sailors *hostage*", "set a bus
+    *on fire*": the words of the class an ``after:N:CLASS`` condition of the trigger's row found): no part
+    of the object's noun phrase."""
+    out: list[int] = []
+    for cond in _split_conditions(c.row.get("cond") or ""):
+        kind, _, arg = cond.partition(":")
+        if kind == "after":
+            n, _, klass = arg.partition(":")
+            out.extend(k for k in range(c.end, min(len(c.sv), c.end + int(n))) if c.sv.has_class(k, klass))
+    return out
 
 
 def _conditions_hold(sv: SentView, m: Match, doc: DocContext) -> bool:
