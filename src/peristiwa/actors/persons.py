@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .registry import ActorInfo, ActorRegistry, shipped_gazetteer
+from .known_places import shipped_gazetteer
+from .registry import ActorInfo, ActorRegistry
 
 __all__ = ["PersonMatch", "find_person", "find_persons", "normalise_name"]
 

@@ -31,7 +31,7 @@ import msgspec
 from ..extract.morphology import Morphology
 from ..langs.base import LanguagePack, PackLoader
 from .canonical import canonical_aliases
-from .known_places import capital_of, gazetteer_rank, shipped_gazetteer
+from .known_places import capital_of, gazetteer_rank  # (capital_of: also public here, as before)
 from .matcher import Match, MatcherFamily, PhraseMatcher
 
 __all__ = [
@@ -46,7 +46,6 @@ __all__ = [
     "gazetteer_rank",
     "registry_for",
     "resolve_actor",
-    "shipped_gazetteer",
 ]
 
 _TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*\.?|[^\w\s]")

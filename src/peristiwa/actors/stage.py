@@ -33,10 +33,11 @@ from ..langs.base import LanguagePack
 from ..model import Document, Entity
 from ..pipeline import StageContext, StageFn, registry
 from ..text.abbreviations import abbreviates
-from ..text.casing import WORD_RUN, case_evidence, word_runs, word_strings
+from ..text.casing import OPENING_MARKS, WORD_RUN, case_evidence, word_runs, word_strings
 from ..text.patterns import prefix_tree
+from .known_places import gazetteer_rank
 from .persons import find_persons
-from .registry import ActorInfo, ActorRegistry, Unit, gazetteer_rank, registry_for
+from .registry import ActorInfo, ActorRegistry, Unit, registry_for
 from .shared_head import shared_head_after, shared_head_before
 
 __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entities", "make_stage"]
@@ -44,7 +45,6 @@ __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entiti
 EntitySource = Callable[[Document, ActorRegistry, str | None], Iterable[Entity]]
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_OPENING_MARKS = frozenset("-–—:\"“‘'(")  # after these a capitalised common word opens a clause
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {
@@ -341,7 +341,7 @@ def source_names(doc: Document, reg: ActorRegistry, country: str | None) -> Iter
                 j += 1
             # "Penangkapan Khariq Anhar membuat ...": a common word opening the sentence is no part of it
             # (a dateline's dash or a quotation mark opens a clause: "CNN Indonesia -- Keputusan Lorde")
-            opening = i == 0 or words[i - 1] in _OPENING_MARKS
+            opening = i == 0 or words[i - 1] in OPENING_MARKS
             first = i + 1 if opening and j - i >= 2 and _opens_with_common_word(reg, text, toks[i:j]) else i
             if j - first >= 2:
                 start, end = toks[first].start(), toks[j - 1].end()
@@ -409,12 +409,11 @@ def source_speakers(doc: Document, reg: ActorRegistry, country: str | None) -> I
     if found:  # "Witnesses said", "Tetangga mengatakan": a common noun, not a name
         lower_words, mid_caps = case_evidence(text)
         found = {w for w in found if w in mid_caps and w.lower() not in lower_words and not reg.word_kind(w)}
-    if found:
-        for i, w in enumerate(strings):
-            if w in found:
-                m = words[i]
-                yield Entity(start=m.start(), end=m.end(), label="PER", name=w, country=None, sector=None,
-                             origin="actors.speaker", confidence=0.5)
+    for i, w in enumerate(strings if found else ()):
+        if w in found:
+            m = words[i]
+            yield Entity(start=m.start(), end=m.end(), label="PER", name=w, country=None, sector=None,
+                         origin="actors.speaker", confidence=0.5)
 
 
 def _name_word(reg: ActorRegistry, word: str) -> bool:

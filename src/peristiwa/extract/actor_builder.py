@@ -258,7 +258,8 @@ class ActorBuilder:
                       and p.precision in ("city", "admin1") and p.country and p.name), None)
         if place is None or not self.doc.text[s:e].strip().endswith(self.doc.text[place.start : place.end]):
             return None
-        from ..actors.registry import capital_of, country_names
+        from ..actors.known_places import capital_of
+        from ..actors.registry import country_names
 
         assert place.country is not None and place.name is not None
         if place.country == self._home_country or place.country not in self._named_states \

@@ -18,6 +18,7 @@ stopped, which ACLED codes as a protest with intervention.
 
 from __future__ import annotations
 
+from ..text.casing import OPENING_MARKS
 from .lexicon import Match
 from .resources import Resources, SentView
 
@@ -44,8 +45,8 @@ def _capitalised_inside(sv: SentView, k: int) -> bool:
             and sv.raw[k - 1] not in _OPENERS)
 
 
-#: tokens after which a capitalised word may open a new sentence or quotation
-_OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "[", "-", "–", "—"})
+#: tokens after which a capitalised word may open a new sentence or quotation (a bracket too: "[May ...")
+_OPENERS = OPENING_MARKS | {"["}
 
 
 #: irregular past forms per morphology (memoised: the resources of a pack live as long as the process)

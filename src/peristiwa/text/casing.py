@@ -13,8 +13,10 @@ import itertools
 import operator
 import re
 
-__all__ = ["case_evidence", "word_runs", "word_strings"]
+__all__ = ["OPENING_MARKS", "case_evidence", "word_runs", "word_strings"]
 
+#: marks after which a capitalised word may open a clause or a quotation (it says nothing of being a name)
+OPENING_MARKS = frozenset("-–—:\"“‘'(")
 WORD_RUN = re.compile(r"[\w-]+")  # a whole word, hyphenated parts included
 #: a capitalised word inside a sentence (the capital first, then the two characters before it tested
 #: backwards: a pattern opening with a character class is scanned faster than one opening with a lookbehind)
