@@ -137,6 +137,10 @@ def test_not_counts(count_pipeline: Pipeline, text: str) -> None:
             [("Hundreds of thousands of people", "displaced", 100000, "at_least", "people")],
         ),
         ("The rebels seized two tanks.", [("two tanks", "seized", 2, "exact", "tanks")]),
+        (
+            "Militants killed 12 Assam Rifles personnel.",
+            [("12", "killed", 12, "exact", None)],  # a count of the unit's members
+        ),
     ],
 )
 def test_english_counts(count_pipeline: Pipeline, text: str, expected: list[Row]) -> None:
@@ -151,6 +155,7 @@ def test_english_counts(count_pipeline: Pipeline, text: str, expected: list[Row]
         "He was aged 25.",
         "Article 5 applies.",
         "At 10:30 on Friday.",
+        "Soldiers of 3 Sikh Light Infantry were killed.",  # a numbered unit's name
     ],
 )
 def test_not_english_counts(count_pipeline: Pipeline, text: str) -> None:

@@ -312,3 +312,14 @@ def test_an_act_of_last_month_is_no_standing_situation(pipeline: Pipeline):
     text = "Korea Utara dijatuhi sanksi baru oleh Dewan Keamanan PBB pada 5 Agustus 2017."
     doc = pipeline(Document(doc_id="t", text=text, lang="id", published=dt.date(2017, 8, 23)))
     assert [e for e in doc.events if e.type == "SANCTION"]
+
+
+def test_a_named_party_arrested_is_not_also_the_arrester(pipeline: Pipeline):
+    # the pronoun of a later clause ("ia ... melakukan penangkapan") is read as the arrester, the arrested
+    # is named in the other mentions: the one event does not have the arrested arrest himself
+    text = ("Khariq ditangkap ketika berada di Bandara Soekarno-Hatta. Saat ditahan, Khariq datang dari Bandung "
+            "menuju Pekanbaru. Bahkan, ia ditangkap seorang diri yang awalnya diketahui orang tak dikenal (OTK) "
+            'melakukan penangkapan. "Khariq Anhar itu ditangkap 29 Agustus jam 8 pagi.')
+    arrest = _first(pipeline, text, "COERCE")
+    assert [a.name for a in arrest.recipients] == ["Khariq Anhar"]
+    assert arrest.actors == ()

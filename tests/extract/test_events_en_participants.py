@@ -133,6 +133,16 @@ def test_a_unit_number_is_part_of_the_subject() -> None:
     assert _one("The military battalion 58 fired artillery shells at the residential wards.")[0] == ["military"]
 
 
+@pytest.mark.parametrize("text", [
+    "Police arrested the men who tried to kill him on Monday.",
+    "Police arrested the men who had tried to kill the mayor on Monday.",
+])
+def test_the_antecedent_of_a_relative_clause_acts_in_its_infinitive(text: str) -> None:
+    doc = annotate(text, lang="en", published="2020-01-01")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [a.name for e in assault for a in e.actors] == ["the men"]
+
+
 def test_no_one_is_nobody() -> None:
     assert _one("Unidentified men set fire to a house in Dhaka. No one was hurt in the attack.")[1] == []
 

@@ -426,8 +426,14 @@ def assign_roles(
         outer, _ = clause_bounds(sv, lo - 1, lo)
         # the outer clause's subject stands before its verb: "(Mereka) sempat mengunjungi tempat pengungsian
         # warga Palestina untuk menyalurkan bantuan" gives the aid no giver from the visited place
-        verb = next((k for k in range(outer, lo - 1) if verbish(sv, k) and not sv.has_role(k, "aux")
-                     and not any(np.start <= k < np.end for np in nps)), lo - 1)
+        verbs = [k for k in range(outer, lo - 1) if verbish(sv, k) and not sv.has_role(k, "aux")
+                 and not any(np.start <= k < np.end for np in nps)]
+        # "Police arrested the men who tried to kill him": a relative clause after the first verb holds
+        # the controlling verb, whose subject is the relative's antecedent (a subordinate clause, "the
+        # witnesses who saw the attacker while attacking", may have another subject)
+        rel = next((k for k in range(verbs[0] + 1, lo - 1) if sv.has_role(k, "relative")), None) \
+            if verbs and sv.words[lo - 1] in sv.syntax.control else None
+        verb = next((v for v in verbs if rel is not None and v > rel), verbs[0] if verbs else lo - 1)
         subj = _subject(sv, nps, outer, verb)
     if not subj and lo > 1 and sv.has_role(lo - 1, "clause_coord") and sv.words[lo - 2] == ",":
         # "the military came ..., shot dead a student, and injured three others": one subject

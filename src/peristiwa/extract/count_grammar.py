@@ -57,6 +57,8 @@ class CountGrammar:
     money: frozenset[str]
     months: frozenset[str]
     collective: frozenset[str] = frozenset()
+    unit_names: frozenset[str] = frozenset()  # "12 Assam Rifles": a numbered unit's name, not a count
+    unit_members: frozenset[str] = frozenset()  # "12 Assam Rifles personnel": a count of its members
     boundaries: frozenset[str] = frozenset()
     state_predicates: frozenset[str] = frozenset()
     existential: frozenset[str] = frozenset()
@@ -133,6 +135,8 @@ def _build(pack: Any) -> CountGrammar:
         money=_low(excl.get("money_prefixes", [])),
         months=months,
         collective=_low(excl.get("collective", [])),
+        unit_names=_low(excl.get("unit_names", [])),
+        unit_members=_low(excl.get("unit_members", [])),
         boundaries=_low(kind.get("boundaries", [])),
         unrealised=frozenset(tuple(p.lower().split()) for p in kind.get("unrealised", [])),
         state_predicates=_low(kind.get("state_predicates", [])),

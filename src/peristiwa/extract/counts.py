@@ -86,11 +86,22 @@ def _excluded(words: list[str], low: list[str], i: int, j: int, g: CountGrammar,
     if i - 1 > first and _ALPHA.fullmatch(words[i - 1]) and words[i - 1][0].isupper() and prev not in g.qual_words:
         return True  # "Densus 88", "Pasal 48", "Terminal 2": part of a name
     nxt = low[j] if j < len(low) else ""
-    if nxt in g.excl_after or nxt in g.months:
+    if nxt in g.excl_after or nxt in g.months or _unit_name(words, low, j, g):
         return True
     if nxt in ("/", ":") and j + 1 < len(low) and low[j + 1][:1].isdigit():
         return True  # ratio or clock time
     return i == first and nxt in (".", ")")  # a list label "1. Pratu Marwan"
+
+
+def _unit_name(words: list[str], low: list[str], j: int, g: CountGrammar) -> bool:
+    """ "12 Assam Rifles", "3 Sikh Light Infantry": the number opens a unit's name (capitalised words with a
+    unit word), it counts nobody ("3 Marines" are people: a plural of persons is no unit word), unless a
+    noun of its members follows ("12 Assam Rifles personnel")."""
+    k, unit = j, False
+    while k < len(words) and k < j + 4 and _ALPHA.fullmatch(words[k]) and words[k][0].isupper():
+        unit = unit or low[k] in g.unit_names
+        k += 1
+    return unit and not (k < len(low) and low[k] in g.unit_members)
 
 
 def _after_noun(prev: str, g: CountGrammar) -> bool:

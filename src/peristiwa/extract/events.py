@@ -519,6 +519,17 @@ def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:
     return tuple(a for i, a in enumerate(parties) if not any(j != i and again(i, j) for j in range(len(parties))))
 
 
+_CROWDS = frozenset({"civilians", "protesters"})
+
+
+def _not_undergoing(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """ "Khariq ditangkap ... ia ... melakukan penangkapan": a named party no event does to itself; when the
+    mentions of one event read it both ways, it is the one the act was done to (a people's group may stand
+    on both sides: "warga menyerang warga" is residents against residents)."""
+    named = {a.name.lower() for a in recipients if a.name[:1].isupper() and a.sector not in _CROWDS}
+    return [a for a in actors if a.name.lower() not in named] if named else actors
+
+
 def _event(doc: Document, d: Draft, n: int) -> Event:
     ev_start, ev_end = d.sv.start, d.sv.end
     return Event(
@@ -528,7 +539,7 @@ def _event(doc: Document, d: Draft, n: int) -> Event:
         trigger=d.trigger,
         evidence=Span(ev_start, ev_end),
         mentions=tuple(dict.fromkeys(Span(m.sv.start, m.sv.end) for m in d.mentions if m.sv.index != d.sv.index)),
-        actors=_distinct(d.actors),
+        actors=_distinct(_not_undergoing(d.actors, d.recipients)),
         recipients=_distinct(d.recipients),
         locations=tuple(d.places),
         date=d.date,
