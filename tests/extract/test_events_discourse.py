@@ -323,3 +323,32 @@ def test_a_named_party_arrested_is_not_also_the_arrester(pipeline: Pipeline):
     arrest = _first(pipeline, text, "COERCE")
     assert [a.name for a in arrest.recipients] == ["Khariq Anhar"]
     assert arrest.actors == ()
+
+
+def test_an_attack_on_a_named_person_told_twice_is_one_event_with_one_toll(pipeline: Pipeline):
+    # the trial's day and court are not the killing's; both sentences' verbs form their own groups first
+    text = ("Hakim menjatuhkan vonis kepada DS, remaja yang terlibat dalam pembunuhan Wulan (14) di desanya. "
+            "\"Ia dijatuhi hukuman,\" kata hakim ketua yang memimpin sidang kasus pembunuhan Wulan di PN "
+            "Kepahiang, Kamis (29/9/2016). DS bersama tiga rekannya pada 2 April 2016 lalu menganiaya dan "
+            "membunuh Wulan saat pulang dari sekolah.")
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2016, 9, 30), text=text))
+    killings = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(killings) == 1, [(doc.text[e.trigger.start : e.trigger.end], e.date) for e in killings]
+    assert killings[0].date is not None and killings[0].date.first == dt.date(2016, 4, 2)
+    assert [(c.kind, c.value) for c in killings[0].counts if c.kind == "killed"] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor"), [
+    ("Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan alasan kenapa Indonesia mengajak negara "
+     "tersebut untuk mempromosikan Islam.", "REQUEST", "Indonesia"),
+    ("Saat bertemu Presiden Joko Widodo, Menlu Retno Marsudi menjelaskan mengapa Indonesia mengecam "
+     "Israel.", "ACCUSE", "Indonesia"),
+])
+def test_an_embedded_question_has_its_own_subject(pipeline: Pipeline, text: str, etype: str, actor: str):
+    assert [a.name for a in _first(pipeline, text, etype).actors] == [actor]
+
+
+def test_reporting_an_outbreak_is_no_accusation(pipeline: Pipeline):
+    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2017, 4, 4), text=(
+        "Sejumlah negara Uni Eropa melaporkan wabah campak dan peningkatan jumlah kasus tersebut.")))
+    assert not [e for e in doc.events if e.type == "ACCUSE"]

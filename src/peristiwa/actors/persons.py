@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import msgspec
+
+from ..model import Document, Entity
 from .known_places import shipped_gazetteer
 from .registry import ActorInfo, ActorRegistry
 
-__all__ = ["PersonMatch", "find_person", "find_persons", "normalise_name"]
+__all__ = ["PersonMatch", "find_person", "find_persons", "initialled", "normalise_name"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _PARTICLES = frozenset({"al", "bin", "binti", "van", "von", "de", "der", "den", "da", "dos", "du", "ibn", "el", "ul"})
@@ -230,3 +233,25 @@ def _known_at(
     if mod is not None and (best is None or mod.end > best[0]):
         best = (mod.end, mod.value.country, None, None)
     return best
+
+
+def initialled(doc: Document, reg: ActorRegistry, cands: list[Entity], chosen: list[Entity]) -> list[Entity]:
+    """ "Arso Sadewo (AS) ... tersangka AS", "Saudara ISW": a role or address word before the initials a
+    person was given in this document names that person (not "US suspect", not a bare "ISW")."""
+    people: dict[str, Entity] = {}
+    for c in cands:  # the definition: the first mention of each initialled person
+        name = c.name or ""
+        if c.origin == "actors.acronym" and c.label == "PER" and name.endswith(")"):
+            people.setdefault(name[name.rfind("(") + 1 : -1], c)
+    if not people:
+        return chosen
+    cues = reg.initials_cues
+    out: list[Entity] = []
+    for e in chosen:
+        words = doc.text[e.start : e.end].split()
+        person = people.get(words[-1]) if len(words) == 2 and words[0].lower() in cues else None
+        if person is not None and person.start < e.start:
+            e = msgspec.structs.replace(e, label="PER", name=person.name, country=person.country,
+                                        sector=person.sector, origin="actors.initials")
+        out.append(e)
+    return out

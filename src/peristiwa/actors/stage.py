@@ -11,6 +11,7 @@ the more reliable source). Built-in sources, all driven by the language pack's d
 - ``persons``: titled persons ("Menteri Informasi Suriah, Omran al-Zoubi");
 - ``acronyms``: definitions "Badan Gizi Nasional (BGN)" and the acronym's later uses;
 - ``orgs``: capitalised organisation names opened by an institution word ("Kementerian ...");
+- ``ages``: names with an age in parentheses ("Yuyun (14)", :mod:`.ages`);
 - ``coref``: later uses of a titled person's name parts ("Airlangga", "Zoubi").
 
 A trained NER model is meant to be one more source: options ``sources = [..., "pkg.module:function"]``
@@ -35,8 +36,9 @@ from ..pipeline import StageContext, StageFn, registry
 from ..text.abbreviations import abbreviates
 from ..text.casing import OPENING_MARKS, WORD_RUN, case_evidence, word_runs, word_strings
 from ..text.patterns import prefix_tree
+from .ages import source_ages
 from .known_places import gazetteer_rank
-from .persons import find_persons
+from .persons import find_persons, initialled
 from .registry import ActorInfo, ActorRegistry, Unit, registry_for
 from .shared_head import shared_head_after, shared_head_before
 
@@ -459,6 +461,7 @@ DEFAULT_SOURCES: dict[str, EntitySource] = {
     "orgs": source_orgs,
     "names": source_names,
     "initials": source_initials,
+    "ages": source_ages,
     "speakers": source_speakers,
 }
 
@@ -474,7 +477,7 @@ def _coref(doc: Document, reg: ActorRegistry, chosen: list[Entity]) -> list[Enti
     parts: dict[str, Entity] = {}
     for ent in chosen:
         if ent.label not in ("PER", "MISC") or not ent.name or ent.origin not in (
-                "actors.title", "actors.name", "actors.acronym"):
+                "actors.title", "actors.name", "actors.acronym", "actors.age"):
             continue
         for part in ent.name.replace("-", " ").split():
             if len(part) >= 3 and part[0].isupper() and part not in reg.org_words and part not in reg.stop_words \
@@ -552,35 +555,13 @@ def extract_entities(doc: Document, pack: LanguagePack, sources: Iterable[str] |
     cands: list[Entity] = []
     for ref in sources or DEFAULT_SOURCES:
         cands.extend(_load_source(ref)(doc, reg, country))
-    first = ("actors.title", "actors.initials")  # persons before the heads and names they contain
+    first = ("actors.title", "actors.initials", "actors.age")  # persons before the heads and names in them
     last = ("actors.speaker",)  # one-word speakers only where no longer name of theirs reaches ("Boy")
     chosen = _select([c for c in cands if c.origin in first])
     chosen += _select([c for c in cands if c.origin not in first + last], [(e.start, e.end) for e in chosen])
     chosen += _select(_coref(doc, reg, chosen), [(e.start, e.end) for e in chosen])
     chosen += _select([c for c in cands if c.origin in last], [(e.start, e.end) for e in chosen])
-    return sorted(_initialled(doc, reg, cands, chosen), key=lambda e: (e.start, e.end))
-
-
-def _initialled(doc: Document, reg: ActorRegistry, cands: list[Entity], chosen: list[Entity]) -> list[Entity]:
-    """ "Arso Sadewo (AS) ... tersangka AS", "Saudara ISW": a role or address word before the initials a
-    person was given in this document names that person (not "US suspect", not a bare "ISW")."""
-    people: dict[str, Entity] = {}
-    for c in cands:  # the definition: the first mention of each initialled person
-        name = c.name or ""
-        if c.origin == "actors.acronym" and c.label == "PER" and name.endswith(")"):
-            people.setdefault(name[name.rfind("(") + 1 : -1], c)
-    if not people:
-        return chosen
-    cues = reg.initials_cues
-    out: list[Entity] = []
-    for e in chosen:
-        words = doc.text[e.start : e.end].split()
-        person = people.get(words[-1]) if len(words) == 2 and words[0].lower() in cues else None
-        if person is not None and person.start < e.start:
-            e = msgspec.structs.replace(e, label="PER", name=person.name, country=person.country,
-                                        sector=person.sector, origin="actors.initials")
-        out.append(e)
-    return out
+    return sorted(initialled(doc, reg, cands, chosen), key=lambda e: (e.start, e.end))
 
 
 @registry.stage("extract.entities", version=1, requires=("sentences", "tokens"), provides=("entities",))

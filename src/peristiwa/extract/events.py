@@ -29,7 +29,7 @@ from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
 from .arguments import assign_roles
 from .attach import date_of, places_of
-from .chunks import NP, ChunkContext, chunk
+from .chunks import NP, ChunkContext, chunk, verbish
 from .claims import fallback_quotes, quote_for, source_name
 from .clauses import clause_bounds
 from .compose import cluster, compose
@@ -249,7 +249,7 @@ def extract_events(doc: Document, res: Resources, *, packs: PackLoader | None = 
     for d in merged:
         if d.conf + penalty.get(d.modality, 0.0) + off_topic < floor:
             continue
-        events.append(_event(doc, d, len(events)))
+        events.append(_event(doc, d, len(events), builder.persons))
     return events
 
 
@@ -438,6 +438,8 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
     if dated and _topic_time(sv, res, c, dated[0], dated[1]):
         dated = None
+    if c.nominal and _proceeding_topic(sv, res, c, lo):
+        dated, places = None, []  # "sidang kasus pembunuhan Yuyun di PN X, Kamis (29/9)": the trial's
     after = later_than(doc, ts, te) if not dated else None
     conf = c.conf
     background = lo > 0 and sv.words[lo - 1] in syn.subordinate
@@ -494,6 +496,21 @@ def _topic_time(sv: SentView, res: Resources, c: Candidate, value: DateValue, sp
     return k >= c.end and any(sv.words[j] in markers or sv.has_role(j, "topic_prep") for j in range(c.end, k))
 
 
+def _proceeding_topic(sv: SentView, res: Resources, c: Candidate, lo: int) -> bool:
+    """ "sidang kasus pemerkosaan dan pembunuhan Yuyun di PN Rejanglebong, Kamis (29/9)", "at the trial
+    over the killing": an act named as what a court proceeding (``[dates] proceedings``, a few words
+    before it, no verb between) is about; the day and place of the sentence are the proceeding's."""
+    nouns = res.setting("dates", "proceedings", default=[])
+    if not nouns:
+        return False
+    for j in range(c.start - 1, max(lo, c.start - 5) - 1, -1):
+        if sv.words[j] in nouns:
+            return True
+        if verbish(sv, j) or sv.words[j] in (",", ";"):
+            return False
+    return False
+
+
 def _year_before(sv: SentView, start: int) -> bool:
     """ "the 2010 suicide bombing": a year among the modifiers of an event noun dates it."""
     k = start - 1
@@ -522,15 +539,16 @@ def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:
 _CROWDS = frozenset({"civilians", "protesters"})
 
 
-def _not_undergoing(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
-    """ "Khariq ditangkap ... ia ... melakukan penangkapan": a named party no event does to itself; when the
-    mentions of one event read it both ways, it is the one the act was done to (a people's group may stand
-    on both sides: "warga menyerang warga" is residents against residents)."""
-    named = {a.name.lower() for a in recipients if a.name[:1].isupper() and a.sector not in _CROWDS}
+def _not_undergoing(actors: list[Actor], recipients: list[Actor], persons: set[str]) -> list[Actor]:
+    """ "Khariq ditangkap ... ia ... melakukan penangkapan": a named person no event does to themself; when
+    the mentions of one event read one both ways, it is the one the act was done to (a group may stand on
+    both sides: "NPA rebels killed a former NPA member", "warga menyerang warga")."""
+    named = {a.name.lower() for a in recipients if (a.name in persons or a.sector is None)
+             and a.sector not in _CROWDS and all(w[:1].isupper() for w in a.name.split())}
     return [a for a in actors if a.name.lower() not in named] if named else actors
 
 
-def _event(doc: Document, d: Draft, n: int) -> Event:
+def _event(doc: Document, d: Draft, n: int, persons: set[str]) -> Event:
     ev_start, ev_end = d.sv.start, d.sv.end
     return Event(
         id=f"{doc.doc_id}:e{n + 1}",
@@ -539,7 +557,7 @@ def _event(doc: Document, d: Draft, n: int) -> Event:
         trigger=d.trigger,
         evidence=Span(ev_start, ev_end),
         mentions=tuple(dict.fromkeys(Span(m.sv.start, m.sv.end) for m in d.mentions if m.sv.index != d.sv.index)),
-        actors=_distinct(_not_undergoing(d.actors, d.recipients)),
+        actors=_distinct(_not_undergoing(d.actors, d.recipients, persons)),
         recipients=_distinct(d.recipients),
         locations=tuple(d.places),
         date=d.date,

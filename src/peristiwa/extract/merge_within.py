@@ -335,6 +335,7 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
             kept.append(d)
         else:
             _absorb(target, d)
+    kept = _join_victims(kept, states, persons)
     # bare re-mentions attach to the nearest compatible informative event (before or after)
     anchors = [e for e in kept if not all(m.bare() for m in [e, *e.mentions])]
     out: list[Draft] = []
@@ -354,6 +355,24 @@ def merge_drafts(drafts: list[Draft], window: int = 3, states: set[str] | None =
         else:
             out.append(e)
     return [_finalise(e, opts) for e in sorted(out, key=lambda d: d.trigger.start)]
+
+
+def _join_victims(kept: list[Draft], states: set[str], persons: set[str]) -> list[Draft]:
+    """ "... pemerkosaan dan pembunuhan Yuyun (14) ... MJE memerkosa dan membunuh Yuyun": two groups of
+    attack mentions on the same named person are one attack, though each formed around its own sentence
+    (a mention joins the nearest group it fits, so the second sentence's verbs found each other first)."""
+    out: list[Draft] = []
+    for e in kept:
+        group = [e, *e.mentions]
+        victims = {a.name for m in group for a in m.recipients if a.name in persons} if e.type == "ASSAULT" else set()
+        into = next((o for o in out if victims and o.type == e.type
+                     and victims & {a.name for m in (o, *o.mentions) for a in m.recipients}
+                     and all(_compatible(m, x, states) for m in (o, *o.mentions) for x in group)), None)
+        if into is None:
+            out.append(e)
+        else:
+            _absorb(into, e)
+    return out
 
 
 def _finalise(e: Draft, opts: MergeOptions) -> Draft:
@@ -386,8 +405,9 @@ def _finalise(e: Draft, opts: MergeOptions) -> Draft:
             best.places = d.places  # a town told by another mention places the event better than a region
         if best.date is None and d.date is not None and (not d.bare() or opts.date_from_bare):
             best.date, best.date_span = d.date, d.date_span
-        seen = {(c.start, c.end) for c in best.counts}
-        best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen)
+        # the same toll told again by another mention ("pembunuhan Yuyun" twice: one killed) is one count
+        seen = {(c.start, c.end) for c in best.counts} | {(c.kind, c.value) for c in best.counts}
+        best.counts.extend(c for c in d.counts if (c.start, c.end) not in seen and (c.kind, c.value) not in seen)
         if not (opts.two_sided and d.background) and d.modality in ("asserted", best.modality):
             # "... as a bomb exploded during the clash" is background; "if it explodes it would destroy ..."
             # says what did not happen
