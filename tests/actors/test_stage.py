@@ -247,3 +247,21 @@ def test_canonical_names_opening_with_a_country_stay_head_phrases(pipeline: Pipe
     origins = {doc.text[e.start : e.end]: e.origin for e in doc.entities}
     assert origins["US government"] == "actors.head"  # so "US" stays a place of the article
     assert origins["Communist Party of India (Maoist)"] == "actors.registry"  # a canonical name written out
+
+
+def test_a_regional_unit_ends_at_its_known_place_and_names_it_once() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Kepala Kejari Jember Ichwan Efendi menyebut Polresta Malang Kota sudah menerima laporan.")
+    names = {doc.text[e.start : e.end]: e.name for e in extract_entities(doc, pack)}
+    assert names["Kejari Jember"] == "Jember District Prosecutor's Office (Kejari Jember)"
+    assert names["Polresta Malang Kota"] == "Malang City Police (Polresta Malang Kota)"
+
+
+def test_a_nickname_in_parentheses_ends_a_titled_name() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Menteri Sosial Saifullah Yusuf (Gus Ipul) meninjau lokasi. Kepala Badan Pangan Nasional (Bapanas) "
+               "Arief Prasetyo Adi hadir.")
+    found = {(e.name, e.sector) for e in extract_entities(doc, pack) if e.origin == "actors.title"}
+    assert found == {("Saifullah Yusuf", "government"), ("Arief Prasetyo Adi", "government")}

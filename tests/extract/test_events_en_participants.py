@@ -186,3 +186,18 @@ def test_aircraft_carry_out_aerial_strikes() -> None:
 ])
 def test_peoples_as_participants(text: str, victims: list[str]) -> None:
     assert _one(text)[1] == victims  # "were all killed": passive over a floating quantifier, listed once
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("The dead included Abu Ali, killed in an airstrike in Idlib.", ["Abu Ali"]),
+    ("The group's leaders are Abu Ali, believed killed in a US airstrike in 2015, and Omar Saleh.", ["Abu Ali"]),
+])
+def test_a_participle_after_a_comma_befalls_the_phrase_before_it(text: str, victims: list[str]) -> None:
+    doc = annotate(text, lang="en", published="2020-01-01")
+    killed = [e for e in doc.events if e.type == "ASSAULT"]
+    assert killed and [a.name for a in killed[0].recipients][:1] == victims
+
+
+def test_a_passive_agent_may_follow_date_and_place_adjuncts() -> None:
+    text = "The activist was abducted on 9 December 2013 from her home by Jaysh al-Islam, a militia group."
+    assert _one(text)[0] == ["Jaysh al-Islam"]

@@ -140,6 +140,13 @@ def find_person(
             if close_j is None:
                 close_run(i, False)
                 break
+            inside = text[toks[i][1] : toks[close_j][0]].strip()
+            if (run_start is not None and not inside.isupper() and not reg.aliases.lookup(inside)
+                    and not all(text[a:b].lower() in reg.common_words for a, b in toks[run_start:i])):
+                # "Menteri Sosial Saifullah Yusuf (Gus Ipul)": a nickname ends the name (not "Badan Pangan
+                # Nasional (Bapanas)": common words, and their short form, name an institution)
+                close_run(i, False)
+                break
             close_run(i, True)
             i = close_j + 1
             continue

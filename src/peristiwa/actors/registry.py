@@ -58,6 +58,7 @@ _FUNCTION_CUE_ROLES = frozenset({
     "genitive_prep", "clause_break", "clause_coord", "coord", "correlative", "relative"})
 _MEMO_LIMIT = 200_000  # per-word memos stop growing here (a long-running worker sees every word form)
 _UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
+_REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
 _UNIT_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")  # "(Kejari)" after the unit prefix
 
 
@@ -497,13 +498,13 @@ class ActorRegistry:
         place_text = text[words[0][0] : words[-1][1]]
         mod = self.modifiers.lookup(place_text)
         if not mod and len(words) > 1 and gazetteer_rank(place_text) is None:
-            # "DPRD DKI Jakarta M Taufik": the longest known place ends the unit; a name follows it (not
-            # "Polres Aceh Utara": a regency the gazetteer knows whole)
+            # "DPRD DKI Jakarta M Taufik", "Kejari Jember Ichwan Efendi": the longest known place ends the
+            # unit; a name follows it (not "Polres Aceh Utara": a regency the gazetteer knows whole)
             for k in range(len(words) - 1, 0, -1):
-                if (text[words[k][0] : words[k][1]] not in self.place_suffixes
-                        and (mod := self.modifiers.lookup(text[words[0][0] : words[k - 1][1]]))):
-                    words = words[:k]
-                    place_text = text[words[0][0] : words[-1][1]]
+                head = text[words[0][0] : words[k - 1][1]]
+                if text[words[k][0] : words[k][1]] not in self.place_suffixes and (
+                        (mod := self.modifiers.lookup(head)) or gazetteer_rank(head) is not None):
+                    words, place_text = words[:k], head
                     break
         place = mod[0].name if mod else place_text
         if not mod and len(words) > 1:
@@ -514,6 +515,7 @@ class ActorRegistry:
         # {place_text}: the place as written ("Mapolres X", the seat, names the unit "Polres X")
         name = m.value.template.replace("{place}", place).replace("{text}", mention).replace(
             "{place_text}", place_text)
+        name = _REPEATED_WORD.sub(r"\1", name)  # "Malang City" + "{place} City Police": one "City"
         exact = self.aliases.lookup(mention)
         if exact:
             return exact[0], words[-1][1]

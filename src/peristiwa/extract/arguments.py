@@ -102,6 +102,21 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
     return possessor
 
 
+def _reduced_relative(sv: SentView, nps: list[NP], cand: Candidate) -> list[NP]:
+    """ "The dead included Abu Ali, killed in an airstrike", "Emwazi, believed killed in a US airstrike": a
+    passive participle set off by a comma after a phrase says what befell that phrase (a reduced relative
+    clause; CGEL ch. 12), not what the clause's subject underwent."""
+    if not (sv.syntax.participle_passive and cand.passive and cand.template.has("participle")) or cand.nominal:
+        return []
+    k = cand.start - 1
+    while k > 0 and (sv.has_role(k, "adverb") or sv.words[k] in sv.syntax.passive_hedges):
+        k -= 1
+    if k < 1 or sv.words[k] != ",":
+        return []
+    before = [np for np in nps if np.end == k and not np.pp]
+    return before[-1].expand() if before else []
+
+
 def _right_before(sv: SentView, np: NP, trig: int) -> bool:
     """Only adverbs and auxiliaries stand between ``np`` and the verb at ``trig`` ("Moscow (has) denied")."""
     return all(sv.has_role(k, "adverb", "aux", "passive_aux") for k in range(np.end, trig))
@@ -421,7 +436,7 @@ def assign_roles(
     if cand.attributive:  # "at protesting students": the noun right after it, whatever governs the phrase
         roles.actors = next((_expand_all(sv, nps, np) for np in nps if np.start == cand.end), [])
         return roles
-    subj = _subject(sv, nps, lo, cand.start)
+    subj = _reduced_relative(sv, nps, cand) or _subject(sv, nps, lo, cand.start)
     if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         # the outer clause's subject stands before its verb: "(Mereka) sempat mengunjungi tempat pengungsian
@@ -456,7 +471,11 @@ def assign_roles(
         # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)
         subj = _subject(sv, nps, hi + 1, min(main_hi, len(sv)))
-    agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6]
+    # "was abducted on 9 December 2013 from her home by the Jaysh al-Islam": adjuncts may come first (not
+    # another clause: "pencegatan itu dilakukan maupun barang yang hendak dikirimkan oleh Korut")
+    agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6 or (
+        np.start - cand.end <= 10 and not any(sv.has_role(k, "relative", "coord", "clause_coord")
+                                              for k in range(cand.end, np.start)))]
     target = _with_prep(sv, nps, cand.end, hi, "target_prep")
     if not target and cand.type in _DIRECTED:
         # "ancaman akan dilaporkan ke polisi": a goal after another verb is that verb's, not the act's

@@ -63,6 +63,7 @@ class Syntax:
     name_first_apposition: bool = False
     possessive_endings: tuple[str, ...] = ()
     participle_passive: bool = False
+    passive_hedges: frozenset[str] = frozenset()  # "X, believed killed in ...": a participle after it is passive
     pos_from_context: bool = False
     between_window: int = 6
     protagonist_window: int = 0
@@ -108,6 +109,7 @@ class Syntax:
             name_first_apposition=bool(s.get("name_first_apposition", False)),
             possessive_endings=tuple(s.get("possessive_endings", ())),
             participle_passive=bool(s.get("participle_passive", False)),
+            passive_hedges=_words(s, "passive_hedges"),
             pos_from_context=bool(s.get("pos_from_context", False)),
             between_window=int(s.get("between_window", 6)),
             protagonist_window=int(s.get("protagonist_window", 0)),

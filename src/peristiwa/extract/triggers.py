@@ -410,8 +410,9 @@ def _passive_earlier(sv: SentView, coord: int) -> bool:
 def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     """Whether a participle ("attacked", "shot dead") is passive here: after a passive auxiliary, before
     an agent "by", or with no object right after a noun ("two soldiers killed in a clash")."""
-    if _aux_before(sv, start):
-        return True
+    if _aux_before(sv, start) or (start > 1 and sv.words[start - 1] in sv.syntax.passive_hedges
+                                  and sv.words[start - 2] == ","):
+        return True  # "Mohammed Emwazi, believed killed in a US airstrike": believed to have been killed
     n = len(sv)
     for j in range(end, min(n, end + 4)):
         if sv.has_role(j, "agent_prep"):
