@@ -201,3 +201,22 @@ def test_a_participle_after_a_comma_befalls_the_phrase_before_it(text: str, vict
 def test_a_passive_agent_may_follow_date_and_place_adjuncts() -> None:
     text = "The activist was abducted on 9 December 2013 from her home by Jaysh al-Islam, a militia group."
     assert _one(text)[0] == ["Jaysh al-Islam"]
+
+
+def test_an_ing_form_listed_after_a_noun_is_a_noun_not_the_victims_act() -> None:
+    doc = annotate("More than 100 civilians have been killed in airstrikes and shelling since June.",
+                   lang="en", published="2020-01-01")
+    assert [a.name for e in doc.events for a in e.actors] == []
+    assert [a.name for e in doc.events for a in e.recipients] == ["civilians"]
+
+
+def test_what_follows_the_verb_of_an_act_noun_is_that_verbs() -> None:
+    doc = annotate("The UN says fighting has driven 160,000 people from their homes, towards borders with Jordan.",
+                   lang="en", published="2020-01-01")
+    fighting = [e for e in doc.events if e.type == "ASSAULT"]
+    assert fighting and fighting[0].actors == ()
+    assert [(c.kind, c.value) for c in fighting[0].counts] == [("displaced", 160000)]
+
+
+def test_ended_up_with_a_participle_is_passive() -> None:
+    assert _one("Dozens of migrants ended up detained in a camp near the border.") == ([], ["Dozens of migrants"])

@@ -142,9 +142,9 @@ def find_person(
                 break
             inside = text[toks[i][1] : toks[close_j][0]].strip()
             if (run_start is not None and not inside.isupper() and not reg.aliases.lookup(inside)
-                    and not all(text[a:b].lower() in reg.common_words for a, b in toks[run_start:i])):
+                    and not any(text[a:b].lower() in reg.common_words for a, b in toks[run_start:i])):
                 # "Menteri Sosial Saifullah Yusuf (Gus Ipul)": a nickname ends the name (not "Badan Pangan
-                # Nasional (Bapanas)": common words, and their short form, name an institution)
+                # Nasional (Bapanas)", "PT Inti Daya Guna (Indana)": common words name an institution)
                 close_run(i, False)
                 break
             close_run(i, True)

@@ -58,8 +58,7 @@ _FUNCTION_CUE_ROLES = frozenset({
     "genitive_prep", "clause_break", "clause_coord", "coord", "correlative", "relative"})
 _MEMO_LIMIT = 200_000  # per-word memos stop growing here (a long-running worker sees every word form)
 _UNIT_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
-_REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
-_UNIT_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")  # "(Kejari)" after the unit prefix
+_REPEATED_WORD, _UNIT_ACRONYM = re.compile(r"\b(\w+) \1\b"), re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 
 
 class ActorInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -502,8 +501,9 @@ class ActorRegistry:
             # unit; a name follows it (not "Polres Aceh Utara": a regency the gazetteer knows whole)
             for k in range(len(words) - 1, 0, -1):
                 head = text[words[0][0] : words[k - 1][1]]
-                if text[words[k][0] : words[k][1]] not in self.place_suffixes and (
-                        (mod := self.modifiers.lookup(head)) or gazetteer_rank(head) is not None):
+                rest = [text[a:b] for a, b in words[k:]]  # (no place among the rest: "Metro Bekasi Kota")
+                if rest[0] not in self.place_suffixes and ((mod := self.modifiers.lookup(head)) or (
+                        gazetteer_rank(head) is not None and all(gazetteer_rank(w) is None for w in rest))):
                     words, place_text = words[:k], head
                     break
         place = mod[0].name if mod else place_text

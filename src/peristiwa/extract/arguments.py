@@ -471,11 +471,16 @@ def assign_roles(
         # "Seraya menyeru ..., Amnesty mengatakan": the fronted clause shares the main subject
         _, main_hi = clause_bounds(sv, hi + 1, hi + 2)
         subj = _subject(sv, nps, hi + 1, min(main_hi, len(sv)))
-    # "was abducted on 9 December 2013 from her home by the Jaysh al-Islam": adjuncts may come first (not
-    # another clause: "pencegatan itu dilakukan maupun barang yang hendak dikirimkan oleh Korut")
+    full_hi = hi
+    if (sv.syntax.head_final and cand.nominal and cand.end < hi and sv.has_role(cand.end, "aux")
+            and not sv.has_role(cand.end, "passive_aux")):  # (a passive support verb: "was conducted by police")
+        hi = cand.end  # "fighting has driven 160,000 people from their homes": what follows is the verb's
+    # "was abducted on 9 December 2013 from her home by Jaysh al-Islam": adjuncts may come first (not another
+    # clause, "... yang hendak dikirimkan oleh Korut", nor a noun's participle, "the bomb, placed by the BIFF")
     agent_pp = [np for np in _with_prep(sv, nps, cand.end, hi, "agent_prep") if np.start - cand.end <= 6 or (
-        np.start - cand.end <= 10 and not any(sv.has_role(k, "relative", "coord", "clause_coord")
-                                              for k in range(cand.end, np.start)))]
+        np.start - cand.end <= 10 and not cand.nominal
+        and not any(sv.has_role(k, "relative", "coord", "clause_coord") or sv.words[k] == ","
+                    for k in range(cand.end, np.start)))]
     target = _with_prep(sv, nps, cand.end, hi, "target_prep")
     if not target and cand.type in _DIRECTED:
         # "ancaman akan dilaporkan ke polisi": a goal after another verb is that verb's, not the act's
@@ -483,7 +488,10 @@ def assign_roles(
                   if not any(k in (places or set()) for k in range(np.start, np.end))
                   and not any(verbish(sv, k) and k not in sv.cache.get("attributive", ())
                               for k in range(cand.end, np.start))]
-    comit = _with_prep(sv, nps, cand.end, hi, "with_prep")
+    # "fighting has driven 160,000 people from their homes, towards borders with Jordan": a "with" phrase
+    # past a comma belongs to a noun of its own, not to the act
+    comit = [np for np in _with_prep(sv, nps, cand.end, hi, "with_prep")
+             if "," not in sv.words[cand.end : np.start] or np.start - cand.end <= 3]
     syn = sv.syntax
     if cand.nominal and frame == "R" and subj:  # "Khariq Anhar jadi tersangka": the subject undergoes it
         roles.recipients, roles.subject_is, roles.actors = subj, "recipient", agent_pp
@@ -534,7 +542,7 @@ def assign_roles(
         if light is None and not roles.recipients and not roles.actors and cand.type in _FORCE:
             _manner_roles(sv, nps, cand, subj, roles)
         if not roles.recipients and cand.type in _HARMED:
-            roles.recipients = (_harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, hi)
+            roles.recipients = (_harmed_before(sv, nps, cand, lo) or _struck(sv, nps, cand.end, full_hi)
                                 or amid(sv, nps, cand.end, hi))
         if not roles.actors and light is None:
             roles.actors = _caused_agent(sv, nps, cand.start, lo)

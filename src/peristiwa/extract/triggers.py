@@ -227,7 +227,7 @@ def _nominal_context(sv: SentView, start: int, end: int, gerund: bool) -> bool:
     if _possessive(sv, k) or sv.has_role(k, *_NOMINAL_BEFORE) or sv.words[k][:1].isdigit():
         return True
     if gerund:
-        return end < len(sv) and sv.has_role(end, "genitive_prep")
+        return _listed_after_prep(sv, start) or (end < len(sv) and sv.has_role(end, "genitive_prep"))
     if sv.has_role(k, *_PREPS) or nxt:
         return True
     if (_np_end(sv, k) and sv.raw[k].islower() and k > 0
@@ -340,8 +340,22 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
 
 
 def _noun_gerund(sv: SentView, m: Match) -> bool:
-    """The -ing form of a verb row (VV: no noun sense) after a determiner: a noun here."""
-    return m.template.has("gerund") and not m.template.nominal and _determined(sv, m.start)
+    """The -ing form of a verb row (VV: no noun sense) after a determiner, or listed after a noun: a noun."""
+    return m.template.has("gerund") and not m.template.nominal and (
+        _determined(sv, m.start) or _listed_after_prep(sv, m.start))
+
+
+def _listed_after_prep(sv: SentView, start: int) -> bool:
+    """ "killed in airstrikes and shelling": the -ing form is the second noun of a preposition's object."""
+    k = _before_adverbs(sv, start)
+    if k < 2 or not sv.has_role(k, "coord"):
+        return False
+    for j in (k - 2, k - 3):  # the first noun right after the preposition, or after one modifier
+        if j < 0 or not all(sv.raw[x].isalpha() for x in range(j + 1, k)):
+            return False
+        if sv.has_role(j, *_PREPS):
+            return True
+    return False
 
 
 def _determined(sv: SentView, start: int) -> bool:
