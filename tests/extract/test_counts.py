@@ -156,6 +156,7 @@ def test_english_counts(count_pipeline: Pipeline, text: str, expected: list[Row]
         "Article 5 applies.",
         "At 10:30 on Friday.",
         "Soldiers of 3 Sikh Light Infantry were killed.",  # a numbered unit's name
+        "The court heard that Tom Reed, 31, died in the blast.",  # an age after a name
     ],
 )
 def test_not_english_counts(count_pipeline: Pipeline, text: str) -> None:

@@ -56,6 +56,8 @@ NOT_TOLD = [
     ("She had a chance encounter with the minister at the airport.", "ASSAULT"),
     ("The film hit the headlines last week.", "ASSAULT"),
     ("Officials warned of a potential attack on the capital.", "ASSAULT"),  # the adjective on its noun
+    ("I met the family at a community centre in Ottawa last winter.", "CONSULT"),  # the writer's own doing
+    ("The election came a week after he signed his promised “tax cut”.", "AGREE"),  # a participle adjective
 ]
 
 

@@ -220,3 +220,8 @@ def test_what_follows_the_verb_of_an_act_noun_is_that_verbs() -> None:
 
 def test_ended_up_with_a_participle_is_passive() -> None:
     assert _one("Dozens of migrants ended up detained in a camp near the border.") == ([], ["Dozens of migrants"])
+
+
+def test_a_list_of_participles_after_one_auxiliary_is_passive() -> None:
+    doc = annotate("The boys were arrested, interrogated, tortured and released.", lang="en", published="2020-01-01")
+    assert all(not e.actors for e in doc.events) and len(doc.events) >= 3

@@ -88,6 +88,9 @@ def _excluded(words: list[str], low: list[str], i: int, j: int, g: CountGrammar,
     nxt = low[j] if j < len(low) else ""
     if nxt in g.excl_after or nxt in g.months or _unit_name(words, low, j, g):
         return True
+    if (prev == "," and nxt == "," and j - i == 1 and tok.isdigit() and int(tok) < 120 and i - 2 >= first
+            and words[i - 2][:1].isupper()):
+        return True  # "Ollie Hall, 24, died": an age set off after a name
     if nxt in ("/", ":") and j + 1 < len(low) and low[j + 1][:1].isdigit():
         return True  # ratio or clock time
     return i == first and nxt in (".", ")")  # a list label "1. Pratu Marwan"

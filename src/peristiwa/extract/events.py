@@ -24,12 +24,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..langs.base import PackLoader
-from ..model import Actor, DateValue, Document, Entity, Event, Span
+from ..model import Actor, Document, Entity, Event, Span
 from ..pipeline import StageContext, StageFn, registry
 from .actor_builder import ActorBuilder
 from .arguments import assign_roles
 from .attach import date_of, places_of
-from .chunks import NP, ChunkContext, chunk, verbish
+from .chunks import NP, ChunkContext, chunk
 from .claims import fallback_quotes, quote_for, source_name
 from .clauses import clause_bounds
 from .compose import cluster, compose
@@ -53,6 +53,7 @@ from .discourse import (
     statement_places,
     victim_counts,
 )
+from .framing import first_person_at, narrated, proceeding_topic, topic_time, year_before
 from .merge_within import STATE_SECTORS, Draft, MergeOptions, merge_drafts
 from .modality import generic_rule, modality_of
 from .resources import Resources, SentView, sentence_views
@@ -436,12 +437,14 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     exclude = [(a.start, a.end) for a in actors + recipients] + facts.not_places(sv, nps)
     places = places_of(doc, sv, (lo, hi), (c.start, c.end), exclude, nominal=c.nominal)
     dated = date_of(doc, sv, sv.char_span(lo, hi) if hi > lo else (sv.start, sv.end), (ts, te))
-    if dated and _topic_time(sv, res, c, dated[0], dated[1]):
+    if dated and topic_time(sv, res, c, dated[0], dated[1]):
         dated = None
-    if c.nominal and _proceeding_topic(sv, res, c, lo):
+    if c.nominal and proceeding_topic(sv, res, c, lo):
         dated, places = None, []  # "sidang kasus pembunuhan Yuyun di PN X, Kamis (29/9)": the trial's
     after = later_than(doc, ts, te) if not dated else None
     conf = c.conf
+    if q is None and (any(first_person_at(sv, np.start) for np in first_person) or narrated(sv, c.start)):
+        conf += conf_cfg.get("narrator", 0.0)  # "I met him at a workshop": the writer, not the news
     background = lo > 0 and sv.words[lo - 1] in syn.subordinate
     if background:
         conf += conf_cfg.get("subordinate", 0.0)  # "... as they withdrew from a clash": background
@@ -472,7 +475,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
         head=" ".join(sv.words[c.start : c.end]),
         clause=(lo, hi),
         symmetric=c.frame == "SYM",
-        specific=c.nominal and _year_before(sv, c.start),
+        specific=c.nominal and year_before(sv, c.start),
         background=background,
         count_kind="" if attempted else c.row.get("count"),
         passive=c.passive,
@@ -482,44 +485,9 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     )
 
 
-def _topic_time(sv: SentView, res: Resources, c: Candidate, value: DateValue, span: Span | None) -> bool:
-    """A month, year or long stretch told after the trigger and after a word that opens the event's topic
-    or reason ("demonstrated demanding a wage revision from January 2014", "protested over unpaid wages
-    since October 2014", "arrested for a murder in 2013") dates the topic, not the event (``[dates]
-    topic_markers``); a calendar day there ("protested against the ban on Monday") still dates the event."""
-    markers = set(res.setting("dates", "topic_markers", default=[]))
-    if not markers or span is None or (value.precision == "day" and (value.last - value.first).days <= 7):
-        return False
-    if not sv.start <= span.start < sv.end:
-        return False
-    k = sv.token_at(span.start)
-    return k >= c.end and any(sv.words[j] in markers or sv.has_role(j, "topic_prep") for j in range(c.end, k))
 
 
-def _proceeding_topic(sv: SentView, res: Resources, c: Candidate, lo: int) -> bool:
-    """ "sidang kasus pemerkosaan dan pembunuhan Yuyun di PN Rejanglebong, Kamis (29/9)", "at the trial
-    over the killing": an act named as what a court proceeding (``[dates] proceedings``, a few words
-    before it, no verb between) is about; the day and place of the sentence are the proceeding's."""
-    nouns = res.setting("dates", "proceedings", default=[])
-    if not nouns:
-        return False
-    for j in range(c.start - 1, max(lo, c.start - 5) - 1, -1):
-        if sv.words[j] in nouns:
-            return True
-        if verbish(sv, j) or sv.words[j] in (",", ";"):
-            return False
-    return False
 
-
-def _year_before(sv: SentView, start: int) -> bool:
-    """ "the 2010 suicide bombing": a year among the modifiers of an event noun dates it."""
-    k = start - 1
-    while k >= 0 and (sv.has_role(k, "np_skip", "quant") or sv.words[k].isdigit()):
-        w = sv.words[k]
-        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
-            return True
-        k -= 1
-    return False
 
 
 def _distinct(parties: list[Actor]) -> tuple[Actor, ...]:

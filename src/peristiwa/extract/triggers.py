@@ -298,7 +298,7 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
     if not t.alternatives:
         subject_before = m.start > 0 and sv.has_role(m.start - 1, "actor_head")  # "Armed men attacked soldiers"
         if t.has("participle") and not subject_before and _strongly(sv, m.start) == "noun" and m.end < len(sv) and (
-            sv.has_role(m.end, "actor_head") or (
+            sv.has_role(m.end, "actor_head") or sv.raw[m.end] in ("“", "‘", '"') or (
                 sv.raw[m.end].isalpha() and sv.raw[m.end].islower() and sv.words[m.end] not in sv.res.pronouns
                 and not sv.has_role(m.end, *_PREPS, "coord", "aux", "quant", "demonstrative", "possessive",
                                     "adverb", "particle", "clause_break", "relative"))
@@ -421,12 +421,26 @@ def _passive_earlier(sv: SentView, coord: int) -> bool:
     return False
 
 
+def _listed_passive(sv: SentView, sep: int) -> bool:
+    """The participles listed before the separator ``sep`` ("," or "and") follow a passive auxiliary."""
+    j = sep - 1
+    while j >= 0 and sv.words[j].endswith("ed"):
+        if _aux_before(sv, j):
+            return True
+        if j < 2 or sv.words[j - 1] != ",":
+            return False
+        j -= 2
+    return False
+
+
 def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     """Whether a participle ("attacked", "shot dead") is passive here: after a passive auxiliary, before
     an agent "by", or with no object right after a noun ("two soldiers killed in a clash")."""
     if _aux_before(sv, start) or (start > 1 and sv.words[start - 1] in sv.syntax.passive_hedges
                                   and sv.words[start - 2] == ","):
         return True  # "Mohammed Emwazi, believed killed in a US airstrike": believed to have been killed
+    if start > 1 and sv.words[start - 1] == "," and _listed_passive(sv, start - 1):
+        return True  # "were arrested, interrogated, tortured": a list after one auxiliary
     n = len(sv)
     for j in range(end, min(n, end + 4)):
         if sv.has_role(j, "agent_prep"):
@@ -451,7 +465,8 @@ def _participle_passive(sv: SentView, start: int, end: int) -> bool:
     while k > 0 and sv.has_role(k, "adverb") and not sv.has_role(k, "coord"):
         k -= 1  # "2 others seriously injured": the adverb stands between the noun and its participle
     if k >= 0 and sv.has_role(k, "coord"):
-        return k > 0 and (_aux_before(sv, k) or _passive_earlier(sv, k))  # "were arrested and detained"
+        # "were arrested and detained", "were arrested, tortured and released"
+        return k > 0 and (_aux_before(sv, k) or _passive_earlier(sv, k) or _listed_passive(sv, k))
     if k >= 2 and (sv.words[k][:1].isdigit() or sv.has_role(k, "quant")) and sv.has_role(k - 1, "coord") \
             and _aux_before(sv, k - 2):
         return True  # "three were killed and 10 wounded": the auxiliary of the first clause is shared
