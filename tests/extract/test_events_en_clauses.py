@@ -47,6 +47,8 @@ TOLD = [
     # protest verbs with an adjunct
     ("KPK officials demonstrate in front of their office to voice their concerns.", "PROTEST"),
     ("About 30 members, some armed with pipes, marched on the church, demanding its closure.", "PROTEST"),
+    # military strikes on a force are attacks, not a labour strike
+    ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]
 
 # (text, type not told as done)

@@ -161,3 +161,18 @@ def test_question_put_to_a_speaker(pipeline: Pipeline) -> None:
 def test_stance_with_a_name_for_content(pipeline: Pipeline) -> None:
     quotes = _quotes(pipeline, "Several county chairmen endorsed Okafor.")
     assert [(q["text"], q["cue"]) for q in quotes] == [("Okafor", "endorsed")]
+
+
+def test_a_question_auxiliary_is_no_part_of_the_speakers_name(pipeline: Pipeline) -> None:
+    text = ("Ahmad Saleh said the clinic was hit twice. Did Saleh know of other attacks? He said he knew of three, "
+            "all in the north.")
+    assert {q["speaker"] for q in _quotes(pipeline, text)} == {"Ahmad Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "Without doubt, the estimated 4,000 civilians killed by the coalition include many protesters.",
+    "“The attacks were many and nobody filmed them.” The families continued to live in exile for years.",
+])
+def test_a_function_word_opens_no_speaker(pipeline: Pipeline, text: str) -> None:
+    assert not [q for q in _quotes(pipeline, text) if q["speaker"] and q["speaker"].split()[0].lower()
+                in ("without", "to")]

@@ -90,6 +90,8 @@ def valid_speaker(mention: Mention | None, lex: QuoteLexicon) -> bool:
         return False
     if mention.kind != "desc":
         single = mention.name.lower()
+        if single.split()[0] in lex.stop:
+            return False  # "Without doubt, ...", "“proxies” continued to live": a function word opens no name
         return " " in single or not (single in lex.quantifiers or (single,) in lex.leading or lex.is_adverb(single))
     low = mention.name.lower().split()
     if len(low) > 12:
@@ -343,6 +345,8 @@ def post_attribution(
         return _with_cited(text, Attribution("post", cue, cue_span, nya_mention(pm), via), cited, lex)
     s, e, tail = right_phrase(text, pm.end(), limit, lex)
     mention = parse_phrase(text, s, e, lex) if e > s else None
+    if mention is not None and mention.kind != "pronoun" and text[s : e].split()[0].lower() in lex.stop:
+        mention = None  # "“...” continued to live": a function word opens no speaker
     via, cited = parse_tail(text, tail, limit, lex, own)
     if verb.form in lex.told and mention is not None and mention.kind == "org" and lex.outlet(mention.name):
         # "“...,” told Reuters X": rare, but the outlet is then the addressee

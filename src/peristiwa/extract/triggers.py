@@ -119,11 +119,13 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
     if kind in ("prev", "notprev"):
         ok = m.start > 0 and sv.words[m.start - 1] in _words(arg)
         return ok if kind == "prev" else not ok
-    if kind in ("win", "notwin", "after", "notafter"):
+    if kind in ("win", "notwin", "after", "notafter", "before", "notbefore"):
         n_text, _, klass = arg.partition(":")
         n = int(n_text)
         if kind in ("after", "notafter"):
             return sv.class_within(m.end, m.end + n, klass) == (kind == "after")
+        if kind in ("before", "notbefore"):
+            return sv.class_within(max(0, m.start - n), m.start, klass) == (kind == "before")
         ok = sv.class_within(m.start - n, m.start, klass) or sv.class_within(m.end, m.end + n, klass)
         return ok if kind == "win" else not ok
     if kind in ("sent", "notsent"):
