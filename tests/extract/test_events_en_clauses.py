@@ -60,6 +60,7 @@ NOT_TOLD = [
     ("Officials warned of a potential attack on the capital.", "ASSAULT"),  # the adjective on its noun
     ("I met the family at a community centre in Ottawa last winter.", "CONSULT"),  # the writer's own doing
     ("The election came a week after he signed his promised “tax cut”.", "AGREE"),  # a participle adjective
+    ("World powers moved to support opposing factions in the war.", "REJECT"),  # an -ing adjective
 ]
 
 

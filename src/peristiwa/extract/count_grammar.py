@@ -59,6 +59,7 @@ class CountGrammar:
     collective: frozenset[str] = frozenset()
     unit_names: frozenset[str] = frozenset()  # "12 Assam Rifles": a numbered unit's name, not a count
     unit_members: frozenset[str] = frozenset()  # "12 Assam Rifles personnel": a count of its members
+    occurrences: frozenset[str] = frozenset()  # "killed in two attacks": counted acts, never victims
     boundaries: frozenset[str] = frozenset()
     state_predicates: frozenset[str] = frozenset()
     existential: frozenset[str] = frozenset()
@@ -137,6 +138,7 @@ def _build(pack: Any) -> CountGrammar:
         collective=_low(excl.get("collective", [])),
         unit_names=_low(excl.get("unit_names", [])),
         unit_members=_low(excl.get("unit_members", [])),
+        occurrences=_low(obj.get("occurrences", [])),
         boundaries=_low(kind.get("boundaries", [])),
         unrealised=frozenset(tuple(p.lower().split()) for p in kind.get("unrealised", [])),
         state_predicates=_low(kind.get("state_predicates", [])),

@@ -257,7 +257,8 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
     cues = _cues(low, g)
     _assign_kinds(low, found, cues, g)
     found = _drop_breakdowns(found)
-    kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
+    kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)
+            and not (f.obj and low[f.obj[1] - 1] in g.occurrences)]  # "killed in two attacks": no toll
     if g.state_predicates:
         kept = [f for f in kept if not (f.kind == "other" and f.b < n and low[f.b] in g.state_predicates)]
     if g.existential:

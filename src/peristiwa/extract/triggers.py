@@ -297,6 +297,10 @@ def _reading(sv: SentView, m: Match, after_verb: bool = False) -> Match | None:
     base or -s form cannot be read so here (a verb row's "shell" after "artillery"). ``after_verb``: a
     trigger before it in the sentence was read as a verb (a coordinated verb shares its subject)."""
     t = m.template
+    if m.end - m.start == 1 and sv.has_class(m.start, "ing_adjective") and m.end < len(sv) and sv.raw[m.end].islower() \
+            and sv.raw[m.end].isalpha() and not sv.has_role(m.end, *_PREPS, "coord", "aux", "quant", "possessive",
+                                                           "demonstrative", "adverb", "particle", "relative"):
+        return None  # "support opposing factions", "the ruling party": an adjective before its noun
     if not t.alternatives:
         subject_before = m.start > 0 and sv.has_role(m.start - 1, "actor_head")  # "Armed men attacked soldiers"
         if t.has("participle") and not subject_before and _strongly(sv, m.start) == "noun" and m.end < len(sv) and (
