@@ -143,3 +143,25 @@ def test_killing_germs_and_burning_rubbish_are_no_attacks(triggers):
 def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> None:
     doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2025, 7, 12), text=text))
     assert not doc.events
+
+
+@pytest.mark.parametrize(("lang", "text", "etype"), [
+    ("id", "Kami mendukung pertumbuhan ekonomi di daerah ini.", "SUPPORT"),  # an aim, not a party
+    ("id", "Pemerintah memberikan insentif untuk membantu perkembangan usaha kecil.", "AID"),
+    ("id", "Para ahli menyebut polusi udara sebagai ancaman terbesar bagi kesehatan anak.", "THREATEN"),
+    ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
+    ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
+])
+def test_acts_on_aims_or_risks_without_a_party_are_no_events(pipeline: Pipeline, lang: str, text: str, etype: str):
+    doc = pipeline(Document(doc_id="t", lang=lang, published=dt.date(2025, 7, 12), text=text))
+    assert etype not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize(("lang", "text", "etype"), [
+    ("id", "Partai Golkar mendukung Anies Baswedan dalam pilkada.", "SUPPORT"),
+    ("id", "Pelaku mengancam korban menggunakan gunting.", "THREATEN"),
+    ("en", "Russia supports the Syrian government in the war.", "SUPPORT"),
+])
+def test_acts_on_a_party_stay_events(pipeline: Pipeline, lang: str, text: str, etype: str):
+    doc = pipeline(Document(doc_id="t", lang=lang, published=dt.date(2025, 7, 12), text=text))
+    assert etype in [e.type for e in doc.events]

@@ -453,7 +453,7 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if recipients:
         conf += conf_cfg.get("recipient", 0.05)
     if not actors and not recipients:
-        conf += conf_cfg.get("no_argument", -0.15)
+        conf += conf_cfg.get("no_argument", -0.15) + conf_cfg.get(f"no_argument_{ctype}", 0.0)
     return Draft(
         type=ctype,
         modes=modes,
