@@ -149,6 +149,8 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Kami mendukung pertumbuhan ekonomi di daerah ini.", "SUPPORT"),  # an aim, not a party
     ("id", "Pemerintah memberikan insentif untuk membantu perkembangan usaha kecil.", "AID"),
     ("id", "Para ahli menyebut polusi udara sebagai ancaman terbesar bagi kesehatan anak.", "THREATEN"),
+    ("id", "Tim kami memberikan bantuan percepatan penerbitan sertifikat tanah.", "AID"),
+    ("id", "Inspektorat memeriksa berkas anggaran dinas pendidikan pekan ini.", "ACCUSE"),  # a document checked
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])
@@ -160,6 +162,8 @@ def test_acts_on_aims_or_risks_without_a_party_are_no_events(pipeline: Pipeline,
 @pytest.mark.parametrize(("lang", "text", "etype"), [
     ("id", "Partai Golkar mendukung Anies Baswedan dalam pilkada.", "SUPPORT"),
     ("id", "Pelaku mengancam korban menggunakan gunting.", "THREATEN"),
+    ("id", "Penyidik KPK memeriksa Bupati Sleman terkait kasus suap.", "ACCUSE"),
+    ("id", "Kemensos menyalurkan bantuan beras kepada warga korban banjir.", "AID"),
     ("en", "Russia supports the Syrian government in the war.", "SUPPORT"),
 ])
 def test_acts_on_a_party_stay_events(pipeline: Pipeline, lang: str, text: str, etype: str):
