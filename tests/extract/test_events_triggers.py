@@ -151,6 +151,9 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Para ahli menyebut polusi udara sebagai ancaman terbesar bagi kesehatan anak.", "THREATEN"),
     ("id", "Tim kami memberikan bantuan percepatan penerbitan sertifikat tanah.", "AID"),
     ("id", "Inspektorat memeriksa berkas anggaran dinas pendidikan pekan ini.", "ACCUSE"),  # a document checked
+    ("id", "Kedua negara tidak berupaya cukup keras untuk memerangi emisi karbon.", "ASSAULT"),  # an ill fought
+    ("id", "Biaya produksi akan meledak karena tarif dan harga bahan baku naik.", "ASSAULT"),  # prices soaring
+    ("id", "Partai itu berupaya merebut kursi DPR dalam pertempuran politik tahun depan.", "ASSAULT"),
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])

@@ -257,8 +257,7 @@ def counts_in_tokens(words: list[str], g: CountGrammar, blocked: set[int] | None
     cues = _cues(low, g)
     _assign_kinds(low, found, cues, g)
     found = _drop_breakdowns(found)
-    kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)
-            and not (f.obj and low[f.obj[1] - 1] in g.occurrences)]  # "killed in two attacks": no toll
+    kept = [f for f in found if not (f.weak and f.kind == "other") and (f.obj or f.kind != "other" or f.elided)]
     if g.state_predicates:
         kept = [f for f in kept if not (f.kind == "other" and f.b < n and low[f.b] in g.state_predicates)]
     if g.existential:
@@ -427,6 +426,8 @@ def _assign_kinds(low: list[str], found: list[TokenCount], cues: list[tuple[int,
             if best is None or (dist, pref) < best[:2]:
                 best = (dist, pref, cue.kind)
         f.kind = best[2] if best else fallback or "other"
+        if f.obj and low[f.obj[1] - 1] in g.occurrences:
+            f.kind = "other"  # "killed in two attacks": the acts are counted, nobody in them
 
 
 def _sentence_tokens(doc: Document, start: int, end: int, starts: list[int]) -> list[Token]:
