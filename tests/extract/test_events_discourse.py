@@ -352,3 +352,8 @@ def test_reporting_an_outbreak_is_no_accusation(pipeline: Pipeline):
     doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2017, 4, 4), text=(
         "Sejumlah negara Uni Eropa melaporkan wabah campak dan peningkatan jumlah kasus tersebut.")))
     assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_subject_with_its_origin_is_a_side_of_a_clash(pipeline: Pipeline):
+    clash = _first(pipeline, "Warga dari Desa Sukamaju bentrok dengan warga Desa Sukajadi.", "ASSAULT")
+    assert len(clash.actors) == 2 and clash.actors[0].name == "Indonesian residents"

@@ -225,3 +225,8 @@ def test_ended_up_with_a_participle_is_passive() -> None:
 def test_a_list_of_participles_after_one_auxiliary_is_passive() -> None:
     doc = annotate("The boys were arrested, interrogated, tortured and released.", lang="en", published="2020-01-01")
     assert all(not e.actors for e in doc.events) and len(doc.events) >= 3
+
+
+def test_groups_from_countries_are_people_not_states() -> None:
+    actors, _ = _one("A riot broke out between two refugee groups from Somalia and Afghanistan in the camp.")
+    assert "Somalia" not in actors and "Afghanistan" not in actors

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .chunks import NP, companions, coordinated, ends_fronted_clause, verbish
 from .clauses import clause_bounds
 from .resources import SentView
-from .sides import amid, between, holder, visited
+from .sides import adjacent, amid, between, holder, reduced_relative, visited
 from .triggers import Candidate
 
 __all__ = ["Roles", "assign_roles", "clause_bounds"]
@@ -102,19 +102,6 @@ def _subject(sv: SentView, nps: list[NP], lo: int, trig: int, *, share: bool = T
     return possessor
 
 
-def _reduced_relative(sv: SentView, nps: list[NP], cand: Candidate) -> list[NP]:
-    """ "The dead included Abu Ali, killed in an airstrike", "Emwazi, believed killed in a US airstrike": a
-    passive participle set off by a comma after a phrase says what befell that phrase (a reduced relative
-    clause; CGEL ch. 12), not what the clause's subject underwent."""
-    if not (sv.syntax.participle_passive and cand.passive and cand.template.has("participle")) or cand.nominal:
-        return []
-    k = cand.start - 1
-    while k > 0 and (sv.has_role(k, "adverb") or sv.words[k] in sv.syntax.passive_hedges):
-        k -= 1
-    if k < 1 or sv.words[k] != ",":
-        return []
-    before = [np for np in nps if np.end == k and not np.pp]
-    return before[-1].expand() if before else []
 
 
 def _right_before(sv: SentView, np: NP, trig: int) -> bool:
@@ -436,7 +423,7 @@ def assign_roles(
     if cand.attributive:  # "at protesting students": the noun right after it, whatever governs the phrase
         roles.actors = next((_expand_all(sv, nps, np) for np in nps if np.start == cand.end), [])
         return roles
-    subj = _reduced_relative(sv, nps, cand) or _subject(sv, nps, lo, cand.start)
+    subj = reduced_relative(sv, nps, cand) or _subject(sv, nps, lo, cand.start)
     if not subj and lo > 1 and (sv.words[lo - 1] in sv.syntax.control or sv.words[lo - 1] in sv.syntax.subordinate):
         outer, _ = clause_bounds(sv, lo - 1, lo)
         # the outer clause's subject stands before its verb: "(Mereka) sempat mengunjungi tempat pengungsian
@@ -552,8 +539,8 @@ def assign_roles(
             both = between(sv, nps, cand.end, hi)
             if both:
                 roles.actors = both
-            elif not roles.actors and light is None and subj and subj[-1].end == cand.start:
-                roles.actors = list(subj)  # "Warga bentrok dengan polisi": a bare noun used as the predicate
+            elif not roles.actors and light is None and subj and adjacent(sv, nps, subj[-1].end, cand.start, places):
+                roles.actors = list(subj)  # "Warga (dari Desa X) bentrok dengan polisi": a bare noun predicate
             comit = [np for np in comit if np not in both]  # "antara warga dengan polisi": already a side
             if comit:
                 (roles.actors if cand.type in sym_actor_types else roles.recipients).extend(comit)

@@ -545,6 +545,8 @@ def _members(sv: SentView, nps: list[NP]) -> None:
             first = by_start[k + 1]
             if not sv.has_role(np.head, "member_head") and first.label != "ORG":
                 continue  # "supporters of the former president" are no president
+            if first.place or first.label == "GPE":
+                continue  # "refugee groups from Somalia and Afghanistan" are no states: people from there
             # "a member of X and Y": in English the coordination is usually one level up
             np.members = [first] if sv.syntax.head_final else coordinated(sv, nps, first)
             np.end = max(m.end for m in np.members)

@@ -2,15 +2,17 @@
 
 Why its own module: these are small look-arounds of the argument rules (peristiwa.extract.arguments), each a
 general pattern of news language with its cue words in the pack's data: the two sides of "antara X dan Y",
-the holder of an attacked place, the people an attack happened amid, and those a visit went to.
+the holder of an attacked place, the people an attack happened amid, those a visit went to, the phrase a
+reduced relative clause tells of, and a subject separated from its predicate only by where it comes from.
 """
 
 from __future__ import annotations
 
 from .chunks import NP, coordinated
 from .resources import SentView
+from .triggers import Candidate
 
-__all__ = ["amid", "between", "holder", "visited"]
+__all__ = ["adjacent", "amid", "between", "holder", "reduced_relative", "visited"]
 
 
 def between(sv: SentView, nps: list[NP], j: int, hi: int, window: int | None = None) -> list[NP]:
@@ -58,3 +60,25 @@ def visited(sv: SentView, nps: list[NP], lo: int, outer: int) -> list[NP]:
         if sv.has_class(k, "visit_verb"):
             return [np for np in nps if k < np.start and np.end < lo and not np.pp and not np.place][:1]
     return []
+
+
+def reduced_relative(sv: SentView, nps: list[NP], cand: Candidate) -> list[NP]:
+    """ "The dead included Abu Ali, killed in an airstrike", "Emwazi, believed killed in a US airstrike": a
+    passive participle set off by a comma after a phrase says what befell that phrase (a reduced relative
+    clause; CGEL ch. 12), not what the clause's subject underwent."""
+    if not (sv.syntax.participle_passive and cand.passive and cand.template.has("participle")) or cand.nominal:
+        return []
+    k = cand.start - 1
+    while k > 0 and (sv.has_role(k, "adverb") or sv.words[k] in sv.syntax.passive_hedges):
+        k -= 1
+    if k < 1 or sv.words[k] != ",":
+        return []
+    before = [np for np in nps if np.end == k and not np.pp]
+    return before[-1].expand() if before else []
+
+
+def adjacent(sv: SentView, nps: list[NP], end: int, start: int, places: set[int] | None = None) -> bool:
+    """Nothing but an origin phrase ("dari Desa X", ``places``: tokens inside place names) stands between
+    ``end`` and ``start``."""
+    return end <= start and all(sv.has_role(k, "source_prep") or k in (places or ()) or any(
+        np.start <= k < np.end and np.pp == "source_prep" for np in nps) for k in range(end, start))
