@@ -154,6 +154,11 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Kedua negara tidak berupaya cukup keras untuk memerangi emisi karbon.", "ASSAULT"),  # an ill fought
     ("id", "Biaya produksi akan meledak karena tarif dan harga bahan baku naik.", "ASSAULT"),  # prices soaring
     ("id", "Partai itu berupaya merebut kursi DPR dalam pertempuran politik tahun depan.", "ASSAULT"),
+    ("id", "Resepsi pernikahan itu mengundang 5000 tamu dari berbagai daerah.", "REQUEST"),  # guests
+    ("id", "Penampilan ketiga pemain itu mengundang decak kagum penonton.", "REQUEST"),  # provokes
+    ("id", "Setahun lalu mereka jadi bahan pembicaraan di media sosial.", "CONSULT"),  # talked about
+    ("id", "Aktor itu menuai kritik positif berkat film terbarunya.", "ACCUSE"),  # good reviews
+    ("id", "Warga justru kurang mengapresiasi gagasan wali kota itu.", "SUPPORT"),  # hardly: not
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])
