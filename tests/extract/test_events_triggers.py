@@ -159,6 +159,7 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Setahun lalu mereka jadi bahan pembicaraan di media sosial.", "CONSULT"),  # talked about
     ("id", "Aktor itu menuai kritik positif berkat film terbarunya.", "ACCUSE"),  # good reviews
     ("id", "Warga justru kurang mengapresiasi gagasan wali kota itu.", "SUPPORT"),  # hardly: not
+    ("id", "Emisi bisa ditekan dengan mengurangi pembakaran bahan bakar fosil.", "ASSAULT"),  # combustion
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])
