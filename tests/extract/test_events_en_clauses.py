@@ -61,6 +61,9 @@ NOT_TOLD = [
     ("I met the family at a community centre in Ottawa last winter.", "CONSULT"),  # the writer's own doing
     ("The election came a week after he signed his promised “tax cut”.", "AGREE"),  # a participle adjective
     ("World powers moved to support opposing factions in the war.", "REJECT"),  # an -ing adjective
+    # in a story of an air war its "strikes" are no labour strikes
+    ("Warplanes and missiles hit the base. The airstrikes lasted an hour. “These strikes target the regime,” "
+     "the minister said.", "PROTEST"),
 ]
 
 
