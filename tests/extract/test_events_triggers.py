@@ -160,6 +160,7 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Aktor itu menuai kritik positif berkat film terbarunya.", "ACCUSE"),  # good reviews
     ("id", "Warga justru kurang mengapresiasi gagasan wali kota itu.", "SUPPORT"),  # hardly: not
     ("id", "Emisi bisa ditekan dengan mengurangi pembakaran bahan bakar fosil.", "ASSAULT"),  # combustion
+    ("id", "Kapal motor itu terbakar setelah setengah jam berlayar dari pelabuhan.", "ASSAULT"),  # an accident
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])
