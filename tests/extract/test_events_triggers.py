@@ -161,6 +161,8 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Warga justru kurang mengapresiasi gagasan wali kota itu.", "SUPPORT"),  # hardly: not
     ("id", "Emisi bisa ditekan dengan mengurangi pembakaran bahan bakar fosil.", "ASSAULT"),  # combustion
     ("id", "Kapal motor itu terbakar setelah setengah jam berlayar dari pelabuhan.", "ASSAULT"),  # an accident
+    ("id", "Ribuan warga tertahan di perbatasan tanpa makanan selama dua minggu.", "COERCE"),  # stuck
+    ("id", "Kamera ganda itu mampu menangkap berbagai gambar dengan tajam.", "COERCE"),  # a camera
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])

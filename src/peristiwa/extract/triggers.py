@@ -128,6 +128,9 @@ def _check(cond: str, sv: SentView, m: Match, doc: DocContext) -> bool:
             return sv.class_within(max(0, m.start - n), m.start, klass) == (kind == "before")
         ok = sv.class_within(m.start - n, m.start, klass) or sv.class_within(m.end, m.end + n, klass)
         return ok if kind == "win" else not ok
+    if kind in ("form", "notform"):  # the matched word opens with one of these ("tertahan": stuck, not held)
+        ok = sv.words[m.start].startswith(tuple(_words(arg)))
+        return ok if kind == "form" else not ok
     if kind in ("sent", "notsent"):
         ok = sv.class_within(0, len(sv), arg)
         return ok if kind == "sent" else not ok
