@@ -163,6 +163,7 @@ def test_statistics_and_risks_are_no_events(pipeline: Pipeline, text: str) -> No
     ("id", "Kapal motor itu terbakar setelah setengah jam berlayar dari pelabuhan.", "ASSAULT"),  # an accident
     ("id", "Ribuan warga tertahan di perbatasan tanpa makanan selama dua minggu.", "COERCE"),  # stuck
     ("id", "Kamera ganda itu mampu menangkap berbagai gambar dengan tajam.", "COERCE"),  # a camera
+    ("id", "Ia heran dengan laporan seorang tenaga ahli DPR terkait aksi yang dilakukannya.", "PROTEST"),
     ("en", "The new rules will support economic growth in the region.", "SUPPORT"),
     ("en", "Rising prices threaten the livelihoods of farmers.", "THREATEN"),
 ])
@@ -176,6 +177,7 @@ def test_acts_on_aims_or_risks_without_a_party_are_no_events(pipeline: Pipeline,
     ("id", "Pelaku mengancam korban menggunakan gunting.", "THREATEN"),
     ("id", "Penyidik KPK memeriksa Bupati Sleman terkait kasus suap.", "ACCUSE"),
     ("id", "Kemensos menyalurkan bantuan beras kepada warga korban banjir.", "AID"),
+    ("id", "Ratusan orang menggelar aksi di depan gedung DPRD Riau.", "PROTEST"),
     ("en", "Russia supports the Syrian government in the war.", "SUPPORT"),
 ])
 def test_acts_on_a_party_stay_events(pipeline: Pipeline, lang: str, text: str, etype: str):
