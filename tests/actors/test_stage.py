@@ -265,3 +265,20 @@ def test_a_nickname_in_parentheses_ends_a_titled_name() -> None:
                "Arief Prasetyo Adi hadir.")
     found = {(e.name, e.sector) for e in extract_entities(doc, pack) if e.origin == "actors.title"}
     assert found == {("Saifullah Yusuf", "government"), ("Arief Prasetyo Adi", "government")}
+
+
+def test_a_home_institution_followed_by_a_foreign_country_is_that_countrys() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Kementerian Luar Negeri Rusia membantah laporan itu, sementara Kementerian Luar Negeri diam.")
+    found = [(doc.text[e.start : e.end], e.name, e.country) for e in extract_entities(doc, pack)]
+    assert ("Kementerian Luar Negeri Rusia", "Russian Ministry of Foreign Affairs", "RU") in found
+    assert ("Kementerian Luar Negeri", "Ministry of Foreign Affairs (Kemlu)", "ID") in found
+
+
+def test_a_company_named_after_its_country_is_a_company() -> None:
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc("Ratusan karyawan PT Freeport Indonesia berunjuk rasa di Timika.")
+    assert [(e.name, e.sector) for e in extract_entities(doc, pack) if e.name.startswith("PT")] == [
+        ("PT Freeport Indonesia", "business")]

@@ -39,7 +39,7 @@ from ..text.patterns import prefix_tree
 from .ages import source_ages
 from .known_places import gazetteer_rank
 from .persons import find_persons, initialled
-from .registry import ActorInfo, ActorRegistry, Unit, registry_for
+from .registry import ActorInfo, ActorRegistry, Unit, country_names, registry_for
 from .shared_head import shared_head_after, shared_head_before
 
 __all__ = ["DEFAULT_SOURCES", "EntitySource", "context_country", "extract_entities", "make_stage"]
@@ -50,8 +50,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PRIORITY = {
-    "actors.unit": 0, "actors.title": 1, "actors.initials": 1, "actors.acronym": 2, "actors.registry": 3,
-    "actors.shared": 3,
+    "actors.unit": 0, "actors.title": 1, "actors.initials": 1, "actors.acronym": 2, "actors.counterpart": 2,
+    "actors.registry": 3, "actors.shared": 3,
     "actors.country": 4, "actors.head": 5, "actors.org": 6, "actors.ner": 7, "actors.name": 8, "actors.speaker": 8,
     "actors.coref": 9,
 }
@@ -97,9 +97,20 @@ def _prepositions(pack: LanguagePack) -> frozenset[str]:
 
 def source_registry(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
     """Known aliases and countries (not a sponsor: "Iran-backed militias" are no mention of Iran as actor)."""
-    for m in reg.aliases.longest(doc.text):
-        if not reg.sponsor_end(doc.text, m.end):
-            yield _entity(m.start, m.end, m.value)
+    text = doc.text
+    for m in reg.aliases.longest(text):
+        if reg.sponsor_end(text, m.end):
+            continue
+        info, end = m.value, m.end
+        after = reg.modifiers.at(text, end + 1, min(len(text), end + 40)) if text[end : end + 1] == " " else None
+        if (after is not None and after.value.feature == "country" and after.value.country
+                and info.country == reg.home_country and info.label == "ORG" and after.value.country != info.country):
+            # "Kementerian Luar Negeri Rusia": the home institution's counterpart of the country named after it
+            demonym = country_names().get(after.value.country, ("", ""))[1]
+            info = msgspec.structs.replace(info, name=f"{demonym} {info.name.split(' (')[0]}",
+                                           country=after.value.country, origin="actors.counterpart")
+            end = after.end
+        yield _entity(m.start, end, info)
 
 
 def source_units(doc: Document, reg: ActorRegistry, country: str | None) -> Iterable[Entity]:
@@ -310,7 +321,8 @@ def source_orgs(doc: Document, reg: ActorRegistry, country: str | None) -> Itera
         if count < 2:
             continue
         info = reg.describe(text, m.start(), end, country)
-        if info is None or info.origin == "actors.head":
+        # (a country read for the whole phrase is its last word: "PT Freeport Indonesia" is a company)
+        if info is None or info.origin in ("actors.head", "actors.country"):
             info = ActorInfo(name=" ".join(text[m.start() : end].split()), country=None,
                              sector=reg.org_heads[word], label="ORG", origin="actors.org", confidence=0.6)
         yield _entity(m.start(), end, info)
