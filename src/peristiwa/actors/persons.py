@@ -141,7 +141,8 @@ def find_person(
                 close_run(i, False)
                 break
             inside = text[toks[i][1] : toks[close_j][0]].strip()
-            if (run_start is not None and not inside.isupper() and not reg.aliases.lookup(inside)
+            if (run_start is not None and i - run_start >= 2 and not inside.isupper() and not reg.aliases.lookup(inside)
+                    and not reg.titles.lookup(inside)
                     and not any(text[a:b].lower() in reg.common_words for a, b in toks[run_start:i])):
                 # "Menteri Sosial Saifullah Yusuf (Gus Ipul)": a nickname ends the name (not "Badan Pangan
                 # Nasional (Bapanas)", "PT Inti Daya Guna (Indana)": common words name an institution)
