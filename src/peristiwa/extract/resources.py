@@ -278,16 +278,18 @@ class SentView:
         words = self.words
         per: list[frozenset[str]] = [_EMPTY] * len(words)
         starts: dict[int, list[tuple[int, str]]] = {}
-        values_at = matcher.values_at
+        values_at, memo = matcher.values_at, matcher.column_values(column)
         for i in self.heads(matcher):  # what find_all(words, heads) would match, in its order
-            single = values_at(words[i], column)
+            word = words[i]
+            single = memo[word] if word in memo else values_at(word, column)
             if single is not None and single[0]:  # one-word rows only (most heads): no match to build
                 values, union = single
-                here = starts.setdefault(i, [])
                 if per[i] is _EMPTY:  # no longer match covers the word: the word's own (shared) set
                     per[i] = union
-                    here.extend([(i + 1, value) for value in values])
+                    # (heads ascend: i has no entry yet; most words have one value)
+                    starts[i] = [(i + 1, values[0])] if len(values) == 1 else [(i + 1, value) for value in values]
                     continue
+                here = starts.setdefault(i, [])
                 for value in values:
                     here.append((i + 1, value))
                     per[i] = per[i] | {value}
