@@ -423,6 +423,7 @@ def sentence_views(doc: Document, res: Resources) -> list[SentView]:
         tokens = list(doc.tokens[lo:hi])
         raw = [doc.text[t.start : t.end] for t in tokens]
         view = SentView(si, sent, tokens, raw, res)
+        view.cache["starts"] = token_starts[lo:hi]  # (what token_at would list: the starts of its tokens)
         first = bisect.bisect_left(named_starts, sent.start)
         view.names = [span for span in named[first : bisect.bisect_left(named_starts, sent.end)]]
         views.append(view)
