@@ -9,6 +9,7 @@ Everything here is language-neutral; the words come from the pack's data files (
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -223,11 +224,40 @@ class Resources:
         return node
 
 
+class Starts:
+    """The (end, value) spans of one table's matches starting at each token of a sentence, as the scan of
+    :meth:`SentView._annotate` finds them (longest first, ties in table order), read only where asked
+    (``get(i, default)``, like the dict it stands for): the per-token sets are what most rules read, and
+    most sentences are never asked where a multiword cue ends."""
+
+    __slots__ = ("_bit", "_column", "_found", "_matcher", "_res", "_words")
+
+    def __init__(self, words: list[str], matcher: PhraseMatcher, column: str, bit: int, res: Resources) -> None:
+        self._words, self._matcher, self._column, self._bit, self._res = words, matcher, column, bit, res
+        self._found: dict[int, list[tuple[int, str]]] = {}
+
+    def get(self, i: int, default: Sequence[tuple[int, str]] = ()) -> Sequence[tuple[int, str]]:
+        """The spans starting at token ``i`` (``default`` when none do)."""
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = self._at(i)
+        return found or default
+
+    def _at(self, i: int) -> list[tuple[int, str]]:
+        words = self._words
+        if not 0 <= i < len(words) or not self._res.mask(words[i]) & self._bit:
+            return []  # no row of the table opens at the word (see SentView.heads)
+        single = self._matcher.values_at(words[i], self._column)
+        if single is not None and single[0]:  # one-word rows: each covers the word alone
+            return [(i + 1, value) for value in single[0]]
+        return [(m.end, m.row.get(self._column)) for m in self._matcher.match_at(words, i)]
+
+
 class SentView:
     """One sentence with per-token annotations from the lexicons.
 
     ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
-    ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
+    ``role_starts.get(i, ())`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
     The annotations are computed on first use: most sentences of an article hold no event and are only
     scanned for triggers. ``start``/``end`` (the sentence's offsets), ``res`` and ``syntax`` are plain
     attributes, not properties: the rules read them for every token they test.
@@ -247,9 +277,9 @@ class SentView:
         self.cache: dict[str, Any] = {}
         self._res = res
         self._roles: list[frozenset[str]] | None = None
-        self._role_starts: dict[int, list[tuple[int, str]]] = {}
+        self._role_starts: Starts | None = None
         self._classes: list[frozenset[str]] | None = None
-        self._class_starts: dict[int, list[tuple[int, str]]] = {}
+        self._class_starts: Starts | None = None
         self._live: list[tuple[int, int]] | None = None
         #: character spans of the organisation and person mentions in the sentence (set by sentence_views)
         self.names: list[tuple[int, int]] = []
@@ -272,12 +302,9 @@ class SentView:
         bit = 1 << self._res.lexicons.index(matcher)
         return [i for i, m in self._live if m & bit]
 
-    def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[
-        list[frozenset[str]], dict[int, list[tuple[int, str]]]
-    ]:
+    def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[list[frozenset[str]], Starts]:
         words = self.words
         per: list[frozenset[str]] = [_EMPTY] * len(words)
-        starts: dict[int, list[tuple[int, str]]] = {}
         values_at, memo = matcher.values_at, matcher.column_values(column)
         for i in self.heads(matcher):  # what find_all(words, heads) would match, in its order
             word = words[i]
@@ -286,20 +313,15 @@ class SentView:
                 values, union = single
                 if per[i] is _EMPTY:  # no longer match covers the word: the word's own (shared) set
                     per[i] = union
-                    # (heads ascend: i has no entry yet; most words have one value)
-                    starts[i] = [(i + 1, values[0])] if len(values) == 1 else [(i + 1, value) for value in values]
                     continue
-                here = starts.setdefault(i, [])
                 for value in values:
-                    here.append((i + 1, value))
                     per[i] = per[i] | {value}
                 continue
             for m in matcher.match_at(words, i):
                 value = m.row.get(column)
-                starts.setdefault(m.start, []).append((m.end, value))
                 for k in range(m.start, m.end):
                     per[k] = per[k] | {value}
-        return per, starts
+        return per, Starts(words, matcher, column, 1 << self._res.lexicons.index(matcher), self._res)
 
     @property
     def roles(self) -> list[frozenset[str]]:
@@ -308,9 +330,10 @@ class SentView:
         return self._roles
 
     @property
-    def role_starts(self) -> dict[int, list[tuple[int, str]]]:
-        if self._roles is None:
+    def role_starts(self) -> Starts:
+        if self._role_starts is None:
             _ = self.roles
+        assert self._role_starts is not None
         return self._role_starts
 
     @property
@@ -320,9 +343,10 @@ class SentView:
         return self._classes
 
     @property
-    def class_starts(self) -> dict[int, list[tuple[int, str]]]:
-        if self._classes is None:
+    def class_starts(self) -> Starts:
+        if self._class_starts is None:
             _ = self.classes
+        assert self._class_starts is not None
         return self._class_starts
 
     @property
