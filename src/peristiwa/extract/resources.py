@@ -146,11 +146,20 @@ class Resources:
     _surfaces: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
     _compounds: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared_morph: bool = field(default=False, init=False, repr=False, compare=False)
+    #: a table -> its bit (see :meth:`bit`)
+    _bits: dict[PhraseMatcher, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def lexicons(self) -> tuple[PhraseMatcher, ...]:
         """The phrase tables, in the order of the bits of :meth:`mask`."""
         return self.triggers, self.modes, self.modality, self.cues, self.classes
+
+    def bit(self, matcher: PhraseMatcher) -> int:
+        """The bit of ``matcher`` (one of :attr:`lexicons`) in a :meth:`mask`."""
+        found = self._bits.get(matcher)
+        if found is None:
+            found = self._bits[matcher] = 1 << self.lexicons.index(matcher)
+        return found
 
     def mask(self, word: str) -> int:
         """Bit ``k`` set when a row of ``lexicons[k]`` can open at ``word`` (memoised, bounded)."""
@@ -273,7 +282,7 @@ class SentView:
         self.syntax: Syntax = res.syntax
         self.tokens = tokens
         self.raw = raw
-        self.words = [w.lower() for w in raw]
+        self.words = list(map(str.lower, raw))
         self.cache: dict[str, Any] = {}
         self._res = res
         self._roles: list[frozenset[str]] | None = None
@@ -299,7 +308,7 @@ class SentView:
                 mask = self._res.mask
                 masks = [mask(w) if m is None else m for w, m in zip(self.words, masks, strict=True)]
             self._live = [(i, m) for i, m in enumerate(masks) if m]  # (0 and None: no table opens there)
-        bit = 1 << self._res.lexicons.index(matcher)
+        bit = self._res.bit(matcher)
         return [i for i, m in self._live if m & bit]
 
     def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[list[frozenset[str]], Starts]:
@@ -321,7 +330,7 @@ class SentView:
                 value = m.row.get(column)
                 for k in range(m.start, m.end):
                     per[k] = per[k] | {value}
-        return per, Starts(words, matcher, column, 1 << self._res.lexicons.index(matcher), self._res)
+        return per, Starts(words, matcher, column, self._res.bit(matcher), self._res)
 
     @property
     def roles(self) -> list[frozenset[str]]:
@@ -437,6 +446,7 @@ def _rejoined(doc: Document, token_starts: list[int]) -> list[Sentence]:
 def sentence_views(doc: Document, res: Resources) -> list[SentView]:
     """Views of every sentence of ``doc`` (tokens from the document's token layer)."""
     token_starts = [t.start for t in doc.tokens]
+    text = doc.text
     views: list[SentView] = []
     sentences = _rejoined(doc, token_starts) if res.syntax.rejoin_abbreviations else doc.sentences
     named = sorted((e.start, e.end) for e in doc.entities if e.label in ("ORG", "PER"))
@@ -445,7 +455,7 @@ def sentence_views(doc: Document, res: Resources) -> list[SentView]:
         lo = bisect.bisect_left(token_starts, sent.start)
         hi = bisect.bisect_left(token_starts, sent.end)
         tokens = list(doc.tokens[lo:hi])
-        raw = [doc.text[t.start : t.end] for t in tokens]
+        raw = [text[t.start : t.end] for t in tokens]
         view = SentView(si, sent, tokens, raw, res)
         view.cache["starts"] = token_starts[lo:hi]  # (what token_at would list: the starts of its tokens)
         first = bisect.bisect_left(named_starts, sent.start)
