@@ -17,7 +17,7 @@ from .resources import Resources, SentView
 
 __all__ = [
     "FUNCTION_ROLES", "NP", "PP_ROLES", "ChunkContext", "acronym_colon", "chunk", "companions", "coordinated",
-    "is_function", "is_proper", "verbish",
+    "is_function", "is_proper",
 ]
 
 
@@ -482,7 +482,6 @@ def ends_fronted_clause(sv: SentView, comma: int) -> bool:
     return first < comma and sv.words[first] in sv.syntax.fronted
 
 
-
 def _age_gap(sv: SentView, start: int, end: int) -> bool:
     """ "seorang bocah berusia 12 tahun Hatf Saiful Rasul": only an age stands between a description and
     the name it is given (a number with its unit word, after an optional ``age_word``)."""
@@ -595,14 +594,3 @@ def coordinated(sv: SentView, nps: list[NP], first: NP, *, opened: bool = False)
     if len(items) > 1 and not saw_coord:
         return [first]
     return items
-
-
-def verbish(sv: SentView, k: int) -> bool:
-    """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
-    word = sv.words[k]
-    prefixes = sv.syntax.verb_prefixes
-    if prefixes:  # a preposition spelled like a verb ("menurut", "mengenai") is none
-        return len(word) > 4 and word.startswith(prefixes) and not sv.has_role(k, *PP_ROLES)
-    # no verbal prefixes (English): a lower-case content word that opens no noun phrase
-    return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *FUNCTION_ROLES)
-            and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))
