@@ -57,6 +57,11 @@ class ActorBuilder:
                                    if q.speaker_span is not None} | {q.speaker for q in doc.quotes if q.speaker}
         main = main_place(doc)
         self.context_country = main.country if main is not None else None
+        # what the resolver said of a phrase (in a country's context), shared by the documents of the pack:
+        # the actor tables answer the same phrases ("Kurdish forces", "the police") article after article
+        pack = packs.get(doc.lang) if packs is not None else None
+        self._resolved: dict[tuple[str, str | None], Any] = (
+            pack.cached("extract.events:resolved_actors", dict) if pack is not None else {})
 
     def _identity(self, text: str, start: int, end: int) -> tuple[str, str | None, str | None]:
         best = None
@@ -70,12 +75,7 @@ class ActorBuilder:
         if text not in self._memo:
             found: tuple[str, str | None, str | None] = (text, None, None)
             if self.resolver is not None:
-                try:
-                    hit = self.resolver(text, self.doc.lang, self.packs, context_country=self.context_country)
-                except TypeError:
-                    hit = self.resolver(text, self.doc.lang, self.packs)
-                except Exception:  # the registry is another stage's code; never lose the event over it
-                    hit = None
+                hit = self._resolve(text)
                 if getattr(hit, "label", None) == "GPE" and getattr(hit, "name", None):
                     self.states.add(str(hit.name).lower())
                 if getattr(hit, "label", None) == "PER" and getattr(hit, "name", None):
@@ -83,6 +83,23 @@ class ActorBuilder:
                 found = _unpack(hit) or found
             self._memo[text] = found
         return self._memo[text]
+
+    def _resolve(self, text: str) -> Any:
+        """The resolver's answer for ``text`` (memoised across documents: a pure function of the phrase, the
+        pack and the document's country; bounded)."""
+        key = (text, self.context_country)
+        if key in self._resolved:
+            return self._resolved[key]
+        try:
+            hit = self.resolver(text, self.doc.lang, self.packs, context_country=self.context_country)  # type: ignore[misc]
+        except TypeError:
+            hit = self.resolver(text, self.doc.lang, self.packs)  # type: ignore[misc]
+        except Exception:  # the registry is another stage's code; never lose the event over it
+            hit = None
+        if len(self._resolved) > 100_000:
+            self._resolved.clear()
+        self._resolved[key] = hit
+        return hit
 
     def speaker(self, q: Any, syn: Syntax) -> Actor | None:
         """The speaker of a quote as a participant (the one who demands, accuses, promises)."""

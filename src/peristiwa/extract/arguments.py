@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chunks import NP, companions, coordinated, ends_fronted_clause, verbish
-from .clauses import clause_bounds
+from .chunks import NP, companions, coordinated, ends_fronted_clause
+from .clauses import clause_bounds, verbish
 from .resources import SentView
 from .sides import adjacent, amid, between, holder, reduced_relative, visited
 from .triggers import Candidate

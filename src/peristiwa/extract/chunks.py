@@ -17,7 +17,7 @@ from .resources import Resources, SentView
 
 __all__ = [
     "FUNCTION_ROLES", "NP", "PP_ROLES", "ChunkContext", "acronym_colon", "chunk", "companions", "coordinated",
-    "is_function", "is_proper", "verbish",
+    "is_function", "is_proper",
 ]
 
 
@@ -34,6 +34,8 @@ PP_ROLES = ("prep", "target_prep", "dir_prep", "agent_prep", "source_prep", "wit
 
 
 _HEAD_OR_MOD = ("actor_head", "actor_mod")
+#: the roles with which a word can open a phrase in chunk() (as a quantifier, possessive, modifier or head)
+_OPENING_ROLES = frozenset({"quant", "possessive", "actor_mod", "actor_head"})
 #: roles that keep an actor modifier out of a phrase it precedes (see _premodifier)
 _NOT_PREMODIFIER = (*PP_ROLES, "coord", "clause_break", "speech")
 
@@ -140,7 +142,16 @@ def chunk(sv: SentView, res: Resources, cc: ChunkContext) -> list[NP]:
     # ``sv.has_role(j, role)`` for a token of the sentence) and the lookups bound once
     roles, words, raw, pronouns = sv.roles, sv.words, sv.raw, res.pronouns
     width = 5 if head_final else 3
+    classes, ents, sponsor = sv.classes, cc.entities, sv.syntax.sponsor_suffixes
     while i < n:
+        w = words[i]
+        if (roles[i].isdisjoint(_OPENING_ROLES) and i not in ents and not raw[i][:1].isupper() and not w[:1].isdigit()
+                and w not in pronouns and raw[i][:3].lower() not in ("al-", "el-")
+                and not (sponsor and w.endswith(sponsor)) and "person_title" not in classes[i]):
+            # no rule below opens a phrase here: a word with no opening cue role, no entity, pronoun,
+            # capital, number, sponsor suffix or title (most words of a sentence) is stepped over at once
+            i += 1
+            continue
         start = i
         j = i
         # "keduanya" is a pronoun before it is a quantifier; "US" opening an entity mention is no "us"
@@ -471,7 +482,6 @@ def ends_fronted_clause(sv: SentView, comma: int) -> bool:
     return first < comma and sv.words[first] in sv.syntax.fronted
 
 
-
 def _age_gap(sv: SentView, start: int, end: int) -> bool:
     """ "seorang bocah berusia 12 tahun Hatf Saiful Rasul": only an age stands between a description and
     the name it is given (a number with its unit word, after an optional ``age_word``)."""
@@ -586,14 +596,3 @@ def coordinated(sv: SentView, nps: list[NP], first: NP, *, opened: bool = False)
     if len(items) > 1 and not saw_coord:
         return [first]
     return items
-
-
-def verbish(sv: SentView, k: int) -> bool:
-    """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
-    word = sv.words[k]
-    prefixes = sv.syntax.verb_prefixes
-    if prefixes:  # a preposition spelled like a verb ("menurut", "mengenai") is none
-        return len(word) > 4 and word.startswith(prefixes) and not sv.has_role(k, *PP_ROLES)
-    # no verbal prefixes (English): a lower-case content word that opens no noun phrase
-    return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *FUNCTION_ROLES)
-            and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))

@@ -7,10 +7,10 @@ words and speech verbs of the pack's ``argument_cues.tsv`` (not a parse: see :mo
 
 from __future__ import annotations
 
-from .chunks import acronym_colon, ends_fronted_clause, verbish
+from .chunks import FUNCTION_ROLES, PP_ROLES, acronym_colon, ends_fronted_clause
 from .resources import SentView
 
-__all__ = ["clause_bounds"]
+__all__ = ["clause_bounds", "verbish"]
 
 _BOUNDARY_PUNCT = {";", ":", "“", "”", '"', "?", "!"}
 _DASHES = {"-", "–", "—"}
@@ -64,3 +64,14 @@ def _clause_bounds(sv: SentView, start: int, end: int) -> tuple[int, int]:
             hi = k
             break
     return lo, hi
+
+
+def verbish(sv: SentView, k: int) -> bool:
+    """Whether token ``k`` reads as a verb (opening a purpose clause after "untuk"/"to")."""
+    word = sv.words[k]
+    prefixes = sv.syntax.verb_prefixes
+    if prefixes:  # a preposition spelled like a verb ("menurut", "mengenai") is none
+        return len(word) > 4 and word.startswith(prefixes) and not sv.has_role(k, *PP_ROLES)
+    # no verbal prefixes (English): a lower-case content word that opens no noun phrase
+    return (word.isalpha() and sv.raw[k].islower() and not sv.has_role(k, *FUNCTION_ROLES)
+            and not sv.has_role(k, "actor_head", "actor_mod", "np_skip"))

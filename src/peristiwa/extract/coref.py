@@ -243,6 +243,8 @@ class Antecedents:
         definite = sv.syntax.definite
         for k in range(si, max(-1, si - max_back - 1), -1):
             msv = self.views[k]
+            if head not in msv.words:
+                continue  # no phrase of the sentence has that head: not chunked for it
             for cand in reversed([x for n in self.nps_for(k) for x in (n, *n.members)]):
                 if (k == si and cand.start >= np.start) or cand is np or cand.kind == "pronoun":
                     continue
@@ -267,6 +269,8 @@ class Antecedents:
             return None
         for k in range(si, max(-1, si - max_back - 1), -1):
             msv = self.views[k]
+            if words[0] not in msv.words:
+                continue  # no description of the sentence can open with the first word: not chunked for it
             for cand in self.nps_for(k):
                 if cand.core is None or (k == si and cand.start >= np.start) or cand.label not in ("PER", "MISC"):
                     continue

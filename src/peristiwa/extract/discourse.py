@@ -21,7 +21,7 @@ import msgspec
 from ..model import Actor, Count, DateMention, Document, Place, Quote, Span
 from ..text.date_values import day_value
 from .attach import count_types, locative, main_place
-from .chunks import verbish
+from .clauses import verbish
 from .dates import doc_grammar, event_offset, foreign_date
 from .merge_within import Draft
 from .resources import Resources, SentView

@@ -21,6 +21,8 @@ from .morphology import Morphology, Template
 __all__ = ["Match", "PhraseMatcher", "Row", "cell"]
 
 Tail = tuple[tuple[frozenset[str], bool], ...]
+#: the cells of one column at a word (in match order) and their set: see :meth:`PhraseMatcher.values_at`
+Values = tuple[tuple[str, ...], frozenset[str]]
 
 #: The lookup of a word no row can open: one shared (never changed) list, because the memo keeps an entry
 #: for every word of every article read, and tens of thousands of empty lists would all be objects the
@@ -73,7 +75,8 @@ class PhraseMatcher:
         self.rows: list[Row] = []
         self.index: dict[str, list[tuple[Row, Template]]] = {}
         self._memo: dict[str, list[tuple[Row, Template]]] = {}
-        self._values: dict[tuple[str, str], tuple[tuple[str, ...], frozenset[str]] | None] = {}
+        #: column -> word -> :meth:`values_at`'s answer (see :meth:`column_values`)
+        self._values: dict[str, dict[str, Values | None]] = {}
         # head-final compounds ("air strike" -> "air strikes"): the literal first word, then a tail whose
         # last word carries the noun inflection; kept apart because the tail depends on the template
         self.compounds: dict[str, list[tuple[Row, Template, Tail]]] = {}
@@ -135,7 +138,7 @@ class PhraseMatcher:
             return []
         out: list[Match] = []
         for row, template in entries:
-            end = self._tail(words, i + 1, row.tail)
+            end = self._tail(words, i + 1, row.tail) if row.tail else i + 1  # (a one-word row: no tail to read)
             if end is not None:
                 out.append(Match(i, end, row, template))
         for row, template, tail in compounds or ():
@@ -156,18 +159,18 @@ class PhraseMatcher:
                 return None
         return j
 
-    def values_at(self, word: str, column: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    def values_at(self, word: str, column: str) -> Values | None:
         """The ``column`` cells of :meth:`match_at`'s matches at ``word``, in its order, and the set of them
         (built by adding them one by one to the empty set, as an annotation of the word alone would), when
         every row that opens there is one word long (each match then covers that word alone, whatever
         follows it); None when a longer row may match (the caller asks :meth:`match_at`). Memoised per
         word: most words of a sentence are function words the argument-cue and class tables read one by
         one, and the sets are shared (never changed) by every sentence that holds the word."""
-        key = (word, column)
-        found = self._values.get(key, self)
+        memo = self.column_values(column)
+        found = memo.get(word, self)
         if found is self:
-            if len(self._values) > 200_000:  # bounded like the lookup memo
-                self._values.clear()
+            if len(memo) > 200_000:  # bounded like the lookup memo
+                memo.clear()
             entries = self.lookup(word)
             single = not (self.compounds and word in self.compounds) and all(not row.tail for row, _ in entries)
             found = None
@@ -177,8 +180,16 @@ class PhraseMatcher:
                 for value in values:
                     union = union | {value}
                 found = (values, union)
-            self._values[key] = found
+            memo[word] = found
         return found  # type: ignore[return-value]
+
+    def column_values(self, column: str) -> dict[str, Values | None]:
+        """The memo of :meth:`values_at` for ``column`` (word -> answer; a word not in it was not asked
+        yet): a caller reading every word of a sentence looks them up here, without a call per word."""
+        memo = self._values.get(column)
+        if memo is None:
+            memo = self._values[column] = {}
+        return memo
 
     def opens(self, word: str) -> bool:
         """Whether some row can open at ``word`` (its head reading, or a compound's first word)."""

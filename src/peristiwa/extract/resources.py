@@ -9,6 +9,7 @@ Everything here is language-neutral; the words come from the pack's data files (
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,11 +148,20 @@ class Resources:
     _surfaces: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
     _compounds: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _shared_morph: bool = field(default=False, init=False, repr=False, compare=False)
+    #: a table -> its bit (see :meth:`bit`)
+    _bits: dict[PhraseMatcher, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def lexicons(self) -> tuple[PhraseMatcher, ...]:
         """The phrase tables, in the order of the bits of :meth:`mask`."""
         return self.triggers, self.modes, self.modality, self.cues, self.classes
+
+    def bit(self, matcher: PhraseMatcher) -> int:
+        """The bit of ``matcher`` (one of :attr:`lexicons`) in a :meth:`mask`."""
+        found = self._bits.get(matcher)
+        if found is None:
+            found = self._bits[matcher] = 1 << self.lexicons.index(matcher)
+        return found
 
     def mask(self, word: str) -> int:
         """Bit ``k`` set when a row of ``lexicons[k]`` can open at ``word`` (memoised, bounded)."""
@@ -225,11 +235,40 @@ class Resources:
         return node
 
 
+class Starts:
+    """The (end, value) spans of one table's matches starting at each token of a sentence, as the scan of
+    :meth:`SentView._annotate` finds them (longest first, ties in table order), read only where asked
+    (``get(i, default)``, like the dict it stands for): the per-token sets are what most rules read, and
+    most sentences are never asked where a multiword cue ends."""
+
+    __slots__ = ("_bit", "_column", "_found", "_matcher", "_res", "_words")
+
+    def __init__(self, words: list[str], matcher: PhraseMatcher, column: str, bit: int, res: Resources) -> None:
+        self._words, self._matcher, self._column, self._bit, self._res = words, matcher, column, bit, res
+        self._found: dict[int, list[tuple[int, str]]] = {}
+
+    def get(self, i: int, default: Sequence[tuple[int, str]] = ()) -> Sequence[tuple[int, str]]:
+        """The spans starting at token ``i`` (``default`` when none do)."""
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = self._at(i)
+        return found or default
+
+    def _at(self, i: int) -> list[tuple[int, str]]:
+        words = self._words
+        if not 0 <= i < len(words) or not self._res.mask(words[i]) & self._bit:
+            return []  # no row of the table opens at the word (see SentView.heads)
+        single = self._matcher.values_at(words[i], self._column)
+        if single is not None and single[0]:  # one-word rows: each covers the word alone
+            return [(i + 1, value) for value in single[0]]
+        return [(m.end, m.row.get(self._column)) for m in self._matcher.match_at(words, i)]
+
+
 class SentView:
     """One sentence with per-token annotations from the lexicons.
 
     ``roles[i]``/``classes[i]`` hold the argument-cue roles and word classes covering token ``i``;
-    ``role_starts[i]`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
+    ``role_starts.get(i, ())`` the (end, role) spans starting at ``i`` (multiword cues such as "juru bicara").
     The annotations are computed on first use: most sentences of an article hold no event and are only
     scanned for triggers. ``start``/``end`` (the sentence's offsets), ``res`` and ``syntax`` are plain
     attributes, not properties: the rules read them for every token they test.
@@ -245,13 +284,13 @@ class SentView:
         self.syntax: Syntax = res.syntax
         self.tokens = tokens
         self.raw = raw
-        self.words = [w.lower() for w in raw]
+        self.words = list(map(str.lower, raw))
         self.cache: dict[str, Any] = {}
         self._res = res
         self._roles: list[frozenset[str]] | None = None
-        self._role_starts: dict[int, list[tuple[int, str]]] = {}
+        self._role_starts: Starts | None = None
         self._classes: list[frozenset[str]] | None = None
-        self._class_starts: dict[int, list[tuple[int, str]]] = {}
+        self._class_starts: Starts | None = None
         self._live: list[tuple[int, int]] | None = None
         #: character spans of the organisation and person mentions in the sentence (set by sentence_views)
         self.names: list[tuple[int, int]] = []
@@ -271,35 +310,29 @@ class SentView:
                 mask = self._res.mask
                 masks = [mask(w) if m is None else m for w, m in zip(self.words, masks, strict=True)]
             self._live = [(i, m) for i, m in enumerate(masks) if m]  # (0 and None: no table opens there)
-        bit = 1 << self._res.lexicons.index(matcher)
+        bit = self._res.bit(matcher)
         return [i for i, m in self._live if m & bit]
 
-    def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[
-        list[frozenset[str]], dict[int, list[tuple[int, str]]]
-    ]:
+    def _annotate(self, matcher: PhraseMatcher, column: str) -> tuple[list[frozenset[str]], Starts]:
         words = self.words
         per: list[frozenset[str]] = [_EMPTY] * len(words)
-        starts: dict[int, list[tuple[int, str]]] = {}
-        values_at = matcher.values_at
+        values_at, memo = matcher.values_at, matcher.column_values(column)
         for i in self.heads(matcher):  # what find_all(words, heads) would match, in its order
-            single = values_at(words[i], column)
+            word = words[i]
+            single = memo[word] if word in memo else values_at(word, column)
             if single is not None and single[0]:  # one-word rows only (most heads): no match to build
                 values, union = single
-                here = starts.setdefault(i, [])
                 if per[i] is _EMPTY:  # no longer match covers the word: the word's own (shared) set
                     per[i] = union
-                    here.extend([(i + 1, value) for value in values])
                     continue
                 for value in values:
-                    here.append((i + 1, value))
                     per[i] = per[i] | {value}
                 continue
             for m in matcher.match_at(words, i):
                 value = m.row.get(column)
-                starts.setdefault(m.start, []).append((m.end, value))
                 for k in range(m.start, m.end):
                     per[k] = per[k] | {value}
-        return per, starts
+        return per, Starts(words, matcher, column, self._res.bit(matcher), self._res)
 
     @property
     def roles(self) -> list[frozenset[str]]:
@@ -308,9 +341,10 @@ class SentView:
         return self._roles
 
     @property
-    def role_starts(self) -> dict[int, list[tuple[int, str]]]:
-        if self._roles is None:
+    def role_starts(self) -> Starts:
+        if self._role_starts is None:
             _ = self.roles
+        assert self._role_starts is not None
         return self._role_starts
 
     @property
@@ -320,9 +354,10 @@ class SentView:
         return self._classes
 
     @property
-    def class_starts(self) -> dict[int, list[tuple[int, str]]]:
-        if self._classes is None:
+    def class_starts(self) -> Starts:
+        if self._class_starts is None:
             _ = self.classes
+        assert self._class_starts is not None
         return self._class_starts
 
     @property
@@ -413,6 +448,7 @@ def _rejoined(doc: Document, token_starts: list[int]) -> list[Sentence]:
 def sentence_views(doc: Document, res: Resources) -> list[SentView]:
     """Views of every sentence of ``doc`` (tokens from the document's token layer)."""
     token_starts = [t.start for t in doc.tokens]
+    text = doc.text
     views: list[SentView] = []
     sentences = _rejoined(doc, token_starts) if res.syntax.rejoin_abbreviations else doc.sentences
     named = sorted((e.start, e.end) for e in doc.entities if e.label in ("ORG", "PER"))
@@ -421,8 +457,9 @@ def sentence_views(doc: Document, res: Resources) -> list[SentView]:
         lo = bisect.bisect_left(token_starts, sent.start)
         hi = bisect.bisect_left(token_starts, sent.end)
         tokens = list(doc.tokens[lo:hi])
-        raw = [doc.text[t.start : t.end] for t in tokens]
+        raw = [text[t.start : t.end] for t in tokens]
         view = SentView(si, sent, tokens, raw, res)
+        view.cache["starts"] = token_starts[lo:hi]  # (what token_at would list: the starts of its tokens)
         first = bisect.bisect_left(named_starts, sent.start)
         view.names = [span for span in named[first : bisect.bisect_left(named_starts, sent.end)]]
         views.append(view)

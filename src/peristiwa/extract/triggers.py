@@ -164,7 +164,10 @@ def expression_tail(c: Candidate) -> list[int]:
 
 
 def _conditions_hold(sv: SentView, m: Match, doc: DocContext) -> bool:
-    return all(_check(c, sv, m, doc) for c in _split_conditions(m.row.get("cond")))
+    conds = m.row.get("cond")
+    if not conds:  # most rows: no condition to parse or test
+        return True
+    return all(_check(c, sv, m, doc) for c in _split_conditions(conds))
 
 
 def _topic(sv: SentView, start: int) -> bool:

@@ -143,6 +143,7 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_key)
         self._has_prefix = functools.lru_cache(maxsize=65536)(self._has_prefix_key)
         self._block = functools.lru_cache(maxsize=16384)(self._prefix_block)
+        self._pairs: dict[int, float] = {}
         self._neighbours: dict[str, frozenset[str]] = {
             code: frozenset(c for c in value.split(",") if c) for code, value in data.neighbours.items()
         }
@@ -225,6 +226,14 @@ class Gazetteer:
     def _has_prefix_key(self, key: str) -> bool:
         k = self._bisect(key)
         return k < self._nkeys and self._key(k).startswith(key)
+
+    def pair_memo(self) -> dict[int, float]:
+        """A memo for a pure function of two places (``a.index << 32 | b.index`` -> value) that the
+        documents of a run share: the resolver's closeness of two candidates, asked again for the same pairs
+        article after article (the places of one region). Emptied when it grows past 200,000 pairs."""
+        if len(self._pairs) > 200_000:
+            self._pairs.clear()
+        return self._pairs
 
     def neighbours(self, country: str | None) -> frozenset[str]:
         """Countries sharing a border with ``country`` (GeoNames), empty when unknown."""

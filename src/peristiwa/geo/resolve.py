@@ -143,10 +143,12 @@ class _Context:
 
     def __init__(self, choices: list[tuple[str, GeoEntry, float]],
                  plausible: dict[str, list[tuple[GeoEntry, float]]], gaz: Gazetteer,
-                 near: dict[tuple[int, int], float] | None = None) -> None:
+                 near: dict[int, float] | None = None) -> None:
         self.gaz = gaz
-        # closeness of two entries, shared by the rounds of one document (the same pairs come back each round)
-        self.near: dict[tuple[int, int], float] = {} if near is None else near
+        # same-division bonus plus closeness of two entries (key: their indexes, ``a << 32 | b``), shared by
+        # the rounds of a document and by the documents of a run (:meth:`Gazetteer.pair_memo`): the same
+        # pairs come back each time
+        self.near: dict[int, float] = {} if near is None else near
         self.countries: dict[str, float] = {}
         self.by_key: dict[str, dict[str, float]] = {}
         for key, c, w in choices:
@@ -207,17 +209,20 @@ class _Context:
         total = 0.0
         if c.feature not in ("country", "region"):
             admin1 = c.name if c.feature == "admin1" else c.admin1
+            near, base = self.near, c.index << 32
             # the names without a reading in c's country add nothing (0.0) and are not visited
             for k, others in self._readings_in(c.country):
                 if k == key:
                     continue
                 expected = 0.0
                 for o, p, o_admin1 in others:
-                    bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
-                    close = self.near.get((c.index, o.index))
-                    if close is None:
-                        close = self.near[(c.index, o.index)] = _closeness(_km(c, o))
-                    expected += p * (bonus + close)
+                    # what reading o adds when it is certain: same division, and closeness (both fixed by
+                    # the two entries, so memoised per pair)
+                    both = near.get(base | o.index)
+                    if both is None:
+                        bonus = _SAME_ADMIN1 if admin1 and o_admin1 == admin1 else 0.0
+                        both = near[base | o.index] = bonus + _closeness(_km(c, o))
+                    expected += p * both
                 total += expected
         out = min(total, _SUPPORT_CAP)
         self._cache[(key, c.index)] = out
@@ -275,7 +280,7 @@ def resolve(
                 found[m.cands[j].index] = (i, j)
     focus_bonus = [[_in_focus(c, focus) for c in m.cands] for m in mentions]
     scores: list[list[float]] = local
-    near: dict[tuple[int, int], float] = {}
+    near = gaz.pair_memo()
     ctx = _Context([], {}, gaz, near)
     for _ in range(_ROUNDS - 1):
         prev = ctx
