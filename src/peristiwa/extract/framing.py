@@ -6,7 +6,7 @@ because each reads only the sentence view and the pack's settings.
 from __future__ import annotations
 
 from ..model import DateValue, Span
-from .chunks import verbish
+from .clauses import verbish
 from .resources import Resources, SentView
 from .triggers import Candidate
 
