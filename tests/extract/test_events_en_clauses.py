@@ -47,6 +47,12 @@ TOLD = [
     # protest verbs with an adjunct
     ("KPK officials demonstrate in front of their office to voice their concerns.", "PROTEST"),
     ("About 30 members, some armed with pipes, marched on the church, demanding its closure.", "PROTEST"),
+    # armed groups storming a post, robbing a family; military operations; protesters barricading; weapons found
+    ("Armed men stormed the army detachment in the town on Monday.", "ASSAULT"),
+    ("Suspected rebels robbed a farmer at his house on Tuesday night.", "ASSAULT"),
+    ("Air and artillery operations were launched against the rebels' hideouts on Friday.", "ASSAULT"),
+    ("Supporters of the ousted governor barricaded the provincial capitol on Monday.", "PROTEST"),
+    ("Soldiers recovered anti-personnel mines planted by the rebels near the road.", "COERCE"),
     # military strikes on a force are attacks, not a labour strike
     ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]

@@ -408,7 +408,8 @@ def opens_np(sv: SentView, j: int) -> bool:
     if sv.has_role(j, *_PREPS, "clause_break", "speech", "aux", "adverb", "particle", "relative", "coord",
                    "clause_coord", "passive_aux", "infinitive"):
         return False
-    return sv.is_upper(j) or (w.isalpha() and not w.endswith("ly"))
+    # (a hyphenated word opens one too: "anti-personnel mines", "pro-government fighters")
+    return sv.is_upper(j) or (w.replace("-", "").isalpha() and not w.endswith("ly"))
 
 
 def _attributive(sv: SentView, cand: Candidate) -> bool:
