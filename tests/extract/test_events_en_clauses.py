@@ -53,6 +53,9 @@ TOLD = [
     ("Air and artillery operations were launched against the rebels' hideouts on Friday.", "ASSAULT"),
     ("Supporters of the ousted governor barricaded the provincial capitol on Monday.", "PROTEST"),
     ("Soldiers recovered anti-personnel mines planted by the rebels near the road.", "COERCE"),
+    ("Two clans settled their feud with the help of soldiers on Friday.", "AGREE"),
+    ("Some 300 rebels turned over their firearms to the army on Sunday.", "RETREAT"),
+    ("A police officer committed sexual assault against a detainee in the camp.", "ASSAULT"),  # no commitment
     # military strikes on a force are attacks, not a labour strike
     ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]

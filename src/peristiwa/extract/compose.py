@@ -135,8 +135,11 @@ def compose(cands: list[Candidate], res: Resources) -> tuple[list[Candidate], di
     window = int(res.setting("compose", "window", default=5))
     forced: dict[int, str] = {}
     out: list[Candidate] = []
+    perpetrated = set(res.setting("compose", "perpetrated", default=[]))
     for c in cands:
         k = _willing_before(sv, c, willing, window)
+        if k is not None and sv.words[k] in perpetrated and c.nominal and k + 1 < len(sv) and sv.words[k + 1] != "to":
+            k = None  # "committed sexual assault against a detainee": the act done, not a commitment
         if k is not None:
             if c.type in coop:
                 c = replace(c, start=k, type="AGREE", modes=[], conf=max(c.conf, 0.7), frame="SYM",
