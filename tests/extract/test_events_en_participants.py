@@ -230,3 +230,8 @@ def test_a_list_of_participles_after_one_auxiliary_is_passive() -> None:
 def test_groups_from_countries_are_people_not_states() -> None:
     actors, _ = _one("A riot broke out between two refugee groups from Somalia and Afghanistan in the camp.")
     assert "Somalia" not in actors and "Afghanistan" not in actors
+
+
+def test_a_word_a_trigger_condition_looks_for_stays_in_the_object() -> None:
+    # the condition only tests the sense ("engaged" near insurgents is fighting); the rebels are still fought
+    assert _one("Government troops engaged the rebels for two hours.") == (["military"], ["rebels"])
