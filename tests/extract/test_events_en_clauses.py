@@ -56,6 +56,10 @@ TOLD = [
     ("Two clans settled their feud with the help of soldiers on Friday.", "AGREE"),
     ("Some 300 rebels turned over their firearms to the army on Sunday.", "RETREAT"),
     ("A police officer committed sexual assault against a detainee in the camp.", "ASSAULT"),  # no commitment
+    ("Members of the group broke up a film screening at the campus on Saturday.", "COERCE"),
+    ("Hardliners halted a discussion organised by students at the institute.", "COERCE"),
+    ("Police intercepted more than 200 villagers on their way to the rally.", "COERCE"),
+    ("Members of the militia intimidated a female journalist covering the event.", "THREATEN"),
     # military strikes on a force are attacks, not a labour strike
     ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]
