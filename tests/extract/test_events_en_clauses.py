@@ -60,6 +60,9 @@ TOLD = [
     ("Hardliners halted a discussion organised by students at the institute.", "COERCE"),
     ("Police intercepted more than 200 villagers on their way to the rally.", "COERCE"),
     ("Members of the militia intimidated a female journalist covering the event.", "THREATEN"),
+    ("Soldiers recovered a rebel arms cache containing rifles and grenades near the village.", "COERCE"),
+    ("Troops secured a homemade bomb left near the school gate.", "COERCE"),
+    ("The army launched ground strikes at rebel positions in the hills.", "ASSAULT"),
     # military strikes on a force are attacks, not a labour strike
     ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]
