@@ -357,10 +357,3 @@ def test_reporting_an_outbreak_is_no_accusation(pipeline: Pipeline):
 def test_a_subject_with_its_origin_is_a_side_of_a_clash(pipeline: Pipeline):
     clash = _first(pipeline, "Warga dari Desa Sukamaju bentrok dengan warga Desa Sukajadi.", "ASSAULT")
     assert len(clash.actors) == 2 and clash.actors[0].name == "Indonesian residents"
-
-
-def test_an_act_dated_days_after_publication_is_still_to_come(pipeline: Pipeline):
-    doc = pipeline(Document(doc_id="t", lang="id", published=dt.date(2018, 1, 15), text=(
-        "Persidangan terdakwa Budi Santoso dimulai pada 6 Februari 2018 di Pengadilan Negeri Bandung.")))
-    trials = [e for e in doc.events if e.type == "ACCUSE"]
-    assert trials and all(e.modality == "future" for e in trials), [(e.type, e.modality) for e in doc.events]

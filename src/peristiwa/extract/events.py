@@ -442,9 +442,6 @@ def _draft(doc: Document, sv: SentView, c: Candidate, forced: str | None, nps: l
     if c.nominal and proceeding_topic(sv, res, c, lo):
         dated, places = None, []  # "sidang kasus pembunuhan Yuyun di PN X, Kamis (29/9)": the trial's
     after = later_than(doc, ts, te) if not dated else None
-    if (modality == "asserted" and dated and doc.published
-            and (dated[0].first - doc.published).days > int(res.setting("dates", "future_after_days", default=2))):
-        modality = "future"  # "persidangan akan dimulai pada 6 Februari" (published in January): still to come
     conf = c.conf
     if q is None and (any(first_person_at(sv, np.start) for np in first_person) or narrated(sv, c.start)):
         conf += conf_cfg.get("narrator", 0.0)  # "I met him at a workshop": the writer, not the news
