@@ -7,7 +7,7 @@ import itertools
 
 from peristiwa.actors import extract_entities
 from peristiwa.langs.base import PackLoader
-from peristiwa.model import Document
+from peristiwa.model import Document, Entity
 from peristiwa.pipeline import Pipeline
 
 
@@ -28,6 +28,14 @@ def _names(doc: Document) -> dict[str, set[str | None]]:
     for e in doc.entities:
         out.setdefault(doc.text[e.start : e.end], set()).add(e.name)
     return out
+
+
+def _id_entities(text: str) -> tuple[Document, list[Entity]]:
+    """The entities of an Indonesian sentence, by every built-in source."""
+    pack = PackLoader().get("id")
+    assert pack is not None
+    doc = _doc(text)
+    return doc, extract_entities(doc, pack)
 
 
 def test_seed_entities(seed_doc: Document, pipeline: Pipeline) -> None:
@@ -250,35 +258,27 @@ def test_canonical_names_opening_with_a_country_stay_head_phrases(pipeline: Pipe
 
 
 def test_a_regional_unit_ends_at_its_known_place_and_names_it_once() -> None:
-    pack = PackLoader().get("id")
-    assert pack is not None
-    doc = _doc("Kepala Kejari Jember Ichwan Efendi menyebut Polresta Malang Kota sudah menerima laporan.")
-    names = {doc.text[e.start : e.end]: e.name for e in extract_entities(doc, pack)}
+    doc, ents = _id_entities("Kepala Kejari Jember Ichwan Efendi menyebut Polresta Malang Kota sudah menerima laporan.")
+    names = {doc.text[e.start : e.end]: e.name for e in ents}
     assert names["Kejari Jember"] == "Jember District Prosecutor's Office (Kejari Jember)"
     assert names["Polresta Malang Kota"] == "Malang City Police (Polresta Malang Kota)"
 
 
 def test_a_nickname_in_parentheses_ends_a_titled_name() -> None:
-    pack = PackLoader().get("id")
-    assert pack is not None
-    doc = _doc("Menteri Sosial Saifullah Yusuf (Gus Ipul) meninjau lokasi. Kepala Badan Pangan Nasional (Bapanas) "
-               "Arief Prasetyo Adi hadir.")
-    found = {(e.name, e.sector) for e in extract_entities(doc, pack) if e.origin == "actors.title"}
+    _, ents = _id_entities("Menteri Sosial Saifullah Yusuf (Gus Ipul) meninjau lokasi. Kepala Badan Pangan Nasional "
+                           "(Bapanas) Arief Prasetyo Adi hadir.")
+    found = {(e.name, e.sector) for e in ents if e.origin == "actors.title"}
     assert found == {("Saifullah Yusuf", "government"), ("Arief Prasetyo Adi", "government")}
 
 
 def test_a_home_institution_followed_by_a_foreign_country_is_that_countrys() -> None:
-    pack = PackLoader().get("id")
-    assert pack is not None
-    doc = _doc("Kementerian Luar Negeri Rusia membantah laporan itu, sementara Kementerian Luar Negeri diam.")
-    found = [(doc.text[e.start : e.end], e.name, e.country) for e in extract_entities(doc, pack)]
+    doc, ents = _id_entities("Kementerian Luar Negeri Rusia membantah laporan itu, sementara Kementerian Luar "
+                             "Negeri diam.")
+    found = [(doc.text[e.start : e.end], e.name, e.country) for e in ents]
     assert ("Kementerian Luar Negeri Rusia", "Russian Ministry of Foreign Affairs", "RU") in found
     assert ("Kementerian Luar Negeri", "Ministry of Foreign Affairs (Kemlu)", "ID") in found
 
 
 def test_a_company_named_after_its_country_is_a_company() -> None:
-    pack = PackLoader().get("id")
-    assert pack is not None
-    doc = _doc("Ratusan karyawan PT Freeport Indonesia berunjuk rasa di Timika.")
-    assert [(e.name, e.sector) for e in extract_entities(doc, pack) if e.name.startswith("PT")] == [
-        ("PT Freeport Indonesia", "business")]
+    _, ents = _id_entities("Ratusan karyawan PT Freeport Indonesia berunjuk rasa di Timika.")
+    assert [(e.name, e.sector) for e in ents if e.name.startswith("PT")] == [("PT Freeport Indonesia", "business")]
