@@ -63,6 +63,8 @@ TOLD = [
     ("Soldiers recovered a rebel arms cache containing rifles and grenades near the village.", "COERCE"),
     ("Troops secured a homemade bomb left near the school gate.", "COERCE"),
     ("The army launched ground strikes at rebel positions in the hills.", "ASSAULT"),
+    ("Gunmen stormed a plantation and took three workers as hostages on Monday.", "ASSAULT"),
+    ("Three people died in a rido between two clans in the town on Sunday.", "ASSAULT"),
     # military strikes on a force are attacks, not a labour strike
     ("Jets carried out strikes on government forces near the town overnight.", "ASSAULT"),
 ]
@@ -77,6 +79,8 @@ NOT_TOLD = [
     ("I met the family at a community centre in Ottawa last winter.", "CONSULT"),  # the writer's own doing
     ("The election came a week after he signed his promised “tax cut”.", "AGREE"),  # a participle adjective
     ("World powers moved to support opposing factions in the war.", "REJECT"),  # an -ing adjective
+    ("Soldiers recovered without battle a rebel camp in the hills on Friday.", "ASSAULT"),  # no battle
+    ("The two clans agreed to end their rido after talks with the army.", "ASSAULT"),  # a feud ended
     # in a story of an air war its "strikes" are no labour strikes
     ("Warplanes and missiles hit the base. The airstrikes lasted an hour. “These strikes target the regime,” "
      "the minister said.", "PROTEST"),
